@@ -1,0 +1,31 @@
+import { mkdirSync } from "node:fs";
+import { expect, test as setup } from "@playwright/test";
+import { OWNER, saveState } from "../fixtures";
+
+// First run on an empty database: / sends the visitor to /setup, which
+// creates the owner and the first workspace and signs them in.
+setup("first-run setup creates the owner and signs in", async ({ page }) => {
+  mkdirSync("e2e/.auth", { recursive: true });
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/setup$/);
+
+  await page.getByLabel("Your name").fill("Olive Owner");
+  await page.getByLabel("Email").fill("not-an-email");
+  await page.getByRole("button", { name: "Create account and workspace" }).click();
+  await expect(page.getByText("Enter a valid email address.")).toBeVisible();
+
+  await page.getByLabel("Email").fill(OWNER.email);
+  await page.getByLabel("Password (8+ characters)").fill(OWNER.password);
+  await page.getByLabel("Workspace name").fill(OWNER.workspaceName);
+  await page.getByRole("button", { name: "Create account and workspace" }).click();
+
+  await expect(page).toHaveURL(/\/w\/[^/]+\/journeys$/);
+  await expect(page.getByRole("heading", { name: "Journeys" })).toBeVisible();
+  const workspaceId = new URL(page.url()).pathname.split("/")[2] ?? "";
+  saveState({ workspaceId });
+  await page.context().storageState({ path: "e2e/.auth/owner.json" });
+
+  // Setup is one-time: the page now sends people to sign-in.
+  await page.goto("/setup");
+  await expect(page).toHaveURL(/\/sign-in$|\/w\//);
+});

@@ -1,0 +1,212 @@
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { RawDb } from "./db";
+import { collectCatalogEntries } from "./update-catalog";
+import type { NormalizedMessage, Rejection } from "./types";
+
+export interface WriteEventsInput {
+  workspaceId: string;
+  receivedAt: Date;
+  /** Valid calls, unique by messageId, in event-time order. */
+  messages: readonly NormalizedMessage[];
+  /** Final profile of each message, by message index. */
+  profileOf: ReadonlyMap<number, string>;
+  rejections: readonly Rejection[];
+  /** Hand new events to the journey engine (engine_inbox + NOTIFY). */
+  evaluate: boolean;
+}
+
+// `profile.traits` after this batch's identify calls: keys set to null go.
+const PATCHED_TRAITS = Prisma.sql`((p.traits - coalesce(tp.unset, '{}')) || coalesce(tp.set, '{}'))`;
+
+/**
+ * Writes one batch in ONE statement: the events (skipping stored messageIds),
+ * the profile updates they imply, group memberships, the event catalog, the
+ * engine inbox, the NOTIFY, and the rejected items. One statement means one
+ * round trip and one atomic unit even outside an explicit transaction; only
+ * calls actually inserted (not duplicates) update profiles, groups and the
+ * catalog, so a retried batch changes nothing.
+ *
+ * Lock order, the same in every request so concurrent batches queue instead
+ * of deadlocking: profiles by id (`locked`), then events by messageId, then
+ * groups and catalog rows by key. The output columns are evaluated left to
+ * right, which is what fixes that order.
+ *
+ * NOTIFY inside the statement is delivered when it commits, never before, so
+ * the engine cannot wake up and miss the rows.
+ */
+export async function writeEvents(db: RawDb, input: WriteEventsInput): Promise<number> {
+  const { workspaceId, messages, profileOf } = input;
+  const receivedAt = input.receivedAt.toISOString();
+  const rows = JSON.stringify(
+    messages.map((m, ord) => ({
+      ord,
+      messageId: m.messageId,
+      profileId: profileOf.get(m.index),
+      type: m.type,
+      name: m.name,
+      userId: m.userId,
+      anonymousId: m.anonymousId,
+      properties: m.properties,
+      traits: m.traits,
+      context: m.context,
+      extra: m.extra,
+      timestamp: m.timestamp.toISOString(),
+      sentAt: m.sentAt?.toISOString() ?? null,
+      groupId: m.groupId,
+      traitTimezone: m.traitTimezone,
+      contextTimezone: m.contextTimezone,
+    })),
+  );
+  const profileCount = new Set(profileOf.values()).size;
+  const catalog = JSON.stringify(collectCatalogEntries(messages));
+  const rejected = JSON.stringify(
+    input.rejections.map((r) => ({
+      batchIndex: r.index,
+      code: r.code,
+      field: r.field,
+      message: r.message,
+      payload: r.payload ?? null,
+    })),
+  );
+
+  const result = await db.$queryRaw<{ guard: number; inserted: number }[]>`
+    WITH src AS MATERIALIZED (
+      SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(
+        ord int, "messageId" text, "profileId" uuid, type text, name text,
+        "userId" text, "anonymousId" text, properties jsonb, traits jsonb,
+        context jsonb, extra jsonb, "timestamp" timestamp(3), "sentAt" timestamp(3),
+        "groupId" text, "traitTimezone" text, "contextTimezone" text)
+    ), locked AS MATERIALIZED (
+      SELECT id FROM profiles
+      WHERE "workspaceId" = ${workspaceId} AND id IN (SELECT "profileId" FROM src)
+      ORDER BY id
+      FOR UPDATE
+    ), inserted AS (
+      INSERT INTO events ("workspaceId", "profileId", "messageId", type, name, "userId",
+        "anonymousId", properties, traits, context, extra, "timestamp", "sentAt", "receivedAt")
+      SELECT ${workspaceId}, "profileId", "messageId", type, name, "userId", "anonymousId",
+        coalesce(properties, '{}'), traits, context, extra, "timestamp", "sentAt",
+        ${receivedAt}::timestamp(3)
+      FROM src
+      ORDER BY "messageId"
+      ON CONFLICT ("workspaceId", "messageId") DO NOTHING
+      RETURNING id, "messageId"
+    ), fresh AS MATERIALIZED (
+      SELECT inserted.id, src.* FROM inserted JOIN src USING ("messageId")
+    ), trait_patches AS (
+      -- Per profile and trait key, the value of the latest identify call.
+      SELECT "profileId",
+             jsonb_object_agg(key, value) FILTER (WHERE jsonb_typeof(value) <> 'null') AS set,
+             array_agg(key) FILTER (WHERE jsonb_typeof(value) = 'null') AS unset
+      FROM (
+        SELECT DISTINCT ON (f."profileId", t.key) f."profileId", t.key, t.value
+        FROM fresh f CROSS JOIN LATERAL jsonb_each(f.traits) t
+        WHERE f.type = 'identify'
+        ORDER BY f."profileId", t.key, f."timestamp" DESC, f.ord DESC
+      ) latest
+      GROUP BY "profileId"
+    ), seen AS (
+      SELECT "profileId", min("timestamp") AS first_seen, max("timestamp") AS last_seen,
+             (array_agg("traitTimezone" ORDER BY "timestamp" DESC, ord DESC)
+               FILTER (WHERE "traitTimezone" IS NOT NULL))[1] AS trait_tz,
+             (array_agg("contextTimezone" ORDER BY "timestamp" DESC, ord DESC)
+               FILTER (WHERE "contextTimezone" IS NOT NULL))[1] AS context_tz
+      FROM fresh GROUP BY "profileId"
+    ), profile_updates AS (
+      -- email mirrors traits.email (lower-cased, so lookups by email are exact);
+      -- timezone is traits.timezone, else the latest context.timezone.
+      UPDATE profiles p SET
+        traits = ${PATCHED_TRAITS},
+        email = CASE
+          WHEN tp."profileId" IS NULL THEN p.email
+          WHEN jsonb_typeof(${PATCHED_TRAITS} -> 'email') = 'string'
+            AND length(${PATCHED_TRAITS} ->> 'email') <= 320
+            THEN lower(btrim(${PATCHED_TRAITS} ->> 'email'))
+          END,
+        timezone = coalesce(s.trait_tz,
+          CASE WHEN ${PATCHED_TRAITS} ? 'timezone' THEN p.timezone END,
+          s.context_tz, p.timezone),
+        "firstSeenAt" = least(p."firstSeenAt", s.first_seen),
+        "lastSeenAt" = greatest(p."lastSeenAt", s.last_seen),
+        "updatedAt" = now()
+      FROM seen s LEFT JOIN trait_patches tp USING ("profileId")
+      WHERE p.id = s."profileId" AND p."workspaceId" = ${workspaceId}
+      RETURNING 1
+    ), group_patches AS (
+      -- Per group, the latest value of each trait; nulls are kept here and
+      -- dropped below, so that they remove the stored trait.
+      SELECT "groupId", coalesce(jsonb_object_agg(key, value) FILTER (WHERE key IS NOT NULL), '{}') AS traits
+      FROM (
+        SELECT DISTINCT ON (f."groupId", t.key) f."groupId", t.key, t.value
+        FROM fresh f LEFT JOIN LATERAL jsonb_each(f.traits) t ON true
+        WHERE f.type = 'group'
+        ORDER BY f."groupId", t.key, f."timestamp" DESC, f.ord DESC
+      ) latest
+      GROUP BY "groupId"
+    ), groups_written AS (
+      INSERT INTO groups AS g ("workspaceId", "groupId", traits, "updatedAt")
+      SELECT ${workspaceId}, gp."groupId",
+        (SELECT coalesce(jsonb_object_agg(key, value), '{}') FROM jsonb_each(gp.traits)
+         WHERE jsonb_typeof(value) <> 'null'),
+        now()
+      FROM group_patches gp
+      ORDER BY gp."groupId"
+      ON CONFLICT ("workspaceId", "groupId") DO UPDATE SET
+        traits = (SELECT coalesce(jsonb_object_agg(key, value), '{}')
+                  FROM jsonb_each(g.traits || (SELECT traits FROM group_patches gp
+                                               WHERE gp."groupId" = excluded."groupId"))
+                  WHERE jsonb_typeof(value) <> 'null'),
+        "updatedAt" = now()
+      RETURNING 1
+    ), memberships AS (
+      INSERT INTO profile_groups ("workspaceId", "profileId", "groupId", "joinedAt")
+      SELECT DISTINCT ON ("profileId", "groupId") ${workspaceId}, "profileId", "groupId", "timestamp"
+      FROM fresh WHERE type = 'group'
+      ORDER BY "profileId", "groupId", "timestamp"
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    ), catalog AS (
+      INSERT INTO event_catalog AS c ("workspaceId", name, "propertyKeys", count, "lastSeenAt")
+      SELECT ${workspaceId}, n.name, coalesce(k.keys, '{}'), n.count, n.last_seen
+      FROM (
+        SELECT CASE WHEN type = 'track' THEN name ELSE type END AS name,
+               count(*) AS count, max("timestamp") AS last_seen
+        FROM fresh WHERE type IN ('track', 'page', 'screen')
+        GROUP BY 1
+      ) n
+      LEFT JOIN jsonb_to_recordset(${catalog}::jsonb) AS k(name text, keys jsonb) USING (name)
+      ORDER BY n.name
+      ON CONFLICT ("workspaceId", name) DO UPDATE SET
+        "propertyKeys" = c."propertyKeys" || excluded."propertyKeys",
+        count = c.count + excluded.count,
+        "lastSeenAt" = greatest(c."lastSeenAt", excluded."lastSeenAt")
+      RETURNING 1
+    ), inbox AS (
+      INSERT INTO engine_inbox ("workspaceId", "eventId")
+      SELECT ${workspaceId}, id FROM fresh WHERE ${input.evaluate}
+      ORDER BY "timestamp", ord
+      RETURNING 1
+    ), rejected AS (
+      INSERT INTO rejected_events ("workspaceId", "receivedAt", "batchIndex", code, field, message, payload)
+      SELECT ${workspaceId}, ${receivedAt}::timestamp(3), r."batchIndex", r.code, r.field, r.message, r.payload
+      FROM jsonb_to_recordset(${rejected}::jsonb)
+        AS r("batchIndex" int, code text, field text, message text, payload jsonb)
+      RETURNING 1
+    )
+    SELECT
+      -- A profile merged away by a concurrent request since we resolved ids
+      -- would leave events pointing nowhere: fail the statement with
+      -- division_by_zero, which ingest-batch retries with fresh lookups.
+      1 / ((SELECT count(*) FROM locked) = ${profileCount})::int AS guard,
+      (SELECT count(*) FROM fresh)::int AS inserted,
+      (SELECT count(*) FROM profile_updates)::int AS profiles,
+      (SELECT count(*) FROM groups_written)::int AS groups,
+      (SELECT count(*) FROM memberships)::int AS memberships,
+      (SELECT count(*) FROM catalog)::int AS catalog,
+      (SELECT count(*) FROM inbox)::int AS inbox,
+      (SELECT count(*) FROM rejected)::int AS rejected,
+      (SELECT count(pg_notify('cue_events', ${workspaceId}))
+         FROM (SELECT 1 FROM fresh WHERE ${input.evaluate} LIMIT 1) any_new)::int AS notified`;
+  return result[0]?.inserted ?? 0;
+}

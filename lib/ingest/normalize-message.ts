@@ -1,0 +1,213 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { issuePath } from "@/lib/api/errors";
+import { checkJsonShape } from "./check-json-shape";
+import { MAX_EVENT_BYTES, MAX_FUTURE_MS, MIN_TIMESTAMP } from "./limits";
+import { parseTimestamp } from "./parse-timestamp";
+import {
+  COLUMN_FIELDS,
+  COMMON_FIELDS,
+  isMessageType,
+  type JsonObject,
+  MESSAGE_TYPES,
+  type MessageType,
+  messageSchemas,
+} from "./schemas";
+import type { NormalizedMessage, Rejection, RejectionCode } from "./types";
+import { validTimezone } from "./valid-timezone";
+
+export interface NormalizeOptions {
+  /** Server clock when the request arrived. */
+  receivedAt: Date;
+  /** The batch's sentAt, used when the item has none. */
+  batchSentAt: Date | null;
+}
+
+export type NormalizeResult =
+  | { ok: true; message: NormalizedMessage }
+  | { ok: false; rejection: Rejection };
+
+/** Validates one Segment call and turns it into a row-ready message (pure). */
+export function normalizeMessage(
+  raw: unknown,
+  index: number,
+  options: NormalizeOptions,
+): NormalizeResult {
+  const reject = (
+    code: RejectionCode,
+    field: string | null,
+    message: string,
+    payload: unknown = raw,
+  ): NormalizeResult => ({ ok: false, rejection: { index, code, field, message, payload } });
+
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+    return reject("invalid_item", null, "Each call must be a JSON object.");
+  }
+  const item = raw as JsonObject;
+
+  const shape = checkJsonShape(item);
+  if (shape) return reject(shape.code, shape.field, shape.message, preview(item));
+
+  const json = JSON.stringify(item);
+  const bytes = Buffer.byteLength(json);
+  if (bytes > MAX_EVENT_BYTES) {
+    return reject(
+      "too_large",
+      null,
+      `The call is ${bytes} bytes; the limit is ${MAX_EVENT_BYTES} bytes.`,
+      preview(item, json),
+    );
+  }
+
+  if (!isMessageType(item.type)) {
+    return item.type === undefined
+      ? reject("missing_field", "type", `type is required (one of ${MESSAGE_TYPES.join(", ")}).`)
+      : reject("unknown_type", "type", `type must be one of ${MESSAGE_TYPES.join(", ")}.`);
+  }
+  const type = item.type;
+
+  const parsed = messageSchemas[type].safeParse(item);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+    const field = issuePath(issue.path) || null;
+    const missing = issue.code === "invalid_type" && valueAt(item, issue.path) === undefined;
+    return reject(
+      missing ? "missing_field" : "invalid_field",
+      field,
+      `${field ?? "call"} ${issue.message}`,
+    );
+  }
+  const data = parsed.data as {
+    messageId?: string;
+    userId?: string;
+    anonymousId?: string;
+    context?: JsonObject | null;
+    event?: string;
+    name?: string | null;
+    properties?: JsonObject | null;
+    traits?: JsonObject | null;
+    groupId?: string;
+    previousId?: string;
+  };
+
+  const userId = data.userId ?? null;
+  const anonymousId = data.anonymousId ?? null;
+  if (!userId && !anonymousId) {
+    return reject("missing_identity", "userId", "Every call needs a userId or an anonymousId.");
+  }
+
+  const time = resolveTimestamp(item, options);
+  if ("error" in time) return reject("invalid_timestamp", time.field, time.error);
+
+  return {
+    ok: true,
+    message: {
+      index,
+      type,
+      messageId: data.messageId ?? assignMessageId(item),
+      userId,
+      anonymousId,
+      name: type === "track" ? (data.event ?? null) : (data.name ?? null),
+      properties: data.properties ?? {},
+      traits: type === "identify" || type === "group" ? (data.traits ?? {}) : null,
+      context: data.context ?? null,
+      extra: extraFields(item, type),
+      timestamp: time.timestamp,
+      sentAt: time.sentAt,
+      groupId: data.groupId ?? null,
+      previousId: data.previousId ?? null,
+      traitTimezone: type === "identify" ? validTimezone(data.traits?.timezone) : null,
+      contextTimezone: validTimezone(data.context?.timezone),
+    },
+  };
+}
+
+/**
+ * Segment's clock-skew correction: the device's clock may be wrong, but the
+ * gap between when it says the event happened and when it says it sent the
+ * request is right. So timestamp = receivedAt − (sentAt − timestamp).
+ */
+function resolveTimestamp(
+  item: JsonObject,
+  { receivedAt, batchSentAt }: NormalizeOptions,
+): { timestamp: Date; sentAt: Date | null } | { field: string; error: string } {
+  const present = (value: unknown) => value !== undefined && value !== null;
+  const given = present(item.timestamp) ? parseTimestamp(item.timestamp) : null;
+  if (present(item.timestamp) && !given) {
+    return { field: "timestamp", error: "timestamp must be an ISO-8601 date-time." };
+  }
+  const ownSentAt = present(item.sentAt) ? parseTimestamp(item.sentAt) : null;
+  if (present(item.sentAt) && !ownSentAt) {
+    return { field: "sentAt", error: "sentAt must be an ISO-8601 date-time." };
+  }
+  const sentAt = ownSentAt ?? batchSentAt;
+  let timestamp = receivedAt;
+  if (given) {
+    timestamp = sentAt
+      ? new Date(receivedAt.getTime() - (sentAt.getTime() - given.getTime()))
+      : given;
+  }
+  if (timestamp.getTime() > receivedAt.getTime() + MAX_FUTURE_MS) {
+    return {
+      field: "timestamp",
+      error: "timestamp is more than 24 hours in the future (after clock-skew correction).",
+    };
+  }
+  if (timestamp.getTime() < MIN_TIMESTAMP) {
+    return { field: "timestamp", error: "timestamp is before 2000-01-01." };
+  }
+  return { timestamp, sentAt };
+}
+
+/**
+ * Segment's libraries always send a messageId; for hand-written calls that
+ * don't, one is made up. When the call carries its own timestamp the id is a
+ * hash of the call, so resending the same request does not store it twice;
+ * without a timestamp two identical calls are distinct events.
+ */
+function assignMessageId(item: JsonObject): string {
+  if (item.timestamp === undefined || item.timestamp === null) return `cue-${randomUUID()}`;
+  const { sentAt: _sentAt, writeKey: _writeKey, ...stable } = item;
+  return `cue-${createHash("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 32)}`;
+}
+
+/** Top-level fields without a column, kept as Segment keeps them. */
+function extraFields(item: JsonObject, type: MessageType): JsonObject | null {
+  const skip = new Set<string>([...COMMON_FIELDS, ...COLUMN_FIELDS[type]]);
+  let extra: JsonObject | null = null;
+  for (const [key, value] of Object.entries(item)) {
+    if (skip.has(key) || value === undefined) continue;
+    extra ??= {};
+    extra[key] = value;
+  }
+  return extra;
+}
+
+function valueAt(item: JsonObject, path: readonly PropertyKey[]): unknown {
+  let value: unknown = item;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+const PREVIEW_CHARS = 2_048;
+
+/**
+ * What rejected_events keeps of an item that is too large, too deep or holds
+ * strings PostgreSQL refuses: the start of its JSON, made storable.
+ */
+function preview(item: JsonObject, json?: string): unknown {
+  let text: string;
+  try {
+    text = json ?? JSON.stringify(item);
+  } catch {
+    text = "(unserialisable)";
+  }
+  const head = text
+    .slice(0, PREVIEW_CHARS)
+    .replace(/\u0000/g, "\uFFFD")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return { truncated: text.length > PREVIEW_CHARS, bytes: Buffer.byteLength(text), preview: head };
+}

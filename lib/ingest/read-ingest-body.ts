@@ -1,0 +1,73 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+
+// Only a request that cannot be read as a whole is refused (400, which
+// Segment's clients drop rather than retry). These are 400 rather than the
+// envelope's usual 413/415 because the Segment API answers 400 for them and
+// its clients only know that; `details.reason` says which limit it was.
+
+function tooLarge(limit: number): ApiError {
+  return new ApiError("bad_request", `The request body is larger than ${limit} bytes.`, {
+    details: { reason: "payload_too_large", limit },
+  });
+}
+
+/**
+ * Reads a JSON body of at most `limit` bytes (after gzip, which Segment's
+ * API also accepts), without buffering more than that.
+ */
+export async function readIngestBody(request: Request, limit: number): Promise<unknown> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  // text/plain is what browsers' sendBeacon sends when a page unloads.
+  if (type !== "application/json" && type !== "text/plain") {
+    throw new ApiError("bad_request", "Content-Type must be application/json.", {
+      details: { reason: "unsupported_media_type", contentType: type || null },
+    });
+  }
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+
+  const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
+  let stream = request.body;
+  if (stream && encoding === "gzip") {
+    stream = stream.pipeThrough(new DecompressionStream("gzip") as ReadableWritablePair<Uint8Array, Uint8Array>);
+  } else if (encoding !== "identity" && encoding !== "") {
+    throw new ApiError("bad_request", `Content-Encoding ${encoding} is not supported; use gzip or none.`, {
+      details: { reason: "unsupported_content_encoding" },
+    });
+  }
+
+  const text = stream ? await readCapped(stream, limit) : "";
+  if (text.trim() === "") {
+    throw new ApiError("invalid_json", "The request body is empty.");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError("invalid_json", "The request body is not valid JSON.");
+  }
+}
+
+async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge(limit);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError("bad_request", "The request body could not be read (truncated or bad gzip).", {
+      details: { reason: "unreadable_body" },
+    });
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

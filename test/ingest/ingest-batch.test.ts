@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
+
+let workspaceId: string;
+const receivedAt = new Date("2026-03-01T12:00:00.000Z");
+
+beforeAll(async () => {
+  ({ workspaceId } = await createTestWorkspace());
+});
+
+async function profileByUserId(userId: string) {
+  return prisma.profile.findUnique({
+    where: { workspaceId_userId: { workspaceId, userId } },
+    include: { identities: true, groups: { include: { group: true } } },
+  });
+}
+
+describe("ingestBatch", () => {
+  it("stores track calls and creates their profiles", async () => {
+    const result = await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [
+        { type: "track", userId: "u1", event: "Signed Up", properties: { plan: "pro", seats: 3 }, messageId: "m1", timestamp: "2026-03-01T11:00:00Z" },
+        { type: "track", userId: "u1", event: "Signed Up", properties: { plan: "free" }, messageId: "m2", timestamp: "2026-03-01T11:30:00Z" },
+        { type: "track", anonymousId: "a1", event: "Viewed", messageId: "m3" },
+      ],
+    });
+    expect(result).toEqual({ accepted: 3, duplicates: 0, rejected: [] });
+    const profile = await profileByUserId("u1");
+    expect(profile?.firstSeenAt.toISOString()).toBe("2026-03-01T11:00:00.000Z");
+    expect(profile?.lastSeenAt.toISOString()).toBe("2026-03-01T11:30:00.000Z");
+    expect(await prisma.event.count({ where: { workspaceId, profileId: profile!.id } })).toBe(2);
+    const catalog = await prisma.eventCatalog.findUnique({
+      where: { workspaceId_name: { workspaceId, name: "Signed Up" } },
+    });
+    expect(catalog?.count).toBe(2n);
+    expect(catalog?.propertyKeys).toEqual({ plan: "string", seats: "number" });
+    expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(3);
+  });
+
+  it("skips stored messageIds and repeats within a batch", async () => {
+    const result = await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [
+        { type: "track", userId: "u1", event: "Signed Up", messageId: "m1", timestamp: "2026-03-01T11:00:00Z" },
+        { type: "track", userId: "u1", event: "Again", messageId: "m4" },
+        { type: "track", userId: "u1", event: "Again", messageId: "m4" },
+      ],
+    });
+    expect(result).toEqual({ accepted: 1, duplicates: 2, rejected: [] });
+    const catalog = await prisma.eventCatalog.findUnique({
+      where: { workspaceId_name: { workspaceId, name: "Signed Up" } },
+    });
+    expect(catalog?.count).toBe(2n);
+  });
+
+  it("merges identify traits in event-time order and removes null traits", async () => {
+    const result = await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [
+        { type: "identify", userId: "u2", traits: { plan: "pro", email: "Ann@Example.com", timezone: "Europe/Paris" }, timestamp: "2026-03-01T10:00:00Z" },
+        { type: "identify", userId: "u2", traits: { plan: "enterprise", color: null }, timestamp: "2026-03-01T10:05:00Z" },
+        { type: "identify", userId: "u2", traits: { plan: "free", color: "red" }, timestamp: "2026-03-01T09:00:00Z" },
+      ],
+    });
+    expect(result.accepted).toBe(3);
+    const profile = await profileByUserId("u2");
+    expect(profile?.traits).toEqual({ plan: "enterprise", email: "Ann@Example.com", timezone: "Europe/Paris" });
+    expect(profile?.email).toBe("ann@example.com");
+    expect(profile?.timezone).toBe("Europe/Paris");
+
+    await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [{ type: "identify", userId: "u2", traits: { email: null, age: 40 }, timestamp: "2026-03-01T10:10:00Z" }],
+    });
+    const after = await profileByUserId("u2");
+    expect(after?.traits).toEqual({ plan: "enterprise", timezone: "Europe/Paris", age: 40 });
+    expect(after?.email).toBeNull();
+  });
+
+  it("links an anonymous profile to the known user on identify", async () => {
+    await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [
+        { type: "page", anonymousId: "anon-3", name: "Pricing", properties: { path: "/pricing" }, timestamp: "2026-03-01T08:00:00Z" },
+        { type: "identify", anonymousId: "anon-3", traits: { referrer: "ad" }, timestamp: "2026-03-01T08:01:00Z" },
+      ],
+    });
+    const anon = await prisma.profileIdentity.findUnique({
+      where: { workspaceId_kind_value: { workspaceId, kind: "anonymousId", value: "anon-3" } },
+    });
+    expect(anon).not.toBeNull();
+    await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [
+        { type: "identify", userId: "u3", anonymousId: "anon-3", traits: { name: "Bo" }, timestamp: "2026-03-01T09:00:00Z" },
+      ],
+    });
+    const profile = await profileByUserId("u3");
+    expect(profile?.id).toBe(anon?.profileId); // the anonymous profile became the known one
+    expect(profile?.traits).toEqual({ referrer: "ad", name: "Bo" });
+    expect(profile?.firstSeenAt.toISOString()).toBe("2026-03-01T08:00:00.000Z");
+    expect(profile?.identities.map((i) => `${i.kind}:${i.value}`).sort()).toEqual([
+      "anonymousId:anon-3",
+      "userId:u3",
+    ]);
+  });
+
+  it("merges an anonymous history into an existing known profile", async () => {
+    await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [
+        { type: "identify", userId: "u4", traits: { plan: "pro" }, timestamp: "2026-02-01T00:00:00Z" },
+        { type: "track", anonymousId: "anon-4", event: "Browsed", timestamp: "2026-01-15T00:00:00Z" },
+        { type: "identify", anonymousId: "anon-4", traits: { plan: "trial", utm: "x" }, timestamp: "2026-01-15T00:00:01Z" },
+        { type: "group", anonymousId: "anon-4", groupId: "g1", traits: { name: "Acme" }, timestamp: "2026-01-15T00:00:02Z" },
+      ],
+    });
+    const anonProfileId = (
+      await prisma.profileIdentity.findUniqueOrThrow({
+        where: { workspaceId_kind_value: { workspaceId, kind: "anonymousId", value: "anon-4" } },
+      })
+    ).profileId;
+    const known = await profileByUserId("u4");
+    expect(anonProfileId).not.toBe(known?.id);
+
+    await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [{ type: "alias", userId: "u4", previousId: "anon-4", timestamp: "2026-02-02T00:00:00Z" }],
+    });
+    const merged = await profileByUserId("u4");
+    expect(merged?.id).toBe(known?.id);
+    expect(merged?.traits).toEqual({ plan: "pro", utm: "x" }); // known wins
+    expect(merged?.firstSeenAt.toISOString()).toBe("2026-01-15T00:00:00.000Z");
+    expect(merged?.groups.map((g) => g.groupId)).toEqual(["g1"]);
+    expect(await prisma.profile.findUnique({ where: { id: anonProfileId } })).toBeNull();
+    expect(await prisma.event.count({ where: { workspaceId, anonymousId: "anon-4", profileId: known!.id } })).toBe(3);
+  });
+
+  it("keeps rejected items with their reason and stores the rest", async () => {
+    const result = await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [
+        { type: "track", event: "No id" },
+        { type: "track", userId: "u5", event: 42 },
+        { type: "track", userId: "u5", event: "Ok", messageId: "ok-5" },
+      ],
+    });
+    expect(result.accepted).toBe(1);
+    expect(result.rejected).toEqual([
+      { index: 0, code: "missing_identity", field: "userId", message: expect.any(String) },
+      { index: 1, code: "invalid_field", field: "event", message: expect.any(String) },
+    ]);
+    const stored = await prisma.rejectedEvent.findMany({ where: { workspaceId }, orderBy: { batchIndex: "asc" } });
+    expect(stored.map((r) => [r.batchIndex, r.code])).toEqual([
+      [0, "missing_identity"],
+      [1, "invalid_field"],
+    ]);
+    expect(stored[1]?.payload).toEqual({ type: "track", userId: "u5", event: 42 });
+  });
+});
