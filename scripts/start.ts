@@ -5,14 +5,14 @@
 import { createServer } from "node:http";
 import path from "node:path";
 import next from "next";
-import { disconnectPrisma } from "@/lib/db/client";
+import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { resolveDatabase } from "@/lib/db/resolve-database";
 import { buildIfNeeded } from "@/lib/runtime/build-if-needed";
 import { assertPortFree, parsePort, portInUse } from "@/lib/runtime/check-port";
 import { ensureAuthSecret } from "@/lib/runtime/ensure-auth-secret";
 import { seedAdminFromEnv } from "@/lib/runtime/seed-admin";
-import { seedDemo, shouldSeedDemo } from "@/lib/seed/seed-demo";
+import { DEMO_MARKER_KEY, seedDemo, shouldSeedDemo } from "@/lib/seed/seed-demo";
 import { isStartupError } from "@/lib/startup-error";
 
 const log = (line: string) => console.log(`[cue] ${line}`);
@@ -35,10 +35,11 @@ async function main() {
   await ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   await seedAdminFromEnv(process.env, log);
-  const demo = shouldSeedDemo() ? await seedDemo({ log }) : null;
+  const demo = (await wantsDemo()) ? await seedDemo({ log }) : null;
 
   if (!dev) await buildIfNeeded(root, log);
-  const app = next({ dev, dir: root, hostname, port });
+  // Next builds request URLs from this name; listening still uses `hostname`.
+  const app = next({ dev, dir: root, hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => void handle(req, res));
@@ -60,6 +61,13 @@ async function main() {
     log(`Demo write key: ${demo.writeKey}`);
     if (demo.created) log(`Demo secret key (shown at first start): ${demo.secretKey}`);
   }
+}
+
+/** The demo is seeded into an empty database only, never into a real install. */
+async function wantsDemo(): Promise<boolean> {
+  if (!shouldSeedDemo()) return false;
+  const marker = await prisma.appSetting.findUnique({ where: { key: DEMO_MARKER_KEY } });
+  return marker !== null || (await prisma.member.count()) === 0;
 }
 
 let stopping = false;

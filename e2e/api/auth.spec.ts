@@ -6,7 +6,10 @@ test("admin APIs answer 401 in the error envelope when signed out", async ({
   baseURL,
 }) => {
   const { workspaceId } = loadState();
-  const anonymous = await playwright.request.newContext({ baseURL });
+  const anonymous = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   const response = await anonymous.get(`/api/w/${workspaceId}/members`);
   expect(response.status()).toBe(401);
   expect(await response.json()).toEqual({
@@ -22,7 +25,10 @@ test("another tenant's workspace is a 404", async ({ request }) => {
 });
 
 test("too many failed sign-ins get 429", async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL });
+  const api = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   const csrf = async () =>
     ((await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
   const attempt = async () =>

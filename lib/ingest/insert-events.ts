@@ -1,8 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RawDb } from "./db";
-import { collectCatalogEntries } from "./update-catalog";
 import type { NormalizedMessage, Rejection } from "./types";
+import type { CatalogCount } from "./update-catalog";
 
 export interface WriteEventsInput {
   workspaceId: string;
@@ -21,21 +21,25 @@ const PATCHED_TRAITS = Prisma.sql`((p.traits - coalesce(tp.unset, '{}')) || coal
 
 /**
  * Writes one batch in ONE statement: the events (skipping stored messageIds),
- * the profile updates they imply, group memberships, the event catalog, the
- * engine inbox, the NOTIFY, and the rejected items. One statement means one
- * round trip and one atomic unit even outside an explicit transaction; only
- * calls actually inserted (not duplicates) update profiles, groups and the
- * catalog, so a retried batch changes nothing.
+ * the profile updates they imply, group memberships, the engine inbox, the
+ * NOTIFY, and the rejected items. One statement means one round trip and one
+ * atomic unit even outside an explicit transaction. Only calls actually
+ * inserted (not duplicates) update profiles and groups, so a retried batch
+ * changes nothing. It returns how many new events each catalog name got, for
+ * updateCatalog, which runs after the commit (see there).
  *
  * Lock order, the same in every request so concurrent batches queue instead
  * of deadlocking: profiles by id (`locked`), then events by messageId, then
- * groups and catalog rows by key. The output columns are evaluated left to
+ * groups by id. The output columns are evaluated left to
  * right, which is what fixes that order.
  *
  * NOTIFY inside the statement is delivered when it commits, never before, so
  * the engine cannot wake up and miss the rows.
  */
-export async function writeEvents(db: RawDb, input: WriteEventsInput): Promise<number> {
+export async function writeEvents(
+  db: RawDb,
+  input: WriteEventsInput,
+): Promise<{ inserted: number; catalog: CatalogCount[] }> {
   const { workspaceId, messages, profileOf } = input;
   const receivedAt = input.receivedAt.toISOString();
   const rows = JSON.stringify(
@@ -59,7 +63,6 @@ export async function writeEvents(db: RawDb, input: WriteEventsInput): Promise<n
     })),
   );
   const profileCount = new Set(profileOf.values()).size;
-  const catalog = JSON.stringify(collectCatalogEntries(messages));
   const rejected = JSON.stringify(
     input.rejections.map((r) => ({
       batchIndex: r.index,
@@ -70,7 +73,7 @@ export async function writeEvents(db: RawDb, input: WriteEventsInput): Promise<n
     })),
   );
 
-  const result = await db.$queryRaw<{ guard: number; inserted: number }[]>`
+  const result = await db.$queryRaw<{ inserted: number; catalog: CatalogCount[] }[]>`
     WITH src AS MATERIALIZED (
       SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(
         ord int, "messageId" text, "profileId" uuid, type text, name text,
@@ -166,22 +169,11 @@ export async function writeEvents(db: RawDb, input: WriteEventsInput): Promise<n
       ORDER BY "profileId", "groupId", "timestamp"
       ON CONFLICT DO NOTHING
       RETURNING 1
-    ), catalog AS (
-      INSERT INTO event_catalog AS c ("workspaceId", name, "propertyKeys", count, "lastSeenAt")
-      SELECT ${workspaceId}, n.name, coalesce(k.keys, '{}'), n.count, n.last_seen
-      FROM (
-        SELECT CASE WHEN type = 'track' THEN name ELSE type END AS name,
-               count(*) AS count, max("timestamp") AS last_seen
-        FROM fresh WHERE type IN ('track', 'page', 'screen')
-        GROUP BY 1
-      ) n
-      LEFT JOIN jsonb_to_recordset(${catalog}::jsonb) AS k(name text, keys jsonb) USING (name)
-      ORDER BY n.name
-      ON CONFLICT ("workspaceId", name) DO UPDATE SET
-        "propertyKeys" = c."propertyKeys" || excluded."propertyKeys",
-        count = c.count + excluded.count,
-        "lastSeenAt" = greatest(c."lastSeenAt", excluded."lastSeenAt")
-      RETURNING 1
+    ), catalog_counts AS (
+      SELECT CASE WHEN type = 'track' THEN name ELSE type END AS name,
+             count(*)::int AS count, max("timestamp") AS "lastSeenAt"
+      FROM fresh WHERE type IN ('track', 'page', 'screen')
+      GROUP BY 1
     ), inbox AS (
       INSERT INTO engine_inbox ("workspaceId", "eventId")
       SELECT ${workspaceId}, id FROM fresh WHERE ${input.evaluate}
@@ -203,10 +195,10 @@ export async function writeEvents(db: RawDb, input: WriteEventsInput): Promise<n
       (SELECT count(*) FROM profile_updates)::int AS profiles,
       (SELECT count(*) FROM groups_written)::int AS groups,
       (SELECT count(*) FROM memberships)::int AS memberships,
-      (SELECT count(*) FROM catalog)::int AS catalog,
+      (SELECT coalesce(json_agg(catalog_counts), '[]') FROM catalog_counts) AS catalog,
       (SELECT count(*) FROM inbox)::int AS inbox,
       (SELECT count(*) FROM rejected)::int AS rejected,
       (SELECT count(pg_notify('cue_events', ${workspaceId}))
          FROM (SELECT 1 FROM fresh WHERE ${input.evaluate} LIMIT 1) any_new)::int AS notified`;
-  return result[0]?.inserted ?? 0;
+  return { inserted: result[0]?.inserted ?? 0, catalog: result[0]?.catalog ?? [] };
 }

@@ -70,7 +70,8 @@ export function normalizeMessage(
   if (!parsed.success) {
     const issue = parsed.error.issues[0] as z.core.$ZodIssue;
     const field = issuePath(issue.path) || null;
-    const missing = issue.code === "invalid_type" && valueAt(item, issue.path) === undefined;
+    const value = valueAt(item, issue.path);
+    const missing = value === undefined || value === null;
     return reject(
       missing ? "missing_field" : "invalid_field",
       field,
@@ -207,7 +208,7 @@ function preview(item: JsonObject, json?: string): unknown {
   }
   const head = text
     .slice(0, PREVIEW_CHARS)
-    .replace(/\u0000/g, "\uFFFD")
+    .replaceAll("\u0000", "\uFFFD")
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   return { truncated: text.length > PREVIEW_CHARS, bytes: Buffer.byteLength(text), preview: head };
 }

@@ -168,7 +168,11 @@ export function planIdentities(
   return {
     newProfiles: created
       .filter((node) => !node.mergedInto)
-      .map((node) => ({ id: node.id, userId: node.userId, firstSeenAt: earliest.get(node) ?? new Date() })),
+      .map((node) => ({
+        id: node.id,
+        userId: node.userId,
+        firstSeenAt: earliest.get(node) ?? new Date(),
+      })),
     newIdentities: [...addedKeys.values()].map(({ kind, value, node }) => ({
       kind,
       value,

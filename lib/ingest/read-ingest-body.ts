@@ -1,4 +1,5 @@
 import "server-only";
+import { gunzipSync } from "node:zlib";
 import { ApiError } from "@/lib/api/errors";
 
 // Only a request that cannot be read as a whole is refused (400, which
@@ -13,8 +14,8 @@ function tooLarge(limit: number): ApiError {
 }
 
 /**
- * Reads a JSON body of at most `limit` bytes (after gzip, which Segment's
- * API also accepts), without buffering more than that.
+ * Reads a JSON body of at most `limit` bytes (gzip allowed, as Segment's API
+ * allows it), without buffering more than that.
  */
 export async function readIngestBody(request: Request, limit: number): Promise<unknown> {
   const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
@@ -28,16 +29,20 @@ export async function readIngestBody(request: Request, limit: number): Promise<u
   if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
 
   const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
-  let stream = request.body;
-  if (stream && encoding === "gzip") {
-    stream = stream.pipeThrough(new DecompressionStream("gzip") as ReadableWritablePair<Uint8Array, Uint8Array>);
-  } else if (encoding !== "identity" && encoding !== "") {
-    throw new ApiError("bad_request", `Content-Encoding ${encoding} is not supported; use gzip or none.`, {
-      details: { reason: "unsupported_content_encoding" },
-    });
+  if (encoding !== "identity" && encoding !== "" && encoding !== "gzip") {
+    throw new ApiError(
+      "bad_request",
+      `Content-Encoding ${encoding} is not supported; use gzip or none.`,
+      {
+        details: { reason: "unsupported_content_encoding" },
+      },
+    );
   }
 
-  const text = stream ? await readCapped(stream, limit) : "";
+  // Compressed bodies are capped too: the JSON inside is at least as large.
+  let bytes = request.body ? await readCapped(request.body, limit) : Buffer.alloc(0);
+  if (encoding === "gzip" && bytes.length > 0) bytes = gunzipCapped(bytes, limit);
+  const text = bytes.toString("utf8");
   if (text.trim() === "") {
     throw new ApiError("invalid_json", "The request body is empty.");
   }
@@ -48,7 +53,18 @@ export async function readIngestBody(request: Request, limit: number): Promise<u
   }
 }
 
-async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {
+function gunzipCapped(bytes: Buffer, limit: number): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: limit });
+  } catch (error) {
+    if (error instanceof RangeError) throw tooLarge(limit);
+    throw new ApiError("bad_request", "The request body is not valid gzip.", {
+      details: { reason: "unreadable_body" },
+    });
+  }
+}
+
+async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Promise<Buffer> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -65,9 +81,9 @@ async function readCapped(stream: ReadableStream<Uint8Array>, limit: number): Pr
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw new ApiError("bad_request", "The request body could not be read (truncated or bad gzip).", {
+    throw new ApiError("bad_request", "The request body could not be read.", {
       details: { reason: "unreadable_body" },
     });
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }

@@ -30,7 +30,11 @@ export async function upsertProfiles(
 
 async function createProfiles(db: RawDb, workspaceId: string, plan: IdentityPlan): Promise<void> {
   const profiles = JSON.stringify(
-    plan.newProfiles.map((p) => ({ id: p.id, userId: p.userId, seen: p.firstSeenAt.toISOString() })),
+    plan.newProfiles.map((p) => ({
+      id: p.id,
+      userId: p.userId,
+      seen: p.firstSeenAt.toISOString(),
+    })),
   );
   const assignments = JSON.stringify(plan.userIdAssignments);
   const identities = JSON.stringify(plan.newIdentities);

@@ -82,7 +82,13 @@ export function fromWallTime(
   const after = wallAsUtc - offsetAt(wallAsUtc + DAY, timeZone);
   const shows = (ms: number) => {
     const w = toWallTime(new Date(ms), timeZone);
-    return w.hour === wall.hour && w.minute === wall.minute && w.day === wall.day;
+    return (
+      w.year === wall.year &&
+      w.month === wall.month &&
+      w.day === wall.day &&
+      w.hour === wall.hour &&
+      w.minute === wall.minute
+    );
   };
   const candidates = [before, after].filter(shows);
   // Both valid: a repeated hour, take the first. Neither: a gap; the earlier

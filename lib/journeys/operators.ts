@@ -259,7 +259,11 @@ export function describeOperandProblem(operator: OperatorName, value: unknown): 
       : `"${operator}" needs a non-empty list of values`;
   }
   if (value === undefined || Array.isArray(value)) return `"${operator}" needs one value`;
-  if (spec.appliesTo.includes("number") && spec.appliesTo.length === 1 && toNumber(value) === null) {
+  if (
+    spec.appliesTo.includes("number") &&
+    spec.appliesTo.length === 1 &&
+    toNumber(value) === null
+  ) {
     return `"${operator}" needs a number, got ${JSON.stringify(value)}`;
   }
   if (spec.appliesTo.includes("date") && toTime(value) === null) {

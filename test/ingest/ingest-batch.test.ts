@@ -23,8 +23,22 @@ describe("ingestBatch", () => {
       workspaceId,
       receivedAt,
       items: [
-        { type: "track", userId: "u1", event: "Signed Up", properties: { plan: "pro", seats: 3 }, messageId: "m1", timestamp: "2026-03-01T11:00:00Z" },
-        { type: "track", userId: "u1", event: "Signed Up", properties: { plan: "free" }, messageId: "m2", timestamp: "2026-03-01T11:30:00Z" },
+        {
+          type: "track",
+          userId: "u1",
+          event: "Signed Up",
+          properties: { plan: "pro", seats: 3 },
+          messageId: "m1",
+          timestamp: "2026-03-01T11:00:00Z",
+        },
+        {
+          type: "track",
+          userId: "u1",
+          event: "Signed Up",
+          properties: { plan: "free" },
+          messageId: "m2",
+          timestamp: "2026-03-01T11:30:00Z",
+        },
         { type: "track", anonymousId: "a1", event: "Viewed", messageId: "m3" },
       ],
     });
@@ -46,7 +60,13 @@ describe("ingestBatch", () => {
       workspaceId,
       receivedAt,
       items: [
-        { type: "track", userId: "u1", event: "Signed Up", messageId: "m1", timestamp: "2026-03-01T11:00:00Z" },
+        {
+          type: "track",
+          userId: "u1",
+          event: "Signed Up",
+          messageId: "m1",
+          timestamp: "2026-03-01T11:00:00Z",
+        },
         { type: "track", userId: "u1", event: "Again", messageId: "m4" },
         { type: "track", userId: "u1", event: "Again", messageId: "m4" },
       ],
@@ -63,21 +83,47 @@ describe("ingestBatch", () => {
       workspaceId,
       receivedAt,
       items: [
-        { type: "identify", userId: "u2", traits: { plan: "pro", email: "Ann@Example.com", timezone: "Europe/Paris" }, timestamp: "2026-03-01T10:00:00Z" },
-        { type: "identify", userId: "u2", traits: { plan: "enterprise", color: null }, timestamp: "2026-03-01T10:05:00Z" },
-        { type: "identify", userId: "u2", traits: { plan: "free", color: "red" }, timestamp: "2026-03-01T09:00:00Z" },
+        {
+          type: "identify",
+          userId: "u2",
+          traits: { plan: "pro", email: "Ann@Example.com", timezone: "Europe/Paris" },
+          timestamp: "2026-03-01T10:00:00Z",
+        },
+        {
+          type: "identify",
+          userId: "u2",
+          traits: { plan: "enterprise", color: null },
+          timestamp: "2026-03-01T10:05:00Z",
+        },
+        {
+          type: "identify",
+          userId: "u2",
+          traits: { plan: "free", color: "red" },
+          timestamp: "2026-03-01T09:00:00Z",
+        },
       ],
     });
     expect(result.accepted).toBe(3);
     const profile = await profileByUserId("u2");
-    expect(profile?.traits).toEqual({ plan: "enterprise", email: "Ann@Example.com", timezone: "Europe/Paris" });
+    expect(profile?.traits).toEqual({
+      plan: "enterprise",
+      email: "Ann@Example.com",
+      timezone: "Europe/Paris",
+    });
     expect(profile?.email).toBe("ann@example.com");
     expect(profile?.timezone).toBe("Europe/Paris");
 
     await ingestBatch({
       workspaceId,
       receivedAt,
-      items: [{ type: "identify", userId: "u2", traits: { email: null, age: 40 }, timestamp: "2026-03-01T10:10:00Z" }],
+      items: [
+        {
+          type: "identify",
+          userId: "u2",
+          traits: { email: null, age: 40 },
+          timestamp: "2026-03-01T10:10:00Z",
+        },
+      ],
     });
     const after = await profileByUserId("u2");
     expect(after?.traits).toEqual({ plan: "enterprise", timezone: "Europe/Paris", age: 40 });
@@ -89,8 +135,19 @@ describe("ingestBatch", () => {
       workspaceId,
       receivedAt,
       items: [
-        { type: "page", anonymousId: "anon-3", name: "Pricing", properties: { path: "/pricing" }, timestamp: "2026-03-01T08:00:00Z" },
-        { type: "identify", anonymousId: "anon-3", traits: { referrer: "ad" }, timestamp: "2026-03-01T08:01:00Z" },
+        {
+          type: "page",
+          anonymousId: "anon-3",
+          name: "Pricing",
+          properties: { path: "/pricing" },
+          timestamp: "2026-03-01T08:00:00Z",
+        },
+        {
+          type: "identify",
+          anonymousId: "anon-3",
+          traits: { referrer: "ad" },
+          timestamp: "2026-03-01T08:01:00Z",
+        },
       ],
     });
     const anon = await prisma.profileIdentity.findUnique({
@@ -101,7 +158,13 @@ describe("ingestBatch", () => {
       workspaceId,
       receivedAt,
       items: [
-        { type: "identify", userId: "u3", anonymousId: "anon-3", traits: { name: "Bo" }, timestamp: "2026-03-01T09:00:00Z" },
+        {
+          type: "identify",
+          userId: "u3",
+          anonymousId: "anon-3",
+          traits: { name: "Bo" },
+          timestamp: "2026-03-01T09:00:00Z",
+        },
       ],
     });
     const profile = await profileByUserId("u3");
@@ -119,10 +182,31 @@ describe("ingestBatch", () => {
       workspaceId,
       receivedAt,
       items: [
-        { type: "identify", userId: "u4", traits: { plan: "pro" }, timestamp: "2026-02-01T00:00:00Z" },
-        { type: "track", anonymousId: "anon-4", event: "Browsed", timestamp: "2026-01-15T00:00:00Z" },
-        { type: "identify", anonymousId: "anon-4", traits: { plan: "trial", utm: "x" }, timestamp: "2026-01-15T00:00:01Z" },
-        { type: "group", anonymousId: "anon-4", groupId: "g1", traits: { name: "Acme" }, timestamp: "2026-01-15T00:00:02Z" },
+        {
+          type: "identify",
+          userId: "u4",
+          traits: { plan: "pro" },
+          timestamp: "2026-02-01T00:00:00Z",
+        },
+        {
+          type: "track",
+          anonymousId: "anon-4",
+          event: "Browsed",
+          timestamp: "2026-01-15T00:00:00Z",
+        },
+        {
+          type: "identify",
+          anonymousId: "anon-4",
+          traits: { plan: "trial", utm: "x" },
+          timestamp: "2026-01-15T00:00:01Z",
+        },
+        {
+          type: "group",
+          anonymousId: "anon-4",
+          groupId: "g1",
+          traits: { name: "Acme" },
+          timestamp: "2026-01-15T00:00:02Z",
+        },
       ],
     });
     const anonProfileId = (
@@ -136,7 +220,9 @@ describe("ingestBatch", () => {
     await ingestBatch({
       workspaceId,
       receivedAt,
-      items: [{ type: "alias", userId: "u4", previousId: "anon-4", timestamp: "2026-02-02T00:00:00Z" }],
+      items: [
+        { type: "alias", userId: "u4", previousId: "anon-4", timestamp: "2026-02-02T00:00:00Z" },
+      ],
     });
     const merged = await profileByUserId("u4");
     expect(merged?.id).toBe(known?.id);
@@ -144,7 +230,11 @@ describe("ingestBatch", () => {
     expect(merged?.firstSeenAt.toISOString()).toBe("2026-01-15T00:00:00.000Z");
     expect(merged?.groups.map((g) => g.groupId)).toEqual(["g1"]);
     expect(await prisma.profile.findUnique({ where: { id: anonProfileId } })).toBeNull();
-    expect(await prisma.event.count({ where: { workspaceId, anonymousId: "anon-4", profileId: known!.id } })).toBe(3);
+    expect(
+      await prisma.event.count({
+        where: { workspaceId, anonymousId: "anon-4", profileId: known!.id },
+      }),
+    ).toBe(3);
   });
 
   it("keeps rejected items with their reason and stores the rest", async () => {
@@ -162,7 +252,10 @@ describe("ingestBatch", () => {
       { index: 0, code: "missing_identity", field: "userId", message: expect.any(String) },
       { index: 1, code: "invalid_field", field: "event", message: expect.any(String) },
     ]);
-    const stored = await prisma.rejectedEvent.findMany({ where: { workspaceId }, orderBy: { batchIndex: "asc" } });
+    const stored = await prisma.rejectedEvent.findMany({
+      where: { workspaceId },
+      orderBy: { batchIndex: "asc" },
+    });
     expect(stored.map((r) => [r.batchIndex, r.code])).toEqual([
       [0, "missing_identity"],
       [1, "invalid_field"],

@@ -1,0 +1,6 @@
+// POST /api/v1/group – record a user's membership of a group (account, team)
+import { handleIngestRequest } from "@/lib/ingest/handle-ingest-request";
+
+export async function POST(request: Request): Promise<Response> {
+  return handleIngestRequest(request, "group");
+}

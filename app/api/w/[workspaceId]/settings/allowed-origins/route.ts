@@ -1,0 +1,16 @@
+// GET, PUT /api/w/:workspaceId/settings/allowed-origins – browser origins allowed to call the inbox API
+import { parseOrThrow, readJson } from "@/lib/api/errors";
+import { withWorkspace } from "@/lib/auth/with-workspace";
+import { allowedOriginsBodySchema, setAllowedOrigins } from "@/lib/inbox/allowed-origins";
+
+export const GET = withWorkspace(async ({ workspace }) =>
+  Response.json({ origins: workspace.allowedOrigins }),
+);
+
+export const PUT = withWorkspace(
+  async ({ request, workspace }) => {
+    const { origins } = parseOrThrow(allowedOriginsBodySchema, await readJson(request));
+    return Response.json({ origins: await setAllowedOrigins({ workspaceId: workspace.id, origins }) });
+  },
+  { requiredRole: "admin" },
+);

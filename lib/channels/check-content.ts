@@ -1,0 +1,58 @@
+import { ApiError } from "@/lib/api/errors";
+import { checkTemplates, type TemplateIssue } from "@/lib/templates/render-liquid";
+import type { MessageContent } from "./message-content";
+
+export type { TemplateIssue };
+
+/**
+ * Liquid syntax errors of every templated field, named by their path in the
+ * request (`content.email.body`) with line and column.
+ */
+export function contentIssues(content: MessageContent, prefix = "content"): TemplateIssue[] {
+  switch (content.channel) {
+    case "email": {
+      const { subject, preheader, body } = content.email;
+      return checkTemplates({
+        [`${prefix}.email.subject`]: subject,
+        [`${prefix}.email.preheader`]: preheader,
+        [`${prefix}.email.body`]: body,
+      });
+    }
+    case "in_app": {
+      const { title, body, imageUrl, ctaLabel, ctaUrl } = content.inApp;
+      return checkTemplates({
+        [`${prefix}.inApp.title`]: title,
+        [`${prefix}.inApp.body`]: body,
+        [`${prefix}.inApp.imageUrl`]: imageUrl,
+        [`${prefix}.inApp.ctaLabel`]: ctaLabel,
+        [`${prefix}.inApp.ctaUrl`]: ctaUrl,
+      });
+    }
+    default: {
+      const unknown: never = content;
+      throw new Error(`Unknown channel: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+export function templateError(issues: TemplateIssue[]): ApiError {
+  const first = issues[0];
+  const message = first
+    ? `${first.field} line ${first.line}, column ${first.column}: ${first.message}`
+    : "The template has errors.";
+  return new ApiError("validation_failed", message, { details: { issues } });
+}
+
+/** A message whose templates do not parse is refused before anything is stored. */
+export function assertContentValid(content: MessageContent, prefix = "content"): void {
+  const issues = contentIssues(content, prefix);
+  if (issues.length > 0) throw templateError(issues);
+}
+
+/** A Liquid error raised while rendering (not parsing), attributed to its field. */
+export function renderIssue(error: unknown, field: string): TemplateIssue {
+  const token = (error as { token?: { getPosition?: () => [number, number] } }).token;
+  const [line, column] = token?.getPosition?.() ?? [1, 1];
+  const raw = error instanceof Error ? error.message : String(error);
+  return { field, line, column, message: raw.replace(/,\s*line:\d+,\s*col:\d+$/, "") };
+}

@@ -1,0 +1,1 @@
+export const EMAIL_DELIVERY_TASK = "email";

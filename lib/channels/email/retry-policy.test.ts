@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import {
+  BACKOFF_BASE_MS,
+  backoffDelayMs,
+  classifySendAnswer,
+  parseRetryAfter,
+  type ProviderAnswer,
+} from "./retry-policy";
+
+const now = new Date("2026-03-01T12:00:00Z");
+const ctx = { attempt: 1, maxAttempts: 8, now, random: () => 0.5 };
+const error = (statusCode: number | null, message = "boom", name = "application_error") => ({
+  data: null,
+  error: { statusCode, message, name },
+  headers: {},
+});
+
+describe("classifySendAnswer", () => {
+  it("an id is a send", () => {
+    expect(classifySendAnswer({ data: { id: "e1" }, error: null, headers: {} }, ctx)).toEqual({
+      kind: "sent",
+      providerId: "e1",
+    });
+  });
+
+  it("429 waits for retry-after", () => {
+    const answer: ProviderAnswer = { ...error(429, "Too many requests"), headers: { "retry-after": "3" } };
+    const outcome = classifySendAnswer(answer, ctx);
+    expect(outcome).toEqual({ kind: "retry", at: new Date(now.getTime() + 3000), reason: "Too many requests (429)" });
+  });
+
+  it("429 without retry-after backs off", () => {
+    const outcome = classifySendAnswer(error(429), ctx);
+    expect(outcome.kind).toBe("retry");
+  });
+
+  it.each([500, 502, 503])("%i backs off exponentially with jitter", (status) => {
+    const first = classifySendAnswer(error(status), { ...ctx, attempt: 1, random: () => 0 });
+    const third = classifySendAnswer(error(status), { ...ctx, attempt: 3, random: () => 0.999 });
+    expect(first.kind === "retry" && first.at.getTime() - now.getTime()).toBe(BACKOFF_BASE_MS / 2);
+    const thirdDelay = third.kind === "retry" ? third.at.getTime() - now.getTime() : -1;
+    expect(thirdDelay).toBeGreaterThan(BACKOFF_BASE_MS * 4 * 0.99);
+    expect(thirdDelay).toBeLessThanOrEqual(BACKOFF_BASE_MS * 4);
+  });
+
+  it("timeouts and network errors retry", () => {
+    expect(classifySendAnswer({ ...error(null), timedOut: true }, ctx)).toMatchObject({
+      kind: "retry",
+      reason: "Timed out waiting for Resend.",
+    });
+    expect(classifySendAnswer(error(null, "Unable to fetch data."), ctx).kind).toBe("retry");
+  });
+
+  it("a concurrent request with the same key retries", () => {
+    const answer = error(409, "in progress", "concurrent_idempotent_requests");
+    expect(classifySendAnswer(answer, ctx).kind).toBe("retry");
+  });
+
+  it("other 4xx fail with Resend's message", () => {
+    const answer = error(422, "Invalid `to` field.", "validation_error");
+    expect(classifySendAnswer(answer, ctx)).toEqual({ kind: "failed", reason: "Invalid `to` field. (422)" });
+    expect(classifySendAnswer(error(403, "Domain not verified"), ctx).kind).toBe("failed");
+  });
+
+  it("gives up after the last attempt", () => {
+    expect(classifySendAnswer(error(500, "down"), { ...ctx, attempt: 8 })).toEqual({
+      kind: "failed",
+      reason: "Gave up after 8 attempts: down (500)",
+    });
+  });
+});
+
+describe("backoff and retry-after", () => {
+  it("grows and is capped", () => {
+    const max = () => 0.999999;
+    expect(backoffDelayMs(1, max)).toBeLessThan(backoffDelayMs(2, max));
+    expect(backoffDelayMs(30, max)).toBeLessThanOrEqual(10 * 60_000);
+  });
+
+  it("reads seconds and HTTP dates", () => {
+    expect(parseRetryAfter("2", now)).toBe(2000);
+    expect(parseRetryAfter(new Date(now.getTime() + 5000).toUTCString(), now)).toBe(5000);
+    expect(parseRetryAfter("soon", now)).toBeNull();
+    expect(parseRetryAfter(undefined, now)).toBeNull();
+  });
+});

@@ -1,0 +1,176 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { type InboxUser, resolveInboxProfileId } from "./authenticate-inbox-user";
+import { countInbox, type InboxCounts, sameCounts } from "./inbox-counts";
+import { toInboxItemJson } from "./inbox-item-json";
+import { type HubListener, subscribeInbox } from "./inbox-stream";
+
+// One SSE connection. The hub only wakes it; it reads its user's rows itself
+// (always by workspaceId AND profileId), so a notification never carries
+// content and a lost one is repaired by the next read from the last seq.
+//
+// Events:  `item` (id: seq, data: the item)  `counts` (data: the counts)
+//          `: ping` comments as heartbeats, so proxies keep the line open.
+
+export const DEFAULT_HEARTBEAT_MS = 15_000;
+const BATCH = 100;
+// A client this far behind is cut off; it reconnects with Last-Event-ID.
+const MAX_QUEUED_CHUNKS = 1_000;
+const RECENT_LIMIT = 256;
+
+export interface OpenInboxStreamInput {
+  user: InboxUser;
+  /** From Last-Event-ID: items after this seq are sent first. */
+  lastEventId: bigint | null;
+  signal: AbortSignal;
+  heartbeatMs?: number;
+}
+
+export async function openInboxStream(input: OpenInboxStreamInput): Promise<ReadableStream<Uint8Array>> {
+  const { user, signal } = input;
+  const workspaceId = user.workspace.id;
+  let profileId = user.profileId;
+  const encoder = new TextEncoder();
+  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let closed = false;
+  let unsubscribe: () => void = () => {};
+  let heartbeat: NodeJS.Timeout | null = null;
+
+  // Items sent, and seqs announced below the cursor: a transaction that took
+  // its seq earlier can commit after a later one, and must still be sent.
+  let lastSent = input.lastEventId ?? 0n;
+  const pending = new Set<bigint>();
+  const recent: bigint[] = [];
+  let lastCounts: InboxCounts | null = null;
+  let running = false;
+  let again = false;
+
+  const write = (text: string) => {
+    if (closed || !controller) return;
+    if ((controller.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) return close();
+    controller.enqueue(encoder.encode(text));
+  };
+
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (heartbeat) clearInterval(heartbeat);
+    unsubscribe();
+    signal.removeEventListener("abort", close);
+    try {
+      controller?.close();
+    } catch {
+      // already closed by the client going away
+    }
+  };
+
+  const pump = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        if (!closed && profileId) await sendNewItems(profileId);
+        if (!closed) await sendCounts();
+      } while (again && !closed);
+    } catch (error) {
+      console.error("[cue] inbox stream read failed", error);
+      close();
+    } finally {
+      running = false;
+    }
+  };
+
+  const sendNewItems = async (owner: string) => {
+    for (;;) {
+      const sent = new Set(recent);
+      const late = [...pending].filter((seq) => seq <= lastSent && !sent.has(seq));
+      const now = new Date();
+      const rows = await prisma.inboxItem.findMany({
+        where: {
+          workspaceId,
+          profileId: owner,
+          archivedAt: null,
+          OR: [{ seq: { gt: lastSent } }, ...(late.length > 0 ? [{ seq: { in: late } }] : [])],
+          AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
+        },
+        orderBy: { seq: "asc" },
+        take: BATCH,
+      });
+      for (const seq of late) pending.delete(seq);
+      for (const row of rows) {
+        write(`id: ${row.seq}\nevent: item\ndata: ${JSON.stringify(toInboxItemJson(row))}\n\n`);
+        pending.delete(row.seq);
+        if (row.seq > lastSent) lastSent = row.seq;
+        recent.push(row.seq);
+        if (recent.length > RECENT_LIMIT) recent.shift();
+      }
+      if (rows.length < BATCH || closed) return;
+    }
+  };
+
+  const sendCounts = async () => {
+    const counts = await countInbox({ workspaceId, profileId });
+    if (lastCounts && sameCounts(lastCounts, counts)) return;
+    lastCounts = counts;
+    write(`event: counts\ndata: ${JSON.stringify(counts)}\n\n`);
+  };
+
+  // A user without a profile listens to the whole workspace until a new item
+  // shows that their profile exists, then narrows to it.
+  const resolveProfile = async () => {
+    if (profileId || closed) return;
+    const found = await resolveInboxProfileId(workspaceId, user.userId);
+    if (!found || closed || profileId) return;
+    profileId = found;
+    const previous = unsubscribe;
+    unsubscribe = await subscribeInbox(`${workspaceId}:${found}`, listener);
+    previous();
+    if (closed) unsubscribe();
+    else void pump();
+  };
+
+  const listener: HubListener = (hubSignal) => {
+    if (closed) return;
+    if (!profileId) {
+      if (hubSignal.type !== "counts") void resolveProfile().catch(() => {});
+      return;
+    }
+    if (hubSignal.type === "item") pending.add(hubSignal.seq);
+    void pump();
+  };
+
+  // Subscribe before reading anything, so an item committed in between is
+  // both read and announced rather than neither.
+  unsubscribe = await subscribeInbox(`${workspaceId}:${profileId ?? "*"}`, listener);
+  if (input.lastEventId === null && profileId) {
+    const newest = await prisma.inboxItem.findFirst({
+      where: { workspaceId, profileId },
+      orderBy: { seq: "desc" },
+      select: { seq: true },
+    });
+    lastSent = newest?.seq ?? 0n;
+  }
+
+  return new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+      if (signal.aborted) return close();
+      signal.addEventListener("abort", close);
+      // Reconnect quickly; EventSource then resends Last-Event-ID itself.
+      write("retry: 3000\n\n");
+      heartbeat = setInterval(() => {
+        write(": ping\n\n");
+        if (!profileId) void resolveProfile().catch(() => {});
+      }, input.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+      heartbeat.unref();
+      void pump();
+    },
+    cancel() {
+      close();
+    },
+  });
+}

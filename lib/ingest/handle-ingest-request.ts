@@ -1,0 +1,88 @@
+import "server-only";
+import { ApiError, errorResponse } from "@/lib/api/errors";
+import {
+  authenticateWriteKey,
+  writeKeyFromBody,
+  writeKeyFromHeader,
+} from "./authenticate-write-key";
+import { type IngestResult, ingestBatch } from "./ingest-batch";
+import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_EVENT_BYTES } from "./limits";
+import { readIngestBody } from "./read-ingest-body";
+import { batchBodySchema, type MessageType } from "./schemas";
+
+export type IngestEndpoint = MessageType | "batch";
+
+/**
+ * The one handler behind POST /api/v1/{track,identify,page,screen,group,alias,batch}.
+ *
+ * 200 whenever the request could be read, listing per-item rejections:
+ * Segment's clients drop a whole batch on a 400, so one bad call must not
+ * cost the good ones. 400 only for a body that cannot be read at all, 401
+ * for a missing/unknown/revoked key, 429 (with Retry-After, which the
+ * clients honour) over the key's rate limit.
+ */
+export async function handleIngestRequest(
+  request: Request,
+  endpoint: IngestEndpoint,
+): Promise<Response> {
+  const receivedAt = new Date();
+  try {
+    // With the key in the header, strangers are turned away before their body is read.
+    const headerKey = writeKeyFromHeader(request);
+    let auth = headerKey === null ? null : await authenticateWriteKey(headerKey);
+    const body = await readIngestBody(
+      request,
+      endpoint === "batch" ? MAX_BATCH_BYTES : MAX_EVENT_BYTES,
+    );
+    auth ??= await authenticateWriteKey(writeKeyFromBody(body));
+
+    const { items, sentAt } = endpoint === "batch" ? readBatch(body) : readSingle(body, endpoint);
+    const result = await ingestBatch({
+      workspaceId: auth.workspaceId,
+      items,
+      sentAt,
+      receivedAt,
+    });
+    return Response.json(responseBody(result));
+  } catch (error) {
+    return errorResponse(error, { route: `/api/v1/${endpoint}` });
+  }
+}
+
+function readBatch(body: unknown): { items: unknown[]; sentAt: unknown } {
+  const parsed = batchBodySchema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError("bad_request", "The body must be an object with a `batch` array.", {
+      details: { reason: "invalid_batch" },
+    });
+  }
+  if (parsed.data.batch.length > MAX_BATCH_ITEMS) {
+    throw new ApiError(
+      "bad_request",
+      `A batch holds at most ${MAX_BATCH_ITEMS} calls; this one has ${parsed.data.batch.length}.`,
+      { details: { reason: "too_many_items", limit: MAX_BATCH_ITEMS } },
+    );
+  }
+  return { items: parsed.data.batch, sentAt: parsed.data.sentAt };
+}
+
+function readSingle(body: unknown, type: MessageType): { items: unknown[]; sentAt: unknown } {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) {
+    throw new ApiError("bad_request", "The body must be a JSON object.", {
+      details: { reason: "invalid_body" },
+    });
+  }
+  // The path names the call type, whatever the body says.
+  return { items: [{ ...(body as Record<string, unknown>), type }], sentAt: undefined };
+}
+
+/** `{ success: true }` alone means every call was stored as new. */
+function responseBody(result: IngestResult) {
+  if (result.rejected.length === 0 && result.duplicates === 0) return { success: true };
+  return {
+    success: true,
+    accepted: result.accepted,
+    duplicates: result.duplicates,
+    rejected: result.rejected,
+  };
+}

@@ -1,0 +1,91 @@
+// Whether a signal (an event, a trait change, a period of silence) puts a
+// profile into a journey: the trigger must match and re-entry must allow it.
+// The refusal reason is kept for the explainer ("not entered: cooldown").
+
+import { assertNever } from "./assert-never";
+import type { JourneyDefinition } from "./definition";
+import type { ConditionFailure } from "./evaluate-condition";
+import type { EventCounts, JourneyEvent } from "./facts";
+import { indexJourney } from "./journey-graph";
+import {
+  checkReentry,
+  matchEventTrigger,
+  matchInactivity,
+  matchTraitChange,
+  type PreviousRun,
+  type TriggerMatch,
+} from "./match-trigger";
+
+export type EntrySignal =
+  | { kind: "event"; event: JourneyEvent }
+  | {
+      kind: "trait_change";
+      previousTraits: Record<string, unknown> | null;
+      currentTraits: Record<string, unknown>;
+    }
+  | {
+      kind: "inactivity";
+      /** Last tracked event (of the trigger's event, if named), else firstSeenAt. */
+      lastActivityAt: Date;
+      /** When this trigger last fired for the profile, entered or not; null if never. */
+      lastFiredAt: Date | null;
+    };
+
+export interface EntryContext {
+  /** Needs the trigger's first-time count when `firstTimeOnly` (see requiredCounts). */
+  counts: EventCounts;
+  /** This profile's runs of this journey, any version. */
+  previousRuns: readonly PreviousRun[];
+  now: Date;
+}
+
+export type EntryDecision =
+  | { enter: true; triggerEvent: JourneyEvent | null; reason: string }
+  | { enter: false; reason: string; failures?: ConditionFailure[] };
+
+function matchSignal(
+  definition: JourneyDefinition,
+  signal: EntrySignal,
+  now: Date,
+  counts: EventCounts,
+): TriggerMatch {
+  const node = indexJourney(definition).trigger;
+  if (!node) return { match: false, reason: "The journey has no trigger" };
+  const trigger = node.trigger;
+  if (signal.kind !== trigger.kind) {
+    return { match: false, reason: `Journey is triggered by ${trigger.kind}, not ${signal.kind}` };
+  }
+  switch (signal.kind) {
+    case "event":
+      return trigger.kind === "event"
+        ? matchEventTrigger(trigger, signal.event, counts)
+        : mismatch();
+    case "trait_change":
+      return trigger.kind === "trait_change"
+        ? matchTraitChange(trigger, signal.previousTraits, signal.currentTraits)
+        : mismatch();
+    case "inactivity":
+      return trigger.kind === "inactivity"
+        ? matchInactivity(trigger, signal.lastActivityAt, signal.lastFiredAt, now)
+        : mismatch();
+    default:
+      return assertNever(signal);
+  }
+}
+
+function mismatch(): TriggerMatch {
+  return { match: false, reason: "Trigger kind mismatch" };
+}
+
+export function decideEntry(
+  definition: JourneyDefinition,
+  signal: EntrySignal,
+  ctx: EntryContext,
+): EntryDecision {
+  const matched = matchSignal(definition, signal, ctx.now, ctx.counts);
+  if (!matched.match) return { enter: false, reason: matched.reason, failures: matched.failures };
+  const reentry = checkReentry(definition.settings.reentry, ctx.previousRuns, ctx.now);
+  if (!reentry.allowed) return { enter: false, reason: reentry.reason };
+  const triggerEvent = signal.kind === "event" ? signal.event : null;
+  return { enter: true, triggerEvent, reason: matched.reason };
+}

@@ -1,0 +1,35 @@
+// What the engine knows about the outside world when it decides. The shell
+// loads these from PostgreSQL; the simulator builds them from an event list.
+// Keeping them plain data is what makes the core pure and replayable.
+
+export interface ProfileFacts {
+  id: string;
+  traits: Record<string, unknown>;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+  /** IANA name; UTC is used when null or unknown to the runtime. */
+  timezone: string | null;
+  email: string | null;
+  unsubscribed: boolean;
+  /** Hard bounce or complaint: never email again. */
+  suppressed: boolean;
+}
+
+export interface JourneyEvent {
+  name: string;
+  properties: Record<string, unknown>;
+  timestamp: Date;
+}
+
+/** Pre-loaded event counts, keyed by `countKey(query)` (see count-queries.ts). */
+export type EventCounts = Readonly<Record<string, number>>;
+
+export type Channel = "email" | "in_app";
+
+/** One message already sent to the profile, by any journey, for the frequency budget. */
+export interface SentMessage {
+  at: Date;
+  channel: Channel;
+  /** Transactional sends neither count toward nor are held by the budget. */
+  transactional?: boolean;
+}

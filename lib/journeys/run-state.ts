@@ -1,0 +1,200 @@
+// The state of one profile's run through one journey version, the inputs
+// that move it, and the effects a step asks the shell to apply. The shell
+// persists RunState as it is (one row per run; `runStateSchema` parses it
+// back from JSON) and indexes `wakeAt` to find runs whose timer is due.
+
+import { z } from "zod";
+import { isInHoldout } from "./assign-bucket";
+import type {
+  EmailContent,
+  InAppContent,
+  JourneyDefinition,
+  PropertyCondition,
+} from "./definition";
+import { propertyConditionSchema } from "./definition";
+import type { WorkspaceDeliveryRules } from "./delivery-rules";
+import type { EventCounts, JourneyEvent, ProfileFacts, SentMessage } from "./facts";
+import { indexJourney } from "./journey-graph";
+
+export const RUN_STATUSES = [
+  "active", // created, not yet entered
+  "waiting", // blocked on a delay, a wait for event, or a deferred send
+  "completed", // reached an exit (or the end of a path)
+  "converted", // reached the journey goal
+  "filtered", // stopped by a filter
+  "exited", // stopped by the system: cancelled, broken definition, loop guard
+] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export type TerminalStatus = Exclude<RunStatus, "active" | "waiting">;
+
+export function isTerminal(status: RunStatus): status is TerminalStatus {
+  return status !== "active" && status !== "waiting";
+}
+
+export interface WaitingFor {
+  nodeId: string;
+  event: string;
+  where: PropertyCondition[];
+  /** Only events at or after this count (the wait started then). */
+  since: Date;
+}
+
+export interface RunState {
+  runId: string;
+  journeyId: string;
+  versionId: string;
+  profileId: string;
+  status: RunStatus;
+  /** Where the run is blocked, or the node where it ended. */
+  nodeId: string;
+  enteredAt: Date;
+  endedAt: Date | null;
+  wakeAt: Date | null;
+  waitingFor: WaitingFor | null;
+  holdout: boolean;
+  messagesSent: number;
+  triggerEvent: JourneyEvent | null;
+  /** Arrivals per node. The arrival number is a send's attempt group in its idempotency key. */
+  visits: Record<string, number>;
+  /** How many times the send at `nodeId` has been deferred by a delivery rule. */
+  attempt: number;
+}
+
+export type StepInput =
+  | { kind: "enter" }
+  /** A profile event arrived: it may reach the goal or end a wait. */
+  | { kind: "event"; event: JourneyEvent }
+  /** The run's timer is due (early or repeated wakes do nothing). */
+  | { kind: "wake" }
+  /** Stop the run (journey archived, profile deleted). */
+  | { kind: "cancel"; reason: string };
+
+export interface StepContext {
+  now: Date;
+  profile: ProfileFacts;
+  /** Counts listed by `requiredCounts(definition)`, loaded at `now`. */
+  counts: EventCounts;
+  deliveryRules: WorkspaceDeliveryRules;
+  /** The profile's sends from all journeys within the frequency window. */
+  sentInWindow: readonly SentMessage[];
+}
+
+export type TraceDecision =
+  | "entered"
+  | "filtered"
+  | "passed"
+  | "waiting"
+  | "timed_out"
+  | "event_received"
+  | "goal_reached"
+  | "holdout"
+  | "skipped"
+  | "deferred"
+  | "sent"
+  | "failed" // recorded by the shell when the provider rejects a send
+  | "split"
+  | "branch"
+  | "exited"
+  | "limit_reached";
+
+export type SendEffect =
+  | {
+      type: "send";
+      channel: "email";
+      nodeId: string;
+      idempotencyKey: string;
+      content: EmailContent;
+    }
+  | {
+      type: "send";
+      channel: "in_app";
+      nodeId: string;
+      idempotencyKey: string;
+      content: InAppContent;
+    };
+
+export type TraceEffect = {
+  type: "trace";
+  nodeId: string;
+  at: Date;
+  decision: TraceDecision;
+  reason: string;
+  data?: Record<string, unknown>;
+};
+
+export type Effect =
+  | SendEffect
+  | { type: "schedule"; wakeAt: Date }
+  | TraceEffect
+  | { type: "complete"; status: TerminalStatus };
+
+export interface StepResult {
+  state: RunState;
+  effects: Effect[];
+}
+
+export interface NewRun {
+  runId: string;
+  journeyId: string;
+  versionId: string;
+  profileId: string;
+  /** The event that triggered entry; null for inactivity and trait-change entries. */
+  triggerEvent: JourneyEvent | null;
+  now: Date;
+}
+
+/** A run about to enter (status "active"); step it with `{ kind: "enter" }`. */
+export function createRun(definition: JourneyDefinition, run: NewRun): RunState {
+  const trigger = indexJourney(definition).trigger;
+  return {
+    runId: run.runId,
+    journeyId: run.journeyId,
+    versionId: run.versionId,
+    profileId: run.profileId,
+    status: "active",
+    nodeId: trigger?.id ?? "",
+    enteredAt: run.now,
+    endedAt: null,
+    wakeAt: null,
+    waitingFor: null,
+    holdout: isInHoldout(run.profileId, run.journeyId, definition.settings.holdoutPercent),
+    messagesSent: 0,
+    triggerEvent: run.triggerEvent,
+    visits: {},
+    attempt: 0,
+  };
+}
+
+const dateSchema = z.coerce.date();
+
+/** Parses a RunState back from its JSON form (dates as ISO strings). */
+export const runStateSchema = z.object({
+  runId: z.string(),
+  journeyId: z.string(),
+  versionId: z.string(),
+  profileId: z.string(),
+  status: z.enum(RUN_STATUSES),
+  nodeId: z.string(),
+  enteredAt: dateSchema,
+  endedAt: dateSchema.nullable(),
+  wakeAt: dateSchema.nullable(),
+  waitingFor: z
+    .object({
+      nodeId: z.string(),
+      event: z.string(),
+      where: z.array(propertyConditionSchema),
+      since: dateSchema,
+    })
+    .nullable(),
+  holdout: z.boolean(),
+  messagesSent: z.int().min(0),
+  triggerEvent: z
+    .object({
+      name: z.string(),
+      properties: z.record(z.string(), z.unknown()),
+      timestamp: dateSchema,
+    })
+    .nullable(),
+  visits: z.record(z.string(), z.int().min(0)),
+  attempt: z.int().min(0),
+}) satisfies z.ZodType<RunState, unknown>;

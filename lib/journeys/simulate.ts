@@ -1,0 +1,253 @@
+// A pure driver for the core: feed one profile's time-ordered events through
+// one or more journeys on a fake clock and collect runs, sends and traces.
+// Tests use it for end-to-end scenarios; preview and backtests will too.
+//
+// Semantics it shares with the shell:
+// - Timers fire in time order between events; an event and a timer at the
+//   same instant process the event first (a wait's deadline is inclusive).
+// - An event goes to the profile's active runs (goal, waits) before it is
+//   considered as an entry trigger, so the entering event never counts
+//   toward its own run's goal or waits.
+// - Counting facts come from the events seen so far; all journeys share one
+//   list of sends, so the workspace frequency budget spans them.
+// - Inactivity fires at lastActivity + period, once per period (the last
+//   fire is remembered whether or not re-entry let the profile in).
+
+import { countAll } from "./count-events";
+import { requiredCounts } from "./count-queries";
+import { decideEntry, type EntryDecision, type EntrySignal } from "./decide-entry";
+import type { JourneyDefinition } from "./definition";
+import type { WorkspaceDeliveryRules } from "./delivery-rules";
+import type { JourneyEvent, ProfileFacts, SentMessage } from "./facts";
+import { indexJourney } from "./journey-graph";
+import { inactivityDueAt } from "./match-trigger";
+import type {
+  Effect,
+  RunState,
+  SendEffect,
+  StepContext,
+  StepInput,
+  TraceEffect,
+} from "./run-state";
+import { isTerminal } from "./run-state";
+import { enterJourney, step } from "./step";
+
+export type SimEvent =
+  | { type: "track"; name: string; properties?: Record<string, unknown>; at: Date }
+  | { type: "identify"; traits: Record<string, unknown>; at: Date };
+
+export interface SimJourney {
+  journeyId: string;
+  definition: JourneyDefinition;
+}
+
+export interface SimulationInput {
+  journeys: readonly SimJourney[];
+  profile: ProfileFacts;
+  events: readonly SimEvent[];
+  deliveryRules?: WorkspaceDeliveryRules;
+  /** Sends that happened before the simulation (for the budget). */
+  sentBefore?: readonly SentMessage[];
+  /** Process timers up to this instant; defaults to 60 days after the last event. */
+  until?: Date;
+}
+
+type Tagged<T> = T & { journeyId: string; runId: string };
+
+export interface SimulationResult {
+  runs: RunState[];
+  effects: Tagged<{ at: Date; effect: Effect }>[];
+  sends: Tagged<SendEffect & { at: Date }>[];
+  traces: Tagged<TraceEffect>[];
+  /** Entry decisions for signals of each journey's trigger kind (refusals included). */
+  entries: { journeyId: string; at: Date; decision: EntryDecision }[];
+  profile: ProfileFacts;
+}
+
+const DAY = 86_400_000;
+const MAX_ITERATIONS = 100_000;
+
+export function simulate(input: SimulationInput): SimulationResult {
+  const events = [...input.events].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const lastAt = events.at(-1)?.at ?? input.profile.firstSeenAt;
+  const until = input.until ?? new Date(lastAt.getTime() + 60 * DAY);
+  const rules = input.deliveryRules ?? {};
+  const profile: ProfileFacts = { ...input.profile, traits: { ...input.profile.traits } };
+  const log: JourneyEvent[] = [];
+  const sent: SentMessage[] = [...(input.sentBefore ?? [])];
+  const runs: RunState[] = [];
+  const active = new Map<string, number>(); // journeyId → index in runs
+  const lastFired = new Map<string, Date>();
+  const result: SimulationResult = {
+    runs,
+    effects: [],
+    sends: [],
+    traces: [],
+    entries: [],
+    profile,
+  };
+  let runCounter = 0;
+
+  const context = (definition: JourneyDefinition, now: Date, triggerIndex = -1): StepContext => ({
+    now,
+    profile: { ...profile, traits: { ...profile.traits } },
+    counts: countAll(requiredCounts(definition), log, now, triggerIndex),
+    deliveryRules: rules,
+    sentInWindow: sent,
+  });
+
+  const record = (journeyId: string, state: RunState, effects: Effect[], now: Date) => {
+    const runId = state.runId;
+    for (const effect of effects) {
+      result.effects.push({ journeyId, runId, at: now, effect });
+      if (effect.type === "trace") result.traces.push({ ...effect, journeyId, runId });
+      if (effect.type === "send") {
+        result.sends.push({ ...effect, at: now, journeyId, runId });
+        const transactional = effect.channel === "email" && effect.content.transactional === true;
+        sent.push({ at: now, channel: effect.channel, transactional });
+      }
+    }
+    const index = active.get(journeyId);
+    if (index !== undefined && runs[index].runId === runId) runs[index] = state;
+    if (isTerminal(state.status)) active.delete(journeyId);
+  };
+
+  const stepActive = (journey: SimJourney, input: StepInput, now: Date) => {
+    const index = active.get(journey.journeyId);
+    if (index === undefined) return;
+    const { state, effects } = step(
+      journey.definition,
+      runs[index],
+      input,
+      context(journey.definition, now),
+    );
+    record(journey.journeyId, state, effects, now);
+  };
+
+  const tryEnter = (journey: SimJourney, signal: EntrySignal, now: Date, triggerIndex = -1) => {
+    const { journeyId, definition } = journey;
+    const previousRuns = runs.filter((r) => r.journeyId === journeyId);
+    const ctx = context(definition, now, triggerIndex);
+    const decision = decideEntry(definition, signal, { counts: ctx.counts, previousRuns, now });
+    result.entries.push({ journeyId, at: now, decision });
+    if (!decision.enter) return;
+    runCounter += 1;
+    const run = {
+      runId: `${journeyId}:run-${runCounter}`,
+      journeyId,
+      versionId: `${journeyId}:v1`,
+      profileId: profile.id,
+      triggerEvent: decision.triggerEvent,
+      now,
+    };
+    const { state, effects } = enterJourney(definition, run, ctx);
+    runs.push(state);
+    active.set(journeyId, runs.length - 1);
+    record(journeyId, state, effects, now);
+  };
+
+  const triggerOf = (journey: SimJourney) => indexJourney(journey.definition).trigger?.trigger;
+
+  const lastActivity = (eventName: string | undefined): Date => {
+    for (let i = log.length - 1; i >= 0; i--) {
+      if (!eventName || log[i].name === eventName) return log[i].timestamp;
+    }
+    return profile.firstSeenAt;
+  };
+
+  /** The next instant an inactivity trigger would fire, if it has not fired for this period. */
+  const inactivityDue = (journey: SimJourney): Date | null => {
+    const trigger = triggerOf(journey);
+    if (trigger?.kind !== "inactivity") return null;
+    const since = lastActivity(trigger.event);
+    const fired = lastFired.get(journey.journeyId);
+    if (fired && fired >= since) return null;
+    return inactivityDueAt(trigger, since);
+  };
+
+  const processEvent = (event: SimEvent) => {
+    const now = event.at;
+    if (event.type === "identify") {
+      const previousTraits = { ...profile.traits };
+      Object.assign(profile.traits, event.traits);
+      if (typeof event.traits.timezone === "string") profile.timezone = event.traits.timezone;
+      if (typeof event.traits.email === "string") profile.email = event.traits.email;
+      for (const journey of input.journeys) {
+        if (triggerOf(journey)?.kind !== "trait_change") continue;
+        const signal: EntrySignal = {
+          kind: "trait_change",
+          previousTraits,
+          currentTraits: { ...profile.traits },
+        };
+        tryEnter(journey, signal, now);
+      }
+      return;
+    }
+    const tracked: JourneyEvent = {
+      name: event.name,
+      properties: event.properties ?? {},
+      timestamp: now,
+    };
+    log.push(tracked);
+    profile.lastSeenAt = now;
+    for (const journey of input.journeys)
+      stepActive(journey, { kind: "event", event: tracked }, now);
+    for (const journey of input.journeys) {
+      const trigger = triggerOf(journey);
+      if (trigger?.kind !== "event" || trigger.event !== tracked.name) continue;
+      tryEnter(journey, { kind: "event", event: tracked }, now, log.length - 1);
+    }
+  };
+
+  let nextEvent = 0;
+  for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+    const eventAt = events[nextEvent]?.at.getTime() ?? Number.POSITIVE_INFINITY;
+    let wakeAt = Number.POSITIVE_INFINITY;
+    let waking: SimJourney | null = null;
+    for (const journey of input.journeys) {
+      const index = active.get(journey.journeyId);
+      const at = index === undefined ? null : runs[index].wakeAt;
+      if (at && at.getTime() < wakeAt) [wakeAt, waking] = [at.getTime(), journey];
+    }
+    let dueAt = Number.POSITIVE_INFINITY;
+    let lapsed: SimJourney | null = null;
+    for (const journey of input.journeys) {
+      const due = inactivityDue(journey);
+      if (due && due.getTime() < dueAt) [dueAt, lapsed] = [due.getTime(), journey];
+    }
+    const t = Math.min(eventAt, wakeAt, dueAt);
+    if (!Number.isFinite(t) || t > until.getTime()) break;
+    if (eventAt === t) {
+      processEvent(events[nextEvent]);
+      nextEvent += 1;
+    } else if (waking && wakeAt === t) {
+      stepActive(waking, { kind: "wake" }, new Date(t));
+    } else if (lapsed) {
+      const trigger = triggerOf(lapsed);
+      const since = lastActivity(trigger?.kind === "inactivity" ? trigger.event : undefined);
+      const signal: EntrySignal = {
+        kind: "inactivity",
+        lastActivityAt: since,
+        lastFiredAt: lastFired.get(lapsed.journeyId) ?? null,
+      };
+      lastFired.set(lapsed.journeyId, new Date(t));
+      tryEnter(lapsed, signal, new Date(t));
+    }
+  }
+  return result;
+}
+
+/** One journey, one profile: the common test and preview case. */
+export function simulateJourney(
+  definition: JourneyDefinition,
+  profile: ProfileFacts,
+  events: readonly SimEvent[],
+  options: Omit<SimulationInput, "journeys" | "profile" | "events"> = {},
+): SimulationResult {
+  return simulate({
+    journeys: [{ journeyId: "journey", definition }],
+    profile,
+    events,
+    ...options,
+  });
+}

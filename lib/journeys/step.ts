@@ -1,0 +1,184 @@
+// THE functional core of the journey engine:
+//   step(definition, state, input, ctx) → { state, effects }
+// Pure: no I/O, no clock but ctx.now, no randomness (assignment is hashed),
+// inputs are never mutated. Live traffic, backtests, preview and the
+// "why didn't this user get it" explainer all run this same function.
+//
+// Rules it implements:
+// - An event is checked against the goal first, from any blocked position
+//   (delay, wait, deferred send): reaching it converts the run at once.
+// - A wait ends on a matching event timestamped within [wait start, timeout];
+//   a wake at or after the timeout takes the "timeout" exit.
+// - A wake before `wakeAt` (or with nothing scheduled) does nothing, so the
+//   shell may deliver wakes at least once.
+// - Holdout runs traverse the same graph but record "holdout" instead of
+//   sending; they still count for the goal.
+// - A send effect is assumed delivered; the shell records failures. Its
+//   idempotency key is run:node:arrival, stable across deferral retries and
+//   replays of the same step, distinct for a later pass through a loop.
+
+import { advanceFrom, attemptSend, finish, startWorking, trace, type Working } from "./advance-run";
+import { assertNever } from "./assert-never";
+import type { JourneyDefinition } from "./definition";
+import { durationToMs } from "./definition";
+import { matchesWhere } from "./evaluate-condition";
+import type { JourneyEvent } from "./facts";
+import { indexJourney } from "./journey-graph";
+import {
+  createRun,
+  isTerminal,
+  type NewRun,
+  type RunState,
+  type StepContext,
+  type StepInput,
+  type StepResult,
+} from "./run-state";
+
+function done(w: Working): StepResult {
+  return { state: w.state, effects: w.effects };
+}
+
+function unchanged(state: RunState): StepResult {
+  return { state, effects: [] };
+}
+
+function enter(w: Working): StepResult {
+  const trigger = indexJourney(w.definition).trigger;
+  if (!trigger) {
+    trace(w, w.state.nodeId, "exited", "The journey has no trigger node");
+    finish(w, "exited");
+    return done(w);
+  }
+  const event = w.state.triggerEvent;
+  const reason = event ? `Entered on "${event.name}"` : `Entered on ${trigger.trigger.kind}`;
+  trace(w, trigger.id, "entered", reason, { holdout: w.state.holdout });
+  if (w.state.holdout) {
+    const reason = "In the holdout group: tracked for the goal, sent nothing";
+    trace(w, trigger.id, "holdout", reason);
+  }
+  w.state.visits[trigger.id] = 1;
+  advanceFrom(w, trigger.id, "next");
+  return done(w);
+}
+
+/** Whether the event reaches the journey goal for this run, with its window. */
+export function reachesGoal(
+  definition: JourneyDefinition,
+  state: RunState,
+  event: JourneyEvent,
+): boolean {
+  const goal = definition.settings.goal;
+  if (!goal || event.name !== goal.event) return false;
+  if (event.timestamp < state.enteredAt) return false;
+  if (goal.within) {
+    const deadline = state.enteredAt.getTime() + durationToMs(goal.within);
+    if (event.timestamp.getTime() > deadline) return false;
+  }
+  return matchesWhere(goal.where, event.properties).pass;
+}
+
+function endsWait(state: RunState, event: JourneyEvent): boolean {
+  const waiting = state.waitingFor;
+  if (!waiting || event.name !== waiting.event) return false;
+  if (event.timestamp < waiting.since) return false;
+  if (state.wakeAt && event.timestamp > state.wakeAt) return false;
+  return matchesWhere(waiting.where, event.properties).pass;
+}
+
+function receiveEvent(w: Working, event: JourneyEvent): StepResult {
+  const { state } = w;
+  const data = { event: event.name, timestamp: event.timestamp.toISOString() };
+  if (reachesGoal(w.definition, state, event)) {
+    trace(w, state.nodeId, "goal_reached", `Goal "${event.name}" reached`, data);
+    finish(w, "converted");
+    return done(w);
+  }
+  if (state.waitingFor && endsWait(state, event)) {
+    const waitNodeId = state.waitingFor.nodeId;
+    trace(w, waitNodeId, "event_received", `"${event.name}" received`, data);
+    Object.assign(state, { waitingFor: null, wakeAt: null });
+    advanceFrom(w, waitNodeId, "did");
+    return done(w);
+  }
+  return unchanged(w.state);
+}
+
+function wake(w: Working): StepResult {
+  const { state } = w;
+  const node = indexJourney(w.definition).nodes.get(state.nodeId);
+  if (!node) {
+    trace(w, state.nodeId, "exited", `Node "${state.nodeId}" is not in this journey version`);
+    finish(w, "exited");
+    return done(w);
+  }
+  Object.assign(state, { wakeAt: null });
+  switch (node.type) {
+    case "delay":
+      trace(w, node.id, "passed", "Delay over");
+      advanceFrom(w, node.id, "next");
+      return done(w);
+    case "wait":
+      trace(w, node.id, "timed_out", `No "${node.event}" before the timeout`, {
+        event: node.event,
+      });
+      state.waitingFor = null;
+      advanceFrom(w, node.id, "timeout");
+      return done(w);
+    case "send_email":
+    case "send_inapp": {
+      const outcome = attemptSend(w, node);
+      if (outcome.kind === "continue") advanceFrom(w, node.id, outcome.exit);
+      return done(w);
+    }
+    case "trigger":
+    case "filter":
+    case "branch":
+    case "split":
+    case "exit":
+      trace(w, node.id, "exited", `Run was waiting at a ${node.type} node, which cannot wait`);
+      finish(w, "exited");
+      return done(w);
+    default:
+      return assertNever(node);
+  }
+}
+
+export function step(
+  definition: JourneyDefinition,
+  state: RunState,
+  input: StepInput,
+  ctx: StepContext,
+): StepResult {
+  if (isTerminal(state.status)) return unchanged(state);
+  switch (input.kind) {
+    case "enter":
+      return state.status === "active"
+        ? enter(startWorking(definition, state, ctx))
+        : unchanged(state);
+    case "event":
+      return state.status === "waiting"
+        ? receiveEvent(startWorking(definition, state, ctx), input.event)
+        : unchanged(state);
+    case "wake":
+      return state.status === "waiting" && state.wakeAt !== null && ctx.now >= state.wakeAt
+        ? wake(startWorking(definition, state, ctx))
+        : unchanged(state);
+    case "cancel": {
+      const w = startWorking(definition, state, ctx);
+      trace(w, state.nodeId, "exited", `Cancelled: ${input.reason}`);
+      finish(w, "exited");
+      return done(w);
+    }
+    default:
+      return assertNever(input);
+  }
+}
+
+/** Creates the run and enters it in one call (status "active" → first block or end). */
+export function enterJourney(
+  definition: JourneyDefinition,
+  run: NewRun,
+  ctx: StepContext,
+): StepResult {
+  return step(definition, createRun(definition, run), { kind: "enter" }, ctx);
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+
+/**
+ * GDPR erasure: the profile, its identities and memberships (cascade), every
+ * event stored under it (including history merged in from anonymous
+ * profiles) and the engine's pending work for those events, in one
+ * transaction. Later calls with the same ids create a new, empty profile.
+ */
+export async function eraseProfile(input: {
+  workspaceId: string;
+  profileId: string;
+}): Promise<{ events: number }> {
+  const { workspaceId, profileId } = input;
+  return prisma.$transaction(async (tx) => {
+    // Lock the row first so a concurrent ingestion cannot add events to a
+    // profile that is being erased (it waits, then sees the profile gone).
+    await tx.$queryRaw`SELECT id FROM profiles WHERE id = ${profileId}::uuid AND "workspaceId" = ${workspaceId} FOR UPDATE`;
+    await tx.$executeRaw`
+      DELETE FROM engine_inbox i USING events e
+      WHERE i."eventId" = e.id AND i."workspaceId" = ${workspaceId}
+        AND e."workspaceId" = ${workspaceId} AND e."profileId" = ${profileId}::uuid`;
+    const events = await tx.event.deleteMany({ where: { workspaceId, profileId } });
+    await tx.profile.deleteMany({ where: { workspaceId, id: profileId } });
+    return { events: events.count };
+  });
+}

@@ -1,0 +1,536 @@
+import { gzipSync } from "node:zlib";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as alias } from "@/app/api/v1/alias/route";
+import { POST as batch } from "@/app/api/v1/batch/route";
+import { POST as group } from "@/app/api/v1/group/route";
+import { POST as identify } from "@/app/api/v1/identify/route";
+import { POST as page } from "@/app/api/v1/page/route";
+import { POST as screen } from "@/app/api/v1/screen/route";
+import { POST as track } from "@/app/api/v1/track/route";
+import { prisma } from "@/lib/db/client";
+import {
+  createRevokedWriteKey,
+  createTestWorkspace,
+  type TestWorkspace,
+} from "@/test/fixtures/workspace";
+
+let ws: TestWorkspace;
+let other: TestWorkspace;
+
+beforeAll(async () => {
+  ws = await createTestWorkspace("Ingest HTTP");
+  other = await createTestWorkspace("Someone else");
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const basic = (key: string) => `Basic ${Buffer.from(`${key}:`).toString("base64")}`;
+
+function post(
+  body: unknown,
+  options: {
+    key?: string | null;
+    contentType?: string;
+    raw?: boolean;
+    headers?: Record<string, string>;
+  } = {},
+): Request {
+  const headers: Record<string, string> = {
+    "content-type": options.contentType ?? "application/json",
+    ...options.headers,
+  };
+  const key = options.key === undefined ? ws.writeKey : options.key;
+  if (key) headers.authorization = basic(key);
+  return new Request("http://cue.test/api/v1/x", {
+    method: "POST",
+    headers,
+    body: options.raw ? (body as BodyInit) : JSON.stringify(body),
+  });
+}
+
+let counter = 0;
+const uid = (prefix = "m") => `${prefix}-${Date.now().toString(36)}-${++counter}`;
+
+async function eventsByMessageIds(ids: string[], workspaceId = ws.workspaceId) {
+  return prisma.event.findMany({ where: { workspaceId, messageId: { in: ids } } });
+}
+
+type Body = {
+  success?: boolean;
+  accepted?: number;
+  duplicates?: number;
+  rejected?: { index: number; code: string; field: string | null; message: string }[];
+  error?: { code: string; message: string; details?: { reason?: string } };
+};
+
+async function json(response: Response): Promise<Body> {
+  return (await response.json()) as Body;
+}
+
+describe("the seven endpoints", () => {
+  it("accept one call each and answer exactly {success: true}", async () => {
+    const ids = Array.from({ length: 6 }, () => uid());
+    const calls: [typeof track, Record<string, unknown>][] = [
+      [track, { userId: "h1", event: "Clicked", properties: { button: "buy" } }],
+      [identify, { userId: "h1", traits: { email: "h1@example.com" } }],
+      [page, { userId: "h1", name: "Home", properties: { path: "/" } }],
+      [screen, { userId: "h1", name: "Settings" }],
+      [group, { userId: "h1", groupId: "acme", traits: { plan: "team" } }],
+      [alias, { userId: "h1", previousId: "h1-anon" }],
+    ];
+    for (const [index, [handler, body]] of calls.entries()) {
+      const response = await handler(post({ ...body, messageId: ids[index] }));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ success: true });
+    }
+    const stored = await eventsByMessageIds(ids);
+    expect(stored.map((e) => e.type).sort()).toEqual([
+      "alias",
+      "group",
+      "identify",
+      "page",
+      "screen",
+      "track",
+    ]);
+    expect(stored.find((e) => e.type === "page")?.name).toBe("Home");
+    expect(stored.find((e) => e.type === "group")?.extra).toEqual({ groupId: "acme" });
+  });
+
+  it("uses the path's type even when the body names another", async () => {
+    const id = uid();
+    await track(post({ type: "identify", userId: "h2", event: "Paid", messageId: id }));
+    expect((await eventsByMessageIds([id]))[0]?.type).toBe("track");
+  });
+
+  it("stores every valid item of a batch and lists the invalid ones", async () => {
+    const good = [uid(), uid(), uid()];
+    const response = await batch(
+      post({
+        batch: [
+          { type: "track", userId: "b1", event: "A", messageId: good[0] },
+          { type: "track", event: "No id", messageId: uid() },
+          { type: "track", userId: "b1", event: 42, messageId: uid() },
+          { type: "track", userId: "b1", event: "Bad props", properties: "x", messageId: uid() },
+          { type: "identify", userId: "b1", traits: { n: 1 }, messageId: good[1] },
+          { type: "launch", userId: "b1", messageId: uid() },
+          "not an object",
+          { type: "page", anonymousId: "b1-anon", messageId: good[2] },
+        ],
+      }),
+    );
+    expect(response.status).toBe(200);
+    const body = await json(response);
+    expect(body.success).toBe(true);
+    expect(body.accepted).toBe(3);
+    expect(body.rejected).toEqual([
+      { index: 1, code: "missing_identity", field: "userId", message: expect.any(String) },
+      { index: 2, code: "invalid_field", field: "event", message: expect.any(String) },
+      { index: 3, code: "invalid_field", field: "properties", message: expect.any(String) },
+      { index: 5, code: "unknown_type", field: "type", message: expect.any(String) },
+      { index: 6, code: "invalid_item", field: null, message: expect.any(String) },
+    ]);
+    expect(await eventsByMessageIds(good)).toHaveLength(3);
+    const kept = await prisma.rejectedEvent.findMany({
+      where: { workspaceId: ws.workspaceId, code: "unknown_type" },
+    });
+    expect(kept.some((r) => (r.payload as { type?: string } | null)?.type === "launch")).toBe(true);
+  });
+
+  it("rejects a single call with the same 200 + rejected list", async () => {
+    const response = await track(post({ userId: "s1", properties: { a: 1 } }));
+    expect(response.status).toBe(200);
+    expect((await json(response)).rejected).toEqual([
+      { index: 0, code: "missing_field", field: "event", message: expect.any(String) },
+    ]);
+  });
+});
+
+describe("unreadable requests get 400 in the error envelope", () => {
+  it("malformed JSON", async () => {
+    const response = await batch(post('{"batch": [', { raw: true }));
+    expect(response.status).toBe(400);
+    expect((await json(response)).error?.code).toBe("invalid_json");
+  });
+
+  it("an empty body", async () => {
+    const response = await track(post("", { raw: true }));
+    expect(response.status).toBe(400);
+    expect((await json(response)).error?.code).toBe("invalid_json");
+  });
+
+  it("a wrong content type", async () => {
+    const response = await batch(
+      post("batch=1", { raw: true, contentType: "application/x-www-form-urlencoded" }),
+    );
+    expect(response.status).toBe(400);
+    const body = await json(response);
+    expect(body.error?.details?.reason).toBe("unsupported_media_type");
+  });
+
+  it("a body that is not an object with a batch array", async () => {
+    expect((await batch(post([1, 2]))).status).toBe(400);
+    expect((await batch(post({ batch: "x" }))).status).toBe(400);
+    expect((await track(post([{ userId: "x" }]))).status).toBe(400);
+  });
+
+  it("a batch over 500 KB, even without Content-Length", async () => {
+    const big = "x".repeat(20_000);
+    const items = Array.from({ length: 30 }, () => ({
+      type: "track",
+      userId: "big",
+      event: "Big",
+      properties: { big },
+    }));
+    const response = await batch(post({ batch: items }));
+    expect(response.status).toBe(400);
+    expect((await json(response)).error?.details?.reason).toBe("payload_too_large");
+  });
+
+  it("a batch of 2,501 calls", async () => {
+    const items = Array.from({ length: 2_501 }, (_, i) => ({
+      type: "track",
+      userId: "n",
+      event: "E",
+      messageId: `many-${i}`,
+    }));
+    const response = await batch(post({ batch: items }));
+    expect(response.status).toBe(400);
+    expect((await json(response)).error?.details?.reason).toBe("too_many_items");
+    expect(await prisma.event.count({ where: { messageId: "many-0" } })).toBe(0);
+  });
+
+  it("a single call over 32 KB", async () => {
+    const response = await track(
+      post({ userId: "big", event: "Big", properties: { s: "x".repeat(33_000) } }),
+    );
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("items over the limits are rejected one by one", () => {
+  it("an item over 32 KB inside a batch", async () => {
+    const ok = uid();
+    const response = await batch(
+      post({
+        batch: [
+          { type: "track", userId: "l1", event: "Big", properties: { s: "é".repeat(17_000) } },
+          { type: "track", userId: "l1", event: "Small", messageId: ok },
+        ],
+      }),
+    );
+    const body = await json(response);
+    expect(body.rejected).toEqual([
+      { index: 0, code: "too_large", field: null, message: expect.any(String) },
+    ]);
+    expect(await eventsByMessageIds([ok])).toHaveLength(1);
+    const kept = await prisma.rejectedEvent.findFirst({
+      where: { workspaceId: ws.workspaceId, code: "too_large" },
+    });
+    expect(kept?.payload).toMatchObject({ truncated: true });
+  });
+
+  it("properties nested deeper than 10 levels", async () => {
+    let deep: unknown = "bottom";
+    for (let i = 0; i < 11; i++) deep = { level: deep };
+    let ok10: unknown = "bottom";
+    for (let i = 0; i < 10; i++) ok10 = { level: ok10 };
+    const fine = uid();
+    const body = await json(
+      await batch(
+        post({
+          batch: [
+            { type: "track", userId: "d1", event: "Deep", properties: deep },
+            {
+              type: "track",
+              userId: "d1",
+              event: "Deep enough",
+              properties: ok10,
+              messageId: fine,
+            },
+          ],
+        }),
+      ),
+    );
+    expect(body.rejected).toEqual([
+      {
+        index: 0,
+        code: "too_deep",
+        field: expect.stringMatching(/^properties(\.level)+$/),
+        message: expect.any(String),
+      },
+    ]);
+    expect(await eventsByMessageIds([fine])).toHaveLength(1);
+  });
+
+  it("a hostile 100,000-level array is rejected, not a stack overflow", async () => {
+    const hostile = `{"batch":[{"type":"track","userId":"d2","event":"X","properties":{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}}]}`;
+    const response = await batch(post(hostile, { raw: true }));
+    expect(response.status).toBe(200);
+    expect((await json(response)).rejected?.[0]?.code).toBe("too_deep");
+  });
+});
+
+describe("timestamps", () => {
+  const now = Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it("rejects non-dates, far-future and 1970 timestamps", async () => {
+    const ok = uid();
+    const body = await json(
+      await batch(
+        post({
+          batch: [
+            { type: "track", userId: "t1", event: "E", timestamp: "yesterday" },
+            { type: "track", userId: "t1", event: "E", timestamp: 1700000000000 },
+            { type: "track", userId: "t1", event: "E", timestamp: iso(now + 3 * 86_400_000) },
+            { type: "track", userId: "t1", event: "E", timestamp: "1970-01-01T00:00:00Z" },
+            { type: "track", userId: "t1", event: "E", timestamp: "2026-02-31T00:00:00Z" },
+            {
+              type: "track",
+              userId: "t1",
+              event: "E",
+              timestamp: iso(now + 3_600_000),
+              messageId: ok,
+            },
+          ],
+        }),
+      ),
+    );
+    expect(body.rejected?.map((r) => [r.index, r.code, r.field])).toEqual([
+      [0, "invalid_timestamp", "timestamp"],
+      [1, "invalid_timestamp", "timestamp"],
+      [2, "invalid_timestamp", "timestamp"],
+      [3, "invalid_timestamp", "timestamp"],
+      [4, "invalid_timestamp", "timestamp"],
+    ]);
+    expect(await eventsByMessageIds([ok])).toHaveLength(1); // an hour ahead is within tolerance
+  });
+
+  it("corrects clock skew with sentAt and keeps out-of-order times", async () => {
+    // The device's clock runs 2 days fast: sentAt and timestamps are both off.
+    const skew = 2 * 86_400_000;
+    const a = uid();
+    const b = uid();
+    await batch(
+      post({
+        sentAt: iso(now + skew),
+        batch: [
+          {
+            type: "track",
+            userId: "t2",
+            event: "Later",
+            timestamp: iso(now + skew - 60_000),
+            messageId: a,
+          },
+          {
+            type: "track",
+            userId: "t2",
+            event: "Earlier",
+            timestamp: iso(now + skew - 600_000),
+            messageId: b,
+          },
+        ],
+      }),
+    );
+    const [later] = await eventsByMessageIds([a]);
+    const [earlier] = await eventsByMessageIds([b]);
+    expect(later?.sentAt?.getTime()).toBe(now + skew);
+    const received = later!.receivedAt.getTime();
+    expect(later!.timestamp.getTime()).toBe(received - 60_000);
+    expect(earlier!.timestamp.getTime()).toBe(received - 600_000);
+  });
+
+  it("uses the arrival time when there is no timestamp", async () => {
+    const id = uid();
+    await track(post({ userId: "t3", event: "Now", messageId: id }));
+    const [event] = await eventsByMessageIds([id]);
+    expect(event?.timestamp.getTime()).toBe(event?.receivedAt.getTime());
+  });
+});
+
+describe("data is stored as data", () => {
+  it("keeps unknown top-level fields and integrations in extra, never the write key", async () => {
+    const id = uid();
+    await track(
+      post({
+        userId: "x1",
+        event: "E",
+        messageId: id,
+        integrations: { All: true },
+        channel: "server",
+        custom: { nested: [1, 2] },
+        writeKey: ws.writeKey,
+      }),
+    );
+    const [event] = await eventsByMessageIds([id]);
+    expect(event?.extra).toEqual({
+      integrations: { All: true },
+      channel: "server",
+      custom: { nested: [1, 2] },
+    });
+  });
+
+  it("round-trips unicode, emoji and SQL-looking strings", async () => {
+    const id = uid();
+    const properties = {
+      名前: "Zoë 🚀 — 👩🏽‍💻",
+      quote: "'; DROP TABLE events; --",
+      template: "{{ secret }} <script>alert(1)</script>",
+      rtl: "مرحبا",
+    };
+    const response = await track(
+      post({ userId: "ünï-çødé-🦄", event: "Ünïcode 🎉", properties, messageId: id }),
+    );
+    expect(response.status).toBe(200);
+    const [event] = await eventsByMessageIds([id]);
+    expect(event?.properties).toEqual(properties);
+    expect(event?.userId).toBe("ünï-çødé-🦄");
+    expect(event?.name).toBe("Ünïcode 🎉");
+  });
+
+  it("rejects strings PostgreSQL cannot store instead of failing the batch", async () => {
+    const ok = uid();
+    const body = await json(
+      await batch(
+        post({
+          batch: [
+            { type: "track", userId: "x2", event: "E", properties: { s: "a\u0000b" } },
+            { type: "track", userId: "x2", event: "E", properties: { s: "\ud800" } },
+            { type: "track", userId: "x2", event: "E", messageId: ok },
+          ],
+        }),
+      ),
+    );
+    expect(body.rejected?.map((r) => [r.code, r.field])).toEqual([
+      ["invalid_string", "properties.s"],
+      ["invalid_string", "properties.s"],
+    ]);
+    expect(await eventsByMessageIds([ok])).toHaveLength(1);
+  });
+
+  it("accepts a gzip body", async () => {
+    const id = uid();
+    const response = await batch(
+      post(
+        gzipSync(
+          JSON.stringify({
+            batch: [{ type: "track", userId: "gz", event: "Zipped", messageId: id }],
+          }),
+        ),
+        {
+          raw: true,
+          headers: { "content-encoding": "gzip" },
+        },
+      ),
+    );
+    expect(response.status).toBe(200);
+    expect(await eventsByMessageIds([id])).toHaveLength(1);
+  });
+});
+
+describe("messageId dedupe", () => {
+  it("stores a messageId once: repeated in a batch, and again in a later batch", async () => {
+    const id = uid();
+    const call = { type: "track", userId: "dup", event: "Once", messageId: id };
+    const first = await json(await batch(post({ batch: [call, { ...call, event: "Twice" }] })));
+    expect(first).toMatchObject({ accepted: 1, duplicates: 1, rejected: [] });
+    const again = await json(await batch(post({ batch: [call] })));
+    expect(again).toMatchObject({ success: true, accepted: 0, duplicates: 1 });
+    const stored = await eventsByMessageIds([id]);
+    expect(stored.map((e) => e.name)).toEqual(["Once"]);
+  });
+
+  it("assigns a messageId when missing, stable for a resent call with a timestamp", async () => {
+    const call = {
+      type: "track",
+      userId: "noid",
+      event: "Resent",
+      timestamp: "2026-01-02T03:04:05Z",
+    };
+    await batch(post({ batch: [call], sentAt: new Date().toISOString() }));
+    await batch(post({ batch: [call], sentAt: new Date().toISOString() }));
+    const stored = await prisma.event.findMany({
+      where: { workspaceId: ws.workspaceId, userId: "noid" },
+    });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.messageId).toMatch(/^cue-[0-9a-f]{32}$/);
+    await track(post({ userId: "noid2", event: "Live" }));
+    await track(post({ userId: "noid2", event: "Live" }));
+    expect(
+      await prisma.event.count({ where: { workspaceId: ws.workspaceId, userId: "noid2" } }),
+    ).toBe(2);
+  });
+});
+
+describe("authentication", () => {
+  it("accepts the key as `writeKey` in the body", async () => {
+    const id = uid();
+    const response = await batch(
+      post(
+        {
+          writeKey: ws.writeKey,
+          batch: [{ type: "track", userId: "k", event: "E", messageId: id }],
+        },
+        { key: null },
+      ),
+    );
+    expect(response.status).toBe(200);
+    expect(await eventsByMessageIds([id])).toHaveLength(1);
+  });
+
+  it("401 for a missing, unknown, revoked or secret key", async () => {
+    const revoked = await createRevokedWriteKey(ws.workspaceId);
+    const cases: (string | null)[] = [null, "wk_nope", revoked, ws.secretKey];
+    for (const key of cases) {
+      const id = uid();
+      const response = await batch(
+        post({ batch: [{ type: "track", userId: "k", event: "E", messageId: id }] }, { key }),
+      );
+      expect(response.status).toBe(401);
+      expect((await json(response)).error?.code).toBe("unauthorized");
+      expect(await prisma.event.count({ where: { messageId: id } })).toBe(0);
+    }
+    const malformed = await batch(
+      post({ batch: [] }, { key: null, headers: { authorization: "Basic !!!" } }),
+    );
+    expect(malformed.status).toBe(401);
+  });
+
+  it("a key from another workspace writes to that workspace only", async () => {
+    const id = uid();
+    await batch(
+      post(
+        {
+          batch: [
+            { type: "identify", userId: "shared-id", traits: { from: "other" }, messageId: id },
+          ],
+        },
+        { key: other.writeKey },
+      ),
+    );
+    expect(await eventsByMessageIds([id], other.workspaceId)).toHaveLength(1);
+    expect(await eventsByMessageIds([id], ws.workspaceId)).toHaveLength(0);
+    expect(
+      await prisma.profile.count({ where: { workspaceId: ws.workspaceId, userId: "shared-id" } }),
+    ).toBe(0);
+  });
+
+  it("429 with Retry-After over the key's rate limit", async () => {
+    vi.stubEnv("INGEST_RATE_LIMIT_PER_SECOND", "3");
+    const limited = await createTestWorkspace("Limited");
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 8; i++) {
+      const response = await track(post({ userId: "r", event: "E" }, { key: limited.writeKey }));
+      statuses.push(response.status);
+      if (response.status === 429) {
+        retryAfter = response.headers.get("retry-after");
+        expect((await json(response)).error?.code).toBe("rate_limited");
+      }
+    }
+    expect(statuses).toContain(429);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+  });
+});
