@@ -66,13 +66,23 @@ function makeCall(): Record<string, unknown> {
     };
   }
   if (dice === 1) {
-    return { ...base, type: "page", name: "Pricing", properties: { path: "/pricing", referrer: "" } };
+    return {
+      ...base,
+      type: "page",
+      name: "Pricing",
+      properties: { path: "/pricing", referrer: "" },
+    };
   }
   return {
     ...base,
     type: "track",
     event: EVENTS[n % EVENTS.length],
-    properties: { sku: `sku-${n % 500}`, price: (n % 100) + 0.99, currency: "EUR", tags: ["a", "b"] },
+    properties: {
+      sku: `sku-${n % 500}`,
+      price: (n % 100) + 0.99,
+      currency: "EUR",
+      tags: ["a", "b"],
+    },
   };
 }
 
@@ -115,7 +125,14 @@ interface LoadResult {
 
 /** Closed-loop load: each connection sends its next batch when the last one answers. */
 async function runBatchLoad(seconds: number): Promise<LoadResult> {
-  const result: LoadResult = { events: 0, requests: 0, errors: 0, seconds, latencies: [], statuses: {} };
+  const result: LoadResult = {
+    events: 0,
+    requests: 0,
+    errors: 0,
+    seconds,
+    latencies: [],
+    statuses: {},
+  };
   const started = performance.now();
   const deadline = started + seconds * 1000;
   await Promise.all(
@@ -124,7 +141,10 @@ async function runBatchLoad(seconds: number): Promise<LoadResult> {
         const batch = Array.from({ length: BATCH_SIZE }, makeCall);
         const t0 = performance.now();
         try {
-          const { status, json } = await post("/api/v1/batch", { batch, sentAt: new Date().toISOString() });
+          const { status, json } = await post("/api/v1/batch", {
+            batch,
+            sentAt: new Date().toISOString(),
+          });
           result.latencies.push(performance.now() - t0);
           result.requests++;
           result.statuses[status] = (result.statuses[status] ?? 0) + 1;
@@ -142,7 +162,14 @@ async function runBatchLoad(seconds: number): Promise<LoadResult> {
 
 /** Open loop at a fixed rate: latency includes any queueing the server causes. */
 async function runSingleLoad(rps: number, seconds: number): Promise<LoadResult> {
-  const result: LoadResult = { events: 0, requests: 0, errors: 0, seconds, latencies: [], statuses: {} };
+  const result: LoadResult = {
+    events: 0,
+    requests: 0,
+    errors: 0,
+    seconds,
+    latencies: [],
+    statuses: {},
+  };
   const total = Math.round(rps * seconds);
   const interval = 1000 / rps;
   const started = performance.now();
@@ -239,7 +266,10 @@ async function runCeiling(seconds: number): Promise<{ events: number; seconds: n
             rows.push(`(${row.map((_, j) => `$${offset + j + 1}`).join(", ")})`);
             values.push(...row);
           }
-          await pool.query(`INSERT INTO "${table}" (${columnList}) VALUES ${rows.join(", ")}`, values);
+          await pool.query(
+            `INSERT INTO "${table}" (${columnList}) VALUES ${rows.join(", ")}`,
+            values,
+          );
           events += BATCH_SIZE;
         }
       }),
@@ -263,11 +293,15 @@ async function main() {
     process.exit(2);
   });
   if (probe.status !== 200) {
-    console.error(`${CUE_URL}/api/v1/batch answered ${probe.status}: ${JSON.stringify(probe.json)}`);
+    console.error(
+      `${CUE_URL}/api/v1/batch answered ${probe.status}: ${JSON.stringify(probe.json)}`,
+    );
     process.exit(2);
   }
 
-  console.log(`Cue at ${CUE_URL}: ${CONNECTIONS} connections × batches of ${BATCH_SIZE}, ${SECONDS} s`);
+  console.log(
+    `Cue at ${CUE_URL}: ${CONNECTIONS} connections × batches of ${BATCH_SIZE}, ${SECONDS} s`,
+  );
   await runBatchLoad(WARMUP_SECONDS);
   const batch = await runBatchLoad(SECONDS);
   const batchLatency = [...batch.latencies].sort((a, b) => a - b);
@@ -300,26 +334,58 @@ async function main() {
       p50Ms: round(percentile(singleLatency, 50)),
       p99Ms: round(percentile(singleLatency, 99)),
     },
-    config: { url: CUE_URL, seconds: SECONDS, connections: CONNECTIONS, batchSize: BATCH_SIZE, users: USERS },
+    config: {
+      url: CUE_URL,
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      batchSize: BATCH_SIZE,
+      users: USERS,
+    },
   };
   const pass = {
     eventsPerSecond: figures.batch.eventsPerSecond >= TARGETS.eventsPerSecond,
     fractionOfCeiling:
-      figures.fractionOfCeiling === null ? null : figures.fractionOfCeiling >= TARGETS.fractionOfCeiling,
+      figures.fractionOfCeiling === null
+        ? null
+        : figures.fractionOfCeiling >= TARGETS.fractionOfCeiling,
     singleP99Ms: figures.single.p99Ms <= TARGETS.singleP99Ms,
   };
   const mark = (ok: boolean | null) => (ok === null ? "n/a" : ok ? "ok" : "MISS");
 
   console.table({
-    "/batch events/s": { value: figures.batch.eventsPerSecond, target: `≥ ${TARGETS.eventsPerSecond}`, result: mark(pass.eventsPerSecond) },
+    "/batch events/s": {
+      value: figures.batch.eventsPerSecond,
+      target: `≥ ${TARGETS.eventsPerSecond}`,
+      result: mark(pass.eventsPerSecond),
+    },
     "/batch p50 ms": { value: figures.batch.p50Ms, target: "", result: "" },
     "/batch p99 ms": { value: figures.batch.p99Ms, target: "", result: "" },
-    "/batch errors": { value: figures.batch.errors, target: "0", result: mark(figures.batch.errors === 0) },
-    "ceiling events/s": { value: figures.ceiling?.eventsPerSecond ?? "n/a", target: "", result: "" },
-    "fraction of ceiling": { value: figures.fractionOfCeiling ?? "n/a", target: `≥ ${TARGETS.fractionOfCeiling}`, result: mark(pass.fractionOfCeiling) },
+    "/batch errors": {
+      value: figures.batch.errors,
+      target: "0",
+      result: mark(figures.batch.errors === 0),
+    },
+    "ceiling events/s": {
+      value: figures.ceiling?.eventsPerSecond ?? "n/a",
+      target: "",
+      result: "",
+    },
+    "fraction of ceiling": {
+      value: figures.fractionOfCeiling ?? "n/a",
+      target: `≥ ${TARGETS.fractionOfCeiling}`,
+      result: mark(pass.fractionOfCeiling),
+    },
     "/track p50 ms": { value: figures.single.p50Ms, target: "", result: "" },
-    "/track p99 ms": { value: figures.single.p99Ms, target: `≤ ${TARGETS.singleP99Ms}`, result: mark(pass.singleP99Ms) },
-    "/track errors": { value: figures.single.errors, target: "0", result: mark(figures.single.errors === 0) },
+    "/track p99 ms": {
+      value: figures.single.p99Ms,
+      target: `≤ ${TARGETS.singleP99Ms}`,
+      result: mark(pass.singleP99Ms),
+    },
+    "/track errors": {
+      value: figures.single.errors,
+      target: "0",
+      result: mark(figures.single.errors === 0),
+    },
   });
   console.log(JSON.stringify({ ...figures, targets: TARGETS, pass }));
 }

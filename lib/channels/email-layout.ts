@@ -6,8 +6,7 @@ import { escapeHtml } from "./liquid-modes";
 // inline styles on everything, a hidden preheader, and no scripts, forms,
 // web fonts or background images. Outlook gets a fixed-width ghost table.
 
-const FONT =
-  "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
+const FONT = "-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
 const TEXT_COLOR = "#1f2937";
 const MUTED = "#6b7280";
 const LINK = "#2563eb";
@@ -36,10 +35,13 @@ const MARKDOWN_STYLES: Record<string, string> = {
 
 /** Adds inline styles to the tags Markdown produces (it never adds its own). */
 export function styleMarkdownHtml(html: string): string {
-  return html.replace(/<(h[1-3]|p|ul|ol|li|a|blockquote|code|pre|img|hr|table|th|td)\b/g, (tag, name: string) => {
-    const style = MARKDOWN_STYLES[name];
-    return style ? `${tag} style="${style}"` : tag;
-  });
+  return html.replace(
+    /<(h[1-3]|p|ul|ol|li|a|blockquote|code|pre|img|hr|table|th|td)\b/g,
+    (tag, name: string) => {
+      const style = MARKDOWN_STYLES[name];
+      return style ? `${tag} style="${style}"` : tag;
+    },
+  );
 }
 
 export interface LayoutInput {

@@ -31,7 +31,9 @@ export function decodeEntities(text: string): string {
         entity[1] === "x" || entity[1] === "X"
           ? Number.parseInt(entity.slice(2), 16)
           : Number.parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff
+        ? String.fromCodePoint(code)
+        : "";
     }
     return NAMED_ENTITIES[entity.toLowerCase()] ?? match;
   });
@@ -60,10 +62,14 @@ export function htmlToText(html: string): string {
     },
   );
   s = s
+    .replace(/<\/li>\s*/gi, "")
     .replace(/<br\s*\/?>/gi, "\n")
     .replace(/<hr\b[^>]*>/gi, "\n\n---\n\n")
     .replace(/<li\b[^>]*>/gi, "\n- ")
-    .replace(/<\/?(p|div|h[1-6]|ul|ol|table|tr|blockquote|pre|section|header|footer)\b[^>]*>/gi, "\n\n")
+    .replace(
+      /<\/?(p|div|h[1-6]|ul|ol|table|tr|blockquote|pre|section|header|footer)\b[^>]*>/gi,
+      "\n\n",
+    )
     .replace(/<\/?(td|th)\b[^>]*>/gi, " ");
   s = decodeEntities(stripTags(s));
   return s

@@ -69,5 +69,10 @@ export async function insertMessage(
   await tx.messageEvent.create({
     data: { messageId: message.id, type: event.type, data: event.data },
   });
-  return { messageId: message.id, created: true, status: message.status, error: message.error ?? null };
+  return {
+    messageId: message.id,
+    created: true,
+    status: message.status,
+    error: message.error ?? null,
+  };
 }

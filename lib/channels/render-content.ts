@@ -1,7 +1,7 @@
 import type { TemplateScope } from "@/lib/templates/template-scope";
+import type { MessageContent } from "./message-content";
 import { type RenderedEmail, renderEmail, type UnsubscribeLinks } from "./render-email";
 import { type RenderedInApp, renderInApp } from "./render-in-app";
-import type { MessageContent } from "./message-content";
 
 /** What Message.rendered holds: exactly what was (or would be) delivered. */
 export type RenderedMessage =

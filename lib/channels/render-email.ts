@@ -1,10 +1,9 @@
 import { Marked } from "marked";
-import { renderLiquid } from "@/lib/templates/render-liquid";
 import type { TemplateScope } from "@/lib/templates/template-scope";
 import { renderIssue, templateError } from "./check-content";
 import { styleMarkdownHtml, wrapEmailLayout } from "./email-layout";
 import { htmlToText } from "./html-to-text";
-import { renderLiquidMarkdown, renderLiquidText } from "./liquid-modes";
+import { renderLiquidHtml, renderLiquidMarkdown, renderLiquidText } from "./liquid-modes";
 import type { EmailContent } from "./message-content";
 
 /** An email as stored in Message.rendered and handed to Resend. */
@@ -53,9 +52,11 @@ export async function renderEmail(
   );
   const bodyHtml =
     content.bodyFormat === "html"
-      ? await field("body", () => renderLiquid(content.body, scope))
-      : styleMarkdownHtml(
-          markdown.parse(await field("body", () => renderLiquidMarkdown(content.body, scope))) as string,
+      ? await field("body", () => renderLiquidHtml(content.body, scope))
+      : await field("body", () =>
+          renderLiquidMarkdown(content.body, scope, (md) =>
+            styleMarkdownHtml(markdown.parse(md) as string),
+          ),
         );
 
   const unsubscribeUrl = content.transactional ? null : (options.unsubscribe?.pageUrl ?? null);

@@ -65,9 +65,13 @@ export async function renderInApp(
       throw templateError([renderIssue(error, `${prefix}.inApp.${name}`)]);
     }
   };
-  let markdownBody: string;
+  let bodyHtml: string;
   try {
-    markdownBody = await renderLiquidMarkdown(content.body, scope);
+    // Sanitized after the values are back in, so a value can never smuggle a link.
+    bodyHtml = sanitizeHtml(
+      await renderLiquidMarkdown(content.body, scope, (md) => markdown.parse(md) as string),
+      SANITIZE,
+    ).trim();
   } catch (error) {
     throw templateError([renderIssue(error, `${prefix}.inApp.body`)]);
   }
@@ -78,7 +82,7 @@ export async function renderInApp(
     kind: content.kind,
     title: (await text("title", content.title)) ?? "",
     body: (await text("body", content.body)) ?? "",
-    bodyHtml: safeMarkdownHtml(markdownBody),
+    bodyHtml,
   };
   const imageUrl = safeUrl(await text("imageUrl", content.imageUrl));
   if (imageUrl) rendered.imageUrl = imageUrl;

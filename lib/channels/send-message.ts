@@ -4,8 +4,8 @@ import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
 import { buildTemplateScope } from "@/lib/templates/template-scope";
 import { notifyWorkers } from "@/lib/worker/run-worker";
 import { assertContentValid } from "./check-content";
-import { EMAIL_DELIVERY_TASK } from "./email/email-task";
 import { decideEmail, OUTBOX_NOTE } from "./email/email-policy";
+import { EMAIL_DELIVERY_TASK } from "./email/email-task";
 import { resolveResendApiKey } from "./email/resend-client";
 import { isSuppressed } from "./email/suppression";
 import { deliverInApp } from "./in-app/deliver-in-app";
@@ -74,7 +74,8 @@ export async function enqueueMessage(
 
   const id = newMessageId();
   const now = input.now ?? new Date();
-  const links = content.channel === "email" ? await unsubscribeLinks({ workspaceId, profileId }) : null;
+  const links =
+    content.channel === "email" ? await unsubscribeLinks({ workspaceId, profileId }) : null;
   const scope = buildTemplateScope({
     profile,
     eventProperties: input.eventProperties,

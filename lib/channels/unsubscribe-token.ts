@@ -27,12 +27,16 @@ export function signUnsubscribeTokenWith(secret: string, subject: UnsubscribeSub
   return `${subject.workspaceId}.${subject.profileId}.${mac(secret, subject)}`;
 }
 
-export function verifyUnsubscribeTokenWith(secret: string, token: string): UnsubscribeSubject | null {
+export function verifyUnsubscribeTokenWith(
+  secret: string,
+  token: string,
+): UnsubscribeSubject | null {
   const parts = token.split(".");
   if (parts.length !== 3) return null;
   const [workspaceId, profileId, given] = parts as [string, string, string];
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(workspaceId)) return null;
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(profileId)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(profileId))
+    return null;
   const expected = Buffer.from(mac(secret, { workspaceId, profileId }));
   const actual = Buffer.from(given);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
@@ -55,5 +59,8 @@ export function publicBaseUrl(): string {
 export async function unsubscribeLinks(subject: UnsubscribeSubject): Promise<UnsubscribeLinks> {
   const token = encodeURIComponent(await signUnsubscribeToken(subject));
   const base = publicBaseUrl();
-  return { pageUrl: `${base}/unsubscribe/${token}`, oneClickUrl: `${base}/api/unsubscribe/${token}` };
+  return {
+    pageUrl: `${base}/unsubscribe/${token}`,
+    oneClickUrl: `${base}/api/unsubscribe/${token}`,
+  };
 }

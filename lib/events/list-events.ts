@@ -77,10 +77,7 @@ export async function listEvents(input: {
   if (query.user) and.push(await userFilter(workspaceId, query.user));
   if (before) {
     and.push({
-      OR: [
-        { receivedAt: { lt: before.at } },
-        { receivedAt: before.at, id: { lt: before.id } },
-      ],
+      OR: [{ receivedAt: { lt: before.at } }, { receivedAt: before.at, id: { lt: before.id } }],
     });
   }
   if (after) {

@@ -42,10 +42,7 @@ export async function listRejected(input: {
       workspaceId,
       ...(query.code && { code: query.code }),
       ...(before && {
-        OR: [
-          { receivedAt: { lt: before.at } },
-          { receivedAt: before.at, id: { lt: before.id } },
-        ],
+        OR: [{ receivedAt: { lt: before.at } }, { receivedAt: before.at, id: { lt: before.id } }],
       }),
     },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],

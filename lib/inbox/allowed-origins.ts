@@ -17,7 +17,8 @@ const originSchema = z
     if (!normalized) {
       ctx.addIssue({
         code: "custom",
-        message: "Use scheme://host[:port] with http or https, and no path, e.g. https://app.example.com.",
+        message:
+          "Use scheme://host[:port] with http or https, and no path, e.g. https://app.example.com.",
       });
       return z.NEVER;
     }

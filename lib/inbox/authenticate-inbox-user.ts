@@ -1,8 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import type { Workspace } from "@/lib/generated/prisma/client";
-import { findWorkspaceByKey, getActiveKey } from "@/lib/workspaces/api-keys";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { readInboxTokenClaims, verifyInboxToken, verifyUserHash } from "./inbox-token";
 
 // End users of the apps reach their inbox with the workspace's public write
@@ -17,8 +16,14 @@ export interface InboxCredentials {
   token: string | null;
 }
 
+/** What the inbox needs of a workspace. */
+export interface InboxWorkspace {
+  id: string;
+  allowedOrigins: string[];
+}
+
 export interface InboxUser {
-  workspace: Workspace;
+  workspace: InboxWorkspace;
   userId: string;
   /**
    * Null while the user id has no profile yet. Valid proof for an unknown
@@ -26,6 +31,18 @@ export interface InboxUser {
    * appears when the app identifies the user, and the inbox resolves it then.
    */
   profileId: string | null;
+}
+
+/**
+ * Everything needed to decide a request, read in one round trip before any
+ * check: the workspace, its active secret key, and the profile of the user id
+ * the request *claims*. The profile id is used only once the proof holds.
+ */
+export interface InboxAuthContext {
+  workspace: InboxWorkspace;
+  secretKey: string | null;
+  claimedUserId: string | null;
+  claimedProfileId: string | null;
 }
 
 // Every failure with credentials reads the same, so an answer never tells
@@ -47,11 +64,12 @@ export function readInboxCredentials(request: Request): InboxCredentials {
 }
 
 /**
- * The workspace the credentials name, before any user proof is checked (CORS
- * is decided between the two). A token names its workspace itself; a write
- * key given with it must name the same one.
+ * Names the workspace (CORS is decided next, before any proof is checked). A
+ * token names its workspace itself; a write key given with it must agree.
  */
-export async function resolveInboxWorkspace(credentials: InboxCredentials): Promise<Workspace> {
+export async function loadInboxAuthContext(
+  credentials: InboxCredentials,
+): Promise<InboxAuthContext> {
   const { writeKey, token, userHash } = credentials;
   if (!token && !(writeKey && userHash)) {
     throw new ApiError(
@@ -59,35 +77,58 @@ export async function resolveInboxWorkspace(credentials: InboxCredentials): Prom
       "Send the write key, the user id and a user_hash, or a token from POST /api/v1/inbox/token.",
     );
   }
-  const fromKey = writeKey ? await findWorkspaceByKey(writeKey, "write") : null;
-  if (writeKey && !fromKey) throw new ApiError("unauthorized", REJECTED);
-  if (!token) return fromKey as Workspace;
-
-  const claims = readInboxTokenClaims(token);
-  if (!claims || (fromKey && fromKey.id !== claims.w)) throw new ApiError("unauthorized", REJECTED);
-  if (fromKey) return fromKey;
-  const workspace = await prisma.workspace.findUnique({ where: { id: claims.w } });
-  if (!workspace) throw new ApiError("unauthorized", REJECTED);
-  return workspace;
+  const claims = token ? readInboxTokenClaims(token) : null;
+  if (token && !claims) throw new ApiError("unauthorized", REJECTED);
+  const claimedUserId = credentials.userId ?? claims?.u ?? null;
+  if (claimedUserId !== null && claimedUserId.length > MAX_USER_ID) {
+    throw new ApiError("unauthorized", REJECTED);
+  }
+  const where = writeKey
+    ? Prisma.sql`w.id = (SELECT "workspaceId" FROM api_keys
+        WHERE key = ${writeKey} AND kind = 'write' AND "revokedAt" IS NULL)`
+    : Prisma.sql`w.id = ${claims?.w ?? ""}`;
+  const rows = await prisma.$queryRaw<
+    { id: string; allowedOrigins: string[]; secretKey: string | null; profileId: string | null }[]
+  >`
+    SELECT w.id, w."allowedOrigins",
+      (SELECT key FROM api_keys s
+        WHERE s."workspaceId" = w.id AND s.kind = 'secret' AND s."revokedAt" IS NULL
+        ORDER BY s."createdAt" DESC LIMIT 1) AS "secretKey",
+      (SELECT "profileId"::text FROM profile_identities i
+        WHERE i."workspaceId" = w.id AND i.kind = 'userId' AND i.value = ${claimedUserId ?? ""})
+        AS "profileId"
+    FROM workspaces w WHERE ${where}`;
+  const row = rows[0];
+  if (!row || (claims && claims.w !== row.id)) throw new ApiError("unauthorized", REJECTED);
+  return {
+    workspace: { id: row.id, allowedOrigins: row.allowedOrigins },
+    secretKey: row.secretKey,
+    claimedUserId,
+    claimedProfileId: row.profileId,
+  };
 }
 
 /** Checks the proof against the workspace's active secret key and names the user. */
-export async function verifyInboxUser(
+export function verifyInboxUser(
   credentials: InboxCredentials,
-  workspace: Workspace,
+  context: InboxAuthContext,
   now: Date = new Date(),
-): Promise<InboxUser> {
-  const secretKey = await getActiveKey(workspace.id, "secret");
-  if (!secretKey) throw new ApiError("unauthorized", REJECTED);
-  const userId = provenUserId(credentials, secretKey, now);
-  if (!userId) throw new ApiError("unauthorized", REJECTED);
-  return { workspace, userId, profileId: await resolveInboxProfileId(workspace.id, userId) };
+): InboxUser {
+  const { secretKey, claimedUserId } = context;
+  if (!secretKey || !claimedUserId) throw new ApiError("unauthorized", REJECTED);
+  if (!proves(credentials, secretKey, claimedUserId, now)) {
+    throw new ApiError("unauthorized", REJECTED);
+  }
+  return {
+    workspace: context.workspace,
+    userId: claimedUserId,
+    profileId: context.claimedProfileId,
+  };
 }
 
 export async function authenticateInboxUser(request: Request): Promise<InboxUser> {
   const credentials = readInboxCredentials(request);
-  const workspace = await resolveInboxWorkspace(credentials);
-  return verifyInboxUser(credentials, workspace);
+  return verifyInboxUser(credentials, await loadInboxAuthContext(credentials));
 }
 
 /** The profile that owns a user id (identity merges keep this row current). */
@@ -102,15 +143,16 @@ export async function resolveInboxProfileId(
   return identity?.profileId ?? null;
 }
 
-function provenUserId(credentials: InboxCredentials, secretKey: string, now: Date): string | null {
-  const { token, userId, userHash } = credentials;
-  if (userId !== null && userId.length > MAX_USER_ID) return null;
-  if (token) {
-    const claims = verifyInboxToken(token, secretKey, now);
+function proves(
+  credentials: InboxCredentials,
+  secretKey: string,
+  userId: string,
+  now: Date,
+): boolean {
+  if (credentials.token) {
+    const claims = verifyInboxToken(credentials.token, secretKey, now);
     // A user id sent alongside must be the token's: one user per request.
-    if (!claims || (userId !== null && userId !== claims.u)) return null;
-    return claims.u;
+    return claims !== null && claims.u === userId;
   }
-  if (!userId || !userHash) return null;
-  return verifyUserHash(secretKey, userId, userHash) ? userId : null;
+  return credentials.userHash !== null && verifyUserHash(secretKey, userId, credentials.userHash);
 }

@@ -58,7 +58,8 @@ export function sameCounts(a: InboxCounts, b: InboxCounts): boolean {
     a.unread === b.unread &&
     a.unseen === b.unseen &&
     IN_APP_KINDS.every(
-      (k) => a.by_kind[k].unread === b.by_kind[k].unread && a.by_kind[k].unseen === b.by_kind[k].unseen,
+      (k) =>
+        a.by_kind[k].unread === b.by_kind[k].unread && a.by_kind[k].unseen === b.by_kind[k].unseen,
     )
   );
 }

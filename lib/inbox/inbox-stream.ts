@@ -33,8 +33,8 @@ class InboxHub {
 
   /** Resolves once LISTEN is active, so nothing committed after it is missed. */
   async subscribe(key: string, listener: HubListener): Promise<() => void> {
-    let set = this.listeners.get(key);
-    if (!set) this.listeners.set(key, (set = new Set()));
+    const set = this.listeners.get(key) ?? new Set<HubListener>();
+    this.listeners.set(key, set);
     set.add(listener);
     this.clearIdleTimer();
     const unsubscribe = () => this.remove(key, listener);

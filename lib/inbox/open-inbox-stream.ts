@@ -26,7 +26,9 @@ export interface OpenInboxStreamInput {
   heartbeatMs?: number;
 }
 
-export async function openInboxStream(input: OpenInboxStreamInput): Promise<ReadableStream<Uint8Array>> {
+export async function openInboxStream(
+  input: OpenInboxStreamInput,
+): Promise<ReadableStream<Uint8Array>> {
   const { user, signal } = input;
   const workspaceId = user.workspace.id;
   let profileId = user.profileId;

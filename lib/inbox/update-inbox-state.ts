@@ -12,7 +12,8 @@ import { type InboxStateRow, recordInboxEvents } from "./record-inbox-events";
 // first time (COALESCE), so repeating an action changes nothing; read and
 // clicked imply the steps before them. The undo actions clear one column.
 function setClause(action: InboxAction, now: Prisma.Sql): Prisma.Sql {
-  const first = (column: string) => Prisma.sql`${Prisma.raw(`"${column}"`)} = COALESCE(i.${Prisma.raw(`"${column}"`)}, ${now})`;
+  const first = (column: string) =>
+    Prisma.sql`${Prisma.raw(`"${column}"`)} = COALESCE(i.${Prisma.raw(`"${column}"`)}, ${now})`;
   switch (action) {
     case "seen":
       return first("seenAt");
@@ -105,7 +106,11 @@ export async function updateInboxItem(input: {
 }): Promise<{ item: InboxItemJson; counts: InboxCounts }> {
   const { workspaceId, profileId, userId, id, action } = input;
   if (!profileId) throw notFound("Inbox item");
-  const rows = await applyAction({ workspaceId, profileId, userId }, action, Prisma.sql`id = ${id}`);
+  const rows = await applyAction(
+    { workspaceId, profileId, userId },
+    action,
+    Prisma.sql`id = ${id}`,
+  );
   if (rows.length === 0) throw notFound("Inbox item");
   const [item, counts] = await Promise.all([
     prisma.inboxItem.findFirstOrThrow({ where: { id, workspaceId, profileId } }),
@@ -125,7 +130,11 @@ export async function updateInboxItems(input: {
   const { workspaceId, profileId, userId, action } = input;
   const ids = [...new Set(input.ids)];
   if (!profileId) return { updated: 0, not_found: ids, counts: emptyInboxCounts() };
-  const rows = await applyAction({ workspaceId, profileId, userId }, action, Prisma.sql`id = ANY(${ids})`);
+  const rows = await applyAction(
+    { workspaceId, profileId, userId },
+    action,
+    Prisma.sql`id = ANY(${ids})`,
+  );
   const found = new Set(rows.map((r) => r.id));
   return {
     updated: rows.length,

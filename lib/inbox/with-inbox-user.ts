@@ -2,8 +2,8 @@ import "server-only";
 import { errorResponse } from "@/lib/api/errors";
 import {
   type InboxUser,
+  loadInboxAuthContext,
   readInboxCredentials,
-  resolveInboxWorkspace,
   verifyInboxUser,
 } from "./authenticate-inbox-user";
 import { assertOriginAllowed, withCorsHeaders } from "./cors";
@@ -15,8 +15,8 @@ export interface InboxContext<P> {
 }
 
 /**
- * Wraps every end-user inbox route: names the workspace, enforces its CORS
- * origins (403 before anything runs), verifies the user's proof (401), and
+ * Wraps every end-user inbox route: names the workspace (one query), enforces
+ * its CORS origins (403 before anything runs), verifies the user's proof (401), and
  * turns thrown errors into the envelope. Answers to an allowed origin carry
  * Access-Control-Allow-Origin, errors included, so the client can read them.
  */
@@ -29,10 +29,10 @@ export function withInboxUser<P = Record<string, never>>(
     try {
       const params = await context.params;
       const credentials = readInboxCredentials(request);
-      const workspace = await resolveInboxWorkspace(credentials);
-      assertOriginAllowed(request, workspace.allowedOrigins);
+      const auth = await loadInboxAuthContext(credentials);
+      assertOriginAllowed(request, auth.workspace.allowedOrigins);
       corsOrigin = origin;
-      const user = await verifyInboxUser(credentials, workspace);
+      const user = verifyInboxUser(credentials, auth);
       return withCorsHeaders(await handler({ request, params, user }), corsOrigin);
     } catch (error) {
       const route = new URL(request.url).pathname;

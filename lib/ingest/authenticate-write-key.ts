@@ -70,10 +70,17 @@ export async function authenticateWriteKey(
 
   const limit = ingestRateLimitPerSecond();
   if (row.count > limit) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart.getTime() + 1000 - now.getTime()) / 1000));
-    throw new ApiError("rate_limited", `This write key is limited to ${limit} requests per second.`, {
-      headers: { "Retry-After": String(retryAfter) },
-    });
+    const retryAfter = Math.max(
+      1,
+      Math.ceil((windowStart.getTime() + 1000 - now.getTime()) / 1000),
+    );
+    throw new ApiError(
+      "rate_limited",
+      `This write key is limited to ${limit} requests per second.`,
+      {
+        headers: { "Retry-After": String(retryAfter) },
+      },
+    );
   }
   if (Math.random() < 0.001) void pruneWindows(now);
   return { workspaceId: row.workspaceId };

@@ -1,9 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { runAfterCommit } from "./after-commit";
 import { isRetryableIngestError } from "./db-errors";
+import { cachedIdentities, forgetIdentities, rememberIdentities } from "./identity-cache";
 import { writeEvents } from "./insert-events";
 import { MAX_BATCH_ITEMS } from "./limits";
-import { lookupIdentities } from "./lookup-identities";
+import { lockIdentityCreation } from "./lock-identities";
+import { identityKeysOf, lookupIdentities } from "./lookup-identities";
 import { normalizeMessage } from "./normalize-message";
 import { parseTimestamp } from "./parse-timestamp";
 import { planIdentities, planIsReadOnly } from "./plan-identities";
@@ -32,9 +35,11 @@ const MAX_ATTEMPTS = 5;
  * transaction. Invalid calls are rejected one by one (and kept in
  * rejected_events); the others are stored regardless.
  *
- * The common case (every id already known) is two round trips: a lookup and
- * one write statement. Batches that create or merge profiles run the same
- * write inside a transaction that locks the profiles first.
+ * The common case (every id already known) is one write statement, plus an
+ * identity lookup for ids this process has not seen yet (identity-cache.ts)
+ * and the after-commit statement (catalog, engine NOTIFY). Batches that
+ * create or merge profiles run the same write inside a transaction that
+ * locks the ids and profiles first.
  *
  * Larger inputs than an HTTP batch (the demo seed) are written in chunks of
  * MAX_BATCH_ITEMS, one transaction each.
@@ -95,25 +100,41 @@ async function ingestChunk(chunk: {
     return { accepted: 0, duplicates: repeated, rejected };
   }
 
-  const inserted = await withRetries(async () => {
-    const existing = await lookupIdentities(prisma, workspaceId, messages, { lock: false });
-    const plan = planIdentities(messages, existing);
-    const write = { workspaceId, receivedAt, messages, rejections, evaluate };
+  const keys = identityKeysOf(messages);
+  const write = { workspaceId, receivedAt, messages, rejections, evaluate };
+  const written = await withRetries(async (attempt) => {
+    // A retry never trusts the cache: it may be why the first attempt failed.
+    if (attempt > 1) forgetIdentities(workspaceId, keys);
+    const { hits, misses } = cachedIdentities(workspaceId, keys);
+    const found = await lookupIdentities(prisma, workspaceId, misses, { lock: false });
+    rememberIdentities(workspaceId, found);
+    const plan = planIdentities(messages, [...hits, ...found]);
     if (planIsReadOnly(plan)) {
       return writeEvents(prisma, { ...write, profileOf: plan.profileOf });
     }
-    return prisma.$transaction(
+    const result = await prisma.$transaction(
       async (tx) => {
-        // Re-read under row locks: the plan applied is the one made while
-        // no other request can change these profiles.
-        const locked = await lookupIdentities(tx, workspaceId, messages, { lock: true });
+        // Re-read under locks, so the plan applied is made while no other
+        // request can create these ids or change these profiles.
+        await lockIdentityCreation(tx, workspaceId, plan);
+        const locked = await lookupIdentities(tx, workspaceId, keys, { lock: true });
         const lockedPlan = planIdentities(messages, locked);
         await upsertProfiles(tx, workspaceId, lockedPlan);
         return writeEvents(tx, { ...write, profileOf: lockedPlan.profileOf });
       },
       { maxWait: 10_000, timeout: 30_000 },
     );
+    // These ids just changed hands; the next request reads them afresh.
+    forgetIdentities(workspaceId, keys);
+    return result;
   });
+  await runAfterCommit(prisma, {
+    workspaceId,
+    messages,
+    catalog: written.catalog,
+    notify: evaluate && written.inserted > 0,
+  });
+  const inserted = written.inserted;
 
   return {
     accepted: inserted,
@@ -127,10 +148,10 @@ async function ingestChunk(chunk: {
  * a unique violation (or, rarely, a deadlock) and simply runs again, finding
  * the winner's rows.
  */
-async function withRetries<T>(work: () => Promise<T>): Promise<T> {
+async function withRetries<T>(work: (attempt: number) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await work();
+      return await work(attempt);
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryableIngestError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));

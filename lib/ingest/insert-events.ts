@@ -12,29 +12,38 @@ export interface WriteEventsInput {
   /** Final profile of each message, by message index. */
   profileOf: ReadonlyMap<number, string>;
   rejections: readonly Rejection[];
-  /** Hand new events to the journey engine (engine_inbox + NOTIFY). */
+  /** Hand new events to the journey engine (engine_inbox rows). */
   evaluate: boolean;
 }
 
 // `profile.traits` after this batch's identify calls: keys set to null go.
 const PATCHED_TRAITS = Prisma.sql`((p.traits - coalesce(tp.unset, '{}')) || coalesce(tp.set, '{}'))`;
 
+// traits.timezone (valid ones only), else the latest context.timezone.
+const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
+  CASE WHEN ${PATCHED_TRAITS} ? 'timezone' THEN p.timezone END, s.context_tz, p.timezone)`;
+
+/**
+ * lastSeenAt moves forward in steps of at least this much. Rewriting a
+ * profile row costs as much as inserting an event (lastSeenAt is indexed, so
+ * every index gets a new entry), and an active user sends many events a
+ * minute; "last seen" to the minute is what journeys and the UI need.
+ */
+export const LAST_SEEN_RESOLUTION = "60 seconds";
+
 /**
  * Writes one batch in ONE statement: the events (skipping stored messageIds),
- * the profile updates they imply, group memberships, the engine inbox, the
- * NOTIFY, and the rejected items. One statement means one round trip and one
+ * the profile updates they imply, group memberships, the engine inbox rows
+ * and the rejected items. One statement means one round trip and one
  * atomic unit even outside an explicit transaction. Only calls actually
  * inserted (not duplicates) update profiles and groups, so a retried batch
  * changes nothing. It returns how many new events each catalog name got, for
- * updateCatalog, which runs after the commit (see there).
+ * runAfterCommit (catalog counts and the engine's NOTIFY, see there).
  *
  * Lock order, the same in every request so concurrent batches queue instead
  * of deadlocking: profiles by id (`locked`), then events by messageId, then
  * groups by id. The output columns are evaluated left to
  * right, which is what fixes that order.
- *
- * NOTIFY inside the statement is delivered when it commits, never before, so
- * the engine cannot wake up and miss the rows.
  */
 export async function writeEvents(
   db: RawDb,
@@ -62,7 +71,10 @@ export async function writeEvents(
       contextTimezone: m.contextTimezone,
     })),
   );
-  const profileCount = new Set(profileOf.values()).size;
+  // Passed as an array so PostgreSQL fetches the profiles by primary key
+  // rather than scanning the workspace's profiles to join them.
+  const profileIds = [...new Set(profileOf.values())].sort();
+  const profileCount = profileIds.length;
   const rejected = JSON.stringify(
     input.rejections.map((r) => ({
       batchIndex: r.index,
@@ -82,7 +94,7 @@ export async function writeEvents(
         "groupId" text, "traitTimezone" text, "contextTimezone" text)
     ), locked AS MATERIALIZED (
       SELECT id FROM profiles
-      WHERE "workspaceId" = ${workspaceId} AND id IN (SELECT "profileId" FROM src)
+      WHERE id = ANY(${profileIds}::uuid[]) AND "workspaceId" = ${workspaceId}
       ORDER BY id
       FOR UPDATE
     ), inserted AS (
@@ -117,8 +129,9 @@ export async function writeEvents(
                FILTER (WHERE "contextTimezone" IS NOT NULL))[1] AS context_tz
       FROM fresh GROUP BY "profileId"
     ), profile_updates AS (
-      -- email mirrors traits.email (lower-cased, so lookups by email are exact);
-      -- timezone is traits.timezone, else the latest context.timezone.
+      -- email mirrors traits.email (lower-cased, so lookups by email are
+      -- exact); timezone is traits.timezone, else the latest context.timezone.
+      -- A row with nothing new is left alone (see LAST_SEEN_RESOLUTION).
       UPDATE profiles p SET
         traits = ${PATCHED_TRAITS},
         email = CASE
@@ -127,14 +140,17 @@ export async function writeEvents(
             AND length(${PATCHED_TRAITS} ->> 'email') <= 320
             THEN lower(btrim(${PATCHED_TRAITS} ->> 'email'))
           END,
-        timezone = coalesce(s.trait_tz,
-          CASE WHEN ${PATCHED_TRAITS} ? 'timezone' THEN p.timezone END,
-          s.context_tz, p.timezone),
+        timezone = ${NEW_TIMEZONE},
         "firstSeenAt" = least(p."firstSeenAt", s.first_seen),
         "lastSeenAt" = greatest(p."lastSeenAt", s.last_seen),
         "updatedAt" = now()
       FROM seen s LEFT JOIN trait_patches tp USING ("profileId")
-      WHERE p.id = s."profileId" AND p."workspaceId" = ${workspaceId}
+      WHERE p.id = s."profileId" AND p.id = ANY(${profileIds}::uuid[])
+        AND p."workspaceId" = ${workspaceId}
+        AND (tp."profileId" IS NOT NULL
+          OR s.first_seen < p."firstSeenAt"
+          OR s.last_seen >= p."lastSeenAt" + ${LAST_SEEN_RESOLUTION}::interval
+          OR ${NEW_TIMEZONE} IS DISTINCT FROM p.timezone)
       RETURNING 1
     ), group_patches AS (
       -- Per group, the latest value of each trait; nulls are kept here and
@@ -197,8 +213,6 @@ export async function writeEvents(
       (SELECT count(*) FROM memberships)::int AS memberships,
       (SELECT coalesce(json_agg(catalog_counts), '[]') FROM catalog_counts) AS catalog,
       (SELECT count(*) FROM inbox)::int AS inbox,
-      (SELECT count(*) FROM rejected)::int AS rejected,
-      (SELECT count(pg_notify('cue_events', ${workspaceId}))
-         FROM (SELECT 1 FROM fresh WHERE ${input.evaluate} LIMIT 1) any_new)::int AS notified`;
+      (SELECT count(*) FROM rejected)::int AS rejected`;
   return { inserted: result[0]?.inserted ?? 0, catalog: result[0]?.catalog ?? [] };
 }

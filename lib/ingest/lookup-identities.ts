@@ -1,11 +1,31 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { RawDb } from "./db";
-import type { ExistingIdentity } from "./plan-identities";
+import type { ExistingIdentity, IdentityKind } from "./plan-identities";
 import type { NormalizedMessage } from "./types";
 
+export interface IdentityKey {
+  kind: IdentityKind;
+  value: string;
+}
+
+/** Every identity a batch names, once (alias.previousId may be either kind). */
+export function identityKeysOf(messages: readonly NormalizedMessage[]): IdentityKey[] {
+  const keys = new Map<string, IdentityKey>();
+  const add = (kind: IdentityKind, value: string | null) => {
+    if (value !== null) keys.set(`${kind}\0${value}`, { kind, value });
+  };
+  for (const message of messages) {
+    add("userId", message.userId);
+    add("anonymousId", message.anonymousId);
+    add("userId", message.previousId);
+    add("anonymousId", message.previousId);
+  }
+  return [...keys.values()];
+}
+
 /**
- * The stored identities a batch mentions, with their profiles, in one query.
+ * The stored identities among `keys`, with their profiles, in one query.
  * With `lock`, the profiles are locked in id order (every writer locks them in
  * that order, so concurrent batches wait for each other instead of
  * deadlocking), and a profile merged away meanwhile drops out of the result.
@@ -13,29 +33,21 @@ import type { NormalizedMessage } from "./types";
 export async function lookupIdentities(
   db: RawDb,
   workspaceId: string,
-  messages: readonly NormalizedMessage[],
+  keys: readonly IdentityKey[],
   options: { lock: boolean },
 ): Promise<ExistingIdentity[]> {
-  const userIds = new Set<string>();
-  const anonymousIds = new Set<string>();
-  for (const message of messages) {
-    if (message.userId !== null) userIds.add(message.userId);
-    if (message.anonymousId !== null) anonymousIds.add(message.anonymousId);
-    // alias.previousId may be either kind of id.
-    if (message.previousId !== null) {
-      userIds.add(message.previousId);
-      anonymousIds.add(message.previousId);
-    }
-  }
-  if (userIds.size === 0 && anonymousIds.size === 0) return [];
+  if (keys.length === 0) return [];
+  const kinds = keys.map((key) => key.kind);
+  const values = keys.map((key) => key.value);
+  // Joining the (kind, value) pairs probes the identities' primary key once
+  // per id; the profiles are then fetched by id. Neither scans the workspace.
   return db.$queryRaw<ExistingIdentity[]>`
     SELECT i.kind::text AS kind, i.value, i."profileId"::text AS "profileId",
            p."userId" AS "profileUserId"
-    FROM profile_identities i
+    FROM unnest(${kinds}::"IdentityKind"[], ${values}::text[]) AS wanted(kind, value)
+    JOIN profile_identities i
+      ON i."workspaceId" = ${workspaceId} AND i.kind = wanted.kind AND i.value = wanted.value
     JOIN profiles p ON p.id = i."profileId" AND p."workspaceId" = ${workspaceId}
-    WHERE i."workspaceId" = ${workspaceId}
-      AND ((i.kind = 'userId' AND i.value = ANY(${[...userIds]}::text[]))
-        OR (i.kind = 'anonymousId' AND i.value = ANY(${[...anonymousIds]}::text[])))
     ORDER BY p.id
     ${options.lock ? Prisma.sql`FOR UPDATE OF p` : Prisma.empty}`;
 }

@@ -162,7 +162,12 @@ describe("planIdentities", () => {
       ids(),
     );
     expect(plan.newProfiles).toEqual([
-      { id: "new-1", userId: "u1", firstSeenAt: new Date("2026-01-01T00:00:00Z") },
+      {
+        id: "new-1",
+        userId: "u1",
+        firstSeenAt: new Date("2026-01-01T00:00:00Z"),
+        lastSeenAt: new Date("2026-01-01T00:00:10Z"),
+      },
     ]);
     expect(plan.profileOf.get(0)).toBe("new-1");
   });

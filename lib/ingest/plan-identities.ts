@@ -28,7 +28,7 @@ export interface ExistingIdentity {
 
 export interface IdentityPlan {
   /** Profiles to insert, with the first and last time they were seen in this batch. */
-  newProfiles: { id: string; userId: string | null; firstSeenAt: Date }[];
+  newProfiles: { id: string; userId: string | null; firstSeenAt: Date; lastSeenAt: Date }[];
   /** Identities to insert, already pointing at their final profile. */
   newIdentities: { kind: IdentityKind; value: string; profileId: string }[];
   /** Anonymous profiles that become known (UPDATE profiles SET userId). */
@@ -72,6 +72,7 @@ export function planIdentities(
   const merges: { from: Node; into: Node }[] = [];
   const messageNode = new Map<number, Node>();
   const firstSeen = new Map<Node, Date>();
+  const lastSeen = new Map<Node, Date>();
 
   const final = (node: Node): Node => {
     let current = node;
@@ -140,6 +141,7 @@ export function planIdentities(
     }
     messageNode.set(message.index, target);
     if (!firstSeen.has(target)) firstSeen.set(target, message.timestamp);
+    lastSeen.set(target, message.timestamp);
   }
 
   const profileOf = new Map<number, string>();
@@ -158,21 +160,32 @@ export function planIdentities(
   }
   for (const node of assignments.keys()) touched.add(node.id);
 
+  // Seen-times of new profiles, over every node folded into them.
   const earliest = new Map<Node, Date>();
+  const latest = new Map<Node, Date>();
   for (const [node, seen] of firstSeen) {
     const owner = final(node);
     const current = earliest.get(owner);
     if (!current || seen < current) earliest.set(owner, seen);
   }
+  for (const [node, seen] of lastSeen) {
+    const owner = final(node);
+    const current = latest.get(owner);
+    if (!current || seen > current) latest.set(owner, seen);
+  }
 
   return {
     newProfiles: created
       .filter((node) => !node.mergedInto)
-      .map((node) => ({
-        id: node.id,
-        userId: node.userId,
-        firstSeenAt: earliest.get(node) ?? new Date(),
-      })),
+      .map((node) => {
+        const firstSeenAt = earliest.get(node) ?? new Date();
+        return {
+          id: node.id,
+          userId: node.userId,
+          firstSeenAt,
+          lastSeenAt: latest.get(node) ?? firstSeenAt,
+        };
+      }),
     newIdentities: [...addedKeys.values()].map(({ kind, value, node }) => ({
       kind,
       value,

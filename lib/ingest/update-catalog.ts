@@ -1,4 +1,3 @@
-import type { RawDb } from "./db";
 import type { NormalizedMessage } from "./types";
 
 // The event catalog feeds the journey builder's pickers: which events exist
@@ -80,45 +79,4 @@ export interface CatalogCount {
   name: string;
   count: number;
   lastSeenAt: string;
-}
-
-/**
- * Adds a write's new events to event_catalog, after the events committed and
- * outside their transaction, with synchronous_commit off. Every batch of a
- * workspace updates the same few catalog rows; inside the events' transaction
- * each batch would hold those row locks through the WAL flush and all batches
- * would queue behind one another (~200 per second at a 5 ms fsync). The
- * catalog is a picker aid: a crash can lose its last few increments, never an
- * event. A failure here is logged, not returned to the client (the events
- * are stored; a retry would only be skipped as duplicates).
- */
-export async function updateCatalog(
-  db: RawDb,
-  workspaceId: string,
-  messages: readonly NormalizedMessage[],
-  counts: readonly CatalogCount[],
-): Promise<void> {
-  if (counts.length === 0) return;
-  const keys = new Map(collectCatalogEntries(messages).map((entry) => [entry.name, entry.keys]));
-  const rows = JSON.stringify(
-    counts.map((c) => ({ ...c, keys: keys.get(c.name) ?? {} })),
-  );
-  try {
-    await db.$queryRaw`
-      WITH async_commit AS MATERIALIZED (
-        SELECT set_config('synchronous_commit', 'off', true)
-      )
-      INSERT INTO event_catalog AS c ("workspaceId", name, "propertyKeys", count, "lastSeenAt")
-      SELECT ${workspaceId}, r.name, r.keys, r.count, r."lastSeenAt"
-      FROM jsonb_to_recordset(${rows}::jsonb)
-        AS r(name text, keys jsonb, count int, "lastSeenAt" timestamp(3)), async_commit
-      ORDER BY r.name
-      ON CONFLICT ("workspaceId", name) DO UPDATE SET
-        "propertyKeys" = c."propertyKeys" || excluded."propertyKeys",
-        count = c.count + excluded.count,
-        "lastSeenAt" = greatest(c."lastSeenAt", excluded."lastSeenAt")
-      RETURNING 1`;
-  } catch (error) {
-    console.error("[cue] event catalog update failed", { workspaceId, error });
-  }
 }

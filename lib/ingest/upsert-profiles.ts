@@ -33,7 +33,8 @@ async function createProfiles(db: RawDb, workspaceId: string, plan: IdentityPlan
     plan.newProfiles.map((p) => ({
       id: p.id,
       userId: p.userId,
-      seen: p.firstSeenAt.toISOString(),
+      firstSeenAt: p.firstSeenAt.toISOString(),
+      lastSeenAt: p.lastSeenAt.toISOString(),
     })),
   );
   const assignments = JSON.stringify(plan.userIdAssignments);
@@ -44,8 +45,9 @@ async function createProfiles(db: RawDb, workspaceId: string, plan: IdentityPlan
   await db.$queryRaw`
     WITH new_profiles AS (
       INSERT INTO profiles (id, "workspaceId", "userId", "firstSeenAt", "lastSeenAt")
-      SELECT r.id, ${workspaceId}, r."userId", r.seen, r.seen
-      FROM jsonb_to_recordset(${profiles}::jsonb) AS r(id uuid, "userId" text, seen timestamp(3))
+      SELECT r.id, ${workspaceId}, r."userId", r."firstSeenAt", r."lastSeenAt"
+      FROM jsonb_to_recordset(${profiles}::jsonb)
+        AS r(id uuid, "userId" text, "firstSeenAt" timestamp(3), "lastSeenAt" timestamp(3))
       ORDER BY r."userId", r.id
       RETURNING id
     ), known AS (

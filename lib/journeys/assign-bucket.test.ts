@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { assignVariant, fnv1a32, hashToUnit, isInHoldout } from "./assign-bucket";
 
-const profiles = Array.from({ length: 10_000 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`);
+const profiles = Array.from(
+  { length: 10_000 },
+  (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+);
 
 /** |observed − expected| within 4 standard deviations of a binomial share. */
 function expectShare(hits: number, n: number, p: number) {
@@ -21,6 +24,29 @@ describe("hashing", () => {
     expect(hashToUnit("ab", "c")).not.toBe(hashToUnit("a", "bc"));
     expect(hashToUnit("x")).toBeGreaterThanOrEqual(0);
     expect(hashToUnit("x")).toBeLessThan(1);
+  });
+});
+
+describe("stability across releases", () => {
+  // Changing the hash would silently move every profile in every running split
+  // and holdout to a new group mid-experiment. These values must never change.
+  it("keeps golden values", () => {
+    expect(hashToUnit("profile-1", "journey-1", "holdout")).toBe(0.9462847607210279);
+    expect(hashToUnit("p", "j", "split-1")).toBe(0.6834125288296491);
+    const ids = Array.from({ length: 12 }, (_, i) => `user-${i}`);
+    const ab = [
+      { key: "a", weight: 50 },
+      { key: "b", weight: 50 },
+    ];
+    expect(ids.map((id) => assignVariant(id, "journey-1", "split-1", ab).key).join("")).toBe(
+      "bbbbaabaaaba",
+    );
+    expect(ids.filter((id) => isInHoldout(id, "journey-1", 25))).toEqual([
+      "user-1",
+      "user-5",
+      "user-7",
+      "user-11",
+    ]);
   });
 });
 
@@ -62,10 +88,15 @@ describe("assignVariant", () => {
 
   it("is deterministic per profile, journey and node, and never picks a zero weight", () => {
     const pick = (p: string, node = "split-1") => assignVariant(p, "j", node, variants).key;
-    expect(profiles.slice(0, 500).map((p) => pick(p))).toEqual(profiles.slice(0, 500).map((p) => pick(p)));
+    expect(profiles.slice(0, 500).map((p) => pick(p))).toEqual(
+      profiles.slice(0, 500).map((p) => pick(p)),
+    );
     const otherNode = profiles.slice(0, 500).filter((p) => pick(p) !== pick(p, "split-2")).length;
     expect(otherNode).toBeGreaterThan(100);
-    const withZero = [{ key: "never", weight: 0 }, { key: "always", weight: 100 }];
+    const withZero = [
+      { key: "never", weight: 0 },
+      { key: "always", weight: 100 },
+    ];
     expect(profiles.every((p) => assignVariant(p, "j", "s", withZero).key === "always")).toBe(true);
   });
 });

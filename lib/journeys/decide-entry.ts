@@ -20,7 +20,8 @@ export type EntrySignal =
   | { kind: "event"; event: JourneyEvent }
   | {
       kind: "trait_change";
-      previousTraits: Record<string, unknown> | null;
+      /** `traitsMatch` before this identify, as stored by the shell (false if never computed). */
+      wasMatching: boolean;
       currentTraits: Record<string, unknown>;
     }
   | {
@@ -62,7 +63,7 @@ function matchSignal(
         : mismatch();
     case "trait_change":
       return trigger.kind === "trait_change"
-        ? matchTraitChange(trigger, signal.previousTraits, signal.currentTraits)
+        ? matchTraitChange(trigger, signal.wasMatching, signal.currentTraits)
         : mismatch();
     case "inactivity":
       return trigger.kind === "inactivity"

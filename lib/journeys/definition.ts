@@ -12,6 +12,7 @@
 //   here: they need the whole document and live in check-journey-graph.ts.
 
 import { z } from "zod";
+import { emailContentSchema, inAppContentSchema } from "@/lib/channels/message-content";
 import { WEEKDAYS } from "./local-time";
 import { describeOperandProblem, OPERATOR_NAMES } from "./operators";
 
@@ -133,68 +134,6 @@ export type EventTrigger = Extract<Trigger, { kind: "event" }>;
 export type InactivityTrigger = Extract<Trigger, { kind: "inactivity" }>;
 export type TraitChangeTrigger = Extract<Trigger, { kind: "trait_change" }>;
 
-export const emailContentSchema = z.strictObject({
-  subject: z.string().trim().min(1).max(300),
-  preheader: z.string().max(300),
-  body: z.string().trim().min(1).max(200_000),
-  bodyFormat: z.enum(["markdown", "html"]),
-  /** Receipts and security notices: sent despite unsubscribe, budget and quiet hours. */
-  transactional: z.boolean().optional(),
-});
-export type EmailContent = z.infer<typeof emailContentSchema>;
-
-const linkSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(2000)
-  .regex(/^(https?:\/\/|\/)/, "Expected an absolute http(s) URL or a path starting with /");
-
-export const inAppContentSchema = z
-  .strictObject({
-    kind: z.enum(["card", "banner", "modal", "tooltip"]),
-    title: z.string().trim().min(1).max(200),
-    body: z.string().trim().min(1).max(5000),
-    imageUrl: linkSchema.optional(),
-    ctaLabel: z.string().trim().min(1).max(60).optional(),
-    ctaUrl: linkSchema.optional(),
-    /** CSS selector the tooltip points at. */
-    selector: z.string().trim().min(1).max(300).optional(),
-    /** Show only on matching pages ("/app/reports/*"). */
-    pathPattern: z.string().trim().min(1).max(300).optional(),
-    expiresInHours: z
-      .int()
-      .min(1)
-      .max(24 * 90)
-      .optional(),
-  })
-  .superRefine((content, ctx) => {
-    if (content.kind === "tooltip" && !content.selector) {
-      const message = "A tooltip needs a selector";
-      ctx.addIssue({
-        code: "custom",
-        path: ["selector"],
-        message,
-        params: { code: "missing_selector" },
-      });
-    }
-    if (content.kind !== "tooltip" && content.selector) {
-      const message = "Only tooltips use a selector";
-      ctx.addIssue({
-        code: "custom",
-        path: ["selector"],
-        message,
-        params: { code: "unexpected_selector" },
-      });
-    }
-    if (Boolean(content.ctaLabel) !== Boolean(content.ctaUrl)) {
-      const path = [content.ctaLabel ? "ctaUrl" : "ctaLabel"];
-      const message = "ctaLabel and ctaUrl go together";
-      ctx.addIssue({ code: "custom", path, message, params: { code: "incomplete_cta" } });
-    }
-  });
-export type InAppContent = z.infer<typeof inAppContentSchema>;
-
 const nodeBase = {
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Node ids use letters, digits, _ and -"),
   label: z.string().max(120).optional(),
@@ -305,3 +244,5 @@ export const journeyDefinitionSchema = z.strictObject({
   settings: settingsSchema,
 });
 export type JourneyDefinition = z.infer<typeof journeyDefinitionSchema>;
+/** What may be written or posted: content fields with defaults may be left out. */
+export type JourneyDefinitionInput = z.input<typeof journeyDefinitionSchema>;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkDeliveryRules, type DeliveryContext, type WorkspaceDeliveryRules } from "./delivery-rules";
+import {
+  checkDeliveryRules,
+  type DeliveryContext,
+  type WorkspaceDeliveryRules,
+} from "./delivery-rules";
 import type { SentMessage } from "./facts";
 import { at, makeProfile } from "./test-fixtures";
 
@@ -21,7 +25,10 @@ function ctx(overrides: Partial<DeliveryContext> = {}): DeliveryContext {
   };
 }
 
-const sent = (iso: string, channel: SentMessage["channel"]): SentMessage => ({ at: at(iso), channel });
+const sent = (iso: string, channel: SentMessage["channel"]): SentMessage => ({
+  at: at(iso),
+  channel,
+});
 
 describe("checkDeliveryRules: address, suppression, unsubscribe", () => {
   it.each([
@@ -36,9 +43,15 @@ describe("checkDeliveryRules: address, suppression, unsubscribe", () => {
 
   it("sends transactional email to an unsubscribed profile, and in-app regardless", () => {
     const profile = makeProfile({ unsubscribed: true, email: null });
-    expect(checkDeliveryRules({}, ctx({ profile: makeProfile({ unsubscribed: true }), transactional: true })))
-      .toEqual({ outcome: "send" });
-    expect(checkDeliveryRules({}, ctx({ profile, channel: "in_app" }))).toEqual({ outcome: "send" });
+    expect(
+      checkDeliveryRules(
+        {},
+        ctx({ profile: makeProfile({ unsubscribed: true }), transactional: true }),
+      ),
+    ).toEqual({ outcome: "send" });
+    expect(checkDeliveryRules({}, ctx({ profile, channel: "in_app" }))).toEqual({
+      outcome: "send",
+    });
   });
 });
 
@@ -46,7 +59,11 @@ describe("checkDeliveryRules: frequency budget", () => {
   const twoEmails = [sent("2025-06-02T01:00:00Z", "email"), sent("2025-06-02T05:00:00Z", "email")];
 
   it("counts every channel toward the total and defers until the oldest send leaves the window", () => {
-    const three = [...twoEmails.slice(0, 1), sent("2025-06-02T03:00:00Z", "in_app"), sent("2025-06-02T04:00:00Z", "in_app")];
+    const three = [
+      ...twoEmails.slice(0, 1),
+      sent("2025-06-02T03:00:00Z", "in_app"),
+      sent("2025-06-02T04:00:00Z", "in_app"),
+    ];
     expect(checkDeliveryRules(budget, ctx({ channel: "in_app", sentInWindow: three }))).toEqual({
       outcome: "defer",
       rule: "frequency_total",
@@ -61,16 +78,20 @@ describe("checkDeliveryRules: frequency budget", () => {
       rule: "frequency_channel",
       until: at("2025-06-03T01:00:00Z"),
     });
-    expect(checkDeliveryRules(budget, ctx({ channel: "in_app", sentInWindow: twoEmails }))).toEqual({
-      outcome: "send",
-    });
+    expect(checkDeliveryRules(budget, ctx({ channel: "in_app", sentInWindow: twoEmails }))).toEqual(
+      {
+        outcome: "send",
+      },
+    );
   });
 
   it("ignores sends outside the window and transactional sends", () => {
     const old = [sent("2025-06-01T09:59:59Z", "email"), sent("2025-06-01T10:00:00Z", "email")];
     const receipts = twoEmails.map((m) => ({ ...m, transactional: true }));
     expect(checkDeliveryRules(budget, ctx({ sentInWindow: old }))).toEqual({ outcome: "send" });
-    expect(checkDeliveryRules(budget, ctx({ sentInWindow: receipts }))).toEqual({ outcome: "send" });
+    expect(checkDeliveryRules(budget, ctx({ sentInWindow: receipts }))).toEqual({
+      outcome: "send",
+    });
   });
 
   it("skips instead when the workspace chose skip, and when the budget is zero", () => {
@@ -79,12 +100,19 @@ describe("checkDeliveryRules: frequency budget", () => {
       outcome: "skip",
       rule: "frequency_channel",
     });
-    const zero: WorkspaceDeliveryRules = { frequency: { windowHours: 24, max: 0, onLimit: "defer" } };
-    expect(checkDeliveryRules(zero, ctx())).toMatchObject({ outcome: "skip", rule: "frequency_total" });
+    const zero: WorkspaceDeliveryRules = {
+      frequency: { windowHours: 24, max: 0, onLimit: "defer" },
+    };
+    expect(checkDeliveryRules(zero, ctx())).toMatchObject({
+      outcome: "skip",
+      rule: "frequency_total",
+    });
   });
 
   it("lets transactional email through a full budget", () => {
-    expect(checkDeliveryRules(budget, ctx({ sentInWindow: twoEmails, transactional: true }))).toEqual({
+    expect(
+      checkDeliveryRules(budget, ctx({ sentInWindow: twoEmails, transactional: true })),
+    ).toEqual({
       outcome: "send",
     });
   });
@@ -109,11 +137,16 @@ describe("checkDeliveryRules: quiet hours in the user's timezone", () => {
   });
 
   it("sends outside quiet hours and uses UTC for an unknown timezone", () => {
-    expect(checkDeliveryRules(quiet, ctx({ profile: berlin, now: at("2025-06-02T10:00:00Z") }))).toEqual({
+    expect(
+      checkDeliveryRules(quiet, ctx({ profile: berlin, now: at("2025-06-02T10:00:00Z") })),
+    ).toEqual({
       outcome: "send",
     });
     const unknown = makeProfile({ timezone: "Nowhere/Land" });
-    const decision = checkDeliveryRules(quiet, ctx({ profile: unknown, now: at("2025-06-02T22:00:00Z") }));
+    const decision = checkDeliveryRules(
+      quiet,
+      ctx({ profile: unknown, now: at("2025-06-02T22:00:00Z") }),
+    );
     expect(decision).toMatchObject({ outcome: "defer", until: at("2025-06-03T08:00:00Z") });
   });
 
@@ -124,8 +157,12 @@ describe("checkDeliveryRules: quiet hours in the user's timezone", () => {
       outcome: "skip",
       rule: "quiet_hours",
     });
-    const emailOnly: WorkspaceDeliveryRules = { quietHours: { ...quiet.quietHours!, channels: ["email"] } };
-    expect(checkDeliveryRules(emailOnly, ctx({ profile: berlin, now: late, channel: "in_app" }))).toEqual({
+    const emailOnly: WorkspaceDeliveryRules = {
+      quietHours: { ...quiet.quietHours!, channels: ["email"] },
+    };
+    expect(
+      checkDeliveryRules(emailOnly, ctx({ profile: berlin, now: late, channel: "in_app" })),
+    ).toEqual({
       outcome: "send",
     });
   });

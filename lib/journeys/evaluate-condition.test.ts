@@ -52,22 +52,42 @@ type Row = [name: string, condition: ConditionItem, pass: boolean];
 const rows: Row[] = [
   ["trait eq", { kind: "trait", path: "plan", operator: "eq", value: "pro" }, true],
   ["trait gte", { kind: "trait", path: "usage_pct", operator: "gte", value: 80 }, true],
-  ["acquisition source", { kind: "trait", path: "acquisition_source", operator: "in", value: ["referral"] }, true],
+  [
+    "acquisition source",
+    { kind: "trait", path: "acquisition_source", operator: "in", value: ["referral"] },
+    true,
+  ],
   ["dotted trait key", { kind: "trait", path: "utm.campaign", operator: "eq", value: "x" }, true],
   ["event property", { kind: "property", path: "plan", operator: "eq", value: "free" }, true],
-  ["nested property", { kind: "property", path: "utm.source", operator: "eq", value: "google_ads" }, true],
+  [
+    "nested property",
+    { kind: "property", path: "utm.source", operator: "eq", value: "google_ads" },
+    true,
+  ],
   ["missing property", { kind: "property", path: "nope", operator: "exists" }, false],
   ["first 7 days", { kind: "first_seen_within", within: { amount: 7, unit: "days" } }, true],
   ["first 3 days", { kind: "first_seen_within", within: { amount: 3, unit: "days" } }, false],
-  ["not in first 3 days", { kind: "first_seen_within", within: { amount: 3, unit: "days" }, negate: true }, true],
+  [
+    "not in first 3 days",
+    { kind: "first_seen_within", within: { amount: 3, unit: "days" }, negate: true },
+    true,
+  ],
   ["has done within", reportsInWeek, true],
   ["has not done", notShared, true],
   ["done at least 3 times", threeFeatureUses, false],
   ["all passes", { all: [reportsInWeek, notShared] }, true],
   ["all fails", { all: [reportsInWeek, threeFeatureUses] }, false],
   ["any passes", { any: [threeFeatureUses, notShared] }, true],
-  ["any fails", { any: [threeFeatureUses, { kind: "trait", path: "plan", operator: "eq", value: "team" }] }, false],
-  ["nested groups", { all: [{ any: [threeFeatureUses, reportsInWeek] }, { all: [notShared] }] }, true],
+  [
+    "any fails",
+    { any: [threeFeatureUses, { kind: "trait", path: "plan", operator: "eq", value: "team" }] },
+    false,
+  ],
+  [
+    "nested groups",
+    { all: [{ any: [threeFeatureUses, reportsInWeek] }, { all: [notShared] }] },
+    true,
+  ],
 ];
 
 describe("evaluateCondition", () => {
@@ -121,7 +141,10 @@ describe("describeCondition", () => {
     [{ kind: "trait", path: "plan", operator: "exists" }, 'trait "plan" is set'],
     [reportsInWeek, 'has done "Report Created" within 7 days'],
     [notShared, 'has not done "Dashboard Shared"'],
-    [{ kind: "first_seen_within", within: { amount: 1, unit: "days" } }, "first seen within the last 1 day"],
+    [
+      { kind: "first_seen_within", within: { amount: 1, unit: "days" } },
+      "first seen within the last 1 day",
+    ],
   ] as [Condition, string][])("%j", (condition, text) => {
     expect(describeCondition(condition)).toBe(text);
   });

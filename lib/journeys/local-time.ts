@@ -23,7 +23,6 @@ export interface WallTime {
   weekday: Weekday;
 }
 
-const MINUTE = 60_000;
 const DAY = 86_400_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -158,9 +157,4 @@ export function isWithinLocalWindow(
   const to = minutesOfDay(end);
   if (from === to) return false;
   return from < to ? now >= from && now < to : now >= from || now < to;
-}
-
-/** Whole minutes, for readable trace data. */
-export function minutesBetween(from: Date, to: Date): number {
-  return Math.round((to.getTime() - from.getTime()) / MINUTE);
 }

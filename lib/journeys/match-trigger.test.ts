@@ -7,6 +7,7 @@ import {
   matchEventTrigger,
   matchInactivity,
   matchTraitChange,
+  traitsMatch,
 } from "./match-trigger";
 import { at, makeEvent } from "./test-fixtures";
 
@@ -50,20 +51,43 @@ describe("matchTraitChange", () => {
   };
 
   it.each([
-    ["crossing the threshold", { plan: "free", usage_pct: 70 }, { plan: "free", usage_pct: 82 }, true],
-    ["repeating the same value", { plan: "free", usage_pct: 82 }, { plan: "free", usage_pct: 82 }, false],
-    ["rising while already matching", { plan: "free", usage_pct: 82 }, { plan: "free", usage_pct: 95 }, false],
-    ["another condition starting to match", { plan: "pro", usage_pct: 90 }, { plan: "free", usage_pct: 90 }, true],
+    [
+      "crossing the threshold",
+      { plan: "free", usage_pct: 70 },
+      { plan: "free", usage_pct: 82 },
+      true,
+    ],
+    [
+      "repeating the same value",
+      { plan: "free", usage_pct: 82 },
+      { plan: "free", usage_pct: 82 },
+      false,
+    ],
+    [
+      "rising while already matching",
+      { plan: "free", usage_pct: 82 },
+      { plan: "free", usage_pct: 95 },
+      false,
+    ],
+    [
+      "another condition starting to match",
+      { plan: "pro", usage_pct: 90 },
+      { plan: "free", usage_pct: 90 },
+      true,
+    ],
     ["still below", { plan: "free", usage_pct: 40 }, { plan: "free", usage_pct: 60 }, false],
-    ["no previous traits", null, { plan: "free", usage_pct: 85 }, true],
+    ["a new profile's first identify", {}, { plan: "free", usage_pct: 85 }, true],
     ["stops matching", { plan: "free", usage_pct: 85 }, { plan: "free", usage_pct: 10 }, false],
   ] as const)("%s → %s", (_name, before, after, fires) => {
-    expect(matchTraitChange(trigger, before, after).match).toBe(fires);
+    expect(matchTraitChange(trigger, traitsMatch(trigger, before), after).match).toBe(fires);
   });
 });
 
 describe("matchInactivity", () => {
-  const trigger: InactivityTrigger = { kind: "inactivity", inactiveFor: { amount: 7, unit: "days" } };
+  const trigger: InactivityTrigger = {
+    kind: "inactivity",
+    inactiveFor: { amount: 7, unit: "days" },
+  };
   const lastSeen = at("2025-06-01T10:00:00Z");
 
   it("fires once the period has passed, and once per period", () => {

@@ -49,21 +49,27 @@ export function matchEventTrigger(
   };
 }
 
+/** Whether the traits satisfy every condition of a trait-change trigger. */
+export function traitsMatch(trigger: TraitChangeTrigger, traits: Record<string, unknown>): boolean {
+  return matchesWhere(trigger.conditions, traits).pass;
+}
+
 /**
  * Fires only on the change from not matching to matching, so repeated
- * identifies with the same value do nothing. A profile with no previous
- * traits (first identify) counts as not matching before.
+ * identifies with the same value do nothing. `wasMatching` is the stored
+ * result of `traitsMatch` before this identify (false for a new profile);
+ * the shell saves `traitsMatch(trigger, currentTraits)` after every identify.
  */
 export function matchTraitChange(
   trigger: TraitChangeTrigger,
-  previousTraits: Record<string, unknown> | null,
+  wasMatching: boolean,
   currentTraits: Record<string, unknown>,
 ): TriggerMatch {
   const now = matchesWhere(trigger.conditions, currentTraits);
   if (!now.pass) {
     return { match: false, reason: "Traits do not match", failures: now.failures };
   }
-  if (matchesWhere(trigger.conditions, previousTraits ?? {}).pass) {
+  if (wasMatching) {
     return { match: false, reason: "Traits already matched before this change" };
   }
   return { match: true, reason: "Traits started matching" };

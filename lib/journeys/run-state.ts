@@ -4,13 +4,9 @@
 // back from JSON) and indexes `wakeAt` to find runs whose timer is due.
 
 import { z } from "zod";
+import type { EmailContent, InAppContent } from "@/lib/channels/message-content";
 import { isInHoldout } from "./assign-bucket";
-import type {
-  EmailContent,
-  InAppContent,
-  JourneyDefinition,
-  PropertyCondition,
-} from "./definition";
+import type { JourneyDefinition, PropertyCondition } from "./definition";
 import { propertyConditionSchema } from "./definition";
 import type { WorkspaceDeliveryRules } from "./delivery-rules";
 import type { EventCounts, JourneyEvent, ProfileFacts, SentMessage } from "./facts";
@@ -52,6 +48,11 @@ export interface RunState {
   wakeAt: Date | null;
   waitingFor: WaitingFor | null;
   holdout: boolean;
+  /**
+   * When the goal was reached (event time). Set with status "converted", or
+   * on a "completed" run whose goal window was still open (late conversion).
+   */
+  convertedAt: Date | null;
   messagesSent: number;
   triggerEvent: JourneyEvent | null;
   /** Arrivals per node. The arrival number is a send's attempt group in its idempotency key. */
@@ -62,7 +63,7 @@ export interface RunState {
 
 export type StepInput =
   | { kind: "enter" }
-  /** A profile event arrived: it may reach the goal or end a wait. */
+  /** A profile event arrived: it may reach the goal or end a wait (see listensForEvents). */
   | { kind: "event"; event: JourneyEvent }
   /** The run's timer is due (early or repeated wakes do nothing). */
   | { kind: "wake" }
@@ -158,6 +159,7 @@ export function createRun(definition: JourneyDefinition, run: NewRun): RunState 
     wakeAt: null,
     waitingFor: null,
     holdout: isInHoldout(run.profileId, run.journeyId, definition.settings.holdoutPercent),
+    convertedAt: null,
     messagesSent: 0,
     triggerEvent: run.triggerEvent,
     visits: {},
@@ -187,6 +189,7 @@ export const runStateSchema = z.object({
     })
     .nullable(),
   holdout: z.boolean(),
+  convertedAt: dateSchema.nullable(),
   messagesSent: z.int().min(0),
   triggerEvent: z
     .object({

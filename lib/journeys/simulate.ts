@@ -5,9 +5,9 @@
 // Semantics it shares with the shell:
 // - Timers fire in time order between events; an event and a timer at the
 //   same instant process the event first (a wait's deadline is inclusive).
-// - An event goes to the profile's active runs (goal, waits) before it is
-//   considered as an entry trigger, so the entering event never counts
-//   toward its own run's goal or waits.
+// - An event goes to the profile's runs that listen for events (in progress,
+//   or completed inside the goal window) before it is considered as an entry
+//   trigger, so the entering event never counts toward its own run's goal.
 // - Counting facts come from the events seen so far; all journeys share one
 //   list of sends, so the workspace frequency budget spans them.
 // - Inactivity fires at lastActivity + period, once per period (the last
@@ -20,7 +20,7 @@ import type { JourneyDefinition } from "./definition";
 import type { WorkspaceDeliveryRules } from "./delivery-rules";
 import type { JourneyEvent, ProfileFacts, SentMessage } from "./facts";
 import { indexJourney } from "./journey-graph";
-import { inactivityDueAt } from "./match-trigger";
+import { inactivityDueAt, traitsMatch } from "./match-trigger";
 import type {
   Effect,
   RunState,
@@ -30,7 +30,7 @@ import type {
   TraceEffect,
 } from "./run-state";
 import { isTerminal } from "./run-state";
-import { enterJourney, step } from "./step";
+import { enterJourney, listensForEvents, step } from "./step";
 
 export type SimEvent =
   | { type: "track"; name: string; properties?: Record<string, unknown>; at: Date }
@@ -96,7 +96,13 @@ export function simulate(input: SimulationInput): SimulationResult {
     sentInWindow: sent,
   });
 
-  const record = (journeyId: string, state: RunState, effects: Effect[], now: Date) => {
+  const record = (
+    journeyId: string,
+    index: number,
+    state: RunState,
+    effects: Effect[],
+    now: Date,
+  ) => {
     const runId = state.runId;
     for (const effect of effects) {
       result.effects.push({ journeyId, runId, at: now, effect });
@@ -107,21 +113,14 @@ export function simulate(input: SimulationInput): SimulationResult {
         sent.push({ at: now, channel: effect.channel, transactional });
       }
     }
-    const index = active.get(journeyId);
-    if (index !== undefined && runs[index].runId === runId) runs[index] = state;
-    if (isTerminal(state.status)) active.delete(journeyId);
+    runs[index] = state;
+    if (isTerminal(state.status) && active.get(journeyId) === index) active.delete(journeyId);
   };
 
-  const stepActive = (journey: SimJourney, input: StepInput, now: Date) => {
-    const index = active.get(journey.journeyId);
-    if (index === undefined) return;
-    const { state, effects } = step(
-      journey.definition,
-      runs[index],
-      input,
-      context(journey.definition, now),
-    );
-    record(journey.journeyId, state, effects, now);
+  const stepRun = (journey: SimJourney, index: number, input: StepInput, now: Date) => {
+    const ctx = context(journey.definition, now);
+    const { state, effects } = step(journey.definition, runs[index], input, ctx);
+    record(journey.journeyId, index, state, effects, now);
   };
 
   const tryEnter = (journey: SimJourney, signal: EntrySignal, now: Date, triggerIndex = -1) => {
@@ -143,7 +142,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     const { state, effects } = enterJourney(definition, run, ctx);
     runs.push(state);
     active.set(journeyId, runs.length - 1);
-    record(journeyId, state, effects, now);
+    record(journeyId, runs.length - 1, state, effects, now);
   };
 
   const triggerOf = (journey: SimJourney) => indexJourney(journey.definition).trigger?.trigger;
@@ -173,10 +172,11 @@ export function simulate(input: SimulationInput): SimulationResult {
       if (typeof event.traits.timezone === "string") profile.timezone = event.traits.timezone;
       if (typeof event.traits.email === "string") profile.email = event.traits.email;
       for (const journey of input.journeys) {
-        if (triggerOf(journey)?.kind !== "trait_change") continue;
+        const trigger = triggerOf(journey);
+        if (trigger?.kind !== "trait_change") continue;
         const signal: EntrySignal = {
           kind: "trait_change",
-          previousTraits,
+          wasMatching: traitsMatch(trigger, previousTraits),
           currentTraits: { ...profile.traits },
         };
         tryEnter(journey, signal, now);
@@ -190,8 +190,14 @@ export function simulate(input: SimulationInput): SimulationResult {
     };
     log.push(tracked);
     profile.lastSeenAt = now;
-    for (const journey of input.journeys)
-      stepActive(journey, { kind: "event", event: tracked }, now);
+    // Runs in progress, and completed runs still inside their goal window.
+    for (const journey of input.journeys) {
+      runs.forEach((run, index) => {
+        if (run.journeyId !== journey.journeyId) return;
+        if (!listensForEvents(journey.definition, run, now)) return;
+        stepRun(journey, index, { kind: "event", event: tracked }, now);
+      });
+    }
     for (const journey of input.journeys) {
       const trigger = triggerOf(journey);
       if (trigger?.kind !== "event" || trigger.event !== tracked.name) continue;
@@ -221,7 +227,7 @@ export function simulate(input: SimulationInput): SimulationResult {
       processEvent(events[nextEvent]);
       nextEvent += 1;
     } else if (waking && wakeAt === t) {
-      stepActive(waking, { kind: "wake" }, new Date(t));
+      stepRun(waking, active.get(waking.journeyId)!, { kind: "wake" }, new Date(t));
     } else if (lapsed) {
       const trigger = triggerOf(lapsed);
       const since = lastActivity(trigger?.kind === "inactivity" ? trigger.event : undefined);

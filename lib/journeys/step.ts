@@ -6,7 +6,9 @@
 //
 // Rules it implements:
 // - An event is checked against the goal first, from any blocked position
-//   (delay, wait, deferred send): reaching it converts the run at once.
+//   (delay, wait, deferred send): reaching it converts the run at once. A run
+//   whose path already completed keeps counting a conversion until the goal
+//   window closes (a journey of instant sends converts days later).
 // - A wait ends on a matching event timestamped within [wait start, timeout];
 //   a wake at or after the timeout takes the "timeout" exit.
 // - A wake before `wakeAt` (or with nothing scheduled) does nothing, so the
@@ -61,7 +63,13 @@ function enter(w: Working): StepResult {
   return done(w);
 }
 
-/** Whether the event reaches the journey goal for this run, with its window. */
+/** The end of the goal window, or null when the goal has no window (or there is no goal). */
+export function goalDeadline(definition: JourneyDefinition, state: RunState): Date | null {
+  const within = definition.settings.goal?.within;
+  return within ? new Date(state.enteredAt.getTime() + durationToMs(within)) : null;
+}
+
+/** Whether the event reaches the journey goal for this run, within its window. */
 export function reachesGoal(
   definition: JourneyDefinition,
   state: RunState,
@@ -70,11 +78,24 @@ export function reachesGoal(
   const goal = definition.settings.goal;
   if (!goal || event.name !== goal.event) return false;
   if (event.timestamp < state.enteredAt) return false;
-  if (goal.within) {
-    const deadline = state.enteredAt.getTime() + durationToMs(goal.within);
-    if (event.timestamp.getTime() > deadline) return false;
-  }
+  const deadline = goalDeadline(definition, state);
+  if (deadline && event.timestamp > deadline) return false;
   return matchesWhere(goal.where, event.properties).pass;
+}
+
+/**
+ * Whether the shell should deliver the profile's events to this run: while
+ * it is in progress, and after it completed until its goal window closes.
+ */
+export function listensForEvents(
+  definition: JourneyDefinition,
+  state: RunState,
+  now: Date,
+): boolean {
+  if (state.status === "active" || state.status === "waiting") return true;
+  if (state.status !== "completed" || state.convertedAt !== null) return false;
+  const deadline = goalDeadline(definition, state);
+  return deadline !== null && now <= deadline;
 }
 
 function endsWait(state: RunState, event: JourneyEvent): boolean {
@@ -90,6 +111,7 @@ function receiveEvent(w: Working, event: JourneyEvent): StepResult {
   const data = { event: event.name, timestamp: event.timestamp.toISOString() };
   if (reachesGoal(w.definition, state, event)) {
     trace(w, state.nodeId, "goal_reached", `Goal "${event.name}" reached`, data);
+    state.convertedAt = event.timestamp;
     finish(w, "converted");
     return done(w);
   }
@@ -101,6 +123,20 @@ function receiveEvent(w: Working, event: JourneyEvent): StepResult {
     return done(w);
   }
   return unchanged(w.state);
+}
+
+/** A completed run still in its goal window records the conversion; its status stays. */
+function receiveLateEvent(w: Working, event: JourneyEvent): StepResult {
+  const { state } = w;
+  if (state.convertedAt !== null || !goalDeadline(w.definition, state)) return unchanged(state);
+  if (!reachesGoal(w.definition, state, event)) return unchanged(state);
+  const reason = `Goal "${event.name}" reached after the journey's path ended`;
+  trace(w, state.nodeId, "goal_reached", reason, {
+    event: event.name,
+    timestamp: event.timestamp.toISOString(),
+  });
+  state.convertedAt = event.timestamp;
+  return done(w);
 }
 
 function wake(w: Working): StepResult {
@@ -149,6 +185,9 @@ export function step(
   input: StepInput,
   ctx: StepContext,
 ): StepResult {
+  if (state.status === "completed" && input.kind === "event") {
+    return receiveLateEvent(startWorking(definition, state, ctx), input.event);
+  }
   if (isTerminal(state.status)) return unchanged(state);
   switch (input.kind) {
     case "enter":

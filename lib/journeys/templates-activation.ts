@@ -1,9 +1,9 @@
 // Activation templates: introduce a feature on first use, nudge a stalled
 // onboarding, and turn a first report into a shared dashboard. Copy uses
-// Liquid over `profile.traits.*` and `event.properties.*` (the trigger event),
-// rendered by the shell at send time.
+// Liquid over `profile.traits.*` and `event.*` (the trigger event's
+// properties: `{{ event.template }}`), rendered by the channel at send time.
 
-import type { JourneyDefinition } from "./definition";
+import type { JourneyDefinitionInput } from "./definition";
 
 const APP = "https://app.acme.example";
 
@@ -83,7 +83,7 @@ export const introduceFeatureOnFirstUse = {
     holdoutPercent: 10,
     messageLimit: 2,
   },
-} satisfies JourneyDefinition;
+} satisfies JourneyDefinitionInput;
 
 const stepIs = (step: number) => [
   { kind: "property" as const, path: "step", operator: "eq" as const, value: step },
@@ -172,7 +172,7 @@ export const nudgeStalledOnboarding = {
     reentry: { mode: "once" },
     holdoutPercent: 0,
   },
-} satisfies JourneyDefinition;
+} satisfies JourneyDefinitionInput;
 
 export const introduceComplementaryFeature = {
   version: 1,
@@ -214,7 +214,7 @@ export const introduceComplementaryFeature = {
       content: {
         kind: "card",
         title: "Your report deserves an audience",
-        body: 'Pin “{{ event.properties.template | default: "your report" }}” to a dashboard and share a live link with your team.',
+        body: 'Pin “{{ event.template | default: "your report" }}” to a dashboard and share a live link with your team.',
         ctaLabel: "Create a dashboard",
         ctaUrl: "/app/dashboards/new",
       },
@@ -277,4 +277,4 @@ export const introduceComplementaryFeature = {
     reentry: { mode: "once" },
     holdoutPercent: 10,
   },
-} satisfies JourneyDefinition;
+} satisfies JourneyDefinitionInput;

@@ -1,7 +1,7 @@
 // Retention and expansion templates: win back users gone quiet for 7 days,
 // and prompt an upgrade when usage reaches 80% of the plan limit.
 
-import type { JourneyDefinition } from "./definition";
+import type { JourneyDefinitionInput } from "./definition";
 
 const APP = "https://app.acme.example";
 
@@ -109,7 +109,7 @@ export const reengageInactiveUsers = {
     holdoutPercent: 10,
     messageLimit: 3,
   },
-} satisfies JourneyDefinition;
+} satisfies JourneyDefinitionInput;
 
 export const promptUpgradeNearLimit = {
   version: 1,
@@ -197,4 +197,4 @@ export const promptUpgradeNearLimit = {
     holdoutPercent: 10,
     messageLimit: 2,
   },
-} satisfies JourneyDefinition;
+} satisfies JourneyDefinitionInput;

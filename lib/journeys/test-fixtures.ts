@@ -3,7 +3,8 @@
 import type { JourneyDefinition, JourneyNode, JourneySettings } from "./definition";
 import type { WorkspaceDeliveryRules } from "./delivery-rules";
 import type { JourneyEvent, ProfileFacts } from "./facts";
-import type { StepContext } from "./run-state";
+import type { Effect, RunState, StepContext, TraceEffect } from "./run-state";
+import { createRun } from "./run-state";
 import type { SimEvent } from "./simulate";
 
 export const at = (iso: string): Date => new Date(iso);
@@ -73,7 +74,13 @@ export function lineJourney(
 export const emailNode = (id: string, subject = `Subject ${id}`): JourneyNode => ({
   id,
   type: "send_email",
-  content: { subject, preheader: "", body: "Hello {{ profile.traits.name }}", bodyFormat: "markdown" },
+  content: {
+    subject,
+    preheader: "",
+    body: "Hello {{ profile.traits.name }}",
+    bodyFormat: "markdown",
+    transactional: false,
+  },
 });
 
 export const inAppNode = (id: string, title = `Title ${id}`): JourneyNode => ({
@@ -89,3 +96,25 @@ export const delayNode = (id: string, hours: number): JourneyNode => ({
 });
 
 export const NO_RULES: WorkspaceDeliveryRules = {};
+
+/** The instant step tests start at: a Monday, 12:00 in Berlin. */
+export const T0 = "2025-06-02T10:00:00Z";
+
+/** A run of `definition` created at T0 by a "Signed Up" event, ready to enter. */
+export function newRun(definition: JourneyDefinition, overrides: Partial<RunState> = {}): RunState {
+  const run = createRun(definition, {
+    runId: "run-1",
+    journeyId: "journey-1",
+    versionId: "v1",
+    profileId: "profile-1",
+    triggerEvent: makeEvent("Signed Up", T0, { plan: "free" }),
+    now: at(T0),
+  });
+  return { ...run, ...overrides };
+}
+
+/** [nodeId, decision] of each trace, in order. */
+export const traceSteps = (effects: Effect[]) =>
+  effects.filter((e): e is TraceEffect => e.type === "trace").map((e) => [e.nodeId, e.decision]);
+
+export const sendEffects = (effects: Effect[]) => effects.filter((e) => e.type === "send");

@@ -31,8 +31,20 @@ const branchy: JourneyDefinition = {
       type: "branch",
       condition: { all: [{ kind: "trait", path: "plan", operator: "eq", value: "pro" }] },
     },
-    { id: "wait-report", type: "wait", event: "Report Created", timeout: { amount: 1, unit: "days" } },
-    { id: "ab", type: "split", variants: [{ key: "a", weight: 50 }, { key: "b", weight: 50 }] },
+    {
+      id: "wait-report",
+      type: "wait",
+      event: "Report Created",
+      timeout: { amount: 1, unit: "days" },
+    },
+    {
+      id: "ab",
+      type: "split",
+      variants: [
+        { key: "a", weight: 50 },
+        { key: "b", weight: 50 },
+      ],
+    },
     { id: "done", type: "exit" },
   ],
   edges: [
@@ -73,7 +85,9 @@ describe("validateJourney", () => {
       }),
     );
     // The split is now unreachable too, and says so.
-    expect(errors).toContainEqual(expect.objectContaining({ nodeId: "ab", code: "unreachable_node" }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ nodeId: "ab", code: "unreachable_node" }),
+    );
   });
 
   it("names an exit wired twice and an exit a node does not have", () => {
@@ -81,7 +95,9 @@ describe("validateJourney", () => {
     doc.edges.push({ from: "wait-report", exit: "timeout", to: "ab" });
     doc.edges.push({ from: "ab", exit: "c", to: "done" });
     const errors = errorsOf(doc);
-    expect(errors).toContainEqual(expect.objectContaining({ nodeId: "wait-report", code: "duplicate_exit" }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ nodeId: "wait-report", code: "duplicate_exit" }),
+    );
     expect(errors).toContainEqual(
       expect.objectContaining({ nodeId: "ab", code: "unknown_exit", field: "edges[8].exit" }),
     );
@@ -89,14 +105,22 @@ describe("validateJourney", () => {
 
   it("names a second trigger, and reports a missing one", () => {
     const doc = raw(valid);
-    doc.nodes.push({ id: "trigger-2", type: "trigger", trigger: { kind: "event", event: "Logged In" } });
+    doc.nodes.push({
+      id: "trigger-2",
+      type: "trigger",
+      trigger: { kind: "event", event: "Logged In" },
+    });
     doc.edges.push({ from: "trigger-2", to: "end" });
-    expect(errorsOf(doc)).toEqual([expect.objectContaining({ nodeId: "trigger-2", code: "multiple_triggers" })]);
+    expect(errorsOf(doc)).toEqual([
+      expect.objectContaining({ nodeId: "trigger-2", code: "multiple_triggers" }),
+    ]);
 
     const none = raw(valid);
     none.nodes = none.nodes.filter((n) => n.type !== "trigger");
     none.edges = none.edges.filter((e) => e.from !== "trigger");
-    expect(errorsOf(none)).toEqual([expect.objectContaining({ nodeId: null, code: "missing_trigger" })]);
+    expect(errorsOf(none)).toEqual([
+      expect.objectContaining({ nodeId: null, code: "missing_trigger" }),
+    ]);
   });
 
   it("names edges to and from unknown nodes, and edges into the trigger", () => {
@@ -106,18 +130,30 @@ describe("validateJourney", () => {
     doc.edges.push({ from: "end", to: "trigger" });
     const errors = errorsOf(doc);
     expect(errors).toContainEqual(
-      expect.objectContaining({ nodeId: "welcome", code: "unknown_edge_target", field: "edges[3].to" }),
+      expect.objectContaining({
+        nodeId: "welcome",
+        code: "unknown_edge_target",
+        field: "edges[3].to",
+      }),
     );
     expect(errors).toContainEqual(
-      expect.objectContaining({ nodeId: "end", code: "unknown_edge_source", field: "edges[4].from" }),
+      expect.objectContaining({
+        nodeId: "end",
+        code: "unknown_edge_source",
+        field: "edges[4].from",
+      }),
     );
-    expect(errors).toContainEqual(expect.objectContaining({ nodeId: "trigger", code: "edge_into_trigger" }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({ nodeId: "trigger", code: "edge_into_trigger" }),
+    );
   });
 
   it("names the nodes of a loop without a delay or wait, and allows one with a delay", () => {
     const doc = raw(branchy);
     // ab → is-pro closes a loop is-pro → ab → is-pro with nothing that waits.
-    doc.edges = doc.edges.map((e) => (e.from === "ab" && e.exit === "b" ? { ...e, to: "is-pro" } : e));
+    doc.edges = doc.edges.map((e) =>
+      e.from === "ab" && e.exit === "b" ? { ...e, to: "is-pro" } : e,
+    );
     const errors = errorsOf(doc);
     expect(errors).toEqual([
       expect.objectContaining({
@@ -136,16 +172,26 @@ describe("validateJourney", () => {
 
   it("catches a self-loop", () => {
     const doc = raw(valid);
-    doc.nodes.push({ id: "loop", type: "filter", condition: { all: [{ kind: "trait", path: "plan", operator: "exists" }] } });
+    doc.nodes.push({
+      id: "loop",
+      type: "filter",
+      condition: { all: [{ kind: "trait", path: "plan", operator: "exists" }] },
+    });
     doc.edges = doc.edges.map((e) => (e.from === "welcome" ? { ...e, to: "loop" } : e));
     doc.edges.push({ from: "loop", to: "loop" });
-    expect(errorsOf(doc)).toContainEqual(expect.objectContaining({ nodeId: "loop", code: "cycle_without_wait" }));
+    expect(errorsOf(doc)).toContainEqual(
+      expect.objectContaining({ nodeId: "loop", code: "cycle_without_wait" }),
+    );
   });
 
   it("requires split weights to total 100, naming the split", () => {
     const doc = raw(branchy);
     const split = doc.nodes.find((n) => n.id === "ab");
-    if (split) split.variants = [{ key: "a", weight: 50 }, { key: "b", weight: 30 }];
+    if (split)
+      split.variants = [
+        { key: "a", weight: 50 },
+        { key: "b", weight: 30 },
+      ];
     expect(errorsOf(doc)).toEqual([
       expect.objectContaining({
         nodeId: "ab",
@@ -164,7 +210,9 @@ describe("validateJourney", () => {
       expect.objectContaining({ nodeId: "welcome", field: "content", code: "unrecognized_keys" }),
     ]);
     const top = { ...raw(valid), extra: true };
-    expect(errorsOf(top)).toEqual([expect.objectContaining({ nodeId: null, code: "unrecognized_keys" })]);
+    expect(errorsOf(top)).toEqual([
+      expect.objectContaining({ nodeId: null, code: "unrecognized_keys" }),
+    ]);
   });
 
   it("names a bad duration", () => {
@@ -206,7 +254,11 @@ describe("validateJourney", () => {
     doc.nodes.push({ id: "mystery", type: "teleport" });
     const errors = errorsOf(doc);
     expect(errors).toContainEqual(
-      expect.objectContaining({ nodeId: "is-pro", field: "condition.all[0].kind", code: "unknown_variant" }),
+      expect.objectContaining({
+        nodeId: "is-pro",
+        field: "condition.all[0].kind",
+        code: "unknown_variant",
+      }),
     );
     expect(errors).toContainEqual(
       expect.objectContaining({ nodeId: "mystery", field: "type", code: "unknown_variant" }),
@@ -215,13 +267,30 @@ describe("validateJourney", () => {
 
   it("checks message content rules", () => {
     const doc = raw(valid);
-    doc.nodes.push({ id: "tip", type: "send_inapp", content: { kind: "tooltip", title: "T", body: "B", ctaLabel: "Go" } });
+    doc.nodes.push({
+      id: "tip",
+      type: "send_inapp",
+      content: { kind: "tooltip", title: "T", body: "B", ctaLabel: "Go" },
+    });
     doc.edges = doc.edges.map((e) => (e.from === "welcome" ? { ...e, to: "tip" } : e));
     doc.edges.push({ from: "tip", to: "end" });
+    // The channel's schema is the one source of truth for content; its
+    // refinements carry no code of their own, so they surface as "custom".
     expect(errorsOf(doc).map((e) => [e.nodeId, e.field, e.code])).toEqual([
-      ["tip", "content.selector", "missing_selector"],
-      ["tip", "content.ctaUrl", "incomplete_cta"],
+      ["tip", "content.selector", "custom"],
+      ["tip", "content.ctaUrl", "custom"],
     ]);
+  });
+
+  it("blocks publishing on a Liquid syntax error, naming the node and field", () => {
+    const doc = raw(valid);
+    const welcome = doc.nodes.find((n) => n.id === "welcome");
+    if (welcome) welcome.content = { ...(welcome.content as object), subject: "Hi {{ name " };
+    const errors = errorsOf(doc);
+    expect(errors).toEqual([
+      expect.objectContaining({ nodeId: "welcome", field: "content.subject", code: "liquid_syntax" }),
+    ]);
+    expect(errors[0].message).toMatch(/line 1, column \d+/);
   });
 });
 
@@ -244,7 +313,11 @@ describe("validateDraft", () => {
     doc.edges = doc.edges.filter((e) => e.from !== "welcome");
     const { definition, issues } = validateDraft(doc);
     expect(definition).toBeNull();
-    expect(issues).toContainEqual(expect.objectContaining({ nodeId: "welcome", code: "dangling_exit" }));
-    expect(issues).toContainEqual(expect.objectContaining({ nodeId: "welcome", field: "content.subject" }));
+    expect(issues).toContainEqual(
+      expect.objectContaining({ nodeId: "welcome", code: "dangling_exit" }),
+    );
+    expect(issues).toContainEqual(
+      expect.objectContaining({ nodeId: "welcome", field: "content.subject" }),
+    );
   });
 });

@@ -3,6 +3,7 @@
 // they are about, so the builder can put the message on that node.
 
 import type { z } from "zod";
+import { checkJourneyContent } from "./check-journey-content";
 import { checkJourneyGraph, type JourneyIssue } from "./check-journey-graph";
 import { type JourneyDefinition, journeyDefinitionSchema } from "./definition";
 
@@ -99,7 +100,11 @@ export function validateDraft(input: unknown): {
     : flattenIssues(parsed.error.issues, []).map((issue) => toJourneyIssue(issue, input));
   return {
     definition: parsed.success ? parsed.data : null,
-    issues: [...schemaIssues, ...checkJourneyGraph(input)],
+    issues: [
+      ...schemaIssues,
+      ...checkJourneyGraph(input),
+      ...(parsed.success ? checkJourneyContent(parsed.data) : []),
+    ],
   };
 }
 

@@ -1,9 +1,14 @@
 import "server-only";
+import { z } from "zod";
 import { notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 
-/** The public shape of a profile in the secret-key API. */
+const uuid = z.uuid();
+
+/** The public shape of a profile (secret-key API and admin pages). */
 export async function getProfile(input: { workspaceId: string; profileId: string }) {
+  // profiles.id is a uuid column: a malformed id is a 404, not a query error.
+  if (!uuid.safeParse(input.profileId).success) throw notFound("Profile");
   const profile = await prisma.profile.findFirst({
     where: { id: input.profileId, workspaceId: input.workspaceId },
     include: {

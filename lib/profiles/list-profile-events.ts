@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { decodeCursor, encodeCursor } from "@/lib/events/keyset-cursor";
 
 export const listProfileEventsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -9,35 +9,11 @@ export const listProfileEventsQuerySchema = z.object({
 });
 export type ListProfileEventsQuery = z.output<typeof listProfileEventsQuerySchema>;
 
-// Keyset pagination, newest first, on (timestamp, id): stable while new
-// events arrive, and served by the (profileId, timestamp) index. The cursor
-// is opaque to callers.
-interface Cursor {
-  timestamp: Date;
-  id: string;
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.timestamp.toISOString(), cursor.id])).toString(
-    "base64url",
-  );
-}
-
-const cursorSchema = z.tuple([z.iso.datetime(), z.uuid()]);
-
-function decodeCursor(value: string): Cursor {
-  try {
-    const [timestamp, id] = cursorSchema.parse(
-      JSON.parse(Buffer.from(value, "base64url").toString("utf8")),
-    );
-    return { timestamp: new Date(timestamp), id };
-  } catch {
-    throw new ApiError("validation_failed", "cursor: not a cursor this API returned.", {
-      details: { issues: [{ field: "cursor", message: "Invalid cursor." }] },
-    });
-  }
-}
-
+/**
+ * A profile's events, newest first. Keyset pagination on (timestamp, id):
+ * stable while new events arrive, and served by the (profileId, timestamp)
+ * index. The cursor is opaque to callers.
+ */
 export async function listProfileEvents(input: {
   workspaceId: string;
   profileId: string;
@@ -50,10 +26,7 @@ export async function listProfileEvents(input: {
       workspaceId,
       profileId,
       ...(after && {
-        OR: [
-          { timestamp: { lt: after.timestamp } },
-          { timestamp: after.timestamp, id: { lt: after.id } },
-        ],
+        OR: [{ timestamp: { lt: after.at } }, { timestamp: after.at, id: { lt: after.id } }],
       }),
     },
     orderBy: [{ timestamp: "desc" }, { id: "desc" }],
@@ -77,6 +50,6 @@ export async function listProfileEvents(input: {
       sentAt: event.sentAt,
       receivedAt: event.receivedAt,
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.timestamp, last.id) : null,
   };
 }

@@ -7,3 +7,6 @@ import type { Jsonify } from "./to-json";
 export type ProfileDetail = Jsonify<Awaited<ReturnType<typeof getProfile>>>;
 export type ProfileEventsPage = Jsonify<Awaited<ReturnType<typeof listProfileEvents>>>;
 export type ProfileEvent = ProfileEventsPage["events"][number];
+
+/** Events per page of the admin timeline (first page server-rendered, more on scroll). */
+export const PROFILE_EVENTS_PAGE_SIZE = 30;

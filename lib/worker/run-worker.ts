@@ -87,7 +87,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         const due = await task.nextDueAt?.();
         if (due) delay = Math.min(delay, Math.max(MIN_SLEEP_MS, due.getTime() - clock().getTime()));
       } catch (error) {
-        log(`worker: ${task.name} could not tell when work is due: ${describe(error)}`);
+        log(`worker: ${task.name} could not tell when work is due: ${errorText(error)}`);
       }
     }
     return delay;
@@ -104,7 +104,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         } catch (error) {
           // A failing task (database restarting, a bug) must not kill the
           // loop; the poll interval paces the retries.
-          log(`worker: task ${task.name} failed: ${describe(error)}`);
+          log(`worker: task ${task.name} failed: ${errorText(error)}`);
         }
       }
       if (stopped || busy || woken) continue;
@@ -138,7 +138,7 @@ function listen(
       if (message.channel === WAKE_CHANNEL) onNotify();
     });
     next.on("error", (error) => {
-      log(`worker: LISTEN connection lost (${describe(error)}); polling until it is back`);
+      log(`worker: LISTEN connection lost (${errorText(error)}); polling until it is back`);
       if (client === next) client = null;
       next.end().catch(() => {});
       schedule();
@@ -155,7 +155,7 @@ function listen(
       onNotify();
     } catch (error) {
       next.end().catch(() => {});
-      log(`worker: cannot LISTEN (${describe(error)}); polling instead`);
+      log(`worker: cannot LISTEN (${errorText(error)}); polling instead`);
       schedule();
     }
   };
@@ -181,6 +181,6 @@ function listen(
   };
 }
 
-function describe(error: unknown): string {
+function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

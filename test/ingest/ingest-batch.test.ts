@@ -1,3 +1,4 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
@@ -261,5 +262,88 @@ describe("ingestBatch", () => {
       [1, "invalid_field"],
     ]);
     expect(stored[1]?.payload).toEqual({ type: "track", userId: "u5", event: 42 });
+  });
+
+  it("hands new events to the engine: inbox rows, then NOTIFY cue_events after the commit", async () => {
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const payloads: string[] = [];
+    listener.on("notification", (n) => payloads.push(`${n.channel}:${n.payload}`));
+    await listener.query("LISTEN cue_events");
+    try {
+      const before = await prisma.engineInbox.count({ where: { workspaceId } });
+      await ingestBatch({
+        workspaceId,
+        receivedAt,
+        items: [
+          {
+            type: "track",
+            userId: "e1",
+            event: "Later",
+            messageId: "eng-2",
+            timestamp: "2026-03-01T10:00:02Z",
+          },
+          {
+            type: "track",
+            userId: "e1",
+            event: "Earlier",
+            messageId: "eng-1",
+            timestamp: "2026-03-01T10:00:01Z",
+          },
+        ],
+      });
+      const rows = await prisma.engineInbox.findMany({
+        where: { workspaceId },
+        orderBy: { id: "asc" },
+        skip: before,
+      });
+      const events = await prisma.event.findMany({
+        where: { id: { in: rows.map((r) => r.eventId) } },
+      });
+      const byId = new Map(events.map((e) => [e.id, e.messageId]));
+      expect(rows.map((r) => byId.get(r.eventId))).toEqual(["eng-1", "eng-2"]); // event-time order
+      await expect.poll(() => payloads).toEqual([`cue_events:${workspaceId}`]);
+
+      // evaluate: false (the demo seed's history) neither queues nor wakes the engine
+      await ingestBatch({
+        workspaceId,
+        receivedAt,
+        evaluate: false,
+        items: [{ type: "track", userId: "e1", event: "History", messageId: "eng-3" }],
+      });
+      expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(before + 2);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(payloads).toHaveLength(1);
+      expect(await prisma.event.count({ where: { workspaceId, messageId: "eng-3" } })).toBe(1);
+    } finally {
+      await listener.end();
+    }
+  });
+
+  it("moves lastSeenAt forward in steps of at least a minute", async () => {
+    const at = (time: string) => ({
+      type: "track",
+      userId: "seen-1",
+      event: "Tick",
+      timestamp: `2026-03-01T10:${time}Z`,
+    });
+    await ingestBatch({ workspaceId, receivedAt, items: [at("00:00")] });
+    await ingestBatch({ workspaceId, receivedAt, items: [at("00:30")] });
+    expect((await profileByUserId("seen-1"))?.lastSeenAt.toISOString()).toBe(
+      "2026-03-01T10:00:00.000Z",
+    );
+    await ingestBatch({ workspaceId, receivedAt, items: [at("01:30")] });
+    expect((await profileByUserId("seen-1"))?.lastSeenAt.toISOString()).toBe(
+      "2026-03-01T10:01:30.000Z",
+    );
+    // an older event arriving late widens firstSeenAt and keeps its own time
+    await ingestBatch({
+      workspaceId,
+      receivedAt,
+      items: [{ ...at("00:00"), timestamp: "2026-02-01T00:00:00Z" }],
+    });
+    const profile = await profileByUserId("seen-1");
+    expect(profile?.firstSeenAt.toISOString()).toBe("2026-02-01T00:00:00.000Z");
+    expect(profile?.lastSeenAt.toISOString()).toBe("2026-03-01T10:01:30.000Z");
   });
 });

@@ -534,3 +534,74 @@ describe("authentication", () => {
     expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe("one batch with every kind of bad input", () => {
+  it("answers 200, stores each valid call exactly once and keeps every rejection", async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 12; i++) deep = [deep];
+    const valid = [uid("ks"), uid("ks"), uid("ks"), uid("ks")];
+    const now = Date.now();
+    const batchItems: unknown[] = [
+      {
+        type: "track",
+        userId: "ks-1",
+        event: "Valid 🎉",
+        properties: { ключ: "значение" },
+        messageId: valid[0],
+      },
+      { type: "track", event: "no identity" },
+      { type: "track", userId: "ks-1", event: 42 },
+      { type: "track", userId: "ks-1", event: "E", properties: "x" },
+      { type: "track", userId: "ks-1", event: "E", properties: { big: "x".repeat(40_000) } },
+      { type: "track", userId: "ks-1", event: "E", properties: { deep } },
+      { type: "track", userId: "ks-1", event: "E", timestamp: "not a date" },
+      {
+        type: "track",
+        userId: "ks-1",
+        event: "E",
+        timestamp: new Date(now + 7 * 86_400_000).toISOString(),
+      },
+      { type: "track", userId: "ks-1", event: "E", timestamp: "1970-01-01T00:00:00.000Z" },
+      {
+        type: "identify",
+        anonymousId: "ks-anon",
+        traits: { plan: "pro" },
+        surprise: { kept: true },
+        messageId: valid[1],
+      },
+      { type: "track", userId: "ks-1", event: "Repeat", messageId: valid[0] },
+      null,
+      { type: "page", userId: "ks-1", name: "Home", messageId: valid[2] },
+      { type: "group", userId: "ks-1", groupId: "ks-g", messageId: valid[3] },
+    ];
+    const response = await batch(post({ batch: batchItems }));
+    expect(response.status).toBe(200);
+    const body = await json(response);
+    expect(body).toMatchObject({ success: true, accepted: 4, duplicates: 1 });
+    expect(body.rejected?.map((r) => [r.index, r.code])).toEqual([
+      [1, "missing_identity"],
+      [2, "invalid_field"],
+      [3, "invalid_field"],
+      [4, "too_large"],
+      [5, "too_deep"],
+      [6, "invalid_timestamp"],
+      [7, "invalid_timestamp"],
+      [8, "invalid_timestamp"],
+      [11, "invalid_item"],
+    ]);
+    for (const id of valid) {
+      expect(
+        await prisma.event.count({ where: { workspaceId: ws.workspaceId, messageId: id } }),
+      ).toBe(1);
+    }
+    const [identify] = await eventsByMessageIds([valid[1] as string]);
+    expect(identify?.extra).toEqual({ surprise: { kept: true } });
+    // the request's rejections share its receivedAt with its events
+    const kept = await prisma.rejectedEvent.findMany({
+      where: { workspaceId: ws.workspaceId, receivedAt: identify?.receivedAt },
+      orderBy: { batchIndex: "asc" },
+    });
+    expect(kept.map((r) => r.batchIndex)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 11]);
+    expect(kept.every((r) => r.message.length > 0)).toBe(true);
+  });
+});

@@ -55,8 +55,20 @@ beforeAll(async () => {
     workspaceId: workspaceA,
     evaluate: false,
     items: [
-      { type: "identify", userId: "u_ann", anonymousId: "anon-1", traits: { email: "ann@acme.test", plan: "pro", bio: XSS }, timestamp: "2026-03-01T09:00:00Z" },
-      { type: "group", userId: "u_ann", groupId: "g_acme", traits: { name: "Acme", tier: "gold" }, timestamp: "2026-03-01T09:00:01Z" },
+      {
+        type: "identify",
+        userId: "u_ann",
+        anonymousId: "anon-1",
+        traits: { email: "ann@acme.test", plan: "pro", bio: XSS },
+        timestamp: "2026-03-01T09:00:00Z",
+      },
+      {
+        type: "group",
+        userId: "u_ann",
+        groupId: "g_acme",
+        traits: { name: "Acme", tier: "gold" },
+        timestamp: "2026-03-01T09:00:01Z",
+      },
       ...events,
     ],
   });
@@ -65,7 +77,9 @@ beforeAll(async () => {
     evaluate: false,
     items: [{ type: "identify", userId: "u_bob", traits: { email: "bob@b.test" } }],
   });
-  annId = (await prisma.profile.findFirstOrThrow({ where: { workspaceId: workspaceA, userId: "u_ann" } })).id;
+  annId = (
+    await prisma.profile.findFirstOrThrow({ where: { workspaceId: workspaceA, userId: "u_ann" } })
+  ).id;
   bobInB = (await prisma.profile.findFirstOrThrow({ where: { workspaceId: workspaceB } })).id;
 });
 
@@ -73,7 +87,10 @@ describe("GET /api/w/:workspaceId/profiles", () => {
   it("searches by email, userId and trait, scoped to the workspace", async () => {
     session.member = alice;
     for (const q of ["ann@acme", "u_ann", "plan:pro", "anon-1"]) {
-      const response = await searchRoute(get(`/?q=${encodeURIComponent(q)}`), ctx({ workspaceId: workspaceA }));
+      const response = await searchRoute(
+        get(`/?q=${encodeURIComponent(q)}`),
+        ctx({ workspaceId: workspaceA }),
+      );
       expect(response.status).toBe(200);
       const body = await json(response);
       expect((body.profiles as { id: string }[]).map((p) => p.id)).toEqual([annId]);
@@ -84,7 +101,10 @@ describe("GET /api/w/:workspaceId/profiles", () => {
 
   it("ignores empty parameters and validates the others per field", async () => {
     session.member = alice;
-    const empty = await searchRoute(get("/?q=&seenWithinDays=&hasEmail="), ctx({ workspaceId: workspaceA }));
+    const empty = await searchRoute(
+      get("/?q=&seenWithinDays=&hasEmail="),
+      ctx({ workspaceId: workspaceA }),
+    );
     expect(empty.status).toBe(200);
     const bad = await searchRoute(get("/?seenWithinDays=-3"), ctx({ workspaceId: workspaceA }));
     expect(bad.status).toBe(422);
@@ -102,7 +122,10 @@ describe("GET /api/w/:workspaceId/profiles", () => {
 describe("GET /api/w/:workspaceId/profiles/:profileId", () => {
   it("returns traits, identities and groups with their traits; HTML stays data", async () => {
     session.member = alice;
-    const response = await profileRoute(get("/"), ctx({ workspaceId: workspaceA, profileId: annId }));
+    const response = await profileRoute(
+      get("/"),
+      ctx({ workspaceId: workspaceA, profileId: annId }),
+    );
     expect(response.status).toBe(200);
     const body = await json(response);
     expect(body).toMatchObject({
@@ -130,9 +153,14 @@ describe("GET /api/w/:workspaceId/profiles/:profileId", () => {
     for (const profileId of [bobInB, "not-a-uuid", "00000000-0000-0000-0000-000000000000"]) {
       const response = await profileRoute(get("/"), ctx({ workspaceId: workspaceA, profileId }));
       expect(response.status).toBe(404);
-      expect(await json(response)).toEqual({ error: { code: "not_found", message: "Profile not found." } });
+      expect(await json(response)).toEqual({
+        error: { code: "not_found", message: "Profile not found." },
+      });
     }
-    const timeline = await timelineRoute(get("/"), ctx({ workspaceId: workspaceA, profileId: bobInB }));
+    const timeline = await timelineRoute(
+      get("/"),
+      ctx({ workspaceId: workspaceA, profileId: bobInB }),
+    );
     expect(timeline.status).toBe(404);
   });
 });
@@ -145,9 +173,15 @@ describe("GET /api/w/:workspaceId/profiles/:profileId/events", () => {
     let pages = 0;
     do {
       const path: string = `/?limit=3${cursor ? `&cursor=${cursor}` : ""}`;
-      const response = await timelineRoute(get(path), ctx({ workspaceId: workspaceA, profileId: annId }));
+      const response = await timelineRoute(
+        get(path),
+        ctx({ workspaceId: workspaceA, profileId: annId }),
+      );
       expect(response.status).toBe(200);
-      const body = (await response.json()) as { events: { messageId: string }[]; nextCursor: string | null };
+      const body = (await response.json()) as {
+        events: { messageId: string }[];
+        nextCursor: string | null;
+      };
       seen.push(...body.events.map((e) => e.messageId));
       cursor = body.nextCursor;
       pages += 1;
@@ -166,7 +200,10 @@ describe("GET /api/w/:workspaceId/profiles/:profileId/events", () => {
 
   it("rejects a bad cursor with a field-level 422", async () => {
     session.member = alice;
-    const response = await timelineRoute(get("/?cursor=nope"), ctx({ workspaceId: workspaceA, profileId: annId }));
+    const response = await timelineRoute(
+      get("/?cursor=nope"),
+      ctx({ workspaceId: workspaceA, profileId: annId }),
+    );
     expect(response.status).toBe(422);
     expect((await json(response)).error?.details?.issues[0]?.field).toBe("cursor");
   });

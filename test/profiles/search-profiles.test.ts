@@ -31,10 +31,30 @@ beforeAll(async () => {
     evaluate: false,
     receivedAt: now,
     items: [
-      { type: "identify", userId: "u_ann", traits: { name: "Ann Lee", email: "ann@acme.test", plan: "pro", seats: 3 }, timestamp: "2026-03-09T10:00:00Z" },
-      { type: "identify", userId: "u_bob", traits: { email: "bob@globex.test", plan: "free", company: { name: "Globex" } }, timestamp: "2026-03-01T10:00:00Z" },
-      { type: "identify", userId: "u_cat", traits: { plan: "Pro", note: "100% sure_thing" }, timestamp: "2026-01-01T10:00:00Z" },
-      { type: "track", anonymousId: "anon-7f3", event: "Viewed Pricing", timestamp: "2026-03-08T10:00:00Z" },
+      {
+        type: "identify",
+        userId: "u_ann",
+        traits: { name: "Ann Lee", email: "ann@acme.test", plan: "pro", seats: 3 },
+        timestamp: "2026-03-09T10:00:00Z",
+      },
+      {
+        type: "identify",
+        userId: "u_bob",
+        traits: { email: "bob@globex.test", plan: "free", company: { name: "Globex" } },
+        timestamp: "2026-03-01T10:00:00Z",
+      },
+      {
+        type: "identify",
+        userId: "u_cat",
+        traits: { plan: "Pro", note: "100% sure_thing" },
+        timestamp: "2026-01-01T10:00:00Z",
+      },
+      {
+        type: "track",
+        anonymousId: "anon-7f3",
+        event: "Viewed Pricing",
+        timestamp: "2026-03-08T10:00:00Z",
+      },
     ],
   });
   // Same email in another workspace: never found from this one.
@@ -42,7 +62,14 @@ beforeAll(async () => {
     workspaceId: otherWorkspaceId,
     evaluate: false,
     receivedAt: now,
-    items: [{ type: "identify", userId: "u_ann", traits: { email: "ann@acme.test", plan: "pro" }, timestamp: "2026-03-09T10:00:00Z" }],
+    items: [
+      {
+        type: "identify",
+        userId: "u_ann",
+        traits: { email: "ann@acme.test", plan: "pro" },
+        timestamp: "2026-03-09T10:00:00Z",
+      },
+    ],
   });
 });
 
@@ -57,7 +84,13 @@ describe("searchProfiles", () => {
     expect(page.profiles[0]).toMatchObject({
       email: "ann@acme.test",
       name: "Ann Lee",
-      traits: { shown: [["plan", "pro"], ["seats", "3"]], more: 0 },
+      traits: {
+        shown: [
+          ["plan", "pro"],
+          ["seats", "3"],
+        ],
+        more: 0,
+      },
       lastSeenAt: "2026-03-09T10:00:00.000Z",
       unsubscribed: false,
     });
@@ -126,7 +159,9 @@ describe("searchProfiles", () => {
   });
 
   it("rejects a cursor it did not issue", async () => {
-    await expect(search({ cursor: "garbage" })).rejects.toMatchObject({ code: "validation_failed" });
+    await expect(search({ cursor: "garbage" })).rejects.toMatchObject({
+      code: "validation_failed",
+    });
   });
 
   it("sees only its own workspace", async () => {

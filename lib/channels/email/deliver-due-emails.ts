@@ -1,11 +1,12 @@
 import "server-only";
 import type { CreateEmailOptions, CreateEmailRequestOptions } from "resend";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkerTask } from "@/lib/worker/run-worker";
 import type { RenderedMessage } from "../render-content";
+import { type ClaimedEmail, claimDueEmails, nextEmailDueAt } from "./claim-due-emails";
 import { OUTBOX_NOTE } from "./email-policy";
 import { EMAIL_DELIVERY_TASK } from "./email-task";
+import { type DeliveryResult, finishDelivery, recordSendOutcome } from "./record-send-outcome";
 import {
   createResendClient,
   type EmailSettings,
@@ -13,14 +14,14 @@ import {
   resolveResendApiKey,
   senderFor,
 } from "./resend-client";
-import { classifySendAnswer, type ProviderAnswer, type SendOutcome } from "./retry-policy";
+import { classifySendAnswer, type ProviderAnswer } from "./retry-policy";
 import { normalizeAddress } from "./suppression";
 
-// The email half of the worker: claims due messages, sends each through the
-// resend SDK, records the outcome. Claiming is a lease: the row goes to
-// "sending" with nextAttemptAt = end of lease, so a worker that dies
-// mid-send leaves it to be claimed again once the lease is over — and the
-// retry carries the same Idempotency-Key, so Resend never sends it twice.
+// The email half of the worker: claims due messages (claim-due-emails.ts),
+// sends each through the resend SDK, records the outcome
+// (record-send-outcome.ts). A worker that dies mid-send leaves its lease to
+// expire; the next attempt carries the same Idempotency-Key, so Resend
+// never sends it twice.
 
 export interface DeliverOptions {
   now?: Date;
@@ -30,6 +31,9 @@ export interface DeliverOptions {
   maxAttempts?: number;
   random?: () => number;
 }
+
+export type { ClaimedEmail };
+export { nextEmailDueAt };
 
 export interface DeliverSummary {
   claimed: number;
@@ -43,26 +47,21 @@ export interface DeliverSummary {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_ATTEMPTS = 8;
 const DEFAULT_BATCH = 10;
-const LEASE_MARGIN_MS = 60_000;
 /** The Resend tag that lets a webhook find its message even before we recorded the send. */
 export const MESSAGE_TAG = "cue_message_id";
-
-export interface ClaimedEmail {
-  id: string;
-  workspaceId: string;
-  profileId: string;
-  idempotencyKey: string;
-  toAddress: string | null;
-  transactional: boolean;
-  attempts: number;
-  rendered: Prisma.JsonValue;
-}
 
 export async function deliverDueEmails(options: DeliverOptions = {}): Promise<DeliverSummary> {
   const now = options.now ?? new Date();
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const claimed = await claimDueEmails(now, options.batchSize ?? DEFAULT_BATCH, timeoutMs);
-  const summary: DeliverSummary = { claimed: claimed.length, sent: 0, retried: 0, failed: 0, skipped: 0, outbox: 0 };
+  const summary: DeliverSummary = {
+    claimed: claimed.length,
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    skipped: 0,
+    outbox: 0,
+  };
   if (claimed.length === 0) return summary;
 
   const workspaces = new Map(
@@ -85,36 +84,6 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
     }),
   );
   return summary;
-}
-
-async function claimDueEmails(now: Date, limit: number, timeoutMs: number): Promise<ClaimedEmail[]> {
-  const leaseUntil = new Date(now.getTime() + timeoutMs + LEASE_MARGIN_MS);
-  return prisma.$queryRaw<ClaimedEmail[]>`
-    WITH due AS (
-      SELECT id FROM messages
-      WHERE channel = 'email' AND status IN ('queued', 'sending')
-        AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${now}::timestamp(3))
-      ORDER BY "nextAttemptAt" ASC NULLS FIRST, "createdAt" ASC
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE messages m
-    SET status = 'sending', attempts = m.attempts + 1,
-        "nextAttemptAt" = ${leaseUntil}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
-    FROM due WHERE m.id = due.id
-    RETURNING m.id, m."workspaceId", m."profileId"::text AS "profileId", m."idempotencyKey",
-              m."toAddress", m.transactional, m.attempts, m.rendered`;
-}
-
-/** When the next email is due (null: none pending); the worker sleeps until then. */
-export async function nextEmailDueAt(): Promise<Date | null> {
-  const next = await prisma.message.findFirst({
-    where: { channel: "email", status: { in: ["queued", "sending"] } },
-    orderBy: { nextAttemptAt: { sort: "asc", nulls: "first" } },
-    select: { nextAttemptAt: true },
-  });
-  if (!next) return null;
-  return next.nextAttemptAt ?? new Date(0);
 }
 
 export function emailDeliveryTask(options: Omit<DeliverOptions, "now"> = {}): WorkerTask {
@@ -148,30 +117,36 @@ export function emailRequest(
   if (Object.keys(email.headers).length > 0) payload.headers = email.headers;
   return {
     payload,
-    options: { idempotencyKey: providerIdempotencyKey(message.workspaceId, message.idempotencyKey) },
+    options: {
+      idempotencyKey: providerIdempotencyKey(message.workspaceId, message.idempotencyKey),
+    },
   };
 }
-
-type Result = Exclude<keyof DeliverSummary, "claimed">;
 
 async function deliverOne(
   message: ClaimedEmail,
   workspace: (EmailSettings & { id: string }) | undefined,
   ctx: { now: Date; timeoutMs: number; maxAttempts: number; random: () => number },
-): Promise<Result> {
-  if (!workspace) return finish(message, ctx.now, "failed", "The workspace no longer exists.");
+): Promise<DeliveryResult> {
+  if (!workspace)
+    return finishDelivery(message, ctx.now, "failed", "The workspace no longer exists.");
   const gate = await deliveryGate(message);
-  if (gate) return finish(message, ctx.now, "skipped", gate);
+  if (gate) return finishDelivery(message, ctx.now, "skipped", gate);
   const apiKey = resolveResendApiKey(workspace);
   // The key was removed after this was queued: keep it readable in the Outbox.
-  if (!apiKey) return finish(message, ctx.now, "outbox", null, { note: OUTBOX_NOTE });
+  if (!apiKey) return finishDelivery(message, ctx.now, "outbox", null, { note: OUTBOX_NOTE });
 
   let answer: ProviderAnswer;
   const signal = AbortSignal.timeout(ctx.timeoutMs);
   try {
     const { payload, options } = emailRequest(message, workspace);
     const response = await createResendClient(apiKey).emails.send(payload, { ...options, signal });
-    answer = { data: response.data, error: response.error, headers: response.headers, timedOut: signal.aborted };
+    answer = {
+      data: response.data,
+      error: response.error,
+      headers: response.headers,
+      timedOut: signal.aborted,
+    };
   } catch (error) {
     // The SDK does not throw on HTTP errors; this is a bug or a bad row.
     answer = {
@@ -187,7 +162,7 @@ async function deliverOne(
     now: ctx.now,
     random: ctx.random,
   });
-  return record(message, outcome, ctx.now);
+  return recordSendOutcome(message, outcome, ctx.now);
 }
 
 /** Re-checked at send time: a bounce or unsubscribe may have landed since enqueue. */
@@ -195,7 +170,10 @@ async function deliveryGate(message: ClaimedEmail): Promise<string | null> {
   if (!message.toAddress) return "The message has no recipient address.";
   const suppressed = await prisma.suppression.findUnique({
     where: {
-      workspaceId_email: { workspaceId: message.workspaceId, email: normalizeAddress(message.toAddress) },
+      workspaceId_email: {
+        workspaceId: message.workspaceId,
+        email: normalizeAddress(message.toAddress),
+      },
     },
     select: { reason: true },
   });
@@ -206,82 +184,4 @@ async function deliveryGate(message: ClaimedEmail): Promise<string | null> {
     select: { unsubscribedAt: true },
   });
   return profile?.unsubscribedAt ? "The profile unsubscribed from marketing email." : null;
-}
-
-async function record(message: ClaimedEmail, outcome: SendOutcome, now: Date): Promise<Result> {
-  switch (outcome.kind) {
-    case "sent":
-      await prisma.$transaction([
-        // Not guarded by the lease: the provider accepted it, so it is sent
-        // whoever records it; a webhook may already have moved it further.
-        prisma.$executeRaw`
-          UPDATE messages SET "providerId" = ${outcome.providerId},
-            "sentAt" = COALESCE("sentAt", ${now}::timestamp(3)), "nextAttemptAt" = NULL, error = NULL,
-            status = CASE WHEN status IN ('sending', 'queued') THEN 'sent'::"MessageStatus" ELSE status END,
-            "updatedAt" = ${now}::timestamp(3)
-          WHERE id = ${message.id} AND "workspaceId" = ${message.workspaceId}`,
-        prisma.messageEvent.create({
-          data: {
-            messageId: message.id,
-            type: "sent",
-            at: now,
-            data: { providerId: outcome.providerId, attempt: message.attempts },
-          },
-        }),
-      ]);
-      return "sent";
-    case "retry":
-      await prisma.$transaction(async (tx) => {
-        const { count } = await tx.message.updateMany({
-          where: leased(message),
-          data: { status: "queued", nextAttemptAt: outcome.at, error: outcome.reason },
-        });
-        if (count === 0) return;
-        await tx.messageEvent.create({
-          data: {
-            messageId: message.id,
-            type: "retry",
-            at: now,
-            data: { attempt: message.attempts, reason: outcome.reason, nextAttemptAt: outcome.at.toISOString() },
-          },
-        });
-      });
-      return "retried";
-    case "failed":
-      return finish(message, now, "failed", outcome.reason, { attempt: message.attempts });
-    default: {
-      const unknown: never = outcome;
-      throw new Error(`Unknown outcome ${JSON.stringify(unknown)}`);
-    }
-  }
-}
-
-/** A final state; only the worker holding the lease (same attempt number) may write it. */
-async function finish(
-  message: ClaimedEmail,
-  now: Date,
-  status: "failed" | "skipped" | "outbox",
-  reason: string | null,
-  data: Prisma.InputJsonObject = {},
-): Promise<Result> {
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.message.updateMany({
-      where: leased(message),
-      data: { status, nextAttemptAt: null, error: reason },
-    });
-    if (count === 0) return;
-    await tx.messageEvent.create({
-      data: { messageId: message.id, type: status, at: now, data: reason ? { ...data, reason } : data },
-    });
-  });
-  return status;
-}
-
-function leased(message: ClaimedEmail): Prisma.MessageWhereInput {
-  return {
-    id: message.id,
-    workspaceId: message.workspaceId,
-    status: "sending",
-    attempts: message.attempts,
-  };
 }

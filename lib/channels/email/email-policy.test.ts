@@ -15,7 +15,11 @@ describe("decideEmail", () => {
     ["without a key it goes to the outbox", { hasApiKey: false }, "outbox"],
     ["no address is skipped", { toAddress: null }, "skipped"],
     ["a suppressed address is skipped", { suppressed: true }, "skipped"],
-    ["suppression applies to transactional mail too", { suppressed: true, transactional: true }, "skipped"],
+    [
+      "suppression applies to transactional mail too",
+      { suppressed: true, transactional: true },
+      "skipped",
+    ],
     ["unsubscribed marketing is skipped", { unsubscribed: true }, "skipped"],
     ["unsubscribed transactional is sent", { unsubscribed: true, transactional: true }, "queued"],
   ])("%s", (_name, facts, status) => {

@@ -1,9 +1,7 @@
 // Whether an email may go out, decided from facts gathered by the caller.
 // Pure, so the order of the rules is visible and tested in one place.
 
-export type EmailDecision =
-  | { status: "queued" | "outbox" }
-  | { status: "skipped"; reason: string };
+export type EmailDecision = { status: "queued" | "outbox" } | { status: "skipped"; reason: string };
 
 export interface EmailFacts {
   toAddress: string | null;

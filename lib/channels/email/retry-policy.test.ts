@@ -3,8 +3,8 @@ import {
   BACKOFF_BASE_MS,
   backoffDelayMs,
   classifySendAnswer,
-  parseRetryAfter,
   type ProviderAnswer,
+  parseRetryAfter,
 } from "./retry-policy";
 
 const now = new Date("2026-03-01T12:00:00Z");
@@ -24,9 +24,16 @@ describe("classifySendAnswer", () => {
   });
 
   it("429 waits for retry-after", () => {
-    const answer: ProviderAnswer = { ...error(429, "Too many requests"), headers: { "retry-after": "3" } };
+    const answer: ProviderAnswer = {
+      ...error(429, "Too many requests"),
+      headers: { "retry-after": "3" },
+    };
     const outcome = classifySendAnswer(answer, ctx);
-    expect(outcome).toEqual({ kind: "retry", at: new Date(now.getTime() + 3000), reason: "Too many requests (429)" });
+    expect(outcome).toEqual({
+      kind: "retry",
+      at: new Date(now.getTime() + 3000),
+      reason: "Too many requests (429)",
+    });
   });
 
   it("429 without retry-after backs off", () => {
@@ -58,7 +65,10 @@ describe("classifySendAnswer", () => {
 
   it("other 4xx fail with Resend's message", () => {
     const answer = error(422, "Invalid `to` field.", "validation_error");
-    expect(classifySendAnswer(answer, ctx)).toEqual({ kind: "failed", reason: "Invalid `to` field. (422)" });
+    expect(classifySendAnswer(answer, ctx)).toEqual({
+      kind: "failed",
+      reason: "Invalid `to` field. (422)",
+    });
     expect(classifySendAnswer(error(403, "Domain not verified"), ctx).kind).toBe("failed");
   });
 

@@ -56,7 +56,7 @@ export function parseRetryAfter(value: string | undefined, now: Date): number | 
   return Number.isNaN(date) ? null : Math.max(0, date - now.getTime());
 }
 
-function describe(error: ProviderError | null, timedOut: boolean | undefined): string {
+function describeError(error: ProviderError | null, timedOut: boolean | undefined): string {
   if (timedOut) return "Timed out waiting for Resend.";
   if (!error) return "Resend returned no email id.";
   const status = error.statusCode ? ` (${error.statusCode})` : "";
@@ -69,7 +69,7 @@ export function classifySendAnswer(answer: ProviderAnswer, ctx: RetryContext): S
 
   const error = answer.error;
   const status = error?.statusCode ?? null;
-  const reason = describe(error, answer.timedOut);
+  const reason = describeError(error, answer.timedOut);
   const retryable =
     answer.timedOut ||
     !error ||

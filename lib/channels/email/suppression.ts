@@ -20,7 +20,13 @@ export async function suppressAddress(
   input: { workspaceId: string; email: string; reason: string },
 ): Promise<void> {
   await db.suppression.createMany({
-    data: [{ workspaceId: input.workspaceId, email: normalizeAddress(input.email), reason: input.reason }],
+    data: [
+      {
+        workspaceId: input.workspaceId,
+        email: normalizeAddress(input.email),
+        reason: input.reason,
+      },
+    ],
     skipDuplicates: true,
   });
 }

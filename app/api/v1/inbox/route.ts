@@ -12,7 +12,11 @@ export const GET = withInboxUser(async ({ request, user }) => {
     listInboxQuerySchema,
     Object.fromEntries(new URL(request.url).searchParams),
   );
-  const page = await listInbox({ workspaceId: user.workspace.id, profileId: user.profileId, query });
+  const page = await listInbox({
+    workspaceId: user.workspace.id,
+    profileId: user.profileId,
+    query,
+  });
   return Response.json(page, { headers: { "Cache-Control": "no-store" } });
 });
 

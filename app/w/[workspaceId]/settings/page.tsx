@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { hasRole } from "@/lib/auth/roles";
 import { getActiveKey } from "@/lib/workspaces/api-keys";
@@ -26,6 +27,12 @@ export default async function SettingsPage({
   return (
     <>
       <PageHeader title="Settings" description={`Workspace “${workspace.name}”`} />
+      <Link
+        href={`/w/${workspace.id}/settings/sources`}
+        className="mb-6 inline-block text-sm font-medium text-brand-700 hover:underline"
+      >
+        Sources: write key and snippets for sending events →
+      </Link>
       <div className="space-y-8">
         <section
           aria-labelledby="workspace-heading"

@@ -8,7 +8,10 @@ import { withInboxUser } from "@/lib/inbox/with-inbox-user";
 export const dynamic = "force-dynamic";
 
 export const GET = withInboxUser(async ({ request, user }) => {
-  const query = parseOrThrow(streamQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const query = parseOrThrow(
+    streamQuerySchema,
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
   return sseResponse({ request, user, lastEventId: query.last_event_id });
 });
 

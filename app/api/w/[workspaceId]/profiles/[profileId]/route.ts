@@ -5,7 +5,10 @@ import { requireProfileId } from "@/lib/profiles/require-profile-id";
 
 export const GET = withWorkspace<{ workspaceId: string; profileId: string }>(
   async ({ params, workspace }) => {
-    const profileId = await requireProfileId({ workspaceId: workspace.id, profileId: params.profileId });
+    const profileId = await requireProfileId({
+      workspaceId: workspace.id,
+      profileId: params.profileId,
+    });
     return Response.json(await getProfile({ workspaceId: workspace.id, profileId }));
   },
 );

@@ -10,7 +10,9 @@ export const GET = withWorkspace(async ({ workspace }) =>
 export const PUT = withWorkspace(
   async ({ request, workspace }) => {
     const { origins } = parseOrThrow(allowedOriginsBodySchema, await readJson(request));
-    return Response.json({ origins: await setAllowedOrigins({ workspaceId: workspace.id, origins }) });
+    return Response.json({
+      origins: await setAllowedOrigins({ workspaceId: workspace.id, origins }),
+    });
   },
   { requiredRole: "admin" },
 );

@@ -10,7 +10,10 @@ import { requireProfileId } from "@/lib/profiles/require-profile-id";
 export const GET = withWorkspace<{ workspaceId: string; profileId: string }>(
   async ({ request, params, workspace }) => {
     const query = readQuery(request, listProfileEventsQuerySchema);
-    const profileId = await requireProfileId({ workspaceId: workspace.id, profileId: params.profileId });
+    const profileId = await requireProfileId({
+      workspaceId: workspace.id,
+      profileId: params.profileId,
+    });
     return Response.json(await listProfileEvents({ workspaceId: workspace.id, profileId, query }));
   },
 );

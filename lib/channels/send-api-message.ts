@@ -1,0 +1,58 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db/client";
+import { findProfileIdOrThrow } from "@/lib/profiles/find-profile";
+import { findMessageByKey } from "./insert-message";
+import { messageContentSchema } from "./message-content";
+import { type EnqueueMessageResult, enqueueMessage } from "./send-message";
+import { getTemplateOrThrow, templateContent } from "./templates/get-template-or-throw";
+
+/** POST /api/v1/messages */
+export const sendMessageSchema = z
+  .strictObject({
+    userId: z.string().trim().min(1, "Name the recipient by userId.").max(500),
+    templateId: z.string().trim().min(1).max(100).optional(),
+    content: messageContentSchema.optional(),
+    idempotencyKey: z.string().trim().min(1, "Send an idempotencyKey.").max(200),
+    /** Event-like properties, `event` in the template. */
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((body) => (body.templateId === undefined) !== (body.content === undefined), {
+    message: "Give either templateId or content, not both.",
+    path: ["templateId"],
+  });
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+/**
+ * Sends a template or inline content to one profile for a system calling
+ * the API. Idempotent on the caller's key: the same key returns the first
+ * message and sends nothing, even if the template changed or was deleted.
+ * Caller keys live under "api:" so they never meet the engine's keys.
+ */
+export async function sendApiMessage(input: {
+  workspaceId: string;
+  request: SendMessageInput;
+}): Promise<EnqueueMessageResult> {
+  const { workspaceId, request } = input;
+  const idempotencyKey = `api:${request.idempotencyKey}`;
+  const profileId = await findProfileIdOrThrow({ workspaceId, identifier: request.userId });
+  const earlier = await findMessageByKey(prisma, workspaceId, idempotencyKey);
+  if (earlier) return earlier;
+
+  const template = request.templateId
+    ? await getTemplateOrThrow({ workspaceId, templateId: request.templateId })
+    : null;
+  const content = template ? templateContent(template) : request.content;
+  if (!content) throw new Error("unreachable: the schema requires templateId or content");
+  return prisma.$transaction((tx) =>
+    enqueueMessage(tx, {
+      workspaceId,
+      profileId,
+      content,
+      idempotencyKey,
+      source: "api",
+      templateId: template?.id,
+      eventProperties: request.data,
+    }),
+  );
+}

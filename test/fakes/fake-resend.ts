@@ -1,0 +1,198 @@
+import { createHash } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+// A local stand-in for the Resend API, so tests run the real SDK over real
+// HTTP (point it here with RESEND_BASE_URL or the SDK's baseUrl option).
+// POST /emails behaves like Resend where it matters to us:
+// - the same Idempotency-Key with the same body returns the same id and is
+//   NOT a second delivery; with a different body it is a 409;
+// - errors come back as Resend's JSON { statusCode, name, message };
+// - faults can be injected for the next N requests: an error status (429
+//   with retry-after, 500, …) or a slow answer. A slow request IS accepted
+//   (the email goes out) and only its answer is late — the case where a
+//   client times out and must retry without sending twice.
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  idempotencyKey: string | null;
+  body: Record<string, unknown> | null;
+  /** What the fake answered (status 0: still waiting when the client gave up). */
+  status: number;
+}
+
+export interface Delivery {
+  id: string;
+  idempotencyKey: string | null;
+  body: Record<string, unknown>;
+}
+
+type Fault =
+  | { kind: "error"; status: number; retryAfter?: string; name: string; message: string }
+  | { kind: "slow"; delayMs: number };
+
+export interface FakeResend {
+  url: string;
+  /** Every request to POST /emails, in order, including failed and duplicate ones. */
+  requests: RecordedRequest[];
+  /** Each email actually accepted once (duplicates by Idempotency-Key are not repeated). */
+  deliveries: Delivery[];
+  /** The next `count` requests fail with `status` (nothing is sent). */
+  failNext(
+    count: number,
+    status: number,
+    options?: { retryAfter?: string; message?: string; name?: string },
+  ): void;
+  /** The next `count` requests are accepted but answered after `delayMs`. */
+  slowNext(count: number, delayMs: number): void;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_NAMES: Record<number, string> = {
+  400: "validation_error",
+  401: "missing_api_key",
+  403: "invalid_access",
+  409: "invalid_idempotent_request",
+  422: "validation_error",
+  429: "rate_limit_exceeded",
+  500: "internal_server_error",
+};
+
+export async function startFakeResend(): Promise<FakeResend> {
+  const requests: RecordedRequest[] = [];
+  const deliveries: Delivery[] = [];
+  const faults: Fault[] = [];
+  const byKey = new Map<string, { id: string; hash: string }>();
+  let counter = 0;
+
+  const server = createServer(async (req, res) => {
+    const raw = await readBody(req);
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : (v ?? "")]),
+    );
+    const idempotencyKey = headers["idempotency-key"] || null;
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+    } catch {
+      body = null;
+    }
+    const entry: RecordedRequest = {
+      method: req.method ?? "",
+      path,
+      headers,
+      idempotencyKey,
+      body,
+      status: 0,
+    };
+
+    if (req.method !== "POST" || path !== "/emails") {
+      return send(res, entry, 404, { statusCode: 404, name: "not_found", message: "Not found" });
+    }
+    requests.push(entry);
+    if (!/^Bearer\s+\S+/.test(headers.authorization ?? "")) {
+      return send(res, entry, 401, {
+        statusCode: 401,
+        name: "missing_api_key",
+        message: "Missing API key in the authorization header.",
+      });
+    }
+    const fault = faults.shift();
+    if (fault?.kind === "error") {
+      const extra: Record<string, string> = fault.retryAfter
+        ? { "retry-after": fault.retryAfter }
+        : {};
+      return send(
+        res,
+        entry,
+        fault.status,
+        { statusCode: fault.status, name: fault.name, message: fault.message },
+        extra,
+      );
+    }
+    if (!body?.from || !body.to || !body.subject) {
+      return send(res, entry, 422, {
+        statusCode: 422,
+        name: "validation_error",
+        message: "Missing `from`, `to` or `subject`.",
+      });
+    }
+
+    const hash = createHash("sha256").update(raw).digest("hex");
+    let id: string;
+    const seen = idempotencyKey ? byKey.get(idempotencyKey) : undefined;
+    if (seen) {
+      if (seen.hash !== hash) {
+        return send(res, entry, 409, {
+          statusCode: 409,
+          name: "invalid_idempotent_request",
+          message: "Same idempotency key used with a different request payload.",
+        });
+      }
+      id = seen.id;
+    } else {
+      id = `fake_${++counter}_${hash.slice(0, 8)}`;
+      if (idempotencyKey) byKey.set(idempotencyKey, { id, hash });
+      deliveries.push({ id, idempotencyKey, body });
+    }
+    if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    return send(res, entry, 200, { id });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    deliveries,
+    failNext(count, status, options = {}) {
+      for (let i = 0; i < count; i++) {
+        faults.push({
+          kind: "error",
+          status,
+          retryAfter: options.retryAfter,
+          name: options.name ?? DEFAULT_NAMES[status] ?? "application_error",
+          message: options.message ?? `Injected ${status}`,
+        });
+      }
+    },
+    slowNext(count, delayMs) {
+      for (let i = 0; i < count; i++) faults.push({ kind: "slow", delayMs });
+    },
+    reset() {
+      requests.length = 0;
+      deliveries.length = 0;
+      faults.length = 0;
+      byKey.clear();
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function send(
+  res: ServerResponse,
+  entry: RecordedRequest,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  if (res.destroyed || res.socket?.destroyed !== false) return; // the client gave up and left
+  entry.status = status;
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
