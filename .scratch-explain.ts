@@ -10,7 +10,7 @@ const { normalizeMessage } = await import("@/lib/ingest/normalize-message");
 const { planIdentities } = await import("@/lib/ingest/plan-identities");
 const ws = (await prisma.workspace.findFirstOrThrow({ where: { name: "p" } })).id;
 const j = Date.now();
-const items = Array.from({ length: 100 }, (_, i) => ({ type: "track", userId: `u-${(i * 7) % 2000}`, event: ["A","B","C","D"][i%4], messageId: `x-${j}-${i}`, timestamp: new Date().toISOString(), context: { library: { name: "x", version: "1" }, timezone: "Europe/Paris" }, properties: { sku: `sku-${i}`, price: i + 0.99, currency: "EUR", tags: ["a","b"] } }));
+const items = Array.from({ length: Number(process.env.N ?? 100) }, (_, i) => ({ type: "track", userId: `u-${(i * 7) % 2000}`, event: ["A","B","C","D"][i%4], messageId: `x-${j}-${i}`, timestamp: new Date().toISOString(), context: { library: { name: "x", version: "1" }, timezone: "Europe/Paris" }, properties: { sku: `sku-${i}`, price: i + 0.99, currency: "EUR", tags: ["a","b"] } }));
 const messages = items.map((it, i) => { const r = normalizeMessage(it, i, { receivedAt: new Date(), batchSentAt: null }); if (!r.ok) throw 1; return r.message; });
 const captured: Prisma.Sql[] = [];
 const fake = { $queryRaw: (strings: TemplateStringsArray, ...values: unknown[]) => { captured.push(Prisma.sql(strings, ...values)); return Promise.resolve([]); } } as any;
@@ -19,7 +19,7 @@ const existing = await lookupIdentities(prisma, ws, messages, { lock: false });
 const plan = planIdentities(messages, existing);
 await writeEvents(fake, { workspaceId: ws, receivedAt: new Date(), messages, rejections: [], evaluate: true, profileOf: plan.profileOf });
 const c = new pg.Client({ connectionString: db.url }); await c.connect(); await c.query("ANALYZE");
-for (const q of [...captured, ...captured]) {
+for (const q of [...captured, ...captured, ...captured]) {
   await c.query("BEGIN");
   const r = await c.query("EXPLAIN (ANALYZE, BUFFERS, TIMING) " + q.text, q.values as any[]);
   console.log(r.rows.map((x: any) => x["QUERY PLAN"]).join("\n"));

@@ -49,7 +49,7 @@
     ".cue-empty{padding:28px 16px;text-align:center;color:#8a90a2}" +
     ".cue-more{display:block;width:100%;padding:10px;border:0;background:#fafbff;color:var(--cue-accent,#4f46e5);cursor:pointer;font:inherit}" +
     ".cue-layer{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2330}" +
-    ".cue-banners{position:fixed;left:0;right:0;top:0;z-index:2147482990}" +
+    ".cue-banners{position:relative;z-index:2147482990}" +
     ".cue-banner{display:flex;align-items:center;gap:12px;padding:10px 16px;background:var(--cue-accent,#4f46e5);color:#fff}" +
     ".cue-banner .cue-body{color:#fff;flex:1}.cue-banner .cue-body p{margin:0}.cue-banner a{color:#fff}" +
     ".cue-banner .cue-cta{margin:0;background:#fff;color:var(--cue-accent,#4f46e5)!important}" +
@@ -309,7 +309,7 @@
     head.appendChild(el("h2", null, "Notifications"));
     head.appendChild(
       button("cue-link", "Mark all as read", null, () => {
-        api("POST", "/api/v1/inbox/mark-all", { action: "read" })
+        api("POST", "/api/v1/inbox/mark-all", { action: "read", kind: ["card"] })
           .then((res) => {
             const now = new Date().toISOString();
             st.items.forEach((item) => {
@@ -451,9 +451,12 @@
 
   // --- banners, modals, tooltips -------------------------------------------
 
-  function layer(className) {
+  // Banners go first in the page, pushing it down rather than covering its
+  // header; the other layers float above it.
+  function layer(className, first) {
     const node = el("div", `cue-layer ${className}`);
-    document.body.appendChild(node);
+    if (first) document.body.insertBefore(node, document.body.firstChild);
+    else document.body.appendChild(node);
     st.layers.push(node);
     return node;
   }
@@ -479,7 +482,7 @@
   }
 
   function showBanner(item) {
-    if (!st.banners) st.banners = layer("cue-banners");
+    if (!st.banners) st.banners = layer("cue-banners", true);
     const bar = el("div", "cue-banner");
     bar.setAttribute("role", "region");
     bar.setAttribute("aria-label", item.title);

@@ -10,14 +10,14 @@
 // writes live items with deliverInApp in a transaction, as a worker does. The
 // client and the server each hold one socket per stream: 1,000 streams need an
 // fd limit above ~1,100 in both shells (`ulimit -n 4096` before `npm start`).
-import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { deliverInApp } from "@/lib/channels/in-app/deliver-in-app";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { computeUserHash } from "@/lib/inbox/inbox-token";
-import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { generateKey } from "@/lib/workspaces/api-keys";
 import { SseReader } from "@/test/inbox/sse-reader";
+import { percentile, rssMb, serverPid } from "./bench-process-stats";
 
 const BASE = (process.env.CUE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
@@ -35,52 +35,6 @@ function databaseUrl(): string {
   const dataDir = path.resolve(process.env.CUE_DATA_DIR ?? ".data");
   const port = readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3];
   return `postgresql://cue:cue@127.0.0.1:${port?.trim()}/cue`;
-}
-
-/** The pid holding the server's listening socket, from /proc (Linux). */
-function serverPid(): number | null {
-  if (process.env.CUE_SERVER_PID) return Number(process.env.CUE_SERVER_PID);
-  const port = Number(new URL(BASE).port || 80);
-  const inodes = new Set<string>();
-  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    let text = "";
-    try {
-      text = readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
-    for (const line of text.trim().split("\n").slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      const local = cols[1] ?? "";
-      if (cols[3] === "0A" && Number.parseInt(local.split(":")[1] ?? "", 16) === port)
-        inodes.add(cols[9] ?? "");
-    }
-  }
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      for (const fd of readdirSync(`/proc/${pid}/fd`)) {
-        const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
-        const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
-        if (inode && inodes.has(inode)) return Number(pid);
-      }
-    } catch {
-      // another user's process, or gone
-    }
-  }
-  return null;
-}
-
-function rssMb(pid: number | null): number | null {
-  if (pid === null) return null;
-  const line = readFileSync(`/proc/${pid}/status`, "utf8").match(/^VmRSS:\s+(\d+) kB/m);
-  return line?.[1] ? Number(line[1]) / 1024 : null;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (
-    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN
-  );
 }
 
 const round = (n: number | null) =>
@@ -103,16 +57,27 @@ async function createBenchWorkspace(): Promise<Keys> {
   return { workspaceId: workspace.id, writeKey, secretKey };
 }
 
+/** Profiles and their userId identities, written directly: the bench measures the inbox, not ingestion. */
 async function createProfiles(keys: Keys, userIds: string[]): Promise<Map<string, string>> {
-  await ingestBatch({
-    workspaceId: keys.workspaceId,
-    items: userIds.map((userId) => ({ type: "identify", userId, traits: { name: userId } })),
-    evaluate: false,
+  const now = new Date();
+  const rows = await prisma.profile.createManyAndReturn({
+    data: userIds.map((userId) => ({
+      workspaceId: keys.workspaceId,
+      userId,
+      firstSeenAt: now,
+      lastSeenAt: now,
+    })),
+    select: { id: true, userId: true },
   });
-  const identities = await prisma.profileIdentity.findMany({
-    where: { workspaceId: keys.workspaceId, kind: "userId", value: { in: userIds } },
+  await prisma.profileIdentity.createMany({
+    data: rows.map((row) => ({
+      workspaceId: keys.workspaceId,
+      kind: "userId" as const,
+      value: row.userId as string,
+      profileId: row.id,
+    })),
   });
-  return new Map(identities.map((i) => [i.value, i.profileId]));
+  return new Map(rows.map((row) => [row.userId as string, row.id]));
 }
 
 async function seedItems(keys: Keys, profileId: string): Promise<void> {
@@ -198,7 +163,7 @@ async function main() {
   const health = await fetch(`${BASE}/api/health`).catch(() => null);
   if (!health?.ok)
     throw new Error(`No Cue answering at ${BASE}; start it with npm start (CUE_URL).`);
-  const pid = serverPid();
+  const pid = serverPid(BASE);
   console.log(`Cue at ${BASE} (server pid ${pid ?? "unknown"}); seeding ${ITEMS} items…`);
 
   const keys = await createBenchWorkspace();

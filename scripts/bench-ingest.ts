@@ -7,10 +7,13 @@
 //   BENCH_SECONDS (15), BENCH_CONNECTIONS (8), BENCH_BATCH_SIZE (100),
 //   BENCH_USERS (5000), BENCH_SINGLE_RPS (200), BENCH_SINGLE_SECONDS (10)
 //
-// Three phases:
+// Phases:
+// 0. Warm-up (not measured): one identify per user of the pool, so the load
+//    below measures the steady state of known users, then a few seconds of
+//    the load itself.
 // 1. /batch: BENCH_CONNECTIONS closed loops, each posting batches of
 //    BENCH_BATCH_SIZE Segment calls (mostly track, some identify and page) for
-//    a pool of users; accepted events/s and request p50/p99.
+//    the pool of users; accepted events/s and request p50/p99.
 // 2. Ceiling: the same kind of rows inserted straight into PostgreSQL with
 //    multi-row INSERTs over as many connections, into a scratch copy of the
 //    events table (same columns and indexes, dropped afterwards, so Cue's
@@ -84,6 +87,30 @@ function makeCall(): Record<string, unknown> {
       tags: ["a", "b"],
     },
   };
+}
+
+/** One identify per user of the pool, in batches over all connections. */
+async function identifyPool(): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (next < USERS) {
+        const start = next;
+        next += BATCH_SIZE;
+        const batch = [];
+        for (let user = start; user < Math.min(start + BATCH_SIZE, USERS); user++) {
+          batch.push({
+            type: "identify",
+            messageId: `bench-${runId}-identify-${user}`,
+            userId: `bench-user-${user}`,
+            traits: { email: `bench-user-${user}@example.com`, plan: PLANS[user % PLANS.length] },
+          });
+        }
+        const { status } = await post("/api/v1/batch", { batch });
+        if (status !== 200) throw new Error(`warm-up batch answered ${status}`);
+      }
+    }),
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -299,6 +326,8 @@ async function main() {
     process.exit(2);
   }
 
+  console.log(`Warming up: identifying ${USERS} users`);
+  await identifyPool();
   console.log(
     `Cue at ${CUE_URL}: ${CONNECTIONS} connections × batches of ${BATCH_SIZE}, ${SECONDS} s`,
   );

@@ -14,6 +14,7 @@ import { ensureAuthSecret } from "@/lib/runtime/ensure-auth-secret";
 import { seedAdminFromEnv } from "@/lib/runtime/seed-admin";
 import { DEMO_MARKER_KEY, seedDemo, shouldSeedDemo } from "@/lib/seed/seed-demo";
 import { isStartupError } from "@/lib/startup-error";
+import { startBackgroundWork } from "@/lib/worker/background";
 
 const log = (line: string) => console.log(`[cue] ${line}`);
 const root = path.resolve(import.meta.dirname, "..");
@@ -54,6 +55,13 @@ async function main() {
     disconnectPrisma,
   );
   server.closeIdleConnections?.();
+
+  // One-command mode: the worker (email delivery, journey timers) runs here.
+  // Set CUE_WORKER=false when separate `npm run worker` processes do it.
+  if (process.env.CUE_WORKER !== "false") {
+    const background = await startBackgroundWork(log);
+    shutdownTasks.unshift(background.stop);
+  }
 
   log(`Cue is ready at http://localhost:${port}`);
   if (demo) {

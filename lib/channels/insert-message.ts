@@ -20,6 +20,8 @@ export interface NewMessage {
   rendered: RenderedMessage;
   error?: string | null;
   sentAt?: Date | null;
+  /** Defaults to the database's now; the engine passes its own clock. */
+  createdAt?: Date;
 }
 
 export interface StoredMessageRef {
@@ -67,7 +69,7 @@ export async function insertMessage(
     return existing;
   }
   await tx.messageEvent.create({
-    data: { messageId: message.id, type: event.type, data: event.data },
+    data: { messageId: message.id, type: event.type, data: event.data, at: message.createdAt },
   });
   return {
     messageId: message.id,

@@ -32,7 +32,11 @@ export const inAppContentSchema = z
     // Tooltip only: where it anchors, and optionally which paths show it.
     selector: z.string().trim().max(300).optional(),
     pathPattern: z.string().trim().max(300).optional(),
-    expiresInHours: z.number().positive().max(24 * 365).optional(),
+    expiresInHours: z
+      .number()
+      .positive()
+      .max(24 * 365)
+      .optional(),
   })
   .refine((c) => c.kind !== "tooltip" || Boolean(c.selector), {
     message: "A tooltip needs a CSS selector to anchor to.",

@@ -27,7 +27,7 @@ export interface EnqueueMessageInput {
   templateId?: string;
   /** The triggering event's properties, `event` in templates. */
   eventProperties?: Record<string, unknown>;
-  /** The clock for in-app expiry; defaults to now (the engine passes its own). */
+  /** The engine's clock: Message.createdAt, in-app sentAt and expiry. Defaults to now. */
   now?: Date;
 }
 
@@ -100,6 +100,7 @@ export async function enqueueMessage(
     nodeId: input.nodeId ?? null,
     templateId: input.templateId ?? null,
     rendered,
+    createdAt: input.now,
   };
 
   if (rendered.channel === "in_app") {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { DEFAULT_TOKEN_TTL_SECONDS, MAX_TOKEN_TTL_SECONDS } from "./inbox-token";
 
 // The inputs of the inbox API, one schema each. Query strings carry the auth
 // parameters too (write_key, user_id, …); plain objects ignore them.
@@ -18,6 +17,8 @@ export type InboxAction = (typeof INBOX_ACTIONS)[number];
 export const MARK_ALL_ACTIONS = ["seen", "read", "archived"] as const;
 export const MAX_PAGE_SIZE = 100;
 export const MAX_BULK_IDS = 500;
+export const MAX_TOKEN_TTL_SECONDS = 24 * 60 * 60;
+export const DEFAULT_TOKEN_TTL_SECONDS = 60 * 60;
 
 const queryBoolean = z
   .enum(["true", "false", "1", "0"])
@@ -56,6 +57,8 @@ export const bulkInboxBodySchema = z.strictObject({
 
 export const markAllInboxBodySchema = z.strictObject({
   action: z.enum(MARK_ALL_ACTIONS),
+  // Optional: only these kinds (the bell's "mark all read" means the cards).
+  kind: z.array(z.enum(IN_APP_KINDS)).min(1).optional(),
 });
 
 export const inboxTokenBodySchema = z.strictObject({

@@ -13,9 +13,6 @@ import { z } from "zod";
 // Both are checked against the workspace's *active* secret key only, so a
 // rotation revokes every hash and token signed with the old key at once.
 
-export const MAX_TOKEN_TTL_SECONDS = 24 * 60 * 60;
-export const DEFAULT_TOKEN_TTL_SECONDS = 60 * 60;
-
 const payloadSchema = z.object({
   w: z.string().min(1).max(100),
   u: z.string().min(1).max(256),

@@ -149,8 +149,9 @@ export async function markAllInbox(input: {
   profileId: string | null;
   userId: string;
   action: "seen" | "read" | "archived";
+  kind?: InboxStateRow["kind"][];
 }): Promise<{ updated: number; counts: InboxCounts }> {
-  const { workspaceId, profileId, userId, action } = input;
+  const { workspaceId, profileId, userId, action, kind } = input;
   if (!profileId) return { updated: 0, counts: emptyInboxCounts() };
   const visible = Prisma.sql`("expiresAt" IS NULL OR "expiresAt" > ${new Date().toISOString()}::timestamp)`;
   const needs: Record<typeof action, Prisma.Sql> = {
@@ -158,10 +159,11 @@ export async function markAllInbox(input: {
     read: Prisma.sql`"readAt" IS NULL AND "archivedAt" IS NULL`,
     archived: Prisma.sql`"archivedAt" IS NULL`,
   };
+  const kinds = kind ? Prisma.sql`AND kind::text = ANY(${kind})` : Prisma.empty;
   const rows = await applyAction(
     { workspaceId, profileId, userId },
     action,
-    Prisma.sql`${needs[action]} AND ${visible}`,
+    Prisma.sql`${needs[action]} AND ${visible} ${kinds}`,
   );
   return { updated: rows.length, counts: await countInbox({ workspaceId, profileId }) };
 }

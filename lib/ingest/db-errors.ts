@@ -17,7 +17,7 @@ export function postgresErrorCode(error: unknown): string | null {
 const RETRYABLE = new Set([
   "40P01", // deadlock_detected
   "40001", // serialization_failure
-  "23505", // unique_violation: another request created the same profile or identity first
+  "23505", // unique_violation: another request stored the same messageId, profile or identity first
   "22012", // division_by_zero: the profile-moved guard in insert-events.ts
 ]);
 

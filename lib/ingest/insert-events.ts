@@ -16,13 +16,6 @@ export interface WriteEventsInput {
   evaluate: boolean;
 }
 
-// `profile.traits` after this batch's identify calls: keys set to null go.
-const PATCHED_TRAITS = Prisma.sql`((p.traits - coalesce(tp.unset, '{}')) || coalesce(tp.set, '{}'))`;
-
-// traits.timezone (valid ones only), else the latest context.timezone.
-const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
-  CASE WHEN ${PATCHED_TRAITS} ? 'timezone' THEN p.timezone END, s.context_tz, p.timezone)`;
-
 /**
  * lastSeenAt moves forward in steps of at least this much. Rewriting a
  * profile row costs as much as inserting an event (lastSeenAt is indexed, so
@@ -31,19 +24,32 @@ const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
  */
 export const LAST_SEEN_RESOLUTION = "60 seconds";
 
+// `profile.traits` after this batch's identify calls: keys set to null go.
+const PATCHED_TRAITS = Prisma.sql`((p.traits - coalesce(tp.unset, '{}')) || coalesce(tp.set, '{}'))`;
+
+// traits.timezone (valid ones only), else the latest context.timezone.
+const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
+  CASE WHEN ${PATCHED_TRAITS} ? 'timezone' THEN p.timezone END, s.context_tz, p.timezone)`;
+
 /**
  * Writes one batch in ONE statement: the events (skipping stored messageIds),
  * the profile updates they imply, group memberships, the engine inbox rows
- * and the rejected items. One statement means one round trip and one
- * atomic unit even outside an explicit transaction. Only calls actually
- * inserted (not duplicates) update profiles and groups, so a retried batch
- * changes nothing. It returns how many new events each catalog name got, for
+ * and the rejected items. One statement means one round trip and one atomic
+ * unit even outside an explicit transaction. Only calls actually inserted
+ * (not duplicates) update profiles and groups, so a retried batch changes
+ * nothing. It returns how many new events each catalog name got, for
  * runAfterCommit (catalog counts and the engine's NOTIFY, see there).
  *
- * Lock order, the same in every request so concurrent batches queue instead
- * of deadlocking: profiles by id (`locked`), then events by messageId, then
- * groups by id. The output columns are evaluated left to
- * right, which is what fixes that order.
+ * Parts a batch does not need (trait merges without identify calls, groups
+ * without group calls, …) are left out of the statement, which keeps
+ * planning cheap for the common all-track batch and the single /track call.
+ *
+ * Lock order, the same in every request: profiles by id (`locked`), then
+ * events by messageId, then the few profile rows that change, then groups by
+ * id. The output columns are evaluated left to right, which is what fixes
+ * that order. Two batches rewriting the same profiles in opposite orders can
+ * still deadlock in rare cases; PostgreSQL detects it and ingest-batch
+ * retries the loser.
  */
 export async function writeEvents(
   db: RawDb,
@@ -74,64 +80,73 @@ export async function writeEvents(
   // Passed as an array so PostgreSQL fetches the profiles by primary key
   // rather than scanning the workspace's profiles to join them.
   const profileIds = [...new Set(profileOf.values())].sort();
-  const profileCount = profileIds.length;
-  const rejected = JSON.stringify(
-    input.rejections.map((r) => ({
-      batchIndex: r.index,
-      code: r.code,
-      field: r.field,
-      message: r.message,
-      payload: r.payload ?? null,
-    })),
-  );
+  const hasIdentify = messages.some((m) => m.type === "identify");
+  const hasGroup = messages.some((m) => m.type === "group");
+  const hasRejections = input.rejections.length > 0;
 
-  const result = await db.$queryRaw<{ inserted: number; catalog: CatalogCount[] }[]>`
-    WITH src AS MATERIALIZED (
+  const ctes: Prisma.Sql[] = [
+    Prisma.sql`src AS MATERIALIZED (
       SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(
         ord int, "messageId" text, "profileId" uuid, type text, name text,
         "userId" text, "anonymousId" text, properties jsonb, traits jsonb,
         context jsonb, extra jsonb, "timestamp" timestamp(3), "sentAt" timestamp(3),
-        "groupId" text, "traitTimezone" text, "contextTimezone" text)
-    ), locked AS MATERIALIZED (
+        "groupId" text, "traitTimezone" text, "contextTimezone" text))`,
+    // FOR KEY SHARE, what a foreign key would take: concurrent batches for
+    // the same people do not wait for each other, but a merge or an erasure
+    // (which deletes the profile) waits for this statement to commit, and
+    // one that committed first makes the profile drop out here (the guard).
+    Prisma.sql`locked AS MATERIALIZED (
       SELECT id FROM profiles
       WHERE id = ANY(${profileIds}::uuid[]) AND "workspaceId" = ${workspaceId}
       ORDER BY id
-      FOR UPDATE
-    ), inserted AS (
+      FOR KEY SHARE)`,
+    // Stored messageIds are filtered out by an index probe rather than with
+    // ON CONFLICT DO NOTHING, whose speculative insertion made this insert
+    // three times slower. Two requests inserting the same new messageId at
+    // the same instant (a client retrying while the first attempt is still
+    // running) make one of them fail on the unique index; ingest-batch
+    // retries it, and the retry finds the other's rows.
+    Prisma.sql`inserted AS (
       INSERT INTO events ("workspaceId", "profileId", "messageId", type, name, "userId",
         "anonymousId", properties, traits, context, extra, "timestamp", "sentAt", "receivedAt")
       SELECT ${workspaceId}, "profileId", "messageId", type, name, "userId", "anonymousId",
         coalesce(properties, '{}'), traits, context, extra, "timestamp", "sentAt",
         ${receivedAt}::timestamp(3)
       FROM src
+      WHERE NOT EXISTS (
+        SELECT 1 FROM events e
+        WHERE e."workspaceId" = ${workspaceId} AND e."messageId" = src."messageId")
       ORDER BY "messageId"
-      ON CONFLICT ("workspaceId", "messageId") DO NOTHING
-      RETURNING id, "messageId"
-    ), fresh AS MATERIALIZED (
-      SELECT inserted.id, src.* FROM inserted JOIN src USING ("messageId")
-    ), trait_patches AS (
-      -- Per profile and trait key, the value of the latest identify call.
-      SELECT "profileId",
-             jsonb_object_agg(key, value) FILTER (WHERE jsonb_typeof(value) <> 'null') AS set,
-             array_agg(key) FILTER (WHERE jsonb_typeof(value) = 'null') AS unset
-      FROM (
-        SELECT DISTINCT ON (f."profileId", t.key) f."profileId", t.key, t.value
-        FROM fresh f CROSS JOIN LATERAL jsonb_each(f.traits) t
-        WHERE f.type = 'identify'
-        ORDER BY f."profileId", t.key, f."timestamp" DESC, f.ord DESC
-      ) latest
-      GROUP BY "profileId"
-    ), seen AS (
+      RETURNING id, "messageId")`,
+    Prisma.sql`fresh AS MATERIALIZED (
+      SELECT inserted.id, src.* FROM inserted JOIN src USING ("messageId"))`,
+    hasIdentify
+      ? // Per profile and trait key, the value of the latest identify call.
+        Prisma.sql`trait_patches AS (
+          SELECT "profileId",
+                 jsonb_object_agg(key, value) FILTER (WHERE jsonb_typeof(value) <> 'null') AS set,
+                 array_agg(key) FILTER (WHERE jsonb_typeof(value) = 'null') AS unset
+          FROM (
+            SELECT DISTINCT ON (f."profileId", t.key) f."profileId", t.key, t.value
+            FROM fresh f CROSS JOIN LATERAL jsonb_each(f.traits) t
+            WHERE f.type = 'identify'
+            ORDER BY f."profileId", t.key, f."timestamp" DESC, f.ord DESC
+          ) latest
+          GROUP BY "profileId")`
+      : Prisma.sql`trait_patches AS (
+          SELECT NULL::uuid AS "profileId", NULL::jsonb AS set, NULL::text[] AS unset
+          WHERE false)`,
+    Prisma.sql`seen AS (
       SELECT "profileId", min("timestamp") AS first_seen, max("timestamp") AS last_seen,
              (array_agg("traitTimezone" ORDER BY "timestamp" DESC, ord DESC)
                FILTER (WHERE "traitTimezone" IS NOT NULL))[1] AS trait_tz,
              (array_agg("contextTimezone" ORDER BY "timestamp" DESC, ord DESC)
                FILTER (WHERE "contextTimezone" IS NOT NULL))[1] AS context_tz
-      FROM fresh GROUP BY "profileId"
-    ), profile_updates AS (
-      -- email mirrors traits.email (lower-cased, so lookups by email are
-      -- exact); timezone is traits.timezone, else the latest context.timezone.
-      -- A row with nothing new is left alone (see LAST_SEEN_RESOLUTION).
+      FROM fresh GROUP BY "profileId")`,
+    // email mirrors traits.email (lower-cased, so lookups by email are
+    // exact); timezone is traits.timezone, else the latest context.timezone.
+    // A row with nothing new is left alone (see LAST_SEEN_RESOLUTION).
+    Prisma.sql`profile_updates AS (
       UPDATE profiles p SET
         traits = ${PATCHED_TRAITS},
         email = CASE
@@ -151,68 +166,100 @@ export async function writeEvents(
           OR s.first_seen < p."firstSeenAt"
           OR s.last_seen >= p."lastSeenAt" + ${LAST_SEEN_RESOLUTION}::interval
           OR ${NEW_TIMEZONE} IS DISTINCT FROM p.timezone)
-      RETURNING 1
-    ), group_patches AS (
-      -- Per group, the latest value of each trait; nulls are kept here and
-      -- dropped below, so that they remove the stored trait.
-      SELECT "groupId", coalesce(jsonb_object_agg(key, value) FILTER (WHERE key IS NOT NULL), '{}') AS traits
-      FROM (
-        SELECT DISTINCT ON (f."groupId", t.key) f."groupId", t.key, t.value
-        FROM fresh f LEFT JOIN LATERAL jsonb_each(f.traits) t ON true
-        WHERE f.type = 'group'
-        ORDER BY f."groupId", t.key, f."timestamp" DESC, f.ord DESC
-      ) latest
-      GROUP BY "groupId"
-    ), groups_written AS (
-      INSERT INTO groups AS g ("workspaceId", "groupId", traits, "updatedAt")
-      SELECT ${workspaceId}, gp."groupId",
-        (SELECT coalesce(jsonb_object_agg(key, value), '{}') FROM jsonb_each(gp.traits)
-         WHERE jsonb_typeof(value) <> 'null'),
-        now()
-      FROM group_patches gp
-      ORDER BY gp."groupId"
-      ON CONFLICT ("workspaceId", "groupId") DO UPDATE SET
-        traits = (SELECT coalesce(jsonb_object_agg(key, value), '{}')
-                  FROM jsonb_each(g.traits || (SELECT traits FROM group_patches gp
-                                               WHERE gp."groupId" = excluded."groupId"))
-                  WHERE jsonb_typeof(value) <> 'null'),
-        "updatedAt" = now()
-      RETURNING 1
-    ), memberships AS (
-      INSERT INTO profile_groups ("workspaceId", "profileId", "groupId", "joinedAt")
-      SELECT DISTINCT ON ("profileId", "groupId") ${workspaceId}, "profileId", "groupId", "timestamp"
-      FROM fresh WHERE type = 'group'
-      ORDER BY "profileId", "groupId", "timestamp"
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    ), catalog_counts AS (
+      RETURNING 1)`,
+    Prisma.sql`catalog_counts AS (
       SELECT CASE WHEN type = 'track' THEN name ELSE type END AS name,
              count(*)::int AS count, max("timestamp") AS "lastSeenAt"
       FROM fresh WHERE type IN ('track', 'page', 'screen')
-      GROUP BY 1
-    ), inbox AS (
+      GROUP BY 1)`,
+  ];
+  const outputs: Prisma.Sql[] = [
+    // A profile merged away by a concurrent request since we resolved ids
+    // would leave events pointing nowhere: fail the statement with
+    // division_by_zero, which ingest-batch retries with fresh lookups.
+    Prisma.sql`1 / ((SELECT count(*) FROM locked) = ${profileIds.length})::int AS guard`,
+    Prisma.sql`(SELECT count(*) FROM fresh)::int AS inserted`,
+    Prisma.sql`(SELECT count(*) FROM profile_updates)::int AS profiles`,
+  ];
+
+  if (hasGroup) {
+    ctes.push(
+      // Per group, the latest value of each trait; nulls are kept here and
+      // dropped below, so that they remove the stored trait.
+      Prisma.sql`group_patches AS (
+        SELECT "groupId",
+               coalesce(jsonb_object_agg(key, value) FILTER (WHERE key IS NOT NULL), '{}') AS traits
+        FROM (
+          SELECT DISTINCT ON (f."groupId", t.key) f."groupId", t.key, t.value
+          FROM fresh f LEFT JOIN LATERAL jsonb_each(f.traits) t ON true
+          WHERE f.type = 'group'
+          ORDER BY f."groupId", t.key, f."timestamp" DESC, f.ord DESC
+        ) latest
+        GROUP BY "groupId")`,
+      Prisma.sql`groups_written AS (
+        INSERT INTO groups AS g ("workspaceId", "groupId", traits, "updatedAt")
+        SELECT ${workspaceId}, gp."groupId",
+          (SELECT coalesce(jsonb_object_agg(key, value), '{}') FROM jsonb_each(gp.traits)
+           WHERE jsonb_typeof(value) <> 'null'),
+          now()
+        FROM group_patches gp
+        ORDER BY gp."groupId"
+        ON CONFLICT ("workspaceId", "groupId") DO UPDATE SET
+          traits = (SELECT coalesce(jsonb_object_agg(key, value), '{}')
+                    FROM jsonb_each(g.traits || (SELECT traits FROM group_patches gp
+                                                 WHERE gp."groupId" = excluded."groupId"))
+                    WHERE jsonb_typeof(value) <> 'null'),
+          "updatedAt" = now()
+        RETURNING 1)`,
+      // The memberships' foreign key to groups is checked at the end of the
+      // statement, after groups_written has run.
+      Prisma.sql`memberships AS (
+        INSERT INTO profile_groups ("workspaceId", "profileId", "groupId", "joinedAt")
+        SELECT DISTINCT ON ("profileId", "groupId") ${workspaceId}, "profileId", "groupId", "timestamp"
+        FROM fresh WHERE type = 'group'
+        ORDER BY "profileId", "groupId", "timestamp"
+        ON CONFLICT DO NOTHING
+        RETURNING 1)`,
+    );
+    outputs.push(
+      Prisma.sql`(SELECT count(*) FROM groups_written)::int AS groups`,
+      Prisma.sql`(SELECT count(*) FROM memberships)::int AS memberships`,
+    );
+  }
+  outputs.push(
+    Prisma.sql`(SELECT coalesce(json_agg(catalog_counts), '[]') FROM catalog_counts) AS catalog`,
+  );
+  if (input.evaluate) {
+    // Event-time order, so the engine sees a user's calls as they happened.
+    ctes.push(Prisma.sql`inbox AS (
       INSERT INTO engine_inbox ("workspaceId", "eventId")
-      SELECT ${workspaceId}, id FROM fresh WHERE ${input.evaluate}
-      ORDER BY "timestamp", ord
-      RETURNING 1
-    ), rejected AS (
-      INSERT INTO rejected_events ("workspaceId", "receivedAt", "batchIndex", code, field, message, payload)
-      SELECT ${workspaceId}, ${receivedAt}::timestamp(3), r."batchIndex", r.code, r.field, r.message, r.payload
+      SELECT ${workspaceId}, id FROM fresh ORDER BY "timestamp", ord
+      RETURNING 1)`);
+    outputs.push(Prisma.sql`(SELECT count(*) FROM inbox)::int AS inbox`);
+  }
+  if (hasRejections) {
+    const rejected = JSON.stringify(
+      input.rejections.map((r) => ({
+        batchIndex: r.index,
+        code: r.code,
+        field: r.field,
+        message: r.message,
+        payload: r.payload ?? null,
+      })),
+    );
+    ctes.push(Prisma.sql`rejected AS (
+      INSERT INTO rejected_events
+        ("workspaceId", "receivedAt", "batchIndex", code, field, message, payload)
+      SELECT ${workspaceId}, ${receivedAt}::timestamp(3), r."batchIndex", r.code, r.field,
+        r.message, r.payload
       FROM jsonb_to_recordset(${rejected}::jsonb)
         AS r("batchIndex" int, code text, field text, message text, payload jsonb)
-      RETURNING 1
-    )
-    SELECT
-      -- A profile merged away by a concurrent request since we resolved ids
-      -- would leave events pointing nowhere: fail the statement with
-      -- division_by_zero, which ingest-batch retries with fresh lookups.
-      1 / ((SELECT count(*) FROM locked) = ${profileCount})::int AS guard,
-      (SELECT count(*) FROM fresh)::int AS inserted,
-      (SELECT count(*) FROM profile_updates)::int AS profiles,
-      (SELECT count(*) FROM groups_written)::int AS groups,
-      (SELECT count(*) FROM memberships)::int AS memberships,
-      (SELECT coalesce(json_agg(catalog_counts), '[]') FROM catalog_counts) AS catalog,
-      (SELECT count(*) FROM inbox)::int AS inbox,
-      (SELECT count(*) FROM rejected)::int AS rejected`;
+      RETURNING 1)`);
+    outputs.push(Prisma.sql`(SELECT count(*) FROM rejected)::int AS rejected`);
+  }
+
+  const result = await db.$queryRaw<{ inserted: number; catalog: CatalogCount[] }[]>`
+    WITH ${Prisma.join(ctes, ",\n")}
+    SELECT ${Prisma.join(outputs, ",\n")}`;
   return { inserted: result[0]?.inserted ?? 0, catalog: result[0]?.catalog ?? [] };
 }

@@ -288,7 +288,11 @@ describe("validateJourney", () => {
     if (welcome) welcome.content = { ...(welcome.content as object), subject: "Hi {{ name " };
     const errors = errorsOf(doc);
     expect(errors).toEqual([
-      expect.objectContaining({ nodeId: "welcome", field: "content.subject", code: "liquid_syntax" }),
+      expect.objectContaining({
+        nodeId: "welcome",
+        field: "content.subject",
+        code: "liquid_syntax",
+      }),
     ]);
     expect(errors[0].message).toMatch(/line 1, column \d+/);
   });

@@ -9,6 +9,8 @@ const engine = new Liquid({
   strictFilters: true,
   cache: 500,
   ownPropertyOnly: true,
+  // No file system: otherwise `{% include '.env' %}` would read server files.
+  templates: {},
 });
 
 export interface TemplateIssue {

@@ -235,6 +235,23 @@ describe("enqueueMessage: email", () => {
     expect(await prisma.message.count({ where: { idempotencyKey: key } })).toBe(0);
   });
 
+  it("takes the engine's clock for createdAt and the first event", async () => {
+    const profile = await createProfile(ws);
+    const now = new Date("2030-01-02T03:04:05.000Z");
+    const result = await enqueue({
+      workspaceId: ws,
+      profileId: profile.id,
+      content: emailContent(),
+      now,
+    });
+    const message = await prisma.message.findUniqueOrThrow({
+      where: { id: result.messageId },
+      include: { events: true },
+    });
+    expect(message.createdAt).toEqual(now);
+    expect(message.events[0]?.at).toEqual(now);
+  });
+
   it("rolls back with the caller's transaction", async () => {
     const profile = await createProfile(ws);
     const key = `rollback-${randomUUID()}`;

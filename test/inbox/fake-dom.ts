@@ -77,6 +77,14 @@ export class FakeElement extends Listeners {
     this.children.push(child);
     return child;
   }
+  insertBefore(child: FakeElement, before: FakeElement | null) {
+    child.remove();
+    child.parent = this;
+    const index = before ? this.children.indexOf(before) : -1;
+    if (index === -1) this.children.push(child);
+    else this.children.splice(index, 0, child);
+    return child;
+  }
   remove() {
     if (!this.parent) return;
     this.parent.children = this.parent.children.filter((c) => c !== this);

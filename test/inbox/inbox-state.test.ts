@@ -216,6 +216,20 @@ describe("bulk and mark-all", () => {
     }
   });
 
+  it("limits mark-all to the kinds given", async () => {
+    const dora = await createInboxUser(ws, "dora");
+    const { inboxItemId: cardId } = await deliver(ws, dora);
+    const { inboxItemId: tooltipId } = await deliver(ws, dora, { kind: "tooltip", selector: "#x" });
+    const response = await markAllRoute(
+      post("/api/v1/inbox/mark-all", { action: "read", kind: ["card"] }, hashHeaders(ws, "dora")),
+      ctx({}),
+    );
+    expect(((await response.json()) as { updated: number }).updated).toBe(1);
+    const rows = await prisma.inboxItem.findMany({ where: { id: { in: [cardId, tooltipId] } } });
+    expect(rows.find((r) => r.id === cardId)?.readAt).not.toBeNull();
+    expect(rows.find((r) => r.id === tooltipId)?.readAt).toBeNull();
+  });
+
   it("refuses mark-all unread", async () => {
     const response = await markAllRoute(
       post("/api/v1/inbox/mark-all", { action: "unread" }, hashHeaders(ws, "ada")),

@@ -111,4 +111,26 @@ describe("concurrent ingestion", () => {
         AND NOT EXISTS (SELECT 1 FROM profiles p WHERE p.id = e."profileId")`;
     expect(orphans[0]?.n).toBe(0);
   });
+
+  it("takes the workspace-wide creation lock for large batches of strangers", async () => {
+    const items = Array.from({ length: 600 }, (_, i) => ({
+      type: "identify",
+      userId: `big-${i}`,
+      anonymousId: `big-anon-${i}`,
+      traits: { i },
+    }));
+    const small = items.slice(0, 50).map((item, i) => ({ ...item, messageId: `small-${i}` }));
+    const results = await Promise.all([
+      ingestBatch({ workspaceId, items }),
+      ingestBatch({ workspaceId, items: [...items].reverse() }),
+      ingestBatch({ workspaceId, items: small }),
+    ]);
+    expect(results.every((r) => r.rejected.length === 0)).toBe(true);
+    expect(
+      await prisma.profile.count({ where: { workspaceId, userId: { startsWith: "big-" } } }),
+    ).toBe(600);
+    expect(
+      await prisma.profileIdentity.count({ where: { workspaceId, value: { startsWith: "big-" } } }),
+    ).toBe(1200);
+  });
 });

@@ -155,7 +155,7 @@ export function DemoApp(props: {
                   type="button"
                   disabled={sending}
                   onClick={() => send(kind)}
-                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm capitalize hover:bg-slate-50 disabled:opacity-50"
+                  className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50"
                 >
                   Send a {kind}
                 </button>

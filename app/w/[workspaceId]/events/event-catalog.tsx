@@ -1,21 +1,11 @@
-"use client";
-
+// Server-rendered on every visit to the tab, so a name sent a moment ago is
+// listed (a client cache could still hold the list from before it arrived).
 import Link from "next/link";
 import { LocalTime } from "@/components/data/local-time";
-import { useEventCatalogQuery } from "@/components/events/use-event-catalog-query";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { Catalog } from "@/lib/events/list-catalog";
 
-export function EventCatalog({
-  workspaceId,
-  initialCatalog,
-}: {
-  workspaceId: string;
-  initialCatalog: Catalog;
-}) {
-  const query = useEventCatalogQuery(workspaceId, initialCatalog);
-  const catalog = query.data ?? initialCatalog;
-
+export function EventCatalog({ workspaceId, catalog }: { workspaceId: string; catalog: Catalog }) {
   if (catalog.events.length === 0) {
     return (
       <EmptyState
@@ -67,7 +57,7 @@ export function EventCatalog({
               <tr key={entry.name} className="hover:bg-slate-50">
                 <td className="px-4 py-2.5 align-top">
                   <Link
-                    href={`/w/${workspaceId}/events?name=${encodeURIComponent(entry.name)}`}
+                    href={`/w/${workspaceId}/events?${catalogFilter(entry.name)}`}
                     className="block truncate font-mono text-xs font-medium text-brand-700 hover:underline"
                     title={`Show “${entry.name}” events`}
                   >
@@ -104,4 +94,10 @@ export function EventCatalog({
       </div>
     </div>
   );
+}
+
+/** The live view's filter for a catalog entry: page and screen calls are catalogued by type. */
+function catalogFilter(name: string): string {
+  if (name === "page" || name === "screen") return `type=${name}`;
+  return `name=${encodeURIComponent(name)}`;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { Fragment, useEffect, useId, useState } from "react";
 import { CodeBlock } from "@/components/data/code-block";
@@ -8,7 +9,10 @@ import { LocalTime } from "@/components/data/local-time";
 import { useDebouncedValue } from "@/components/data/use-debounced-value";
 import { eventPairs, eventTitle } from "@/components/events/event-summary";
 import { EventTypeBadge } from "@/components/events/event-type-badge";
-import { useEventCatalogQuery } from "@/components/events/use-event-catalog-query";
+import {
+  eventCatalogQueryKey,
+  useEventCatalogQuery,
+} from "@/components/events/use-event-catalog-query";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { EventItem, EventsPage } from "@/lib/events/list-events";
@@ -55,6 +59,15 @@ export function EventsLive({
   const live = useLiveEventsQuery({ workspaceId, filters, paused, ready: list.isSuccess });
   const catalog = useEventCatalogQuery(workspaceId);
   const newIds = new Set(live.data?.newIds ?? []);
+  // A name the picker has not seen yet: the catalog changed, fetch it again.
+  const queryClient = useQueryClient();
+  const unknownName = (live.data?.newNames ?? []).some(
+    (name) => catalog.data && !catalog.data.events.some((entry) => entry.name === name),
+  );
+  useEffect(() => {
+    if (unknownName)
+      void queryClient.invalidateQueries({ queryKey: eventCatalogQueryKey(workspaceId) });
+  }, [unknownName, queryClient, workspaceId]);
   const events = list.data?.pages.flatMap((page) => page.events) ?? [];
   const set = <K extends keyof EventFilters>(key: K, value: EventFilters[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
@@ -81,9 +94,12 @@ export function EventsLive({
           />
         </div>
         <datalist id={`${id}-names`}>
-          {catalog.data?.events.map((entry) => (
-            <option key={entry.name} value={entry.name} />
-          ))}
+          {/* page and screen calls are catalogued by type; the Type filter covers them. */}
+          {catalog.data?.events
+            .filter((entry) => entry.name !== "page" && entry.name !== "screen")
+            .map((entry) => (
+              <option key={entry.name} value={entry.name} />
+            ))}
         </datalist>
         <div className="w-56 space-y-1">
           <label htmlFor={`${id}-user`} className="block text-sm font-medium text-slate-700">

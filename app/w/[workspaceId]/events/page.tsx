@@ -65,7 +65,7 @@ export default async function EventsPage({
       ) : (
         <EventCatalog
           workspaceId={workspace.id}
-          initialCatalog={await listCatalog({ workspaceId: workspace.id })}
+          catalog={await listCatalog({ workspaceId: workspace.id })}
         />
       )}
     </>

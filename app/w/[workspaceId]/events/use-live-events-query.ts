@@ -33,7 +33,11 @@ export function useLiveEventsQuery(input: {
       // Read the cache again: "load older" may have added pages meanwhile.
       const { data, newIds } = mergeLiveEvents(queryClient.getQueryData<EventPages>(listKey), poll);
       queryClient.setQueryData<EventPages>(listKey, data);
-      return { newIds, polledAt: Date.now() };
+      const arrived = new Set(newIds);
+      const newNames = poll.events
+        .filter((event) => arrived.has(event.id) && event.type === "track" && event.name)
+        .map((event) => event.name as string);
+      return { newIds, newNames: [...new Set(newNames)], polledAt: Date.now() };
     },
     enabled: input.ready && !paused,
     refetchInterval: paused ? false : LIVE_POLL_MS,

@@ -1,5 +1,6 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useState } from "react";
 import { LocalTime } from "@/components/data/local-time";
@@ -8,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ProfileListItem, ProfileSearchPage } from "@/lib/profiles/search-profiles";
 import { EMPTY_FILTERS, filtersToParams, isFiltered, type ProfileFilters } from "./profile-filters";
-import { useProfilesQuery } from "./use-profiles-query";
+import { profilesQueryKey, useProfilesQuery } from "./use-profiles-query";
 
 const SELECT =
   "h-9 rounded-md border border-slate-300 bg-white px-2 text-sm shadow-sm focus:border-brand-500";
@@ -46,6 +47,11 @@ export function UsersList({
     initialData: filtersKey === initialKey && cursor === null ? initialPage : undefined,
   });
   const page = query.data;
+  // Later pages do not count; the first page (in the cache) did.
+  const firstPage = useQueryClient().getQueryData<ProfileSearchPage>(
+    profilesQueryKey(workspaceId, filters, null),
+  );
+  const total = page?.total != null ? page : firstPage;
   const set = <K extends keyof ProfileFilters>(key: K, value: ProfileFilters[K]) =>
     setForm((current) => ({ ...current, [key]: value }));
 
@@ -129,11 +135,9 @@ export function UsersList({
         <p aria-live="polite">
           {query.isFetching && query.isPlaceholderData
             ? "Searching…"
-            : page?.total != null
-              ? `${page.total.toLocaleString("en-US")}${page.totalCapped ? "+" : ""} ${
-                  page.total === 1 ? "user" : "users"
-                }${isFiltered(filters) ? " match" : ""}`
-              : `Page ${cursors.length}`}
+            : total?.total != null
+              ? countText(total.total, total.totalCapped, isFiltered(filters))
+              : ""}
         </p>
         {isFiltered(filters) ? (
           <Button variant="ghost" onClick={() => setForm(EMPTY_FILTERS)}>
@@ -304,4 +308,11 @@ function ProfileRow({ workspaceId, profile }: { workspaceId: string; profile: Pr
       </td>
     </tr>
   );
+}
+
+function countText(total: number, capped: boolean, filtered: boolean): string {
+  const n = `${total.toLocaleString("en-US")}${capped ? "+" : ""}`;
+  const noun = total === 1 && !capped ? "user" : "users";
+  if (!filtered) return `${n} ${noun}`;
+  return `${n} ${noun} ${noun === "user" ? "matches" : "match"}`;
 }

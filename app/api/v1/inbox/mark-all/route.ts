@@ -6,12 +6,13 @@ import { markAllInbox } from "@/lib/inbox/update-inbox-state";
 import { withInboxUser } from "@/lib/inbox/with-inbox-user";
 
 export const POST = withInboxUser(async ({ request, user }) => {
-  const { action } = parseOrThrow(markAllInboxBodySchema, await readJson(request));
+  const { action, kind } = parseOrThrow(markAllInboxBodySchema, await readJson(request));
   const result = await markAllInbox({
     workspaceId: user.workspace.id,
     profileId: user.profileId,
     userId: user.userId,
     action,
+    kind,
   });
   return Response.json(result);
 });

@@ -1,7 +1,8 @@
 // GET, PUT /api/w/:workspaceId/settings/allowed-origins – browser origins allowed to call the inbox API
 import { parseOrThrow, readJson } from "@/lib/api/errors";
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { allowedOriginsBodySchema, setAllowedOrigins } from "@/lib/inbox/allowed-origins";
+import { allowedOriginsBodySchema } from "@/lib/inbox/allowed-origins-schema";
+import { setAllowedOrigins } from "@/lib/inbox/set-allowed-origins";
 
 export const GET = withWorkspace(async ({ workspace }) =>
   Response.json({ origins: workspace.allowedOrigins }),

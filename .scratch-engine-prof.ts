@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+const db = await startEmbeddedPostgres({ dataDir: "/tmp/cue-eng/prof-data" });
+process.env.DATABASE_URL = db.url;
+await applyMigrations(db.url, { log: () => {} });
+const { prisma } = await import("@/lib/db/client");
+const { ingestBatch } = await import("@/lib/ingest/ingest-batch");
+const { createJourney } = await import("@/lib/engine/journeys/create-journey");
+const { publishJourney } = await import("@/lib/engine/journeys/publish-journey");
+const { processEvents } = await import("@/lib/engine/process-events");
+const { lineJourney, inAppNode } = await import("@/lib/journeys/test-fixtures");
+const ws = await prisma.workspace.create({ data: { name: "p", deliveryRules: {} } });
+const j = await createJourney({ workspaceId: ws.id, journey: { name: "x", definition: lineJourney("Joined", [inAppNode("hi")]) as never } });
+await publishJourney({ workspaceId: ws.id, id: j.id });
+const n = Number(process.argv[2] ?? 400);
+await ingestBatch({ workspaceId: ws.id, items: Array.from({ length: n }, (_, i) => ({ type: "track", userId: `u${i}`, event: "Joined", messageId: randomUUID() })) });
+let t0 = performance.now();
+let total = 0;
+for (;;) { const r = await processEvents({ log: console.log }); if (!r.events) break; total += r.events; console.log(r, (performance.now()-t0).toFixed(0)); }
+console.log((globalThis as any).PRE_MS, (globalThis as any).FLUSH_MS, (globalThis as any).SEND_MS); console.log("events/s", (total / ((performance.now() - t0) / 1000)).toFixed(0));
+await prisma.$disconnect(); await db.stop();

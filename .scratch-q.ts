@@ -1,0 +1,22 @@
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+const db = await startEmbeddedPostgres({ dataDir: "/tmp/cue-eng/q-data" });
+process.env.DATABASE_URL = db.url;
+await applyMigrations(db.url, { log: () => {} });
+const { prisma } = await import("@/lib/db/client");
+const ws = await prisma.workspace.create({ data: { name: "p" } });
+let t0 = performance.now();
+for (let i = 0; i < 300; i++) await prisma.workspace.findUnique({ where: { id: ws.id } });
+console.log("findUnique outside tx ms", ((performance.now() - t0) / 300).toFixed(2));
+await prisma.$transaction(async (tx) => {
+  t0 = performance.now();
+  for (let i = 0; i < 300; i++) await tx.workspace.findUnique({ where: { id: ws.id } });
+  console.log("findUnique in tx ms", ((performance.now() - t0) / 300).toFixed(2));
+  t0 = performance.now();
+  for (let i = 0; i < 300; i++) await tx.$queryRaw`SELECT 1`;
+  console.log("queryRaw in tx ms", ((performance.now() - t0) / 300).toFixed(2));
+  t0 = performance.now();
+  for (let i = 0; i < 300; i++) await tx.$executeRaw`SELECT pg_notify('x', ${String(i)})`;
+  console.log("notify in tx ms", ((performance.now() - t0) / 300).toFixed(2));
+}, { timeout: 60000 });
+await prisma.$disconnect(); await db.stop();

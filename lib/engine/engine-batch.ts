@@ -1,0 +1,307 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { decideEntry, type EntryDecision, type EntrySignal } from "@/lib/journeys/decide-entry";
+import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
+import type { ProfileFacts, SentMessage } from "@/lib/journeys/facts";
+import type { PreviousRun } from "@/lib/journeys/match-trigger";
+import type {
+  Effect,
+  RunState,
+  StepContext,
+  StepInput,
+  StepResult,
+  TraceDecision,
+} from "@/lib/journeys/run-state";
+import { enterJourney, step } from "@/lib/journeys/step";
+import { type JourneySendResult, sendFromJourney } from "./journey-send";
+import { CountCache, type TriggerRef } from "./load-counts";
+import type { JourneyInfo, LoadedVersion } from "./load-journeys";
+import { insertRuns, insertTraces, type RunWrite, type TraceRow, updateRuns } from "./run-rows";
+
+// The imperative half of one engine transaction. A task loads what a batch
+// needs, then calls `stepRun` / `tryEnter` for each input in order: the pure
+// core decides, and the batch keeps the new states and their effects in
+// memory (so a profile's second event sees what its first one did, and two
+// sends in one batch share the frequency budget). `flush` then applies every
+// effect in the same transaction as the run rows: messages through the
+// channel, traces, run inserts and updates. Either all of it commits or none.
+
+type Tx = Prisma.TransactionClient;
+
+export interface RunRecord {
+  workspaceId: string;
+  journey: JourneyInfo;
+  version: LoadedVersion;
+  state: RunState;
+  isNew: boolean;
+  /** Something to write: a new state, effects, or a hold. */
+  dirty: boolean;
+  effects: Effect[];
+  /** Only a run being entered counts events "before its trigger". */
+  triggerRef: TriggerRef | null;
+}
+
+export interface ProfileWork {
+  workspaceId: string;
+  profileId: string;
+  facts: ProfileFacts;
+  /** Sends to this profile in the frequency window, including this batch's. */
+  sent: SentMessage[];
+  /** Runs loaded or created by this batch, in the order they were met. */
+  runs: RunRecord[];
+  /** This profile's runs of each journey, any version and status (re-entry). */
+  previousRuns: Map<string, KnownRun[]>;
+}
+
+export type KnownRun = PreviousRun & { runId: string };
+
+export interface FlushSummary {
+  runsCreated: number;
+  runsUpdated: number;
+  traces: number;
+  sends: number;
+  failedSends: number;
+}
+
+export class EngineBatch {
+  readonly records: RunRecord[] = [];
+  private readonly counts: CountCache;
+
+  constructor(
+    readonly tx: Tx,
+    readonly now: Date,
+    private readonly rules: ReadonlyMap<string, WorkspaceDeliveryRules>,
+  ) {
+    this.counts = new CountCache(tx);
+  }
+
+  private async context(
+    profile: ProfileWork,
+    run: RunRecord | null,
+    definition: LoadedVersion,
+    trigger: TriggerRef | null,
+  ): Promise<StepContext> {
+    return {
+      now: this.now,
+      profile: profile.facts,
+      counts: await this.counts.countsFor(definition.definition, {
+        workspaceId: profile.workspaceId,
+        profileId: profile.profileId,
+        now: this.now,
+        trigger: trigger ?? run?.triggerRef ?? null,
+      }),
+      deliveryRules: this.rules.get(profile.workspaceId) ?? {},
+      sentInWindow: profile.sent,
+    };
+  }
+
+  /** Steps a loaded run and keeps the result; returns whether anything happened. */
+  async stepRun(profile: ProfileWork, run: RunRecord, input: StepInput): Promise<boolean> {
+    const ctx = await this.context(profile, run, run.version, null);
+    const result = step(run.version.definition, run.state, input, ctx);
+    return this.keep(profile, run, result);
+  }
+
+  /**
+   * Decides entry and, when allowed, creates and enters the run. Refusals
+   * create nothing (there is no run to trace them on).
+   */
+  async tryEnter(
+    profile: ProfileWork,
+    journey: JourneyInfo,
+    version: LoadedVersion,
+    signal: EntrySignal,
+    trigger: TriggerRef | null,
+  ): Promise<EntryDecision> {
+    const ctx = await this.context(profile, null, version, trigger);
+    const previousRuns = profile.previousRuns.get(journey.id) ?? [];
+    const decision = decideEntry(version.definition, signal, {
+      counts: ctx.counts,
+      previousRuns,
+      now: this.now,
+    });
+    if (!decision.enter) return decision;
+    const result = enterJourney(
+      version.definition,
+      {
+        runId: randomUUID(),
+        journeyId: journey.id,
+        versionId: version.id,
+        profileId: profile.profileId,
+        triggerEvent: decision.triggerEvent,
+        now: this.now,
+      },
+      ctx,
+    );
+    const run: RunRecord = {
+      workspaceId: profile.workspaceId,
+      journey,
+      version,
+      state: result.state,
+      isNew: true,
+      dirty: true,
+      effects: [],
+      triggerRef: trigger,
+    };
+    profile.runs.push(run);
+    this.records.push(run);
+    profile.previousRuns.set(journey.id, [
+      ...previousRuns,
+      { runId: result.state.runId, enteredAt: result.state.enteredAt, endedAt: null },
+    ]);
+    this.keep(profile, run, result);
+    return decision;
+  }
+
+  /** Adds a loaded run to the batch (without stepping it). */
+  track(run: RunRecord): void {
+    this.records.push(run);
+  }
+
+  /** Writes the run again without stepping it (e.g. to disarm the timer of a paused journey). */
+  touch(run: RunRecord): void {
+    run.dirty = true;
+  }
+
+  private keep(profile: ProfileWork, run: RunRecord, result: StepResult): boolean {
+    const changed = result.effects.length > 0 || result.state !== run.state;
+    if (!changed) return false;
+    run.state = result.state;
+    run.effects.push(...result.effects);
+    run.dirty = true;
+    for (const effect of result.effects) {
+      if (effect.type !== "send") continue;
+      const transactional = effect.channel === "email" && effect.content.transactional === true;
+      profile.sent.push({ at: this.now, channel: effect.channel, transactional });
+    }
+    if (result.state.endedAt) {
+      const previous = profile.previousRuns.get(run.journey.id) ?? [];
+      profile.previousRuns.set(
+        run.journey.id,
+        previous.map((p) =>
+          p.runId === run.state.runId ? { ...p, endedAt: result.state.endedAt } : p,
+        ),
+      );
+    }
+    return true;
+  }
+
+  /** Applies every kept state and effect inside the batch's transaction. */
+  async flush(): Promise<FlushSummary> {
+    const dirty = this.records.filter((r) => r.dirty);
+    const summary: FlushSummary = {
+      runsCreated: 0,
+      runsUpdated: 0,
+      traces: 0,
+      sends: 0,
+      failedSends: 0,
+    };
+    if (dirty.length === 0) return summary;
+    const toWrite = (r: RunRecord): RunWrite => ({
+      workspaceId: r.workspaceId,
+      state: r.state,
+      definition: r.version.definition,
+      timerArmed: r.journey.status === "live",
+    });
+    const created = dirty.filter((r) => r.isNew);
+    const updated = dirty.filter((r) => !r.isNew);
+    await insertRuns(this.tx, created.map(toWrite), this.now);
+
+    const traces: TraceRow[] = [];
+    for (const run of dirty) {
+      const results = new Map<string, JourneySendResult>();
+      for (const effect of run.effects) {
+        if (effect.type !== "send") continue;
+        const result = await sendFromJourney(this.tx, {
+          workspaceId: run.workspaceId,
+          profileId: run.state.profileId,
+          journey: { id: run.journey.id, name: run.journey.name },
+          runId: run.state.runId,
+          effect,
+          eventProperties: run.state.triggerEvent?.properties,
+          now: this.now,
+        });
+        results.set(effect.idempotencyKey, result);
+        summary.sends += 1;
+        if (!result.ok) summary.failedSends += 1;
+      }
+      traces.push(...traceRows(run, results, this.now));
+    }
+
+    await updateRuns(this.tx, updated.map(toWrite), this.now);
+    await insertTraces(this.tx, traces);
+    summary.runsCreated = created.length;
+    summary.runsUpdated = updated.length;
+    summary.traces = traces.length;
+    return summary;
+  }
+}
+
+/**
+ * The run's trace rows, with what the channel made of each send: its
+ * message id, or a "failed" / "skipped" row right after "sent" saying why.
+ */
+function traceRows(
+  run: RunRecord,
+  results: ReadonlyMap<string, JourneySendResult>,
+  now: Date,
+): TraceRow[] {
+  const base = {
+    workspaceId: run.workspaceId,
+    journeyId: run.journey.id,
+    runId: run.state.runId,
+  };
+  const rows: TraceRow[] = [];
+  for (const effect of run.effects) {
+    if (effect.type !== "trace") continue;
+    const key = typeof effect.data?.idempotencyKey === "string" ? effect.data.idempotencyKey : null;
+    const sent = effect.decision === "sent" && key ? results.get(key) : undefined;
+    const data: Record<string, unknown> = {
+      ...effect.data,
+      ...(sent?.ok && { messageId: sent.messageId }),
+    };
+    rows.push({
+      ...base,
+      nodeId: effect.nodeId,
+      decision: effect.decision,
+      reason: effect.reason,
+      data,
+      at: effect.at,
+    });
+    if (!sent) continue;
+    const follow = followUp(sent);
+    if (follow) {
+      rows.push({
+        ...base,
+        nodeId: effect.nodeId,
+        decision: follow.decision,
+        reason: follow.reason,
+        data: {
+          channel: data.channel,
+          idempotencyKey: key,
+          ...(sent.ok && { messageId: sent.messageId }),
+        },
+        at: now,
+      });
+    }
+  }
+  return rows;
+}
+
+function followUp(result: JourneySendResult): { decision: TraceDecision; reason: string } | null {
+  if (!result.ok) return { decision: "failed", reason: `Not sent: ${result.error}` };
+  if (result.status === "skipped") {
+    return {
+      decision: "skipped",
+      reason: `The channel skipped it: ${result.error ?? "no reason given"}`,
+    };
+  }
+  if (result.status === "failed") {
+    return {
+      decision: "failed",
+      reason: `The channel failed it: ${result.error ?? "no reason given"}`,
+    };
+  }
+  return null;
+}

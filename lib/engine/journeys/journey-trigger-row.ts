@@ -1,0 +1,39 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { JourneyDefinition } from "@/lib/journeys/definition";
+import { indexJourney } from "@/lib/journeys/journey-graph";
+
+// journey_triggers holds one row per *live* journey, keyed for lookup by
+// (workspace, kind, event name). Ingestion-time evaluation reads only rows
+// matching the event, so a journey that is not listening costs nothing.
+
+type Tx = Prisma.TransactionClient;
+
+export async function installTrigger(
+  tx: Tx,
+  journey: { id: string; workspaceId: string },
+  version: { id: string; definition: JourneyDefinition },
+): Promise<void> {
+  const trigger = indexJourney(version.definition).trigger?.trigger;
+  if (!trigger) return;
+  const eventName = trigger.kind === "trait_change" ? null : (trigger.event ?? null);
+  const row = {
+    workspaceId: journey.workspaceId,
+    versionId: version.id,
+    kind: trigger.kind,
+    eventName,
+  };
+  await tx.journeyTrigger.upsert({
+    where: { journeyId: journey.id },
+    create: { journeyId: journey.id, ...row },
+    update: row,
+  });
+}
+
+export async function removeTrigger(
+  tx: Tx,
+  journey: { id: string; workspaceId: string },
+): Promise<void> {
+  await tx.journeyTrigger.deleteMany({
+    where: { journeyId: journey.id, workspaceId: journey.workspaceId },
+  });
+}

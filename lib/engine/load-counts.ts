@@ -1,0 +1,90 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { type CountQuery, countKey, requiredCounts } from "@/lib/journeys/count-queries";
+import type { JourneyDefinition } from "@/lib/journeys/definition";
+import { matchesWhere } from "@/lib/journeys/evaluate-condition";
+import type { EventCounts } from "@/lib/journeys/facts";
+import { asRecord } from "./load-facts";
+
+// The SQL side of count-queries.ts: the counts a definition's conditions
+// read, for one profile at `now`, over its tracked events. Property
+// conditions (`where`) are evaluated by the core's own matcher on the
+// candidate rows, so SQL and the simulator can never disagree on operators.
+
+type Tx = Prisma.TransactionClient;
+
+/** The event a run entered on, to count "strictly before" it (first-time triggers). */
+export interface TriggerRef {
+  eventId: string;
+  timestamp: Date;
+  receivedAt: Date;
+}
+
+export interface CountScope {
+  workspaceId: string;
+  profileId: string;
+  now: Date;
+  trigger: TriggerRef | null;
+}
+
+/** Per-batch memo: the same count for the same profile is read once. */
+export class CountCache {
+  private readonly memo = new Map<string, Promise<number>>();
+
+  constructor(private readonly tx: Tx) {}
+
+  async countsFor(definition: JourneyDefinition, scope: CountScope): Promise<EventCounts> {
+    const counts: Record<string, number> = {};
+    for (const query of requiredCounts(definition)) {
+      // Only an entry decision has a trigger event to count before; a count
+      // left out makes its condition fail closed, as the core documents.
+      if (query.beforeTrigger && !scope.trigger) continue;
+      const key = countKey(query);
+      const memoKey = `${scope.profileId}|${query.beforeTrigger ? scope.trigger?.eventId : ""}|${key}`;
+      let pending = this.memo.get(memoKey);
+      if (!pending) {
+        pending = countEventsSql(this.tx, query, scope);
+        this.memo.set(memoKey, pending);
+      }
+      counts[key] = await pending;
+    }
+    return counts;
+  }
+}
+
+export async function countEventsSql(
+  tx: Tx,
+  query: CountQuery,
+  scope: CountScope,
+): Promise<number> {
+  const { workspaceId, profileId, now } = scope;
+  const before = query.beforeTrigger ? scope.trigger : null;
+  const from = query.withinMs === null ? null : new Date(now.getTime() - query.withinMs);
+  if (query.where.length === 0) {
+    const rows = before
+      ? await tx.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM events
+          WHERE "profileId" = ${profileId}::uuid AND "workspaceId" = ${workspaceId}
+            AND name = ${query.event} AND type = 'track'
+            AND ("timestamp", "receivedAt", id) < (${before.timestamp}::timestamp(3), ${before.receivedAt}::timestamp(3), ${before.eventId}::uuid)`
+      : await tx.$queryRaw<{ n: number }[]>`
+          SELECT count(*)::int AS n FROM events
+          WHERE "profileId" = ${profileId}::uuid AND "workspaceId" = ${workspaceId}
+            AND name = ${query.event} AND type = 'track'
+            AND "timestamp" <= ${now}::timestamp(3)
+            AND (${from}::timestamp(3) IS NULL OR "timestamp" > ${from}::timestamp(3))`;
+    return rows[0]?.n ?? 0;
+  }
+  const rows = before
+    ? await tx.$queryRaw<{ properties: Prisma.JsonValue }[]>`
+        SELECT properties FROM events
+        WHERE "profileId" = ${profileId}::uuid AND "workspaceId" = ${workspaceId}
+          AND name = ${query.event} AND type = 'track'
+          AND ("timestamp", "receivedAt", id) < (${before.timestamp}::timestamp(3), ${before.receivedAt}::timestamp(3), ${before.eventId}::uuid)`
+    : await tx.$queryRaw<{ properties: Prisma.JsonValue }[]>`
+        SELECT properties FROM events
+        WHERE "profileId" = ${profileId}::uuid AND "workspaceId" = ${workspaceId}
+          AND name = ${query.event} AND type = 'track'
+          AND "timestamp" <= ${now}::timestamp(3)
+          AND (${from}::timestamp(3) IS NULL OR "timestamp" > ${from}::timestamp(3))`;
+  return rows.filter((row) => matchesWhere(query.where, asRecord(row.properties)).pass).length;
+}

@@ -1,0 +1,140 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ProfileFacts } from "@/lib/journeys/facts";
+import { EngineBatch, type ProfileWork, type RunRecord } from "./engine-batch";
+import {
+  loadDeliveryRules,
+  loadProfileFacts,
+  loadRecentSends,
+  type ProfileRef,
+} from "./load-facts";
+import { type JourneyInfo, type LoadedVersion, loadJourneys, loadVersions } from "./load-journeys";
+import { loadPreviousRuns } from "./load-runs";
+import { parseRunState, type RunRow } from "./run-rows";
+
+// Everything a batch decides on, loaded with a fixed number of statements
+// whatever its size: profile facts, delivery rules, recent sends, the
+// journeys and versions involved, and re-entry history.
+
+type Tx = Prisma.TransactionClient;
+
+export interface JourneyRef {
+  journeyId: string;
+  workspaceId: string;
+  versionId: string;
+}
+
+export interface BatchInput {
+  /** The profiles this batch works on; the caller holds their locks. */
+  refs: readonly ProfileRef[];
+  /** Existing runs to step. */
+  runRows: readonly RunRow[];
+  /** Journeys the profiles may enter (their live trigger's version). */
+  entryJourneys: readonly JourneyRef[];
+  log: (line: string) => void;
+}
+
+export interface PreparedBatch {
+  batch: EngineBatch;
+  /** By profile id. A profile that no longer exists is `missing` (its runs can only be cancelled). */
+  profiles: Map<string, ProfileWork & { missing: boolean }>;
+  journeys: Map<string, JourneyInfo>;
+  versions: Map<string, LoadedVersion>;
+  /** Runs whose journey or version is gone or unreadable: the caller disarms them. */
+  orphans: RunRow[];
+}
+
+export async function prepareBatch(tx: Tx, now: Date, input: BatchInput): Promise<PreparedBatch> {
+  const { refs, runRows, entryJourneys, log } = input;
+  const workspaceIds = [...new Set(refs.map((r) => r.workspaceId))];
+  // Sequential on purpose: one transaction is one connection.
+  const facts = await loadProfileFacts(tx, refs);
+  const rules = await loadDeliveryRules(tx, workspaceIds, log);
+  const journeyRefs = [
+    ...entryJourneys,
+    ...runRows.map((r) => ({
+      journeyId: r.journeyId,
+      workspaceId: r.workspaceId,
+      versionId: r.versionId,
+    })),
+  ];
+  const journeys = await loadJourneys(tx, journeyRefs);
+  const versions = await loadVersions(tx, journeyRefs, log);
+  const sends = await loadRecentSends(tx, refs, rules, now);
+  const previous = await loadPreviousRuns(tx, refs, [
+    ...new Set(entryJourneys.map((j) => j.journeyId)),
+  ]);
+  const batch = new EngineBatch(tx, now, rules);
+
+  const profiles = new Map<string, ProfileWork & { missing: boolean }>();
+  for (const ref of refs) {
+    const known = facts.get(ref.profileId);
+    profiles.set(ref.profileId, {
+      workspaceId: ref.workspaceId,
+      profileId: ref.profileId,
+      facts: known ?? placeholderFacts(ref.profileId, now),
+      missing: !known,
+      sent: sends.get(ref.profileId) ?? [],
+      runs: [],
+      previousRuns: previous.get(ref.profileId) ?? new Map(),
+    });
+  }
+
+  const orphans: RunRow[] = [];
+  for (const row of runRows) {
+    const journey = journeys.get(row.journeyId);
+    const version = versions.get(row.versionId);
+    const profile = profiles.get(row.profileId);
+    if (!journey || !version || !profile) {
+      orphans.push(row);
+      continue;
+    }
+    const record: RunRecord = {
+      workspaceId: row.workspaceId,
+      journey,
+      version,
+      state: parseRunState(row),
+      isNew: false,
+      dirty: false,
+      effects: [],
+      triggerRef: null,
+    };
+    profile.runs.push(record);
+    batch.track(record);
+  }
+  return { batch, profiles, journeys, versions, orphans };
+}
+
+/** Stands in for an erased or merged-away profile: enough to cancel its runs, never to send. */
+function placeholderFacts(id: string, now: Date): ProfileFacts {
+  return {
+    id,
+    traits: {},
+    firstSeenAt: now,
+    lastSeenAt: now,
+    timezone: null,
+    email: null,
+    unsubscribed: true,
+    suppressed: true,
+  };
+}
+
+/** Stops the timer of runs the engine cannot read any more, so they are not claimed forever. */
+export async function disarmOrphans(
+  tx: Tx,
+  orphans: readonly RunRow[],
+  log: (line: string) => void,
+): Promise<void> {
+  if (orphans.length === 0) return;
+  for (const row of orphans) {
+    log(
+      `engine: run ${row.id} of journey ${row.journeyId} has no readable journey version; disarmed`,
+    );
+  }
+  await tx.journeyRun.updateMany({
+    where: {
+      id: { in: orphans.map((o) => o.id) },
+      workspaceId: { in: [...new Set(orphans.map((o) => o.workspaceId))] },
+    },
+    data: { wakeAt: null },
+  });
+}

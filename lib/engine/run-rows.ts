@@ -1,0 +1,115 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { JourneyDefinition } from "@/lib/journeys/definition";
+import { type RunState, runStateSchema } from "@/lib/journeys/run-state";
+import { goalDeadline } from "@/lib/journeys/step";
+
+// RunState ↔ journey_runs rows. The state is stored whole as JSON; the
+// columns the engine queries by (status, wakeAt, goalUntil, …) are copies.
+
+type Tx = Prisma.TransactionClient;
+
+export interface RunRow {
+  id: string;
+  workspaceId: string;
+  journeyId: string;
+  versionId: string;
+  profileId: string;
+  state: Prisma.JsonValue;
+}
+
+export function parseRunState(row: RunRow): RunState {
+  return runStateSchema.parse(row.state);
+}
+
+export interface RunWrite {
+  workspaceId: string;
+  state: RunState;
+  definition: JourneyDefinition;
+  /** Whether the timer may fire: false holds a run of a paused journey (state.wakeAt is kept). */
+  timerArmed: boolean;
+}
+
+function columns(write: RunWrite) {
+  const { state } = write;
+  const listening = state.status === "completed" && state.convertedAt === null;
+  return {
+    status: state.status,
+    nodeId: state.nodeId,
+    state: JSON.parse(JSON.stringify(state)) as Prisma.InputJsonObject,
+    holdout: state.holdout,
+    wakeAt: write.timerArmed ? state.wakeAt : null,
+    enteredAt: state.enteredAt,
+    endedAt: state.endedAt,
+    convertedAt: state.convertedAt,
+    goalUntil: listening ? goalDeadline(write.definition, state) : null,
+  };
+}
+
+/** One statement for the whole batch (createMany compiles a query per row shape and is slower). */
+export async function insertRuns(tx: Tx, writes: readonly RunWrite[], now: Date): Promise<void> {
+  if (writes.length === 0) return;
+  const rows = JSON.stringify(
+    writes.map((write) => ({
+      id: write.state.runId,
+      workspaceId: write.workspaceId,
+      journeyId: write.state.journeyId,
+      versionId: write.state.versionId,
+      profileId: write.state.profileId,
+      ...columns(write),
+    })),
+  );
+  await tx.$executeRaw`
+    INSERT INTO journey_runs (id, "workspaceId", "journeyId", "versionId", "profileId", status,
+      "nodeId", state, holdout, "wakeAt", "enteredAt", "endedAt", "convertedAt", "goalUntil", "updatedAt")
+    SELECT u.id, u."workspaceId", u."journeyId", u."versionId", u."profileId", u.status,
+      u."nodeId", u.state, u.holdout, u."wakeAt", u."enteredAt", u."endedAt", u."convertedAt",
+      u."goalUntil", ${now}::timestamp(3)
+    FROM jsonb_to_recordset(${rows}::jsonb) AS u(
+      id text, "workspaceId" text, "journeyId" text, "versionId" text, "profileId" uuid,
+      status text, "nodeId" text, state jsonb, holdout boolean, "wakeAt" timestamp(3),
+      "enteredAt" timestamp(3), "endedAt" timestamp(3), "convertedAt" timestamp(3),
+      "goalUntil" timestamp(3))`;
+}
+
+export interface TraceRow {
+  workspaceId: string;
+  journeyId: string;
+  runId: string;
+  nodeId: string | null;
+  decision: string;
+  reason: string;
+  data: Record<string, unknown> | null;
+  at: Date;
+}
+
+export async function insertTraces(tx: Tx, traces: readonly TraceRow[]): Promise<void> {
+  if (traces.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO run_traces ("workspaceId", "journeyId", "runId", "nodeId", decision, reason, data, at)
+    SELECT t."workspaceId", t."journeyId", t."runId", t."nodeId", t.decision, t.reason, t.data, t.at
+    FROM jsonb_to_recordset(${JSON.stringify(traces.map((t, i) => ({ ...t, i })))}::jsonb) AS t(
+      "workspaceId" text, "journeyId" text, "runId" text, "nodeId" text, decision text,
+      reason text, data jsonb, at timestamp(3), i int)
+    ORDER BY t.i`;
+}
+
+/** One statement for the whole batch. */
+export async function updateRuns(tx: Tx, writes: readonly RunWrite[], now: Date): Promise<void> {
+  if (writes.length === 0) return;
+  const rows = JSON.stringify(
+    writes.map((write) => ({
+      id: write.state.runId,
+      workspaceId: write.workspaceId,
+      ...columns(write),
+    })),
+  );
+  await tx.$executeRaw`
+    UPDATE journey_runs r SET
+      status = u.status, "nodeId" = u."nodeId", state = u.state, holdout = u.holdout,
+      "wakeAt" = u."wakeAt", "endedAt" = u."endedAt", "convertedAt" = u."convertedAt",
+      "goalUntil" = u."goalUntil", "updatedAt" = ${now}::timestamp(3)
+    FROM jsonb_to_recordset(${rows}::jsonb) AS u(
+      id text, "workspaceId" text, status text, "nodeId" text, state jsonb, holdout boolean,
+      "wakeAt" timestamp(3), "endedAt" timestamp(3), "convertedAt" timestamp(3), "goalUntil" timestamp(3))
+    WHERE r.id = u.id AND r."workspaceId" = u."workspaceId"`;
+}

@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db/client";
+import { archiveJourney } from "@/lib/engine/journeys/archive-journey";
+import { pauseJourney, resumeJourney } from "@/lib/engine/journeys/change-journey-status";
+import { createJourney } from "@/lib/engine/journeys/create-journey";
+import { publishJourney } from "@/lib/engine/journeys/publish-journey";
+import { updateJourney } from "@/lib/engine/journeys/update-journey";
+import { delayNode, inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
+import { advanceTo, FakeClock, runsOf, send, sentTo, setRules, traceOf, track } from "./engine-fixtures";
+
+// Statuses and versions: publishing freezes an immutable version and runs
+// stay on the one they entered; pause holds runs (timers disarmed, events not
+// delivered, no entries); resume fires what came due; archive cancels.
+
+let ws: string;
+
+beforeAll(async () => {
+  ({ workspaceId: ws } = await createTestWorkspace("Lifecycle"));
+  await setRules(ws, {});
+});
+
+const v = (label: string) => lineJourney("Go", [delayNode("wait", 24), inAppNode("card", label)], {
+  reentry: { mode: "always" },
+  goal: { event: "Won" },
+});
+
+async function newJourney(event = "Go") {
+  const definition = { ...v("v1"), nodes: v("v1").nodes.map((n) => (n.type === "trigger" ? { ...n, trigger: { kind: "event" as const, event } } : n)) };
+  const journey = await createJourney({ workspaceId: ws, journey: { name: event, definition } });
+  await publishJourney({ workspaceId: ws, id: journey.id });
+  return journey;
+}
+
+const titles = async (user: string) =>
+  (await prisma.inboxItem.findMany({ where: { workspaceId: ws, profile: undefined }, orderBy: { seq: "asc" } }))
+    .filter(Boolean)
+    .map((i) => i.title);
+
+describe("versions", () => {
+  it("a run stays on the version it entered; new entries take the new version", async () => {
+    const journey = await newJourney("Versioned");
+    const clock = new FakeClock("2026-05-01T10:00:00Z");
+    await send(clock, ws, [track("early", "Versioned")]);
+    const draft = { ...v("v2"), nodes: v("v2").nodes.map((n) => (n.type === "trigger" ? { ...n, trigger: { kind: "event" as const, event: "Versioned" } } : n)) };
+    const updated = await updateJourney({ workspaceId: ws, id: journey.id, update: { draftRevision: 1, definition: draft } });
+    expect(updated.draftRevision).toBe(2);
+    const published = await publishJourney({ workspaceId: ws, id: journey.id });
+    expect(published.currentVersion?.version).toBe(2);
+    await send(clock, ws, [track("late", "Versioned")]);
+    await advanceTo(clock, "2026-05-03T00:00:00Z");
+    const early = await prisma.inboxItem.findFirstOrThrow({ where: { workspaceId: ws, message: undefined, title: { in: ["v1", "v2"] }, profileId: (await runsOf(ws, "early"))[0]!.profileId } });
+    const late = await prisma.inboxItem.findFirstOrThrow({ where: { workspaceId: ws, title: { in: ["v1", "v2"] }, profileId: (await runsOf(ws, "late"))[0]!.profileId } });
+    expect([early.title, late.title]).toEqual(["v1", "v2"]);
+    const versions = await prisma.journeyVersion.findMany({ where: { journeyId: journey.id }, orderBy: { version: "asc" } });
+    expect((await runsOf(ws, "early"))[0]?.versionId).toBe(versions[0]?.id);
+  });
+
+  it("a stale draftRevision is a 409 naming the current revision", async () => {
+    const journey = await newJourney("Edited");
+    await updateJourney({ workspaceId: ws, id: journey.id, update: { draftRevision: 1, name: "First edit" } });
+    const stale = updateJourney({ workspaceId: ws, id: journey.id, update: { draftRevision: 1, name: "Second" } });
+    await expect(stale).rejects.toMatchObject({ code: "conflict", details: { currentRevision: 2 } });
+    await expect(stale).rejects.toBeInstanceOf(ApiError);
+  });
+});
+
+describe("pause and resume", () => {
+  it("holds runs: no timers, no events, no entries; on resume what came due fires at once", async () => {
+    const journey = await newJourney("Paused");
+    const clock = new FakeClock("2026-05-01T10:00:00Z");
+    await send(clock, ws, [track("p1", "Paused")]);
+    await pauseJourney({ workspaceId: ws, id: journey.id });
+    const [held] = await runsOf(ws, "p1");
+    expect(held).toMatchObject({ status: "waiting", wakeAt: null });
+    expect(await prisma.journeyTrigger.count({ where: { journeyId: journey.id } })).toBe(0);
+
+    await advanceTo(clock, "2026-05-03T10:00:00Z");
+    await send(clock, ws, [track("p2", "Paused"), track("p1", "Won")]);
+    expect(await runsOf(ws, "p2")).toEqual([]);
+    expect((await runsOf(ws, "p1"))[0]).toMatchObject({ status: "waiting", convertedAt: null });
+    expect(await sentTo(ws, "p1")).toEqual([]);
+
+    await resumeJourney({ workspaceId: ws, id: journey.id });
+    await advanceTo(clock, "2026-05-03T10:00:00Z");
+    expect(await sentTo(ws, "p1")).toEqual([["card", "in_app", "2026-05-03T10:00:00.000Z"]]);
+    await send(clock, ws, [track("p2", "Paused")]);
+    expect(await runsOf(ws, "p2")).toHaveLength(1);
+  });
+
+  it("refuses transitions the lifecycle does not allow", async () => {
+    const journey = await newJourney("Strict");
+    await expect(resumeJourney({ workspaceId: ws, id: journey.id })).rejects.toMatchObject({ code: "conflict" });
+    await pauseJourney({ workspaceId: ws, id: journey.id });
+    await expect(pauseJourney({ workspaceId: ws, id: journey.id })).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("archive", () => {
+  it("cancels runs in flight with a trace, removes the trigger, and freezes the journey", async () => {
+    const journey = await newJourney("Archived");
+    const clock = new FakeClock("2026-05-01T10:00:00Z");
+    await send(clock, ws, [track("a1", "Archived"), track("a2", "Archived")]);
+    const result = await archiveJourney({ workspaceId: ws, id: journey.id, now: clock.now });
+    expect(result).toMatchObject({ status: "archived", cancelledRuns: 2 });
+    const [run] = await runsOf(ws, "a1");
+    expect(run).toMatchObject({ status: "exited", wakeAt: null });
+    expect(await traceOf(run!.id)).toEqual([
+      ["trigger", "entered"],
+      ["wait", "waiting"],
+      ["wait", "exited"],
+    ]);
+    const cancel = await prisma.runTrace.findFirstOrThrow({ where: { runId: run!.id, decision: "exited" } });
+    expect(cancel.reason).toBe("Cancelled: Journey archived");
+    await send(clock, ws, [track("a3", "Archived")]);
+    expect(await runsOf(ws, "a3")).toEqual([]);
+    await expect(publishJourney({ workspaceId: ws, id: journey.id })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      updateJourney({ workspaceId: ws, id: journey.id, update: { draftRevision: 1, name: "x" } }),
+    ).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+void titles;

@@ -1,0 +1,109 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
+import {
+  advanceTo,
+  DAY,
+  FakeClock,
+  identify,
+  publishDefinition,
+  runsOf,
+  send,
+  sentTo,
+  setRules,
+  traceOf,
+  track,
+} from "./engine-fixtures";
+
+// The shell end to end on a fake clock: ingestion → engine_inbox → entries,
+// sends (Message rows, inbox items), timers, traces.
+
+let ws: string;
+const welcome = {
+  version: 1,
+  nodes: [
+    { id: "trigger", type: "trigger", trigger: { kind: "event", event: "Signed Up" } },
+    {
+      id: "hello",
+      type: "send_inapp",
+      content: {
+        kind: "card",
+        title: "Hi {{ profile.traits.name }}",
+        body: "Plan: {{ event.plan }}",
+      },
+    },
+    {
+      id: "wait-1d",
+      type: "delay",
+      delay: { kind: "duration", duration: { amount: 1, unit: "days" } },
+    },
+    {
+      id: "tips",
+      type: "send_email",
+      content: { subject: "Tips for {{ event.plan }}", body: "Hello {{ profile.traits.name }}" },
+    },
+    { id: "end", type: "exit" },
+  ],
+  edges: [
+    { from: "trigger", to: "hello" },
+    { from: "hello", to: "wait-1d" },
+    { from: "wait-1d", to: "tips" },
+    { from: "tips", to: "end" },
+  ],
+  settings: { reentry: { mode: "once" }, holdoutPercent: 0 },
+} satisfies JourneyDefinitionInput;
+
+beforeAll(async () => {
+  ({ workspaceId: ws } = await createTestWorkspace("Engine"));
+  await setRules(ws, {});
+  await publishDefinition(ws, "Welcome", welcome);
+});
+
+describe("processEvents", () => {
+  it("enters on the event, sends in-app at once and email after the delay", async () => {
+    const clock = new FakeClock("2026-03-02T10:00:00Z");
+    await send(clock, ws, [
+      identify("ada", { name: "Ada", email: "ada@example.com" }),
+      track("ada", "Signed Up", { plan: "pro" }),
+    ]);
+    expect(await sentTo(ws, "ada")).toEqual([["hello", "in_app", "2026-03-02T10:00:00.000Z"]]);
+    const item = await prisma.inboxItem.findFirstOrThrow({ where: { workspaceId: ws } });
+    expect([item.title, item.body]).toEqual(["Hi Ada", "Plan: pro"]);
+    expect(await prisma.engineInbox.count({ where: { workspaceId: ws } })).toBe(0);
+
+    const [run] = await runsOf(ws, "ada");
+    expect(run).toMatchObject({ status: "waiting", nodeId: "wait-1d" });
+    expect(run?.wakeAt?.toISOString()).toBe("2026-03-03T10:00:00.000Z");
+
+    await advanceTo(clock, "2026-03-03T09:59:00Z");
+    expect(await sentTo(ws, "ada")).toHaveLength(1);
+    await advanceTo(clock, "2026-03-04T00:00:00Z");
+    expect(await sentTo(ws, "ada")).toEqual([
+      ["hello", "in_app", "2026-03-02T10:00:00.000Z"],
+      ["tips", "email", "2026-03-03T10:00:00.000Z"],
+    ]);
+    const email = await prisma.message.findFirstOrThrow({
+      where: { workspaceId: ws, nodeId: "tips" },
+    });
+    expect(email.subject).toBe("Tips for pro");
+    expect(email.idempotencyKey).toBe(`${run?.id}:tips:1`);
+    const [done] = await runsOf(ws, "ada");
+    expect(done).toMatchObject({ status: "completed", wakeAt: null });
+    expect(await traceOf(done!.id)).toEqual([
+      ["trigger", "entered"],
+      ["hello", "sent"],
+      ["wait-1d", "waiting"],
+      ["wait-1d", "passed"],
+      ["tips", "sent"],
+      ["end", "exited"],
+    ]);
+  });
+
+  it("ignores events nobody listens to, and does not re-enter a once journey", async () => {
+    const clock = new FakeClock("2026-03-05T10:00:00Z");
+    await send(clock, ws, [track("bo", "Logged In"), track("bo", "Signed Up")]);
+    await send(clock, ws, [track("bo", "Signed Up")]);
+    expect(await runsOf(ws, "bo")).toHaveLength(1);
+  });
+});
