@@ -4,7 +4,7 @@
 //   CUE_WRITE_KEY  a workspace write key (required)
 //   DATABASE_URL   the server's PostgreSQL, for the ceiling (optional: without
 //                  it the ceiling and the fraction are skipped)
-//   BENCH_SECONDS (15), BENCH_CONNECTIONS (8), BENCH_BATCH_SIZE (100),
+//   BENCH_SECONDS (15), BENCH_CONNECTIONS (4), BENCH_BATCH_SIZE (100),
 //   BENCH_USERS (5000), BENCH_SINGLE_RPS (200), BENCH_SINGLE_SECONDS (10)
 //
 // Phases:
@@ -34,7 +34,7 @@ const CUE_URL = (process.env.CUE_URL ?? "http://localhost:3000").replace(/\/$/, 
 const WRITE_KEY = process.env.CUE_WRITE_KEY ?? "";
 const DATABASE_URL = process.env.DATABASE_URL ?? "";
 const SECONDS = env("BENCH_SECONDS", 15);
-const CONNECTIONS = env("BENCH_CONNECTIONS", 8);
+const CONNECTIONS = env("BENCH_CONNECTIONS", 4);
 const BATCH_SIZE = env("BENCH_BATCH_SIZE", 100);
 const USERS = env("BENCH_USERS", 5_000);
 const SINGLE_RPS = env("BENCH_SINGLE_RPS", 200);

@@ -85,10 +85,21 @@ export function errorResponse(error: unknown, context: Record<string, unknown> =
   if (error instanceof z.ZodError) {
     return errorResponse(fromZodError(error), context);
   }
+  if (isClientAbort(error)) {
+    // The client went away mid-request (a cancelled preview, a closed tab):
+    // nobody reads this response, and it is not a server fault worth logging.
+    return new Response(null, { status: 499 });
+  }
   console.error("[cue] unhandled error", { ...context, error });
   return Response.json(errorBody("internal_error", "Something went wrong on our side."), {
     status: 500,
   });
+}
+
+function isClientAbort(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return error.name === "AbortError" || (error.message === "aborted" && code === "ECONNRESET");
 }
 
 /** Parse with a zod schema, throwing the envelope's validation error. */

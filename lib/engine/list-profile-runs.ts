@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { ApiError, notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -10,6 +11,12 @@ import { decodeRunCursor, encodeRunCursor, toRunJson } from "./run-json";
 // sent, so "why did / didn't this user get it" is answered from one call.
 
 const MAX_TRACES_PER_RUN = 500;
+
+export const profileRunsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** From the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+});
 
 export async function listProfileRuns(input: {
   workspaceId: string;

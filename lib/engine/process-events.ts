@@ -116,15 +116,20 @@ async function processBatch(
   log: (line: string) => void,
   onClaim?: (inboxId: bigint) => void,
 ): Promise<ProcessEventsResult> {
-  const rows = await claimInbox(tx, limit);
-  if (rows.length === 0) return { events: 0, entered: 0, sends: 0 };
-  if (rows[0]) onClaim?.(rows[0].inboxId);
-  const live = rows.filter((r) => r.profileId !== null && r.eventId !== null);
-  const refs = uniqueRefs(live);
+  const claimed = await claimInbox(tx, limit);
+  if (claimed.length === 0) return { events: 0, entered: 0, sends: 0 };
+  if (claimed[0]) onClaim?.(claimed[0].inboxId);
   await lockProfiles(
     tx,
-    refs.map((r) => r.profileId),
+    uniqueRefs(claimed).map((r) => r.profileId),
   );
+  // Another worker may hold an earlier event of one of these profiles (it
+  // claimed first but locked later): leave that profile's events for a later
+  // round, so each profile's events are still evaluated in order.
+  const behind = await profilesWithEarlierEvents(tx, claimed);
+  const rows = claimed.filter((r) => !r.profileId || !behind.has(r.profileId));
+  const live = rows.filter((r) => r.profileId !== null && r.eventId !== null);
+  const refs = uniqueRefs(live);
 
   const hasIdentify = live.some((r) => r.type === "identify");
   const tracked = live.filter((r) => r.type === "track" && r.name);
@@ -224,6 +229,22 @@ async function processBatch(
   await saveTraitStates(tx, [...traitWrites.values()], now);
   await tx.engineInbox.deleteMany({ where: { id: { in: rows.map((r) => r.inboxId) } } });
   return { events: rows.length, entered, sends: summary.sends };
+}
+
+async function profilesWithEarlierEvents(
+  tx: Tx,
+  claimed: readonly InboxEvent[],
+): Promise<Set<string>> {
+  const profileIds = uniqueRefs(claimed).map((r) => r.profileId);
+  if (profileIds.length === 0) return new Set();
+  const ids = claimed.map((r) => r.inboxId);
+  const max = claimed[claimed.length - 1]?.inboxId ?? 0n; // claimed in id order
+  const rows = await tx.$queryRaw<{ profileId: string }[]>`
+    SELECT DISTINCT e."profileId"::text AS "profileId"
+    FROM engine_inbox i JOIN events e ON e.id = i."eventId" AND e."workspaceId" = i."workspaceId"
+    WHERE i.id < ${max} AND i.id <> ALL(${ids}::bigint[])
+      AND e."profileId" = ANY(${profileIds}::uuid[])`;
+  return new Set(rows.map((r) => r.profileId));
 }
 
 function entryTarget(prepared: PreparedBatch, trigger: { journeyId: string; versionId: string }) {

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { ingestDb } from "./ingest-db";
 import { ingestRateLimitPerSecond } from "./limits";
 
 export interface WriteKeyAuth {
@@ -52,7 +53,7 @@ export async function authenticateWriteKey(
   }
   const bucket = `ingest:${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
   const windowStart = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  const rows = await prisma.$queryRaw<{ workspaceId: string; count: number }[]>`
+  const rows = await ingestDb.$queryRaw<{ workspaceId: string; count: number }[]>`
     WITH async_commit AS MATERIALIZED (
       SELECT set_config('synchronous_commit', 'off', true)
     ), api_key AS (
@@ -60,7 +61,7 @@ export async function authenticateWriteKey(
       WHERE key = ${key} AND kind = 'write' AND "revokedAt" IS NULL
     ), hit AS (
       INSERT INTO rate_limits (key, "windowStart", count)
-      SELECT ${bucket}, ${windowStart}, 1 FROM api_key, async_commit
+      SELECT ${bucket}, ${windowStart.toISOString()}::timestamp(3), 1 FROM api_key, async_commit
       ON CONFLICT (key, "windowStart") DO UPDATE SET count = rate_limits.count + 1
       RETURNING count
     )

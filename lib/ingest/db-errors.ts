@@ -1,9 +1,12 @@
+import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Raw queries through @prisma/adapter-pg fail with P2010 and carry the
-// PostgreSQL SQLSTATE in meta.driverAdapterError.cause; this reads it without
-// an untyped catch at every call site.
+// PostgreSQL SQLSTATE in meta.driverAdapterError.cause; node-postgres (the
+// ingestion pool) throws a DatabaseError with `code`. This reads either
+// without an untyped catch at every call site.
 export function postgresErrorCode(error: unknown): string | null {
+  if (error instanceof pg.DatabaseError) return error.code ?? null;
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
   const meta = error.meta as
     | { driverAdapterError?: { cause?: { originalCode?: unknown; code?: unknown } } }

@@ -1,4 +1,13 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** The client or an interactive transaction: ingestion only needs raw SQL. */
-export type RawDb = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
+/**
+ * What ingestion needs from a database handle: raw SQL as tagged templates.
+ * The Prisma client, a Prisma transaction and ingestDb (ingest-db.ts) all fit.
+ */
+export interface RawDb {
+  $queryRaw<T = unknown>(
+    query: TemplateStringsArray | Prisma.Sql,
+    ...values: unknown[]
+  ): PromiseLike<T>;
+  $executeRaw(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): PromiseLike<number>;
+}

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { runAfterCommit } from "./after-commit";
 import { isRetryableIngestError } from "./db-errors";
 import { cachedIdentities, forgetIdentities, rememberIdentities } from "./identity-cache";
+import { ingestDb } from "./ingest-db";
 import { writeEvents } from "./insert-events";
 import { MAX_BATCH_ITEMS } from "./limits";
 import { lockIdentityCreation } from "./lock-identities";
@@ -106,11 +107,11 @@ async function ingestChunk(chunk: {
     // A retry never trusts the cache: it may be why the first attempt failed.
     if (attempt > 1) forgetIdentities(workspaceId, keys);
     const { hits, misses } = cachedIdentities(workspaceId, keys);
-    const found = await lookupIdentities(prisma, workspaceId, misses, { lock: false });
+    const found = await lookupIdentities(ingestDb, workspaceId, misses, { lock: false });
     rememberIdentities(workspaceId, found);
     const plan = planIdentities(messages, [...hits, ...found]);
     if (planIsReadOnly(plan)) {
-      return writeEvents(prisma, { ...write, profileOf: plan.profileOf });
+      return writeEvents(ingestDb, { ...write, profileOf: plan.profileOf });
     }
     const result = await prisma.$transaction(
       async (tx) => {
@@ -128,7 +129,7 @@ async function ingestChunk(chunk: {
     forgetIdentities(workspaceId, keys);
     return result;
   });
-  await runAfterCommit(prisma, {
+  await runAfterCommit(ingestDb, {
     workspaceId,
     messages,
     catalog: written.catalog,
@@ -144,9 +145,10 @@ async function ingestChunk(chunk: {
 }
 
 /**
- * Concurrent batches for the same new user race to create it; the loser gets
- * a unique violation (or, rarely, a deadlock) and simply runs again, finding
- * the winner's rows.
+ * What concurrency can still do to a write, each fixed by running it again
+ * with fresh lookups (db-errors.ts lists them): the same new messageId stored
+ * by a parallel request, a profile merged away since it was looked up, an id
+ * created outside the identity locks, a rare deadlock between profile updates.
  */
 async function withRetries<T>(work: (attempt: number) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {

@@ -78,6 +78,7 @@ export function normalizeMessage(
       `${field ?? "call"} ${issue.message}`,
     );
   }
+  // The six schemas' outputs, read through their common superset of fields.
   const data = parsed.data as {
     messageId?: string;
     userId?: string;

@@ -115,6 +115,22 @@ async function mergeProfiles(
       FROM pairs
       WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = pairs."from"
       RETURNING 1
+    ), inbox AS (
+      -- What was sent to the anonymous profile follows it into the known one.
+      UPDATE inbox_items x SET "profileId" = pairs."into"
+      FROM pairs
+      WHERE x."workspaceId" = ${workspaceId} AND x."profileId" = pairs."from"
+      RETURNING 1
+    ), sent AS (
+      UPDATE messages m SET "profileId" = pairs."into"
+      FROM pairs
+      WHERE m."workspaceId" = ${workspaceId} AND m."profileId" = pairs."from"
+      RETURNING 1
+    ), runs AS (
+      UPDATE journey_runs r SET "profileId" = pairs."into"
+      FROM pairs
+      WHERE r."workspaceId" = ${workspaceId} AND r."profileId" = pairs."from"
+      RETURNING 1
     ), memberships AS (
       INSERT INTO profile_groups ("workspaceId", "profileId", "groupId", "joinedAt")
       SELECT ${workspaceId}, pairs."into", g."groupId", g."joinedAt"
@@ -133,6 +149,8 @@ async function mergeProfiles(
            (SELECT count(*) FROM identities)::int AS identities,
            (SELECT count(*) FROM events)::int AS events,
            (SELECT count(*) FROM memberships)::int AS memberships,
+           (SELECT count(*) FROM inbox)::int + (SELECT count(*) FROM sent)::int
+             + (SELECT count(*) FROM runs)::int AS moved,
            (SELECT count(*) FROM deleted)::int AS deleted`;
   if (rows[0]?.deleted !== merges.length) {
     // Cannot happen while lookupIdentities holds the row locks; if it does,

@@ -1,11 +1,12 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { eraseProfileRuns } from "@/lib/engine/erase-profile-runs";
 
 /**
  * GDPR erasure: the profile, its identities and memberships (cascade), every
  * event stored under it (including history merged in from anonymous
- * profiles) and the engine's pending work for those events, in one
- * transaction. Later calls with the same ids create a new, empty profile.
+ * profiles), the engine's pending work, journey runs and traces, and every
+ * message and inbox item sent to it, in one transaction. Later calls with the same ids create a new, empty profile.
  */
 export async function eraseProfile(input: {
   workspaceId: string;
@@ -21,6 +22,9 @@ export async function eraseProfile(input: {
       WHERE i."eventId" = e.id AND i."workspaceId" = ${workspaceId}
         AND e."workspaceId" = ${workspaceId} AND e."profileId" = ${profileId}::uuid`;
     const events = await tx.event.deleteMany({ where: { workspaceId, profileId } });
+    await eraseProfileRuns(tx, { workspaceId, profileId });
+    await tx.inboxItem.deleteMany({ where: { workspaceId, profileId } });
+    await tx.message.deleteMany({ where: { workspaceId, profileId } });
     await tx.profile.deleteMany({ where: { workspaceId, id: profileId } });
     return { events: events.count };
   });

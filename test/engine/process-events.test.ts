@@ -4,7 +4,6 @@ import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   advanceTo,
-  DAY,
   FakeClock,
   identify,
   publishDefinition,

@@ -1,0 +1,14 @@
+// POST /api/v1/journeys/:id/{validate,publish,pause,resume,archive} – lifecycle actions (secret key)
+import { withSecretKey } from "@/lib/auth/with-secret-key";
+import { journeyActionResponse } from "@/lib/engine/journeys/journey-api";
+
+type Params = { id: string; action: string };
+
+export const POST = withSecretKey<Params>(({ request, params, workspace }) =>
+  journeyActionResponse(
+    { workspaceId: workspace.id, memberId: null },
+    params.id,
+    params.action,
+    request,
+  ),
+);

@@ -1,0 +1,569 @@
+// npm run bench:engine – the journey engine: real-time latency, cost per event
+// against the number of journeys, due-timer throughput, the inactivity sweep.
+//
+//   CUE_URL, CUE_WRITE_KEY, CUE_SECRET_KEY   latency against a running Cue (its
+//       worker must run: npm start does). Without CUE_URL the /track and /inbox
+//       route handlers are served in this process, with the engine's listener.
+//   DATABASE_URL   for the other three (and in-process latency); without it an
+//       embedded PostgreSQL in a temp folder. They write 1M+ rows in their own
+//       workspaces and delete them afterwards; keep other workers off that
+//       database while they run, or they will share (and skew) the timer work.
+//   BENCH_ONLY=latency,journeys,timers,inactivity   BENCH_RATE (200)
+//   BENCH_SECONDS (10)   BENCH_JOURNEYS (1000)   BENCH_EVENTS (1000)
+//   BENCH_TIMERS (100000)   BENCH_PROFILES (1000000)
+//
+// Prints a table, and as the last line one JSON object with every figure.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { applyMigrations } from "@/lib/db/migrate";
+import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+
+const num = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+const ONLY = (process.env.BENCH_ONLY ?? "latency,journeys,timers,inactivity").split(",");
+const RATE = num("BENCH_RATE", 200);
+const SECONDS = num("BENCH_SECONDS", 10);
+const JOURNEYS = num("BENCH_JOURNEYS", 1_000);
+const EVENTS = num("BENCH_EVENTS", 1_000);
+const TIMERS = num("BENCH_TIMERS", 100_000);
+const PROFILES = num("BENCH_PROFILES", 1_000_000);
+const TARGETS = {
+  p50Ms: 50,
+  p95Ms: 250,
+  journeyRatio: 1.5,
+  stepsPerSecond: 2_000,
+  sweepSeconds: 2,
+};
+const run = randomUUID().slice(0, 8);
+const root = path.resolve(import.meta.dirname, "..");
+const ms = (t0: number) => performance.now() - t0;
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const log = (line: string) => console.log(line);
+const quiet = () => {};
+
+const line = (
+  trigger: Record<string, unknown>,
+  nodes: Record<string, unknown>[],
+): JourneyDefinitionInput => {
+  const all = [{ id: "trigger", type: "trigger", trigger }, ...nodes, { id: "end", type: "exit" }];
+  return {
+    version: 1,
+    nodes: all,
+    edges: all.slice(1).map((node, i) => ({ from: String(all[i]?.id), to: String(node.id) })),
+    settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
+  } as JourneyDefinitionInput;
+};
+const delay = (amount: number, unit: string) => ({
+  id: "wait",
+  type: "delay",
+  delay: { kind: "duration", duration: { amount, unit } },
+});
+
+// --- Database ----------------------------------------------------------------
+
+let stopDatabase = async () => {};
+if (!process.env.DATABASE_URL) {
+  // Not mkdtemp: its 0700 folder would shut out the postgres user (see lib/db/embedded.ts).
+  const dataDir = path.join(tmpdir(), `cue-bench-engine-${process.pid}`);
+  const server = await startEmbeddedPostgres({ dataDir });
+  process.env.DATABASE_URL = server.url;
+  stopDatabase = async () => {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+await applyMigrations(process.env.DATABASE_URL as string, { log: quiet });
+const { prisma, disconnectPrisma } = await import("@/lib/db/client");
+const { createJourney } = await import("@/lib/engine/journeys/create-journey");
+const { publishJourney } = await import("@/lib/engine/journeys/publish-journey");
+const { processEvents } = await import("@/lib/engine/process-events");
+const { sweepInactivity } = await import("@/lib/engine/sweep-inactivity");
+const { ingestBatch } = await import("@/lib/ingest/ingest-batch");
+const { generateKey } = await import("@/lib/workspaces/api-keys");
+
+async function benchWorkspace(name: string) {
+  const writeKey = generateKey("write");
+  const secretKey = generateKey("secret");
+  const workspace = await prisma.workspace.create({
+    data: {
+      name: `${name} ${run}`,
+      deliveryRules: {},
+      apiKeys: {
+        create: [
+          { kind: "write", key: writeKey },
+          { kind: "secret", key: secretKey },
+        ],
+      },
+    },
+  });
+  return { workspaceId: workspace.id, writeKey, secretKey };
+}
+
+async function publish(workspaceId: string, name: string, definition: JourneyDefinitionInput) {
+  const journey = await createJourney({
+    workspaceId,
+    journey: { name, definition: definition as Record<string, unknown> },
+  });
+  const live = await publishJourney({ workspaceId, id: journey.id });
+  return { journeyId: journey.id, versionId: live.currentVersion?.id as string };
+}
+
+async function dropWorkspace(workspaceId: string) {
+  for (const table of [
+    "run_traces",
+    "journey_runs",
+    "inbox_items",
+    "engine_inbox",
+    "inactivity_fires",
+    "events",
+  ]) {
+    await prisma.$executeRawUnsafe(`DELETE FROM ${table} WHERE "workspaceId" = $1`, workspaceId);
+  }
+  await prisma.$executeRaw`DELETE FROM message_events e USING messages m WHERE e."messageId" = m.id AND m."workspaceId" = ${workspaceId}`;
+  await prisma.message.deleteMany({ where: { workspaceId } });
+  await prisma.profile.deleteMany({ where: { workspaceId } });
+  await prisma.journey.deleteMany({ where: { workspaceId } });
+  await prisma.journeyTrigger.deleteMany({ where: { workspaceId } });
+  await prisma.inactivitySweep.deleteMany({ where: { workspaceId } });
+  await prisma.workspace.delete({ where: { id: workspaceId } });
+}
+
+// --- 1. Latency: /api/v1/track accepted → item readable from /api/v1/inbox ----
+
+async function latencyBench() {
+  const { computeUserHash } = await import("@/lib/inbox/inbox-token");
+  const event = `Bench Ping ${run}`;
+  let base = process.env.CUE_URL?.replace(/\/+$/, "");
+  let keys = {
+    writeKey: process.env.CUE_WRITE_KEY ?? "",
+    secretKey: process.env.CUE_SECRET_KEY ?? "",
+  };
+  let cleanup = async () => {};
+  const definition = line({ kind: "event", event }, [
+    { id: "ping", type: "send_inapp", content: { kind: "card", title: "Ping {{ event.n }}" } },
+  ]);
+  if (base) {
+    const call = async (method: string, url: string, body?: unknown) => {
+      const response = await fetch(`${base}${url}`, {
+        method,
+        headers: { authorization: `Bearer ${keys.secretKey}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok)
+        throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { journey: { id: string } };
+    };
+    const { journey } = await call("POST", "/api/v1/journeys", { name: event, definition });
+    await call("POST", `/api/v1/journeys/${journey.id}/publish`, {});
+    cleanup = async () => void (await call("POST", `/api/v1/journeys/${journey.id}/archive`, {}));
+  } else {
+    const ws = await benchWorkspace("Latency bench");
+    keys = ws;
+    await publish(ws.workspaceId, event, definition);
+    const { startRouteServer } = await import("@/test/fixtures/route-server");
+    const { listenForEngineEvents } = await import("@/lib/engine/listen-engine-events");
+    const track = await import("@/app/api/v1/track/route");
+    const inbox = await import("@/app/api/v1/inbox/route");
+    const readInbox = (request: Request) => inbox.GET(request, { params: Promise.resolve({}) });
+    const server = await startRouteServer({
+      "/api/v1/track": { POST: track.POST },
+      "/api/v1/inbox": { GET: readInbox },
+    });
+    const listener = listenForEngineEvents({ log: quiet });
+    await listener.ready;
+    base = server.url;
+    cleanup = async () => {
+      await listener.stop();
+      await server.close();
+      await dropWorkspace(ws.workspaceId);
+    };
+  }
+  const basic = `Basic ${Buffer.from(`${keys.writeKey}:`).toString("base64")}`;
+  const users = Math.max(1, Math.ceil((RATE * (SECONDS + 2)) / 2)); // ≤ 2 messages per user: under any budget
+  const latencies: number[] = [];
+  let missing = 0;
+  const one = async (n: number, measured: boolean) => {
+    const userId = `bench-${run}-${n % users}`;
+    const response = await fetch(`${base}/api/v1/track`, {
+      method: "POST",
+      headers: { authorization: basic, "content-type": "application/json" },
+      body: JSON.stringify({ userId, event, properties: { n }, messageId: `${run}-${n}` }),
+    });
+    const accepted = performance.now();
+    if (!response.ok) throw new Error(`track: ${response.status} ${await response.text()}`);
+    const headers = {
+      "x-cue-write-key": keys.writeKey,
+      "x-cue-user-id": userId,
+      "x-cue-user-hash": computeUserHash(keys.secretKey, userId),
+    };
+    while (ms(accepted) < 10_000) {
+      const page = (await (
+        await fetch(`${base}/api/v1/inbox?page_size=5`, { headers })
+      ).json()) as {
+        items?: { title: string }[];
+      };
+      if (page.items?.some((item) => item.title === `Ping ${n}`)) {
+        if (measured) latencies.push(ms(accepted));
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    missing += 1;
+  };
+  const pending: Promise<void>[] = [];
+  const total = RATE * (SECONDS + 2);
+  const start = performance.now();
+  for (let n = 0; n < total; n++) {
+    const due = start + (n * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(one(n, n >= RATE * 2)); // the first 2 s warm up
+  }
+  await Promise.all(pending);
+  await cleanup();
+  latencies.sort((a, b) => a - b);
+  return {
+    mode: process.env.CUE_URL ? "server" : "in-process",
+    rate: RATE,
+    events: latencies.length,
+    missing,
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+  };
+}
+
+// --- 2. Cost per event: 1 live journey vs 1 + N that do not listen ------------
+
+async function journeysBench() {
+  const ws = await benchWorkspace("Journey count bench");
+  await publish(ws.workspaceId, "Target", line({ kind: "event", event: "Bench Target" }, []));
+  const users = Array.from({ length: EVENTS }, (_, i) => `jc-${i}`);
+  await ingestBatch({
+    workspaceId: ws.workspaceId,
+    evaluate: false,
+    items: users.map((userId) => ({
+      type: "identify",
+      userId,
+      traits: { plan: "free" },
+      messageId: randomUUID(),
+    })),
+  });
+  const measure = async () => {
+    await ingestBatch({
+      workspaceId: ws.workspaceId,
+      items: users.map((userId) => ({
+        type: "track",
+        userId,
+        event: "Bench Target",
+        messageId: randomUUID(),
+      })),
+    });
+    const t0 = performance.now();
+    while ((await processEvents({ log: quiet })).events > 0) {}
+    return ms(t0) / EVENTS;
+  };
+  await measure(); // warm-up
+  const one = await measure();
+  const t0 = performance.now();
+  for (let i = 0; i < JOURNEYS; i++) {
+    const trigger =
+      i % 10 === 9
+        ? {
+            kind: "trait_change",
+            conditions: [{ kind: "trait", path: `score_${i}`, operator: "gte", value: 1 }],
+          }
+        : { kind: "event", event: `Bench Other ${i}` };
+    await publish(ws.workspaceId, `Other ${i}`, line(trigger, [delay(1, "days")]));
+  }
+  const publishSeconds = ms(t0) / 1000;
+  await measure(); // warm-up with the new journeys
+  const many = await measure();
+  await dropWorkspace(ws.workspaceId);
+  return {
+    events: EVENTS,
+    oneJourneyMsPerEvent: round(one, 3),
+    manyJourneys: JOURNEYS + 1,
+    manyJourneysMsPerEvent: round(many, 3),
+    ratio: round(many / one, 2),
+    publishSeconds: round(publishSeconds),
+  };
+}
+
+// --- 3. Due timers: N runs due at once, 1 worker vs 2 -------------------------
+
+function startWorkerProcess() {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/server-only-hook.mjs",
+      "test/engine/support/engine-worker.ts",
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, CUE_TASKS: "engine-timers", CUE_TIMER_BATCH: "500" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let stepped = 0;
+  const ready = new Promise<void>((resolve) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      for (const text of chunk.toString().split("\n")) {
+        if (text === "ready") resolve();
+        const match = /^engine-timers (\d+)$/.exec(text);
+        if (match) stepped += Number(match[1]);
+      }
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    ready,
+    stepped: () => stepped,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+async function timersBench() {
+  const { enterJourney } = await import("@/lib/journeys/step");
+  const { journeyDefinitionSchema } = await import("@/lib/journeys/definition");
+  const ws = await benchWorkspace("Timer bench");
+  const input = line({ kind: "event", event: "Bench Timer" }, [delay(1, "minutes")]);
+  const { journeyId, versionId } = await publish(ws.workspaceId, "Timers", input);
+  const due = new Date(Date.now() - 60_000);
+  const entered = enterJourney(
+    journeyDefinitionSchema.parse(input),
+    {
+      runId: "RUN",
+      journeyId,
+      versionId,
+      profileId: "PROFILE",
+      triggerEvent: null,
+      now: new Date(due.getTime() - 60_000),
+    },
+    {
+      now: new Date(due.getTime() - 60_000),
+      profile: {
+        id: "PROFILE",
+        traits: {},
+        firstSeenAt: due,
+        lastSeenAt: due,
+        timezone: null,
+        email: null,
+        unsubscribed: false,
+        suppressed: false,
+      },
+      counts: {},
+      deliveryRules: {},
+      sentInWindow: [],
+    },
+  ).state;
+  const template = JSON.stringify(entered);
+  const t0 = performance.now();
+  await prisma.$executeRaw`
+    INSERT INTO profiles (id, "workspaceId", "userId", "firstSeenAt", "lastSeenAt")
+    SELECT gen_random_uuid(), ${ws.workspaceId}, 'timer-' || g, now(), now() FROM generate_series(1, ${TIMERS}) g`;
+  const seed = async () => {
+    await prisma.$executeRaw`DELETE FROM run_traces WHERE "workspaceId" = ${ws.workspaceId}`;
+    await prisma.$executeRaw`DELETE FROM journey_runs WHERE "workspaceId" = ${ws.workspaceId}`;
+    await prisma.$executeRaw`
+      INSERT INTO journey_runs (id, "workspaceId", "journeyId", "versionId", "profileId", status, "nodeId", state, holdout, "wakeAt", "enteredAt", "updatedAt")
+      SELECT r.rid, ${ws.workspaceId}, ${journeyId}, ${versionId}, r.pid, 'waiting', 'wait',
+             jsonb_set(jsonb_set(${template}::jsonb, '{runId}', to_jsonb(r.rid)), '{profileId}', to_jsonb(r.pid::text)),
+             false, NULL, ${due}::timestamp(3) - interval '1 minute', now()
+      FROM (SELECT p.id AS pid, gen_random_uuid()::text AS rid FROM profiles p
+            WHERE p."workspaceId" = ${ws.workspaceId}) r`;
+    await prisma.$executeRawUnsafe("ANALYZE journey_runs");
+  };
+  const seedSeconds = ms(t0) / 1000;
+  const phase = async (workers: number) => {
+    await seed();
+    const processes = Array.from({ length: workers }, () => startWorkerProcess());
+    await Promise.all(processes.map((p) => p.ready));
+    const armedAt = new Date();
+    await prisma.$executeRaw`UPDATE journey_runs SET "wakeAt" = ${due}::timestamp(3) WHERE "workspaceId" = ${ws.workspaceId}`;
+    await prisma.$executeRaw`SELECT pg_notify('cue_wake', 'engine-timers')`;
+    for (;;) {
+      // Cheap (one probe of the wakeAt index), so polling does not compete with the workers.
+      const left = await prisma.$queryRaw<unknown[]>`
+        SELECT 1 FROM journey_runs WHERE "wakeAt" IS NOT NULL AND "workspaceId" = ${ws.workspaceId} LIMIT 1`;
+      if (left.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const seconds = (Date.now() - armedAt.getTime()) / 1000;
+    await Promise.all(processes.map((p) => p.stop()));
+    const completed = await prisma.journeyRun.count({
+      where: { workspaceId: ws.workspaceId, status: "completed" },
+    });
+    return {
+      workers,
+      seconds: round(seconds, 2),
+      stepsPerSecond: Math.round(completed / seconds),
+      completed,
+      perWorker: processes.map((p) => p.stepped()),
+    };
+  };
+  const one = await phase(1);
+  const two = await phase(2);
+  await dropWorkspace(ws.workspaceId);
+  return { runs: TIMERS, seedSeconds: round(seedSeconds), one, two };
+}
+
+// --- 4. Inactivity sweep over PROFILES profiles --------------------------------
+
+async function inactivityBench() {
+  const ws = await benchWorkspace("Inactivity bench");
+  const t0 = performance.now();
+  // lastSeenAt spread evenly over the last 30 days.
+  await prisma.$executeRaw`
+    INSERT INTO profiles (id, "workspaceId", "userId", "firstSeenAt", "lastSeenAt")
+    SELECT gen_random_uuid(), ${ws.workspaceId}, 'quiet-' || g,
+           now() - interval '60 days', now() - (g * (2592000.0 / ${PROFILES})) * interval '1 second'
+    FROM generate_series(1, ${PROFILES}) g`;
+  await prisma.$executeRawUnsafe("ANALYZE profiles");
+  const seedSeconds = ms(t0) / 1000;
+  const { journeyId } = await publish(
+    ws.workspaceId,
+    "Quiet",
+    line({ kind: "inactivity", inactiveFor: { amount: 7, unit: "days" } }, [delay(1, "days")]),
+  );
+  // As if the previous round ran an hour ago: this round reads the last hour's lapses.
+  const sweptUntil = new Date(Date.now() - 7 * 86_400_000 - 3_600_000);
+  await prisma.inactivitySweep.create({
+    data: { journeyId, workspaceId: ws.workspaceId, sweptUntil },
+  });
+  const sweepAll = async () => {
+    const start = performance.now();
+    let considered = 0;
+    let entered = 0;
+    for (;;) {
+      const round = await sweepInactivity({ log: quiet, batchSize: 5_000 });
+      considered += round.considered;
+      entered += round.entered;
+      if (round.considered === 0) break;
+    }
+    return { seconds: ms(start) / 1000, considered, entered };
+  };
+  const hour = await sweepAll();
+  const idle = await sweepAll();
+  // What a sweep without the watermark would read: every lapsed profile, each
+  // checked against inactivity_fires.
+  const cold = performance.now();
+  await prisma.$queryRaw`
+    SELECT count(*)::int AS n FROM profiles p
+    WHERE p."workspaceId" = ${ws.workspaceId} AND p."lastSeenAt" <= now() - interval '7 days'
+      AND NOT EXISTS (SELECT 1 FROM inactivity_fires f WHERE f."journeyId" = ${journeyId} AND f."profileId" = p.id AND f."lastFiredAt" >= p."lastSeenAt")`;
+  const coldSeconds = ms(cold) / 1000;
+  await dropWorkspace(ws.workspaceId);
+  return {
+    profiles: PROFILES,
+    seedSeconds: round(seedSeconds),
+    lastHour: { seconds: round(hour.seconds, 3), lapsed: hour.considered, entered: hour.entered },
+    idleSweepSeconds: round(idle.seconds, 3),
+    fullScanSeconds: round(coldSeconds, 3),
+  };
+}
+
+// --- Run and report -----------------------------------------------------------
+
+const results: Record<string, unknown> = { targets: TARGETS };
+const rows: [string, string, string, string][] = [];
+const check = (ok: boolean) => (ok ? "ok" : "MISSED");
+try {
+  if (ONLY.includes("latency")) {
+    log(`latency: ${RATE} events/s for ${SECONDS} s …`);
+    const r = await latencyBench();
+    results.latency = r;
+    rows.push([
+      `track → inbox p50 (${r.mode})`,
+      `${r.p50Ms} ms`,
+      `≤ ${TARGETS.p50Ms} ms`,
+      check(r.p50Ms <= TARGETS.p50Ms),
+    ]);
+    rows.push([
+      `track → inbox p95 (${r.mode})`,
+      `${r.p95Ms} ms`,
+      `≤ ${TARGETS.p95Ms} ms`,
+      check(r.p95Ms <= TARGETS.p95Ms),
+    ]);
+    rows.push(["track → inbox missing", String(r.missing), "0", check(r.missing === 0)]);
+  }
+  if (ONLY.includes("journeys")) {
+    log(`journey count: ${EVENTS} events with 1 and ${JOURNEYS + 1} live journeys …`);
+    const r = await journeysBench();
+    results.journeys = r;
+    rows.push(["ms per event, 1 live journey", String(r.oneJourneyMsPerEvent), "", ""]);
+    rows.push([
+      `ms per event, ${r.manyJourneys} live journeys`,
+      String(r.manyJourneysMsPerEvent),
+      "",
+      "",
+    ]);
+    rows.push([
+      "ratio",
+      String(r.ratio),
+      `≤ ${TARGETS.journeyRatio}`,
+      check(r.ratio <= TARGETS.journeyRatio),
+    ]);
+  }
+  if (ONLY.includes("timers")) {
+    log(`due timers: ${TIMERS} runs, 1 then 2 worker processes …`);
+    const r = await timersBench();
+    results.timers = r;
+    rows.push([
+      "due-timer steps/s, 1 worker",
+      String(r.one.stepsPerSecond),
+      `≥ ${TARGETS.stepsPerSecond}`,
+      check(r.one.stepsPerSecond >= TARGETS.stepsPerSecond),
+    ]);
+    rows.push([
+      "due-timer steps/s, 2 workers",
+      `${r.two.stepsPerSecond} (${r.two.perWorker.join(" + ")})`,
+      "",
+      "",
+    ]);
+  }
+  if (ONLY.includes("inactivity")) {
+    log(`inactivity: ${PROFILES} profiles …`);
+    const r = await inactivityBench();
+    results.inactivity = r;
+    rows.push([
+      `sweep, ${r.profiles} profiles (${r.lastHour.lapsed} lapsed in 1 h)`,
+      `${r.lastHour.seconds} s`,
+      `≤ ${TARGETS.sweepSeconds} s`,
+      check(r.lastHour.seconds <= TARGETS.sweepSeconds),
+    ]);
+    rows.push(["sweep with nothing new", `${r.idleSweepSeconds} s`, "", ""]);
+    rows.push([
+      "full scan of every lapsed profile (no watermark)",
+      `${r.fullScanSeconds} s`,
+      "",
+      "",
+    ]);
+  }
+} finally {
+  await disconnectPrisma();
+  await stopDatabase();
+}
+
+const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));
+log("");
+for (const row of [["measure", "result", "target", ""] as const, ...rows]) {
+  log(row.map((cell, i) => cell.padEnd(width[i] ?? 0)).join("  "));
+}
+console.log(JSON.stringify(results));
