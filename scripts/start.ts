@@ -8,6 +8,7 @@ import next from "next";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { resolveDatabase } from "@/lib/db/resolve-database";
+import { ensureDemoJourneys } from "@/lib/engine/ensure-demo-journeys";
 import { buildIfNeeded } from "@/lib/runtime/build-if-needed";
 import { assertPortFree, parsePort, portInUse } from "@/lib/runtime/check-port";
 import { ensureAuthSecret } from "@/lib/runtime/ensure-auth-secret";
@@ -37,6 +38,10 @@ async function main() {
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   await seedAdminFromEnv(process.env, log);
   const demo = (await wantsDemo()) ? await seedDemo({ log }) : null;
+  if (demo) {
+    const { created } = await ensureDemoJourneys(demo.workspaceId);
+    if (created.length > 0) log(`Published demo journeys: ${created.join(", ")}.`);
+  }
 
   if (!dev) await buildIfNeeded(root, log);
   // Next builds request URLs from this name; listening still uses `hostname`.

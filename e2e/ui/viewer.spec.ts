@@ -20,7 +20,9 @@ test("a viewer cannot rotate keys or invite", async ({ page, browser }) => {
   await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
 
   await viewer.goto(`/w/${workspaceId}/settings`);
-  await expect(viewer.getByRole("complementary").getByText("Viewer", { exact: true })).toBeVisible();
+  await expect(
+    viewer.getByRole("complementary").getByText("Viewer", { exact: true }),
+  ).toBeVisible();
   await expect(viewer.getByRole("button", { name: "Rotate write key" })).toBeDisabled();
   await expect(viewer.getByRole("button", { name: "Create invite link" })).toBeDisabled();
 

@@ -21,48 +21,67 @@ export interface EngineEventListener {
   stop(): Promise<void>;
 }
 
-export function listenForEngineEvents(
-  options: {
-    databaseUrl?: string;
-    now?: Clock;
-    log?: (line: string) => void;
-    batchSize?: number;
-  } = {},
-): EngineEventListener {
+export interface ListenOptions {
+  databaseUrl?: string;
+  now?: Clock;
+  log?: (line: string) => void;
+  /**
+   * Inbox rows per transaction (default 10). A message is readable when its
+   * transaction commits, so small batches deliver sooner and spread a
+   * backlog over the lanes; the worker task's fallback pass uses large ones.
+   */
+  batchSize?: number;
+  /** Batches this process may run at once when a backlog builds (default 4). */
+  concurrency?: number;
+}
+
+export function listenForEngineEvents(options: ListenOptions = {}): EngineEventListener {
   const url = options.databaseUrl ?? process.env.DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set; the engine needs the database.");
   const log = options.log ?? (() => {});
   const clock = options.now ?? systemClock;
+  const batchSize = options.batchSize ?? 10;
+  const concurrency = options.concurrency ?? 4;
   let stopped = false;
-  let running: Promise<void> | null = null;
   let again = false;
+  const lanes = new Set<Promise<void>>();
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
 
-  const drain = async () => {
-    do {
+  // A lane drains the inbox one batch (one transaction) at a time. A full
+  // batch means a backlog, so it opens another lane, up to `concurrency`:
+  // lanes claim different rows (SKIP LOCKED) and per-profile locks keep each
+  // profile's events in order. A notification during a pass (`again`) makes
+  // the lanes look once more before they stop.
+  const lane = async (): Promise<void> => {
+    for (;;) {
       again = false;
+      let events = 0;
       try {
-        while (!stopped) {
-          const { events } = await processEvents({ now: clock, log, batchSize: options.batchSize });
-          if (events === 0) break;
-        }
+        ({ events } = await processEvents({ now: clock, log, batchSize }));
       } catch (error) {
         // The worker loop's poll retries; nothing is lost (rows stay in engine_inbox).
         log(`engine: event processing failed: ${errorText(error)}`);
+        return;
       }
-    } while (again && !stopped);
+      if (stopped) return;
+      if (events >= batchSize && lanes.size < concurrency) open();
+      if (events === 0 && !again) return;
+    }
+  };
+
+  const open = () => {
+    const running: Promise<void> = lane().finally(() => {
+      lanes.delete(running);
+      if (again && lanes.size === 0 && !stopped) open();
+    });
+    lanes.add(running);
   };
 
   const kick = () => {
     if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain().finally(() => {
-      running = null;
-    });
+    if (lanes.size === 0) open();
+    else again = true;
   };
 
   const connect = async (): Promise<void> => {
@@ -106,7 +125,7 @@ export function listenForEngineEvents(
     async stop() {
       stopped = true;
       if (retry) clearTimeout(retry);
-      await running;
+      await Promise.all(lanes);
       const current = client;
       client = null;
       await current?.end().catch(() => {});

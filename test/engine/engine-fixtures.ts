@@ -135,8 +135,11 @@ export async function sentTo(workspaceId: string, userId: string) {
   const id = await profileId(workspaceId, userId);
   const messages = await prisma.message.findMany({
     where: { workspaceId, profileId: id, source: "journey" },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    include: { events: { select: { id: true }, orderBy: { id: "asc" }, take: 1 } },
   });
+  // Sends of one step share createdAt; their first event's id is the order they were made in.
+  const key = (m: (typeof messages)[number]) => [m.createdAt.getTime(), Number(m.events[0]?.id)];
+  messages.sort((a, b) => key(a)[0] - key(b)[0] || key(a)[1] - key(b)[1]);
   return messages.map((m) => [m.nodeId, m.channel, m.createdAt.toISOString()]);
 }
 

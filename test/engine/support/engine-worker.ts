@@ -7,8 +7,10 @@
 //   CUE_CLOCK_OFFSET_MS  run the clock ahead (a restarted worker reclaims leases at once)
 //   CUE_TIMER_BATCH      runs per timer transaction (default 50)
 //   CUE_TASKS            comma-separated task names (default: timers and email)
+//   CUE_LISTEN=1         also LISTEN to cue_events and evaluate events at once
 import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { engineTasks } from "@/lib/engine/engine-tasks";
+import { listenForEngineEvents } from "@/lib/engine/listen-engine-events";
 import { startWorker, type WorkerTask } from "@/lib/worker/run-worker";
 
 const offset = Number(process.env.CUE_CLOCK_OFFSET_MS ?? 0);
@@ -39,8 +41,12 @@ const worker = startWorker({
   pollIntervalMs: 200,
   log: (line) => console.error(line),
 });
-await worker.ready;
+const events =
+  process.env.CUE_LISTEN === "1"
+    ? listenForEngineEvents({ now: clock, log: (line) => console.error(line) })
+    : null;
+await Promise.all([worker.ready, events?.ready]);
 process.stdout.write("ready\n");
 process.on("SIGTERM", () => {
-  void worker.stop().then(() => process.exit(0));
+  void Promise.all([worker.stop(), events?.stop()]).then(() => process.exit(0));
 });
