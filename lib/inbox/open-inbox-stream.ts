@@ -136,7 +136,9 @@ export async function openInboxStream(
   };
 
   const listener: HubListener = (hubSignal) => {
-    if (closed) return;
+    // Until the starting cursor is known, a signal must not trigger a read
+    // from seq 0 (that would replay the whole inbox to a fresh client).
+    if (closed || !initialized) return;
     if (!profileId) {
       if (hubSignal.type !== "counts") void resolveProfile().catch(() => {});
       return;
@@ -145,6 +147,7 @@ export async function openInboxStream(
     void pump();
   };
 
+  let initialized = false;
   // Subscribe before reading anything, so an item committed in between is
   // both read and announced rather than neither.
   unsubscribe = await subscribeInbox(`${workspaceId}:${profileId ?? "*"}`, listener);
@@ -156,6 +159,7 @@ export async function openInboxStream(
     });
     lastSent = newest?.seq ?? 0n;
   }
+  initialized = true;
 
   return new ReadableStream<Uint8Array>({
     start(c) {
