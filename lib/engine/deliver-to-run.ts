@@ -1,6 +1,7 @@
 import { assertNever } from "@/lib/journeys/assert-never";
 import type { StepInput } from "@/lib/journeys/run-state";
-import type { EngineBatch, ProfileWork, RunRecord } from "./engine-batch";
+import type { EngineBatch, RunRecord } from "./engine-batch";
+import type { BatchProfile } from "./prepare-batch";
 
 // What a journey's status does to a run in flight (see lib/engine/README.md):
 // - live: the run advances.
@@ -12,7 +13,7 @@ import type { EngineBatch, ProfileWork, RunRecord } from "./engine-batch";
 
 export async function deliverToRun(
   batch: EngineBatch,
-  profile: ProfileWork & { missing: boolean },
+  profile: BatchProfile,
   run: RunRecord,
   input: StepInput,
 ): Promise<boolean> {

@@ -48,11 +48,11 @@ export function listenForEngineEvents(options: ListenOptions = {}): EngineEventL
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
 
-  // A lane drains the inbox one batch (one transaction) at a time. A full
-  // batch means a backlog, so it opens another lane, up to `concurrency`:
-  // lanes claim different rows (SKIP LOCKED) and per-profile locks keep each
-  // profile's events in order. A notification during a pass (`again`) makes
-  // the lanes look once more before they stop.
+  // A lane drains the inbox one batch (one transaction) at a time, until a
+  // pass finds nothing. Lanes claim different rows (SKIP LOCKED) and
+  // per-profile locks keep each profile's events in order. A full batch
+  // means a backlog, so it opens another lane; a notification during a pass
+  // (`again`) makes the lanes look once more before they stop.
   const lane = async (): Promise<void> => {
     for (;;) {
       again = false;
@@ -78,10 +78,13 @@ export function listenForEngineEvents(options: ListenOptions = {}): EngineEventL
     lanes.add(running);
   };
 
+  // Each notification is one committed ingestion batch: while the lanes are
+  // busy, it opens another (up to `concurrency`) rather than queueing behind
+  // them, so a burst is evaluated in parallel transactions.
   const kick = () => {
     if (stopped) return;
-    if (lanes.size === 0) open();
-    else again = true;
+    again = true;
+    if (lanes.size < concurrency) open();
   };
 
   const connect = async (): Promise<void> => {

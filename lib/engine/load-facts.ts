@@ -62,10 +62,8 @@ export async function loadDeliveryRules(
   log: (line: string) => void = () => {},
 ): Promise<Map<string, WorkspaceDeliveryRules>> {
   if (workspaceIds.length === 0) return new Map();
-  const rows = await tx.workspace.findMany({
-    where: { id: { in: [...new Set(workspaceIds)] } },
-    select: { id: true, deliveryRules: true },
-  });
+  const rows = await tx.$queryRaw<{ id: string; deliveryRules: Prisma.JsonValue }[]>`
+    SELECT id, "deliveryRules" FROM workspaces WHERE id = ANY(${[...new Set(workspaceIds)]}::text[])`;
   return new Map(
     rows.map((row) => [
       row.id,

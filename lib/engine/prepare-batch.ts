@@ -33,10 +33,13 @@ export interface BatchInput {
   log: (line: string) => void;
 }
 
+/** A profile of the batch; a `missing` one (erased, merged away) can only have its runs cancelled. */
+export type BatchProfile = ProfileWork & { missing: boolean };
+
 export interface PreparedBatch {
   batch: EngineBatch;
   /** By profile id. A profile that no longer exists is `missing` (its runs can only be cancelled). */
-  profiles: Map<string, ProfileWork & { missing: boolean }>;
+  profiles: Map<string, BatchProfile>;
   journeys: Map<string, JourneyInfo>;
   versions: Map<string, LoadedVersion>;
   /** Runs whose journey or version is gone or unreadable: the caller disarms them. */
@@ -65,7 +68,7 @@ export async function prepareBatch(tx: Tx, now: Date, input: BatchInput): Promis
   ]);
   const batch = new EngineBatch(tx, now, rules);
 
-  const profiles = new Map<string, ProfileWork & { missing: boolean }>();
+  const profiles = new Map<string, BatchProfile>();
   for (const ref of refs) {
     const known = facts.get(ref.profileId);
     profiles.set(ref.profileId, {

@@ -7,10 +7,24 @@ import { listensForEvents } from "@/lib/journeys/step";
 import { type Clock, systemClock } from "./clock";
 import { errorText, isTransientDbError } from "./db-errors";
 import { deliverToRun } from "./deliver-to-run";
-import type { ProfileRef } from "./load-facts";
+import {
+  claimInbox,
+  type InboxEvent,
+  loadTraitStates,
+  loadTriggers,
+  profilesWithEarlierEvents,
+  saveTraitStates,
+  type TriggerRow,
+  uniqueRefs,
+} from "./inbox-batch";
 import { asRecord } from "./load-facts";
 import { loadListeningRuns } from "./load-runs";
-import { disarmOrphans, type PreparedBatch, prepareBatch } from "./prepare-batch";
+import {
+  type BatchProfile,
+  disarmOrphans,
+  type PreparedBatch,
+  prepareBatch,
+} from "./prepare-batch";
 import { lockProfiles } from "./profile-locks";
 
 // The "engine-events" task: evaluates what ingestion handed over in
@@ -36,20 +50,9 @@ export interface ProcessEventsResult {
   sends: number;
 }
 
-interface InboxEvent {
-  inboxId: bigint;
-  workspaceId: string;
-  eventId: string | null;
-  profileId: string | null;
-  type: string | null;
-  name: string | null;
-  properties: Prisma.JsonValue;
-  timestamp: Date | null;
-  receivedAt: Date | null;
-}
-
 export const ENGINE_EVENTS_TASK = "engine-events";
-const DEFAULT_BATCH = 200;
+// Small: a message is readable only when its batch commits (see listen-engine-events.ts).
+const DEFAULT_BATCH = 20;
 export const ENGINE_TX = { maxWait: 10_000, timeout: 120_000 } as const;
 
 export async function processEvents(
@@ -99,16 +102,6 @@ async function processOneByOne(
   return total;
 }
 
-async function claimInbox(tx: Tx, limit: number): Promise<InboxEvent[]> {
-  return tx.$queryRaw<InboxEvent[]>`
-    SELECT i.id AS "inboxId", i."workspaceId", e.id::text AS "eventId", e."profileId"::text AS "profileId",
-           e.type, e.name, e.properties, e."timestamp", e."receivedAt"
-    FROM (SELECT id, "workspaceId", "eventId" FROM engine_inbox
-          ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED) i
-    LEFT JOIN events e ON e.id = i."eventId" AND e."workspaceId" = i."workspaceId"
-    ORDER BY i.id`;
-}
-
 async function processBatch(
   tx: Tx,
   now: Date,
@@ -131,120 +124,112 @@ async function processBatch(
   const live = rows.filter((r) => r.profileId !== null && r.eventId !== null);
   const refs = uniqueRefs(live);
 
-  const hasIdentify = live.some((r) => r.type === "identify");
   const tracked = live.filter((r) => r.type === "track" && r.name);
-  // The index on (workspaceId, kind, eventName) answers this with the live
-  // journeys that listen to these names, and nothing else.
-  const wanted: Prisma.JourneyTriggerWhereInput[] = [
-    ...uniquePairs(tracked).map(([workspaceId, eventName]) => ({
-      workspaceId,
-      kind: "event",
-      eventName,
-    })),
-    ...(hasIdentify
-      ? [...new Set(live.filter((r) => r.type === "identify").map((r) => r.workspaceId))].map(
-          (workspaceId) => ({ workspaceId, kind: "trait_change" }),
-        )
-      : []),
-  ];
-  const triggers =
-    wanted.length > 0 ? await tx.journeyTrigger.findMany({ where: { OR: wanted } }) : [];
+  const triggers = await loadTriggers(tx, tracked, live);
   const runRows = await loadListeningRuns(tx, refs, now);
   const prepared = await prepareBatch(tx, now, { refs, runRows, entryJourneys: triggers, log });
   await disarmOrphans(tx, prepared.orphans, log);
-  const traitStates = await loadTraitStates(tx, triggers, live);
-  const traitWrites = new Map<
-    string,
-    { journeyId: string; profileId: string; matching: boolean }
-  >();
-
+  const scope: EventScope = {
+    prepared,
+    triggers,
+    now,
+    traitStates: await loadTraitStates(tx, triggers, live),
+    traitWrites: new Map(),
+  };
   let entered = 0;
   for (const row of live) {
     const profile = prepared.profiles.get(row.profileId as string);
     if (!profile || profile.missing) continue;
-    if (row.type === "track" && row.name && row.timestamp && row.receivedAt) {
-      const event = {
-        name: row.name,
-        properties: asRecord(row.properties),
-        timestamp: row.timestamp,
-      };
-      for (const run of [...profile.runs]) {
-        if (
-          !listensForEvents(run.version.definition, run.state, now) &&
-          run.journey.status === "live"
-        ) {
-          continue;
-        }
-        await deliverToRun(prepared.batch, profile, run, { kind: "event", event });
-      }
-      const ref = {
-        eventId: row.eventId as string,
-        timestamp: row.timestamp,
-        receivedAt: row.receivedAt,
-      };
-      for (const trigger of triggers) {
-        if (trigger.kind !== "event" || trigger.workspaceId !== row.workspaceId) continue;
-        if (trigger.eventName !== row.name) continue;
-        const target = entryTarget(prepared, trigger);
-        if (!target) continue;
-        const decision = await prepared.batch.tryEnter(
-          profile,
-          target.journey,
-          target.version,
-          { kind: "event", event },
-          ref,
-        );
-        if (decision.enter) entered += 1;
-      }
-    } else if (row.type === "identify") {
-      for (const trigger of triggers) {
-        if (trigger.kind !== "trait_change" || trigger.workspaceId !== row.workspaceId) continue;
-        const target = entryTarget(prepared, trigger);
-        const definitionTrigger =
-          target && indexJourney(target.version.definition).trigger?.trigger;
-        if (!target || definitionTrigger?.kind !== "trait_change") continue;
-        const key = `${trigger.journeyId}|${profile.profileId}`;
-        const wasMatching = traitWrites.get(key)?.matching ?? traitStates.get(key) ?? false;
-        const currentTraits = profile.facts.traits;
-        const signal = { kind: "trait_change" as const, wasMatching, currentTraits };
-        const decision = await prepared.batch.tryEnter(
-          profile,
-          target.journey,
-          target.version,
-          signal,
-          null,
-        );
-        if (decision.enter) entered += 1;
-        const matching = traitsMatch(definitionTrigger, currentTraits);
-        traitWrites.set(key, {
-          journeyId: trigger.journeyId,
-          profileId: profile.profileId,
-          matching,
-        });
-      }
-    }
+    if (row.type === "track") entered += await evaluateTrack(scope, profile, row);
+    else if (row.type === "identify") entered += await evaluateIdentify(scope, profile, row);
   }
 
   const summary = await prepared.batch.flush();
-  await saveTraitStates(tx, [...traitWrites.values()], now);
-  await tx.engineInbox.deleteMany({ where: { id: { in: rows.map((r) => r.inboxId) } } });
+  await saveTraitStates(tx, [...scope.traitWrites.values()], now);
+  await tx.$executeRaw`DELETE FROM engine_inbox WHERE id = ANY(${rows.map((r) => r.inboxId)}::bigint[])`;
   return { events: rows.length, entered, sends: summary.sends };
 }
 
-async function profilesWithEarlierEvents(
-  tx: Tx,
-  claimed: readonly InboxEvent[],
-): Promise<Set<string>> {
-  const profileIds = uniqueRefs(claimed).map((r) => r.profileId);
-  if (profileIds.length === 0) return new Set();
-  const ids = claimed.map((r) => r.inboxId);
-  const max = claimed[claimed.length - 1]?.inboxId ?? 0n; // claimed in id order
-  const rows = await tx.$queryRaw<{ profileId: string }[]>`
-    SELECT DISTINCT e."profileId"::text AS "profileId"
-    FROM engine_inbox i JOIN events e ON e.id = i."eventId" AND e."workspaceId" = i."workspaceId"
-    WHERE i.id < ${max} AND i.id <> ALL(${ids}::bigint[])
-      AND e."profileId" = ANY(${profileIds}::uuid[])`;
-  return new Set(rows.map((r) => r.profileId));
+interface EventScope {
+  prepared: PreparedBatch;
+  triggers: readonly TriggerRow[];
+  now: Date;
+  /** Stored trait-change states, by "journeyId|profileId". */
+  traitStates: ReadonlyMap<string, boolean>;
+  /** What this batch computed, written back at the end (a later identify reads it first). */
+  traitWrites: Map<string, { journeyId: string; profileId: string; matching: boolean }>;
+}
+
+/** A tracked event: first the runs that listen (goals, waits), then entries. Returns entries. */
+async function evaluateTrack(
+  scope: EventScope,
+  profile: BatchProfile,
+  row: InboxEvent,
+): Promise<number> {
+  const { prepared, now } = scope;
+  if (!row.name || !row.timestamp || !row.receivedAt || !row.eventId) return 0;
+  const event = { name: row.name, properties: asRecord(row.properties), timestamp: row.timestamp };
+  for (const run of [...profile.runs]) {
+    const live = run.journey.status === "live";
+    // Runs of paused or archived journeys go through deliverToRun (hold / cancel).
+    if (live && !listensForEvents(run.version.definition, run.state, now)) continue;
+    await deliverToRun(prepared.batch, profile, run, { kind: "event", event });
+  }
+  const ref = { eventId: row.eventId, timestamp: row.timestamp, receivedAt: row.receivedAt };
+  let entered = 0;
+  for (const trigger of scope.triggers) {
+    if (trigger.kind !== "event" || trigger.workspaceId !== row.workspaceId) continue;
+    if (trigger.eventName !== row.name) continue;
+    const target = entryTarget(prepared, trigger);
+    if (!target) continue;
+    const signal = { kind: "event" as const, event };
+    const decision = await prepared.batch.tryEnter(
+      profile,
+      target.journey,
+      target.version,
+      signal,
+      ref,
+    );
+    if (decision.enter) entered += 1;
+  }
+  return entered;
+}
+
+/**
+ * An identify, against every live trait-change trigger of the workspace:
+ * entry on the change to matching, and the new matching state saved either way.
+ */
+async function evaluateIdentify(
+  scope: EventScope,
+  profile: BatchProfile,
+  row: InboxEvent,
+): Promise<number> {
+  let entered = 0;
+  for (const trigger of scope.triggers) {
+    if (trigger.kind !== "trait_change" || trigger.workspaceId !== row.workspaceId) continue;
+    const target = entryTarget(scope.prepared, trigger);
+    const definitionTrigger = target && indexJourney(target.version.definition).trigger?.trigger;
+    if (!target || definitionTrigger?.kind !== "trait_change") continue;
+    const key = `${trigger.journeyId}|${profile.profileId}`;
+    const wasMatching = scope.traitWrites.get(key)?.matching ?? scope.traitStates.get(key) ?? false;
+    const currentTraits = profile.facts.traits;
+    const signal = { kind: "trait_change" as const, wasMatching, currentTraits };
+    const decision = await scope.prepared.batch.tryEnter(
+      profile,
+      target.journey,
+      target.version,
+      signal,
+      null,
+    );
+    if (decision.enter) entered += 1;
+    const matching = traitsMatch(definitionTrigger, currentTraits);
+    scope.traitWrites.set(key, {
+      journeyId: trigger.journeyId,
+      profileId: profile.profileId,
+      matching,
+    });
+  }
+  return entered;
 }
 
 function entryTarget(prepared: PreparedBatch, trigger: { journeyId: string; versionId: string }) {
@@ -254,52 +239,4 @@ function entryTarget(prepared: PreparedBatch, trigger: { journeyId: string; vers
   // checked again because this transaction may have read it just before a pause.
   if (!journey || !version || journey.status !== "live") return null;
   return { journey, version };
-}
-
-function uniqueRefs(rows: readonly InboxEvent[]): ProfileRef[] {
-  const seen = new Map<string, ProfileRef>();
-  for (const row of rows) {
-    if (row.profileId)
-      seen.set(row.profileId, { workspaceId: row.workspaceId, profileId: row.profileId });
-  }
-  return [...seen.values()];
-}
-
-function uniquePairs(rows: readonly InboxEvent[]): [string, string][] {
-  const keys = new Set(rows.map((r) => JSON.stringify([r.workspaceId, r.name])));
-  return [...keys].map((k) => JSON.parse(k) as [string, string]);
-}
-
-// trait_trigger_states has no workspaceId column: its journeyIds come from
-// this batch's workspace-scoped trigger lookup, which is what scopes it.
-async function loadTraitStates(
-  tx: Tx,
-  triggers: readonly { journeyId: string; kind: string }[],
-  rows: readonly InboxEvent[],
-): Promise<Map<string, boolean>> {
-  const journeyIds = triggers.filter((t) => t.kind === "trait_change").map((t) => t.journeyId);
-  const profileIds = [
-    ...new Set(rows.filter((r) => r.type === "identify").map((r) => r.profileId as string)),
-  ];
-  if (journeyIds.length === 0 || profileIds.length === 0) return new Map();
-  const states = await tx.traitTriggerState.findMany({
-    where: { journeyId: { in: journeyIds }, profileId: { in: profileIds } },
-  });
-  return new Map(states.map((s) => [`${s.journeyId}|${s.profileId}`, s.matching]));
-}
-
-async function saveTraitStates(
-  tx: Tx,
-  states: readonly { journeyId: string; profileId: string; matching: boolean }[],
-  now: Date,
-): Promise<void> {
-  if (states.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO trait_trigger_states ("journeyId", "profileId", matching, "updatedAt")
-    SELECT s."journeyId", s."profileId", s.matching, ${now}::timestamp(3)
-    FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb)
-      AS s("journeyId" text, "profileId" uuid, matching boolean)
-    ORDER BY 1, 2
-    ON CONFLICT ("journeyId", "profileId")
-    DO UPDATE SET matching = excluded.matching, "updatedAt" = excluded."updatedAt"`;
 }

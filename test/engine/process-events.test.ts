@@ -1,9 +1,12 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { processEvents } from "@/lib/engine/process-events";
 import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   advanceTo,
+  drainEvents,
   FakeClock,
   identify,
   publishDefinition,
@@ -104,5 +107,57 @@ describe("processEvents", () => {
     await send(clock, ws, [track("bo", "Logged In"), track("bo", "Signed Up")]);
     await send(clock, ws, [track("bo", "Signed Up")]);
     expect(await runsOf(ws, "bo")).toHaveLength(1);
+  });
+
+  it("keeps a profile's events in order when another worker holds an earlier one", async () => {
+    const ordered = {
+      version: 1,
+      nodes: [
+        { id: "trigger", type: "trigger", trigger: { kind: "event", event: "Order Placed" } },
+        { id: "paid", type: "wait", event: "Order Paid", timeout: { amount: 1, unit: "days" } },
+        { id: "thanks", type: "send_inapp", content: { kind: "card", title: "Thanks" } },
+        { id: "end", type: "exit" },
+      ],
+      edges: [
+        { from: "trigger", to: "paid" },
+        { from: "paid", exit: "did", to: "thanks" },
+        { from: "paid", exit: "timeout", to: "end" },
+        { from: "thanks", to: "end" },
+      ],
+      settings: { reentry: { mode: "once" }, holdoutPercent: 0 },
+    } satisfies JourneyDefinitionInput;
+    await publishDefinition(ws, "Ordered", ordered);
+    const clock = new FakeClock("2026-03-06T10:00:00Z");
+    await send(clock, ws, [track("cy", "Order Placed"), track("cy", "Order Paid")], {
+      evaluate: false,
+    });
+    // evaluate: false skipped the inbox; hand both events over as ingestion does.
+    await prisma.$executeRaw`
+      INSERT INTO engine_inbox ("workspaceId", "eventId")
+      SELECT "workspaceId", id FROM events
+      WHERE "workspaceId" = ${ws} AND name IN ('Order Placed', 'Order Paid')
+      ORDER BY CASE name WHEN 'Order Placed' THEN 0 ELSE 1 END`;
+    const [first] = await prisma.engineInbox.findMany({
+      where: { workspaceId: ws },
+      orderBy: { id: "asc" },
+    });
+
+    // Another worker has claimed "Order Placed" and not yet committed.
+    const other = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await other.connect();
+    try {
+      await other.query("BEGIN");
+      await other.query("SELECT id FROM engine_inbox WHERE id = $1 FOR UPDATE", [
+        first!.id.toString(),
+      ]);
+      const result = await processEvents({ now: clock.now, log: () => {} });
+      expect(result.events).toBe(0); // "Order Paid" waits for its predecessor
+      expect(await prisma.engineInbox.count({ where: { workspaceId: ws } })).toBe(2);
+      await other.query("ROLLBACK");
+    } finally {
+      await other.end();
+    }
+    await drainEvents(clock);
+    expect((await sentTo(ws, "cy")).map(([node]) => node)).toEqual(["thanks"]);
   });
 });

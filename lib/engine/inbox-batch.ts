@@ -1,0 +1,129 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ProfileRef } from "./load-facts";
+
+// What the event task reads around a batch of engine_inbox rows: the claim,
+// the per-profile order guard, the live triggers for the batch's events, and
+// the trait-change states of its identifies.
+
+type Tx = Prisma.TransactionClient;
+
+export interface InboxEvent {
+  inboxId: bigint;
+  workspaceId: string;
+  eventId: string | null;
+  profileId: string | null;
+  type: string | null;
+  name: string | null;
+  properties: Prisma.JsonValue;
+  timestamp: Date | null;
+  receivedAt: Date | null;
+}
+
+export async function claimInbox(tx: Tx, limit: number): Promise<InboxEvent[]> {
+  return tx.$queryRaw<InboxEvent[]>`
+    SELECT i.id AS "inboxId", i."workspaceId", e.id::text AS "eventId", e."profileId"::text AS "profileId",
+           e.type, e.name, e.properties, e."timestamp", e."receivedAt"
+    FROM (SELECT id, "workspaceId", "eventId" FROM engine_inbox
+          ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED) i
+    LEFT JOIN events e ON e.id = i."eventId" AND e."workspaceId" = i."workspaceId"
+    ORDER BY i.id`;
+}
+
+export async function profilesWithEarlierEvents(
+  tx: Tx,
+  claimed: readonly InboxEvent[],
+): Promise<Set<string>> {
+  const profileIds = uniqueRefs(claimed).map((r) => r.profileId);
+  if (profileIds.length === 0) return new Set();
+  const ids = claimed.map((r) => r.inboxId);
+  const max = claimed[claimed.length - 1]?.inboxId ?? 0n; // claimed in id order
+  const rows = await tx.$queryRaw<{ profileId: string }[]>`
+    SELECT DISTINCT e."profileId"::text AS "profileId"
+    FROM engine_inbox i JOIN events e ON e.id = i."eventId" AND e."workspaceId" = i."workspaceId"
+    WHERE i.id < ${max} AND i.id <> ALL(${ids}::bigint[])
+      AND e."profileId" = ANY(${profileIds}::uuid[])`;
+  return new Set(rows.map((r) => r.profileId));
+}
+
+export interface TriggerRow {
+  journeyId: string;
+  workspaceId: string;
+  versionId: string;
+  kind: string;
+  eventName: string | null;
+}
+
+/**
+ * The live triggers for this batch: event triggers on the batch's event
+ * names, and trait-change triggers when it has identifies. The index on
+ * (workspaceId, kind, eventName) answers with the journeys that listen and
+ * nothing else, so journeys that do not listen to an event cost it nothing.
+ */
+export async function loadTriggers(
+  tx: Tx,
+  tracked: readonly InboxEvent[],
+  live: readonly InboxEvent[],
+): Promise<TriggerRow[]> {
+  const pairs = uniquePairs(tracked);
+  const identifyWorkspaces = [
+    ...new Set(live.filter((r) => r.type === "identify").map((r) => r.workspaceId)),
+  ];
+  if (pairs.length === 0 && identifyWorkspaces.length === 0) return [];
+  return tx.$queryRaw<TriggerRow[]>`
+    SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName"
+    FROM journey_triggers t
+    JOIN unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS k(ws, name)
+      ON t."workspaceId" = k.ws AND t.kind = 'event' AND t."eventName" = k.name
+    UNION ALL
+    SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName"
+    FROM journey_triggers t
+    WHERE t."workspaceId" = ANY(${identifyWorkspaces}::text[]) AND t.kind = 'trait_change'`;
+}
+
+export function uniqueRefs(rows: readonly InboxEvent[]): ProfileRef[] {
+  const seen = new Map<string, ProfileRef>();
+  for (const row of rows) {
+    if (row.profileId)
+      seen.set(row.profileId, { workspaceId: row.workspaceId, profileId: row.profileId });
+  }
+  return [...seen.values()];
+}
+
+function uniquePairs(rows: readonly InboxEvent[]): [string, string][] {
+  const keys = new Set(rows.map((r) => JSON.stringify([r.workspaceId, r.name])));
+  return [...keys].map((k) => JSON.parse(k) as [string, string]);
+}
+
+// trait_trigger_states has no workspaceId column: its journeyIds come from
+// this batch's workspace-scoped trigger lookup, which is what scopes it.
+export async function loadTraitStates(
+  tx: Tx,
+  triggers: readonly { journeyId: string; kind: string }[],
+  rows: readonly InboxEvent[],
+): Promise<Map<string, boolean>> {
+  const journeyIds = triggers.filter((t) => t.kind === "trait_change").map((t) => t.journeyId);
+  const profileIds = [
+    ...new Set(rows.filter((r) => r.type === "identify").map((r) => r.profileId as string)),
+  ];
+  if (journeyIds.length === 0 || profileIds.length === 0) return new Map();
+  const states = await tx.$queryRaw<{ journeyId: string; profileId: string; matching: boolean }[]>`
+    SELECT "journeyId", "profileId"::text AS "profileId", matching FROM trait_trigger_states
+    WHERE "journeyId" = ANY(${journeyIds}::text[]) AND "profileId" = ANY(${profileIds}::uuid[])`;
+  return new Map(states.map((s) => [`${s.journeyId}|${s.profileId}`, s.matching]));
+}
+
+export async function saveTraitStates(
+  tx: Tx,
+  states: readonly { journeyId: string; profileId: string; matching: boolean }[],
+  now: Date,
+): Promise<void> {
+  if (states.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO trait_trigger_states ("journeyId", "profileId", matching, "updatedAt")
+    SELECT s."journeyId", s."profileId", s.matching, ${now}::timestamp(3)
+    FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb)
+      AS s("journeyId" text, "profileId" uuid, matching boolean)
+    ORDER BY 1, 2
+    ON CONFLICT ("journeyId", "profileId")
+    DO UPDATE SET matching = excluded.matching, "updatedAt" = excluded."updatedAt"`;
+}

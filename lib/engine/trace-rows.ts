@@ -1,0 +1,72 @@
+import type { TraceDecision } from "@/lib/journeys/run-state";
+import type { RunRecord } from "./engine-batch";
+import type { JourneySendResult } from "./journey-send";
+import type { TraceRow } from "./run-rows";
+
+/**
+ * The run's trace rows, with what the channel made of each send: its
+ * message id, or a "failed" / "skipped" row right after "sent" saying why.
+ */
+export function traceRows(
+  run: RunRecord,
+  results: ReadonlyMap<string, JourneySendResult>,
+  now: Date,
+): TraceRow[] {
+  const base = {
+    workspaceId: run.workspaceId,
+    journeyId: run.journey.id,
+    runId: run.state.runId,
+  };
+  const rows: TraceRow[] = [];
+  for (const effect of run.effects) {
+    if (effect.type !== "trace") continue;
+    const key = typeof effect.data?.idempotencyKey === "string" ? effect.data.idempotencyKey : null;
+    const sent = effect.decision === "sent" && key ? results.get(key) : undefined;
+    const data: Record<string, unknown> = {
+      ...effect.data,
+      ...(sent?.ok && { messageId: sent.messageId }),
+    };
+    rows.push({
+      ...base,
+      nodeId: effect.nodeId,
+      decision: effect.decision,
+      reason: effect.reason,
+      data,
+      at: effect.at,
+    });
+    if (!sent) continue;
+    const follow = followUp(sent);
+    if (follow) {
+      rows.push({
+        ...base,
+        nodeId: effect.nodeId,
+        decision: follow.decision,
+        reason: follow.reason,
+        data: {
+          channel: data.channel,
+          idempotencyKey: key,
+          ...(sent.ok && { messageId: sent.messageId }),
+        },
+        at: now,
+      });
+    }
+  }
+  return rows;
+}
+
+function followUp(result: JourneySendResult): { decision: TraceDecision; reason: string } | null {
+  if (!result.ok) return { decision: "failed", reason: `Not sent: ${result.error}` };
+  if (result.status === "skipped") {
+    return {
+      decision: "skipped",
+      reason: `The channel skipped it: ${result.error ?? "no reason given"}`,
+    };
+  }
+  if (result.status === "failed") {
+    return {
+      decision: "failed",
+      reason: `The channel failed it: ${result.error ?? "no reason given"}`,
+    };
+  }
+  return null;
+}
