@@ -337,7 +337,11 @@ describe("enqueueMessages: a batch", () => {
     const key = (n: string) => `batch-${randomUUID()}-${n}`;
     const repeated = key("repeat");
     const inputs = [
-      { profileId: a.id, content: inAppContent({ title: "Hi {{ profile.traits.name }}" }), key: key("1") },
+      {
+        profileId: a.id,
+        content: inAppContent({ title: "Hi {{ profile.traits.name }}" }),
+        key: key("1"),
+      },
       { profileId: b.id, content: emailContent(), key: key("2") },
       { profileId: b.id, content: inAppContent({ title: "{% if %}" }), key: key("3") },
       { profileId: a.id, content: inAppContent({ title: "First" }), key: repeated },
