@@ -57,6 +57,7 @@ export function EmailSettingsPanel({
       </p>
       {settings ? (
         <form
+          noValidate
           key={JSON.stringify(settings)}
           onSubmit={onSubmit}
           className="mt-4 max-w-xl space-y-4"
