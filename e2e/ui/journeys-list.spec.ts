@@ -119,3 +119,36 @@ test("template gallery, versions and diff, and list actions", async ({ page }) =
   expect(blank.journey.draft.nodes.map((n: Body) => n.type)).toEqual(["trigger", "exit"]);
   expect(blank.journey.issues.map((i: Body) => i.field)).toEqual(["trigger.event"]);
 });
+
+test("a viewer sees the list without any write buttons", async ({ page, browser }) => {
+  const { workspaceId } = loadState();
+  const created = await page.request.post(`/api/w/${workspaceId}/journeys`, {
+    data: { template: "reengage-inactive-users", name: "Seen by the viewer" },
+  });
+  expect(created.status()).toBe(201);
+  const invite = await page.request.post(`/api/w/${workspaceId}/invites`, {
+    data: { role: "viewer" },
+  });
+  const { url } = (await invite.json()) as { url: string };
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const viewer = await context.newPage();
+  await viewer.goto(url);
+  await viewer.getByLabel("Your name").fill("Val Viewer");
+  await viewer.getByLabel("Email").fill(`list-viewer-${Date.now()}@e2e.test`);
+  await viewer.getByLabel("Password (8+ characters)").fill("viewer-password-1");
+  await viewer.getByRole("button", { name: "Join workspace" }).click();
+  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+
+  await expect(viewer.getByRole("link", { name: "Seen by the viewer" })).toBeVisible();
+  await expect(viewer.getByRole("button", { name: "New journey" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Start from template" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Duplicate" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "Archive" })).toHaveCount(0);
+  const journeys = (await (
+    await viewer.request.get(`/api/w/${workspaceId}/journeys`)
+  ).json()) as Body;
+  const id = journeys.journeys[0].id;
+  const refused = await viewer.request.post(`/api/w/${workspaceId}/journeys/${id}/duplicate`);
+  expect(refused.status()).toBe(403);
+  await context.close();
+});
