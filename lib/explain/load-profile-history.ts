@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { notFound } from "@/lib/api/errors";
+import { normalizeAddress } from "@/lib/channels/email/suppression";
 import { prisma } from "@/lib/db/client";
 import { asRecord, loadDeliveryRules, loadProfileFacts } from "@/lib/engine/load-facts";
 import { requiredCounts } from "@/lib/journeys/count-queries";
@@ -125,15 +126,17 @@ export function toJourneyEvents(events: readonly StoredEvent[]): JourneyEvent[] 
 /**
  * Tracked events up to `before` (exclusive) that the definition can read:
  * the events its counts name, and for an inactivity trigger the last
- * activity. The latest MAX of them.
+ * activity. The latest MAX of them, oldest first.
  */
 export async function loadPriorEvents(
   workspaceId: string,
   profileId: string,
   definition: JourneyDefinition,
   before: Date,
+  /** More event names to include (the trigger's, for a synthetic trigger's properties). */
+  extraNames: readonly string[] = [],
 ): Promise<JourneyEvent[]> {
-  const names = [...new Set(requiredCounts(definition).map((q) => q.event))];
+  const names = [...new Set([...requiredCounts(definition).map((q) => q.event), ...extraNames])];
   const trigger = indexJourney(definition).trigger?.trigger;
   const select = { name: true, properties: true, timestamp: true } as const;
   const rows =
@@ -187,6 +190,29 @@ export async function loadRunsBefore(
     orderBy: { enteredAt: "asc" },
   });
   return rows.map((r) => ({ journeyId, enteredAt: r.enteredAt, endedAt: r.endedAt }));
+}
+
+/**
+ * The facts as they stood at `at`: unsubscribed and suppressed only if that
+ * happened by then. Traits, email and timezone are today's (Cue keeps no
+ * history of them beyond the identify calls).
+ */
+export async function factsAt(
+  workspaceId: string,
+  profile: ExplainProfile,
+  at: Date,
+): Promise<ProfileFacts> {
+  const { facts } = profile;
+  const unsubscribed = profile.unsubscribedAt !== null && profile.unsubscribedAt <= at;
+  let suppressed = false;
+  if (facts.suppressed && facts.email) {
+    const row = await prisma.suppression.findFirst({
+      where: { workspaceId, email: normalizeAddress(facts.email), createdAt: { lte: at } },
+      select: { email: true },
+    });
+    suppressed = row !== null;
+  }
+  return { ...facts, unsubscribed, suppressed };
 }
 
 export async function loadRules(workspaceId: string): Promise<WorkspaceDeliveryRules> {

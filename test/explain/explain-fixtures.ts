@@ -2,6 +2,7 @@ import { prisma } from "@/lib/db/client";
 import type { Member } from "@/lib/generated/prisma/client";
 import type { JourneyDefinition } from "@/lib/journeys/definition";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { publishDefinition } from "@/test/engine/engine-fixtures";
 
 // Shared by the explainer's route tests: members with a role, and the
 // route context Next passes to a handler.
@@ -84,5 +85,59 @@ export function signupJourney(): JourneyDefinition {
       { from: "tip", to: "end" },
     ],
     settings: { reentry: { mode: "once" }, holdoutPercent: 0 },
+  };
+}
+
+/** Publishes `definition` and back-dates the version, so a fake clock after `publishedAt` sees it live. */
+export async function publishAt(
+  workspaceId: string,
+  name: string,
+  definition: JourneyDefinition,
+  publishedAt = "2026-01-01T00:00:00Z",
+): Promise<string> {
+  const journeyId = await publishDefinition(workspaceId, name, definition);
+  await prisma.journeyVersion.updateMany({
+    where: { journeyId },
+    data: { publishedAt: new Date(publishedAt) },
+  });
+  return journeyId;
+}
+
+/** Trigger on `event` → one send → exit. */
+export function oneMessageJourney(
+  channel: "email" | "in_app",
+  settings: Partial<JourneyDefinition["settings"]> = {},
+  event = "Signed Up",
+): JourneyDefinition {
+  const send: JourneyDefinition["nodes"][number] =
+    channel === "email"
+      ? {
+          id: "hello",
+          type: "send_email",
+          content: {
+            subject: "Hello {{ profile.traits.name }}",
+            preheader: "",
+            body: "Hi",
+            bodyFormat: "markdown",
+            transactional: false,
+          },
+        }
+      : {
+          id: "hello",
+          type: "send_inapp",
+          content: { kind: "card", title: "Hello {{ profile.traits.name }}", body: "" },
+        };
+  return {
+    version: 1,
+    nodes: [
+      { id: "trigger", type: "trigger", trigger: { kind: "event", event } },
+      send,
+      { id: "end", type: "exit" },
+    ],
+    edges: [
+      { from: "trigger", to: "hello" },
+      { from: "hello", to: "end" },
+    ],
+    settings: { reentry: { mode: "once" }, holdoutPercent: 0, ...settings },
   };
 }
