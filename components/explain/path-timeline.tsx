@@ -42,7 +42,9 @@ export function outcomeText(outcome: PathOutcome): string {
     case "converted":
       return "Converted: reached the journey's goal.";
     case "waiting":
-      return `Waiting at “${outcome.label}”${outcome.reason ? ` (${outcome.reason})` : ""}.`;
+      return outcome.until
+        ? `Waiting at “${outcome.label}”.`
+        : `Waiting at “${outcome.label}”${outcome.reason ? ` (${outcome.reason})` : ""}.`;
     case "completed":
       return "Completed the journey.";
     case "filtered":
@@ -87,8 +89,10 @@ function MessageCard({ message }: { message: PathMessage }) {
       className="mt-2 rounded-md border border-slate-200 bg-white p-3"
       data-testid="path-message"
     >
-      <p className="mb-2 text-xs font-medium text-slate-500 uppercase">
-        {message.channel === "email" ? "Email" : "In-app"} · {message.label}
+      <p className="mb-2 text-xs font-medium text-slate-500">
+        {/^(Email|In-app):/.test(message.label)
+          ? message.label
+          : `${message.channel === "email" ? "Email" : "In-app"}: ${message.label}`}
       </p>
       {message.rendered ? (
         <RenderedPreview rendered={message.rendered} />

@@ -140,6 +140,24 @@ test("preview as user shows the message; why not names the filter; a viewer can 
   );
   await page.screenshot({ path: "test-results/why-not-filter.png", fullPage: true });
 
+  // The reader's live run is on their profile; its trace links to "why not?".
+  const readerId = shared.searchParams.get("profile") ?? "";
+  await page.goto(`/w/${workspaceId}/users/${readerId}?tab=journeys`);
+  const liveRun = page.getByTestId("profile-run").filter({ hasText: "Share dashboards" });
+  await expect(liveRun).toBeVisible();
+  // The profile's own "Why not?" section: pick the journey, ask.
+  await page.getByLabel("Journey").selectOption(journeyId);
+  await page.getByRole("button", { name: "Why not?" }).click();
+  await expect(page.getByTestId("why-not-verdict")).toContainText("Nothing blocks", {
+    timeout: 20_000,
+  });
+  await page.screenshot({ path: "test-results/profile-journeys.png", fullPage: true });
+  await liveRun.getByRole("link", { name: "Why?" }).click();
+  await expect(page).toHaveURL(new RegExp(`/journeys/${journeyId}/why-not\\?profile=`));
+  await expect(page.getByTestId("why-not-verdict")).toContainText("Nothing blocks", {
+    timeout: 20_000,
+  });
+
   // A viewer opens the shared preview link: same message, nothing to edit or publish.
   const { context, viewer } = await joinAsViewer(page, browser, workspaceId);
   await viewer.goto(`${shared.pathname}${shared.search}`);
