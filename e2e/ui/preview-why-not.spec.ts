@@ -146,7 +146,7 @@ test("preview as user shows the message; why not names the filter; a viewer can 
   const liveRun = page.getByTestId("profile-run").filter({ hasText: "Share dashboards" });
   await expect(liveRun).toBeVisible();
   // The profile's own "Why not?" section: pick the journey, ask.
-  await page.getByLabel("Journey").selectOption(journeyId);
+  await page.getByLabel("Journey", { exact: true }).selectOption(journeyId);
   await page.getByRole("button", { name: "Why not?" }).click();
   await expect(page.getByTestId("why-not-verdict")).toContainText("Nothing blocks", {
     timeout: 20_000,
