@@ -31,6 +31,8 @@ export interface EntryPoint {
   event: JourneyEvent | null;
   /** The trigger did not fire: the entry is a synthetic trigger at `at`. */
   hypothetical: boolean;
+  /** When the engine saw the trigger (an event's receivedAt: events are evaluated on arrival). */
+  seenAt: Date;
 }
 
 const MAX_CANDIDATES = 200;
@@ -62,6 +64,7 @@ async function eventEntry(
       at,
       event: null,
       hypothetical: true,
+      seenAt: at,
     };
   }
   const chosen =
@@ -84,7 +87,9 @@ async function eventEntry(
   });
   const match = matchEventTrigger(trigger, event, counts);
   const when = chosen.timestamp.toISOString();
-  if (!match.match) return { gate: triggerGate(match), at, event: null, hypothetical: true };
+  if (!match.match) {
+    return { gate: triggerGate(match), at, event: null, hypothetical: true, seenAt: at };
+  }
   return {
     gate: {
       ...triggerGate(match, `${match.reason} at ${when}`),
@@ -93,6 +98,7 @@ async function eventEntry(
     at: chosen.timestamp,
     event,
     hypothetical: false,
+    seenAt: chosen.receivedAt,
   };
 }
 
@@ -121,7 +127,7 @@ export async function resolveEntry(input: {
   const trigger = indexJourney(definition).trigger?.trigger;
   if (!trigger) {
     const gate = { gate: "trigger", passed: false, detail: "The journey has no trigger" } as const;
-    return { gate, at, event: null, hypothetical: true };
+    return { gate, at, event: null, hypothetical: true, seenAt: at };
   }
   switch (trigger.kind) {
     case "event":
@@ -129,12 +135,12 @@ export async function resolveEntry(input: {
     case "trait_change": {
       if (!traitsMatch(trigger, facts.traits)) {
         const gate = triggerGate(matchTraitChange(trigger, false, facts.traits));
-        return { gate, at, event: null, hypothetical: true };
+        return { gate, at, event: null, hypothetical: true, seenAt: at };
       }
       const identify = await prisma.event.findFirst({
         where: { workspaceId, profileId: facts.id, type: "identify", timestamp: { lte: at } },
         orderBy: { timestamp: "desc" },
-        select: { timestamp: true },
+        select: { timestamp: true, receivedAt: true },
       });
       const when = identify?.timestamp ?? at;
       const detail = `Their traits match the trigger (entry assumed at their last identify, ${when.toISOString()})`;
@@ -143,6 +149,7 @@ export async function resolveEntry(input: {
         at: when,
         event: null,
         hypothetical: false,
+        seenAt: identify?.receivedAt ?? at,
       };
     }
     case "inactivity": {
@@ -160,12 +167,15 @@ export async function resolveEntry(input: {
           at: lastFired,
           event: null,
           hypothetical: false,
+          seenAt: lastFired,
         };
       }
       const match = matchInactivity(trigger, lastActivity, lastFired, at);
-      if (!match.match) return { gate: triggerGate(match), at, event: null, hypothetical: true };
+      if (!match.match)
+        return { gate: triggerGate(match), at, event: null, hypothetical: true, seenAt: at };
       const due = inactivityDueAt(trigger, lastActivity);
-      return { gate: triggerGate(match), at: due, event: null, hypothetical: false };
+      // A newly published inactivity journey takes everyone already lapsed: seen now.
+      return { gate: triggerGate(match), at: due, event: null, hypothetical: false, seenAt: at };
     }
     default:
       return assertNever(trigger);

@@ -41,6 +41,8 @@ interface Version {
   definition: JourneyDefinition;
   json: JourneySourceJson;
   gate: GateResult;
+  /** When the journey first went live; null if never. */
+  firstPublishedAt: Date | null;
 }
 
 async function versionAt(journey: Journey, at: Date, atGiven: boolean): Promise<Version> {
@@ -56,6 +58,7 @@ async function versionAt(journey: Journey, at: Date, atGiven: boolean): Promise<
     source: v.id === journey.currentVersionId ? "live" : "version",
     version: v.version,
   });
+  const firstPublishedAt = rows[0]?.publishedAt ?? null;
   const live = rows.findLast((v) => v.publishedAt <= at);
   if (!live) {
     const first = rows[0];
@@ -66,13 +69,14 @@ async function versionAt(journey: Journey, at: Date, atGiven: boolean): Promise<
         source: "draft",
       });
       const detail = "Never published: nothing runs until it is. The rest explains the draft.";
-      return { ...draft, gate: { gate: "journey", passed: false, detail } };
+      return { ...draft, gate: { gate: "journey", passed: false, detail }, firstPublishedAt: null };
     }
     const detail = `Not published until ${first.publishedAt.toISOString()}. The rest explains version ${first.version}.`;
     return {
       definition: journeyDefinitionSchema.parse(first.definition),
       json: json(first),
       gate: { gate: "journey", passed: false, detail },
+      firstPublishedAt,
     };
   }
   const definition = journeyDefinitionSchema.parse(live.definition);
@@ -83,14 +87,25 @@ async function versionAt(journey: Journey, at: Date, atGiven: boolean): Promise<
       definition,
       json: json(live),
       gate: { gate: "journey", passed: true, detail: `Live (${version})` },
+      firstPublishedAt,
     };
   }
   if (!atGiven) {
     const detail = `The journey is ${status}: it takes no entries and holds its runs (${version})`;
-    return { definition, json: json(live), gate: { gate: "journey", passed: false, detail } };
+    return {
+      definition,
+      json: json(live),
+      gate: { gate: "journey", passed: false, detail },
+      firstPublishedAt,
+    };
   }
   const detail = `${version} was published then; the journey is ${status} now (pauses are not recorded, so it is assumed live at that time)`;
-  return { definition, json: json(live), gate: { gate: "journey", passed: true, detail } };
+  return {
+    definition,
+    json: json(live),
+    gate: { gate: "journey", passed: true, detail },
+    firstPublishedAt,
+  };
 }
 
 function checkTarget(
@@ -121,17 +136,26 @@ export async function whyNot(input: {
   const at = query.at ?? input.now ?? new Date();
   const journey = await getJourneyOrThrow({ workspaceId, id: input.journeyId });
   const profile = await resolveProfile(workspaceId, query.profileId);
-  const {
-    definition,
-    json,
-    gate: journeyGate,
-  } = await versionAt(journey, at, query.at !== undefined);
+  const version = await versionAt(journey, at, query.at !== undefined);
+  const { definition, json, firstPublishedAt } = version;
   checkTarget(definition, query.nodeId, json);
   const profileId = profile.facts.id;
   const facts = await factsAt(workspaceId, profile, at);
   const rules = await loadRules(workspaceId);
 
   const entry = await resolveEntry({ workspaceId, journeyId: journey.id, facts, definition, at });
+  // Events are evaluated when they arrive: one that arrived before the journey went live was never seen by it.
+  const journeyGate: GateResult =
+    version.gate.passed &&
+    firstPublishedAt &&
+    !entry.hypothetical &&
+    entry.seenAt < firstPublishedAt
+      ? {
+          gate: "journey",
+          passed: false,
+          detail: `Their trigger arrived at ${entry.seenAt.toISOString()}, before the journey went live (${firstPublishedAt.toISOString()}); the rest shows what it would have done`,
+        }
+      : version.gate;
   const trigger = indexJourney(definition).trigger?.trigger;
   const extraNames = trigger?.kind === "event" ? [trigger.event] : [];
   const prior = await loadPriorEvents(workspaceId, profileId, definition, entry.at, extraNames);

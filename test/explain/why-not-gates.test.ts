@@ -122,6 +122,18 @@ describe("why not: before delivery", () => {
     expect(later.every((g) => g.hypothetical)).toBe(true);
   });
 
+  it("names the journey when the trigger arrived before it went live", async () => {
+    const late = await publishAt(ws, "Late", signupJourney(), "2026-04-01T11:30:00Z");
+    const answer = await whyNot(late, `profileId=free&at=${T0}`);
+    expect(answer.blockedBy).toBe("journey");
+    expect(answer.gates[0].detail).toMatch(
+      /^Their trigger arrived at 2026-04-01T11:00:00.000Z, before the journey went live/,
+    );
+    const before = await whyNot(late, "profileId=free&at=2026-04-01T11:15:00Z");
+    expect(before.gates[0]).toMatchObject({ gate: "journey", passed: false });
+    expect(before.gates[0].detail).toMatch(/^Not published until 2026-04-01T11:30:00.000Z/);
+  });
+
   it("names re-entry when a once-only journey was already entered", async () => {
     const journeyId = await publishAt(ws, "Once", oneMessageJourney("in_app", {}, "Logged In"));
     const clock = new FakeClock("2026-04-01T09:00:00Z");
