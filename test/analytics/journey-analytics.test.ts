@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { JourneyAnalytics } from "@/lib/analytics/get-journey-analytics";
 import type { WorkspaceOverview } from "@/lib/analytics/get-workspace-overview";
 import { prisma } from "@/lib/db/client";
-import { updateJourney } from "@/lib/engine/journeys/update-journey";
 import { publishJourney } from "@/lib/engine/journeys/publish-journey";
+import { updateJourney } from "@/lib/engine/journeys/update-journey";
 import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
 import { delayNode, inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
 import {
@@ -30,10 +30,14 @@ const { GET: overview } = await import("@/app/api/w/[workspaceId]/analytics/over
 // and 5 free users join; on 2 April 10 of the pro users upgrade.
 
 const definition = (): JourneyDefinitionInput => {
-  const base = lineJourney("Joined", [inAppNode("hello"), inAppNode("again"), delayNode("wait", 48)], {
-    holdoutPercent: 50,
-    goal: { event: "Upgraded", within: { amount: 3, unit: "days" } },
-  });
+  const base = lineJourney(
+    "Joined",
+    [inAppNode("hello"), inAppNode("again"), delayNode("wait", 48)],
+    {
+      holdoutPercent: 50,
+      goal: { event: "Upgraded", within: { amount: 3, unit: "days" } },
+    },
+  );
   base.nodes.splice(1, 0, {
     id: "pro",
     type: "filter",
@@ -243,7 +247,12 @@ describe("workspace overview", () => {
     });
     const { getWorkspaceOverview } = await import("@/lib/analytics/get-workspace-overview");
     const stopped = await getWorkspaceOverview({ workspaceId: ws, query: {}, now });
-    expect(stopped.health[0]).toMatchObject({ journeyId, status: "stopped", last24h: 0, median: 4 });
+    expect(stopped.health[0]).toMatchObject({
+      journeyId,
+      status: "stopped",
+      last24h: 0,
+      median: 4,
+    });
     const later = new Date(now.getTime() - DAY + 60_000);
     const fine = await getWorkspaceOverview({ workspaceId: ws, query: {}, now: later });
     expect(fine.health[0]).toMatchObject({ status: "ok", last24h: 4 });
