@@ -50,6 +50,11 @@ export interface SimulationInput {
   sentBefore?: readonly SentMessage[];
   /** Process timers up to this instant; defaults to 60 days after the last event. */
   until?: Date;
+  /**
+   * Tracked events from before `events` (a backtest's look-back): counted by
+   * conditions and first-time triggers as if already seen, never replayed.
+   */
+  history?: readonly SimEvent[];
 }
 
 type Tagged<T> = T & { journeyId: string; runId: string };
@@ -73,7 +78,8 @@ export function simulate(input: SimulationInput): SimulationResult {
   const until = input.until ?? new Date(lastAt.getTime() + 60 * DAY);
   const rules = input.deliveryRules ?? {};
   const profile: ProfileFacts = { ...input.profile, traits: { ...input.profile.traits } };
-  const log: JourneyEvent[] = [];
+  const log: JourneyEvent[] = historyLog(input.history ?? []);
+  if (log.length > 0) profile.lastSeenAt = log[log.length - 1].timestamp;
   const sent: SentMessage[] = [...(input.sentBefore ?? [])];
   const runs: RunState[] = [];
   const active = new Map<string, number>(); // journeyId → index in runs
@@ -241,6 +247,13 @@ export function simulate(input: SimulationInput): SimulationResult {
     }
   }
   return result;
+}
+
+function historyLog(history: readonly SimEvent[]): JourneyEvent[] {
+  return history
+    .filter((e): e is Extract<SimEvent, { type: "track" }> => e.type === "track")
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((e) => ({ name: e.name, properties: e.properties ?? {}, timestamp: e.at }));
 }
 
 /** One journey, one profile: the common test and preview case. */
