@@ -4,6 +4,7 @@ import { useEffect, useId, useState } from "react";
 import { DailyChart, SERIES_COLORS } from "@/components/analytics/daily-chart";
 import { PeriodPicker } from "@/components/analytics/period-picker";
 import type { JourneyAnalytics } from "@/lib/analytics/get-journey-analytics";
+import { BacktestPanel } from "./backtest-panel";
 import { DeliveryTable } from "./delivery-table";
 import { LiftCard } from "./lift-card";
 import { SkippedTable } from "./skipped-table";
@@ -27,11 +28,13 @@ export function JourneyAnalyticsView({
   journeyId,
   initialFilters,
   initialData,
+  canEdit,
 }: {
   workspaceId: string;
   journeyId: string;
   initialFilters: AnalyticsFilters;
   initialData: JourneyAnalytics;
+  canEdit: boolean;
 }) {
   const id = useId();
   const [filters, setFilters] = useState(initialFilters);
@@ -116,6 +119,13 @@ export function JourneyAnalyticsView({
               medianSeconds={data.medianSecondsToConvert}
             />
           </div>
+          <BacktestPanel
+            workspaceId={workspaceId}
+            journeyId={journeyId}
+            hasLiveVersion={data.versions.some((v) => v.current)}
+            canEdit={canEdit}
+            nodes={data.nodes}
+          />
         </>
       ) : null}
     </div>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/shell/page-header";
 import { getJourneyAnalytics, type JourneyAnalytics } from "@/lib/analytics/get-journey-analytics";
 import { ApiError } from "@/lib/api/errors";
+import { hasRole } from "@/lib/auth/roles";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { JourneyAnalyticsView } from "./journey-analytics-view";
 import type { AnalyticsFilters } from "./use-journey-analytics-query";
@@ -30,7 +31,7 @@ export default async function JourneyAnalyticsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { workspaceId, journeyId } = await params;
-  const { workspace } = await requireMembership(workspaceId);
+  const { workspace, role } = await requireMembership(workspaceId);
   let filters = initialFilters(await searchParams);
   const load = (f: AnalyticsFilters) =>
     getJourneyAnalytics({
@@ -67,6 +68,7 @@ export default async function JourneyAnalyticsPage({
         journeyId={journeyId}
         initialFilters={filters}
         initialData={data}
+        canEdit={hasRole(role, "editor")}
       />
     </>
   );
