@@ -84,6 +84,7 @@ const journey: JourneyDefinitionInput = {
           {
             kind: "done_count",
             event: "Feature Used",
+            where: [{ kind: "property", path: "feature", operator: "eq", value: "f1" }],
             atLeast: 3,
             within: { amount: 7, unit: "days" },
           },
@@ -154,7 +155,7 @@ async function seed(workspaceId: string) {
            WHEN x.u = 6 THEN 'Plan Upgraded'
            ELSE 'Feature Used' END,
       jsonb_build_object('feature', 'f' || (x.k % 7)),
-      ${from}::timestamp(3) + ((x.k::bigint * 7919) % (${DAYS} * 86400)) * interval '1 second',
+      ${from}::timestamp(3) + (abs(hashtext(x.k::text)) % (${DAYS} * 86400)) * interval '1 second',
       ${from}::timestamp(3)
     FROM (
       -- Event j of profile n: each profile cycles through the names over its events.

@@ -50,19 +50,23 @@ export function BacktestPanel({
   const backtests = list.data ?? [];
   const finished = backtests.filter((b) => b.status === "done");
   // Compare what the user picked; otherwise show the newest finished one.
-  const shown = selected.length > 0 ? selected : finished.slice(0, 1).map((b) => b.id);
+  const newest = finished.slice(0, 1).map((b) => b.id);
+  const shown = selected.length > 0 ? selected : newest;
   const first = useBacktestQuery(workspaceId, journeyId, shown[0] ?? null);
   const second = useBacktestQuery(workspaceId, journeyId, shown[1] ?? null);
   const compared = [first.data, second.data].filter((b): b is BacktestJson => Boolean(b?.counts));
+  // The backtest started from this page keeps its bar (at 100% once done).
+  const startedHere = run.data?.id ?? null;
   const runError = run.error as ApiClientError | null;
   const fieldErrors = runError?.fieldErrors ?? {};
 
   const toggle = (backtestId: string) =>
-    setSelected((current) =>
-      current.includes(backtestId)
-        ? current.filter((x) => x !== backtestId)
-        : [...current, backtestId].slice(-2),
-    );
+    setSelected((current) => {
+      const base = current.length > 0 ? current : newest;
+      return base.includes(backtestId)
+        ? base.filter((x) => x !== backtestId)
+        : [...base, backtestId].slice(-2);
+    });
 
   return (
     <section
@@ -135,6 +139,7 @@ export function BacktestPanel({
               key={b.id}
               backtest={b}
               selected={shown.includes(b.id)}
+              showProgress={b.id === startedHere}
               onToggle={() => toggle(b.id)}
               onCancel={canEdit ? () => cancel.mutate(b.id) : undefined}
             />
@@ -159,9 +164,11 @@ function BacktestRow({
   selected,
   onToggle,
   onCancel,
+  showProgress,
 }: {
   backtest: BacktestJson;
   selected: boolean;
+  showProgress: boolean;
   onToggle: () => void;
   onCancel?: () => void;
 }) {
@@ -181,7 +188,7 @@ function BacktestRow({
       </label>
       <span className="text-slate-600">{windowLabel(b)}</span>
       <span className="text-slate-600">{STATUS_LABEL[b.status]}</span>
-      {active ? (
+      {active || showProgress ? (
         <div className="flex min-w-48 flex-1 items-center gap-2">
           <div
             role="progressbar"
@@ -194,7 +201,7 @@ function BacktestRow({
             <div className="h-full bg-brand-600 transition-all" style={{ width: `${percent}%` }} />
           </div>
           <span className="w-10 text-right text-xs tabular-nums">{percent}%</span>
-          {onCancel ? (
+          {onCancel && active ? (
             <Button variant="secondary" onClick={onCancel}>
               Cancel
             </Button>
