@@ -97,8 +97,8 @@ test("journey analytics and a backtest with progress, compared side by side", as
   await page.goto(`/w/${workspaceId}/journeys/${journeyId}/analytics`);
   await expect(page.getByRole("heading", { name: `Welcome ${run}: analytics` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Conversion vs holdout" })).toBeVisible();
-  await expect(page.getByText("Runs per day (UTC)")).toBeVisible();
-  await expect(page.getByLabel("Version")).toBeVisible();
+  await expect(page.getByRole("figure", { name: "Runs per day (UTC)" })).toBeVisible();
+  await expect(page.getByLabel("Version", { exact: true })).toBeVisible();
   // The live engine evaluates the events as they arrive: entries show up today.
   await expect(async () => {
     await page.reload();
@@ -144,6 +144,8 @@ test("journey analytics and a backtest with progress, compared side by side", as
   await page.goto(`/w/${workspaceId}/analytics`);
   await expect(page.getByRole("heading", { name: "Live journey health" })).toBeVisible();
   await expect(page.getByRole("link", { name: `Welcome ${run}` }).first()).toBeVisible();
-  await expect(page.getByText("Messages per channel per day (UTC)")).toBeVisible();
+  await expect(
+    page.getByRole("figure", { name: "Messages per channel per day (UTC)" }),
+  ).toBeVisible();
   await page.screenshot({ path: "test-results/analytics-overview.png", fullPage: true });
 });

@@ -38,14 +38,21 @@ function rowsFor(list: BacktestCounts[], nodes: Record<string, NodeLabel>): Row[
       values: pick((c) => c.convertedAfterWindow),
     },
   ];
-  const messageIds = [...new Set(list.flatMap((c) => Object.keys(c.messages)))];
+  const messageIds = [...new Set(list.flatMap((c) => Object.keys(c.messages)))].sort(
+    (a, b) => Object.keys(nodes).indexOf(a) - Object.keys(nodes).indexOf(b),
+  );
   for (const id of messageIds) {
     rows.push({
       label: `Would receive “${nodes[id]?.label ?? id}”`,
       values: pick((c) => c.messages[id]?.profiles),
     });
   }
-  const nodeIds = [...new Set(list.flatMap((c) => Object.keys(c.nodes)))];
+  // In the journey's own order (the labels follow the definition), unknown ids last.
+  const order = Object.keys(nodes);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const nodeIds = [...new Set(list.flatMap((c) => Object.keys(c.nodes)))].sort(
+    (a, b) => rank(a) - rank(b),
+  );
   for (const id of nodeIds) {
     const name = nodes[id]?.label ?? id;
     rows.push({ label: `Reached “${name}”`, values: pick((c) => c.nodes[id]?.reached) });
