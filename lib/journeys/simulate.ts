@@ -61,6 +61,11 @@ export interface SimulationInput {
    * run counts if it entered by then, and as still going if it ended later.
    */
   previousRuns?: readonly (PreviousRun & { journeyId: string })[];
+  /**
+   * Tracked events from before `events` (a backtest's look-back): counted by
+   * conditions and first-time triggers as if already seen, never replayed.
+   */
+  history?: readonly SimEvent[];
 }
 
 type Tagged<T> = T & { journeyId: string; runId: string };
@@ -84,7 +89,9 @@ export function simulate(input: SimulationInput): SimulationResult {
   const until = input.until ?? new Date(lastAt.getTime() + 60 * DAY);
   const rules = input.deliveryRules ?? {};
   const profile: ProfileFacts = { ...input.profile, traits: { ...input.profile.traits } };
-  const log: JourneyEvent[] = [...(input.priorEvents ?? [])].sort(
+  const history = historyLog(input.history ?? []);
+  if (history.length > 0) profile.lastSeenAt = (history.at(-1) as JourneyEvent).timestamp;
+  const log: JourneyEvent[] = [...history, ...(input.priorEvents ?? [])].sort(
     (a, b) => a.timestamp.getTime() - b.timestamp.getTime(),
   );
   const sent: SentMessage[] = [...(input.sentBefore ?? [])];
@@ -262,6 +269,13 @@ export function simulate(input: SimulationInput): SimulationResult {
     }
   }
   return result;
+}
+
+function historyLog(history: readonly SimEvent[]): JourneyEvent[] {
+  return history
+    .filter((e): e is Extract<SimEvent, { type: "track" }> => e.type === "track")
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((e) => ({ name: e.name, properties: e.properties ?? {}, timestamp: e.at }));
 }
 
 /** One journey, one profile: the common test and preview case. */
