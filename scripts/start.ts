@@ -11,6 +11,7 @@ import { resolveDatabase } from "@/lib/db/resolve-database";
 import { ensureDemoJourneys } from "@/lib/engine/ensure-demo-journeys";
 import { buildIfNeeded } from "@/lib/runtime/build-if-needed";
 import { assertPortFree, parsePort, portInUse } from "@/lib/runtime/check-port";
+import { serveDirect } from "@/lib/runtime/direct-routes";
 import { ensureAuthSecret } from "@/lib/runtime/ensure-auth-secret";
 import { seedAdminFromEnv } from "@/lib/runtime/seed-admin";
 import { skipApiCompression } from "@/lib/runtime/skip-api-compression";
@@ -50,6 +51,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
+    if (!dev && serveDirect(req, res)) return;
     skipApiCompression(req);
     void handle(req, res);
   });
