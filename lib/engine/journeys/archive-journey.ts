@@ -6,7 +6,7 @@ import type { ProfileRef } from "../load-facts";
 import { prepareBatch } from "../prepare-batch";
 import { ENGINE_TX } from "../process-events";
 import type { RunRow } from "../run-rows";
-import { transition } from "./change-journey-status";
+import { type StatusChangeInput, transition } from "./change-journey-status";
 import { journeyView } from "./get-journey-or-throw";
 import type { JourneyJson } from "./journey-schemas";
 import { removeTrigger } from "./journey-trigger-row";
@@ -22,12 +22,12 @@ import { removeTrigger } from "./journey-trigger-row";
 type Tx = Prisma.TransactionClient;
 const CANCEL_BATCH = 500;
 
-export async function archiveJourney(input: {
-  workspaceId: string;
-  id: string;
-  now?: Clock;
-  log?: (line: string) => void;
-}): Promise<JourneyJson & { cancelledRuns: number }> {
+export async function archiveJourney(
+  input: StatusChangeInput & {
+    now?: Clock;
+    log?: (line: string) => void;
+  },
+): Promise<JourneyJson & { cancelledRuns: number }> {
   const clock = input.now ?? systemClock;
   const journey = await prisma.$transaction(async (tx) => {
     const archived = await transition(tx, input, "archived");

@@ -20,10 +20,14 @@ import { installTrigger, removeTrigger } from "./journey-trigger-row";
 
 type Tx = Prisma.TransactionClient;
 
-export async function pauseJourney(input: {
+export interface StatusChangeInput {
   workspaceId: string;
   id: string;
-}): Promise<JourneyJson> {
+  /** Who made the change (the list's "last edit"); null for the secret key, left as is when omitted. */
+  memberId?: string | null;
+}
+
+export async function pauseJourney(input: StatusChangeInput): Promise<JourneyJson> {
   return prisma.$transaction(async (tx) => {
     const journey = await transition(tx, input, "paused");
     await removeTrigger(tx, journey);
@@ -35,10 +39,7 @@ export async function pauseJourney(input: {
   });
 }
 
-export async function resumeJourney(input: {
-  workspaceId: string;
-  id: string;
-}): Promise<JourneyJson> {
+export async function resumeJourney(input: StatusChangeInput): Promise<JourneyJson> {
   return prisma.$transaction(async (tx) => {
     const journey = await transition(tx, input, "live", ["paused"]);
     const version = journey.currentVersionId
@@ -62,7 +63,7 @@ export async function resumeJourney(input: {
 /** Locks the journey, checks the transition, and writes the new status. */
 export async function transition(
   tx: Tx,
-  input: { workspaceId: string; id: string },
+  input: StatusChangeInput,
   to: JourneyStatus,
   from?: readonly JourneyStatus[],
 ): Promise<Journey> {
@@ -74,6 +75,9 @@ export async function transition(
   }
   return tx.journey.update({
     where: { id: journey.id, workspaceId: journey.workspaceId },
-    data: { status: to },
+    data: {
+      status: to,
+      ...(input.memberId !== undefined && { updatedById: input.memberId }),
+    },
   });
 }

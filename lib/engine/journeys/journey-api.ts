@@ -27,7 +27,7 @@ export interface Caller {
 }
 
 /** Actions like pause take no body; publish may take one (a note, the revision). */
-async function readOptionalJson(request: Request): Promise<unknown> {
+export async function readOptionalJson(request: Request): Promise<unknown> {
   const length = request.headers.get("content-length");
   if (length === "0" || (!length && !request.headers.get("content-type"))) return {};
   return readJson(request);
@@ -71,7 +71,9 @@ export async function journeyActionResponse(
   const parsed = journeyActionSchema.safeParse(action);
   if (!parsed.success) throw notFound("Journey action");
   const body = await readOptionalJson(request);
-  return Response.json(await runJourneyAction({ ...caller, id, action: parsed.data, body }));
+  const result = await runJourneyAction({ ...caller, id, action: parsed.data, body });
+  // A duplicate is a new journey; every other action changes this one.
+  return Response.json(result, { status: parsed.data === "duplicate" ? 201 : 200 });
 }
 
 export async function validateDefinitionResponse(request: Request): Promise<Response> {

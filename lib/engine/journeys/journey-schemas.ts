@@ -58,7 +58,14 @@ export type PublishJourneyInput = z.infer<typeof publishJourneySchema>;
 
 export const validateDefinitionSchema = z.strictObject({ definition: z.unknown() });
 
-export const journeyActionSchema = z.enum(["validate", "publish", "pause", "resume", "archive"]);
+export const journeyActionSchema = z.enum([
+  "validate",
+  "publish",
+  "pause",
+  "resume",
+  "archive",
+  "duplicate",
+]);
 export type JourneyAction = z.infer<typeof journeyActionSchema>;
 
 export const listJourneysQuerySchema = z.strictObject({
@@ -102,6 +109,19 @@ export const journeySchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export type JourneyJson = z.infer<typeof journeySchema>;
+
+/** A journey as the list shows it: its 7-day numbers and who edited it last. */
+export const journeyListItemSchema = journeySchema.extend({
+  stats: z.object({
+    /** Runs that entered in the last 7 days (holdout runs included). */
+    entered7d: z.int(),
+    /** Runs that reached the goal in the last 7 days, whenever they entered. */
+    converted7d: z.int(),
+  }),
+  /** The member who last saved the draft or changed the journey; null for the secret key. */
+  updatedBy: z.object({ name: z.string().nullable(), email: z.string() }).nullable(),
+});
+export type JourneyListItemJson = z.infer<typeof journeyListItemSchema>;
 
 export const traceSchema = z.object({
   id: z.string(),

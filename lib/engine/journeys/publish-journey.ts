@@ -68,7 +68,11 @@ export async function publishJourneyIn(
     const status = journey.status === "paused" ? "paused" : "live";
     const updated = await tx.journey.update({
       where: { id: journey.id, workspaceId: journey.workspaceId },
-      data: { currentVersionId: version.id, status },
+      data: {
+        currentVersionId: version.id,
+        status,
+        ...(input.memberId !== undefined && { updatedById: input.memberId }),
+      },
     });
     if (status === "live") {
       await installTrigger(tx, journey, { id: version.id, definition: validation.definition });

@@ -4,11 +4,12 @@ import { assertNever } from "@/lib/journeys/assert-never";
 import { type JourneyIssue, validateDraft } from "@/lib/journeys/validate-journey";
 import { archiveJourney } from "./archive-journey";
 import { pauseJourney, resumeJourney } from "./change-journey-status";
+import { duplicateJourney } from "./duplicate-journey";
 import { getJourneyOrThrow } from "./get-journey-or-throw";
 import { type JourneyAction, type JourneyJson, publishJourneySchema } from "./journey-schemas";
 import { publishJourney } from "./publish-journey";
 
-// POST /journeys/:id/{validate,publish,pause,resume,archive}, for both the
+// POST /journeys/:id/{validate,publish,pause,resume,archive,duplicate}, for both the
 // secret-key API and the session API: one table from action to handler.
 
 export type JourneyActionResult =
@@ -22,7 +23,7 @@ export async function runJourneyAction(input: {
   body: unknown;
   memberId?: string | null;
 }): Promise<JourneyActionResult> {
-  const { workspaceId, id, action } = input;
+  const { workspaceId, id, action, memberId } = input;
   switch (action) {
     case "validate": {
       const journey = await getJourneyOrThrow({ workspaceId, id });
@@ -32,15 +33,17 @@ export async function runJourneyAction(input: {
     case "publish": {
       const publish = parseOrThrow(publishJourneySchema, input.body ?? {});
       return {
-        journey: await publishJourney({ workspaceId, id, publish, memberId: input.memberId }),
+        journey: await publishJourney({ workspaceId, id, publish, memberId }),
       };
     }
     case "pause":
-      return { journey: await pauseJourney({ workspaceId, id }) };
+      return { journey: await pauseJourney({ workspaceId, id, memberId }) };
     case "resume":
-      return { journey: await resumeJourney({ workspaceId, id }) };
+      return { journey: await resumeJourney({ workspaceId, id, memberId }) };
     case "archive":
-      return { journey: await archiveJourney({ workspaceId, id }) };
+      return { journey: await archiveJourney({ workspaceId, id, memberId }) };
+    case "duplicate":
+      return { journey: await duplicateJourney({ workspaceId, id, memberId }) };
     default:
       return assertNever(action);
   }

@@ -5,6 +5,7 @@ import { RUN_STATUSES } from "@/lib/journeys/run-state";
 import {
   createJourneySchema,
   journeyIssueSchema,
+  journeyListItemSchema,
   journeySchema,
   publishJourneySchema,
   runSchema,
@@ -41,6 +42,7 @@ const REQUEST_SCHEMAS = {
 };
 const RESPONSE_SCHEMAS = {
   Journey: journeySchema,
+  JourneyListItem: journeyListItemSchema,
   JourneyIssue: journeyIssueSchema,
   Run: runSchema,
   Trace: traceSchema,
@@ -136,7 +138,7 @@ function buildDocument(): JsonSchema {
       title: "Cue journeys API",
       version: "1",
       description:
-        'Journeys as code: create, edit, validate, publish, pause, resume and archive journeys as JSON, and read their runs. Authenticate with the workspace secret key: `Authorization: Bearer <secret key>`. Errors use one envelope: `{ "error": { "code", "message", "details"? } }`.',
+        'Journeys as code: create, edit, validate, publish, pause, resume, archive and duplicate journeys as JSON, and read their runs. Authenticate with the workspace secret key: `Authorization: Bearer <secret key>`. Errors use one envelope: `{ "error": { "code", "message", "details"? } }`.',
     },
     security: [{ secretKey: [] }],
     components: {
@@ -161,9 +163,9 @@ function buildDocument(): JsonSchema {
             "200": json(
               {
                 type: "object",
-                properties: { journeys: { type: "array", items: ref("Journey") } },
+                properties: { journeys: { type: "array", items: ref("JourneyListItem") } },
               },
-              "Journeys, most recently changed first",
+              "Journeys, most recently changed first, each with its 7-day entries and conversions and who last changed it",
             ),
             ...errors,
           },
@@ -247,6 +249,15 @@ function buildDocument(): JsonSchema {
         "Archive a journey (final)",
         "No more entries; every run in flight is cancelled and its trace says so. The answer's `journey.cancelledRuns` counts them.",
       ),
+      "/api/v1/journeys/{id}/duplicate": {
+        post: {
+          summary: "Duplicate a journey",
+          description:
+            "Creates a new draft named “<name> (copy)” holding the journey's draft. Versions and runs are not copied.",
+          parameters: [idParam],
+          responses: { "201": journeyBody("The new draft"), ...errors },
+        },
+      },
       "/api/v1/journeys/{id}/runs": {
         get: {
           summary: "List a journey's runs",

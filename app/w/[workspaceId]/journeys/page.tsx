@@ -1,21 +1,30 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { hasRole } from "@/lib/auth/roles";
+import { listJourneys } from "@/lib/engine/journeys/list-journeys";
+import { requireMembership } from "@/lib/workspaces/get-membership";
+import { JourneysTable } from "./journeys-table";
+import { NewJourneyButtons } from "./new-journey-buttons";
 
 export const metadata: Metadata = { title: "Journeys" };
 
-export default function JourneysPage() {
+export default async function JourneysPage({
+  params,
+}: {
+  params: Promise<{ workspaceId: string }>;
+}) {
+  const { workspaceId } = await params;
+  const { workspace, role } = await requireMembership(workspaceId);
+  const canEdit = hasRole(role, "editor");
+  const journeys = await listJourneys({ workspaceId: workspace.id });
   return (
     <>
       <PageHeader
         title="Journeys"
-        description="Trigger → filter → message flows that react to what each user does."
+        description="Flows that react to what each user does: a trigger, then waits, branches and messages, until they reach the goal."
+        actions={canEdit ? <NewJourneyButtons workspaceId={workspace.id} /> : null}
       />
-      <EmptyState title="The journey builder is coming next">
-        Journeys will live here: an entry trigger, filters, delays, waits and sends, with a goal
-        that stops messages once a user converts. Until then, send events to Cue (Settings →
-        Sources) so they are ready when the first journey goes live.
-      </EmptyState>
+      <JourneysTable workspaceId={workspace.id} canEdit={canEdit} initialJourneys={journeys} />
     </>
   );
 }

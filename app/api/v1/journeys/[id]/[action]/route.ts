@@ -1,4 +1,4 @@
-// POST /api/v1/journeys/:id/{validate,publish,pause,resume,archive} – lifecycle actions (secret key)
+// POST /api/v1/journeys/:id/{validate,publish,pause,resume,archive,duplicate} – lifecycle actions (secret key)
 import { withSecretKey } from "@/lib/auth/with-secret-key";
 import { journeyActionResponse } from "@/lib/engine/journeys/journey-api";
 

@@ -1,4 +1,4 @@
-// POST /api/w/:workspaceId/journeys/:journeyId/{validate,publish,pause,resume,archive} – lifecycle (editor)
+// POST /api/w/:workspaceId/journeys/:journeyId/{validate,publish,pause,resume,archive,duplicate} – lifecycle (editor)
 import { withWorkspace } from "@/lib/auth/with-workspace";
 import { journeyActionResponse } from "@/lib/engine/journeys/journey-api";
 

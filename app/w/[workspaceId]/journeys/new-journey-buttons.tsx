@@ -1,0 +1,69 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { BLANK_JOURNEY_NAME, blankJourneyDefinition } from "@/lib/journeys/blank-journey";
+import { TemplateGalleryDialog } from "./template-gallery-dialog";
+import { useCreateJourneyMutation } from "./use-create-journey-mutation";
+
+/** "New journey" (a blank draft) and "Start from template"; both open the new draft in the editor. */
+export function NewJourneyButtons({ workspaceId }: { workspaceId: string }) {
+  const router = useRouter();
+  const create = useCreateJourneyMutation(workspaceId);
+  const [galleryOpen, setGalleryOpen] = useState(false);
+  const [pendingSlug, setPendingSlug] = useState<string | null>(null);
+  const open = (id: string) => router.push(`/w/${workspaceId}/journeys/${id}`);
+
+  const createBlank = () =>
+    create.mutate(
+      { name: BLANK_JOURNEY_NAME, definition: blankJourneyDefinition() },
+      { onSuccess: (journey) => open(journey.id) },
+    );
+  const createFromTemplate = (slug: string) => {
+    setPendingSlug(slug);
+    create.mutate(
+      { template: slug },
+      {
+        onSuccess: (journey) => open(journey.id),
+        onError: () => setPendingSlug(null),
+      },
+    );
+  };
+
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex gap-2">
+        <Button onClick={createBlank} disabled={create.isPending}>
+          {create.isPending && pendingSlug === null ? "Creating…" : "New journey"}
+        </Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            create.reset();
+            setGalleryOpen(true);
+          }}
+          disabled={create.isPending}
+        >
+          Start from template
+        </Button>
+      </div>
+      {create.error && !galleryOpen ? (
+        <p role="alert" className="text-sm text-red-600">
+          Could not create it: {create.error.message}
+        </p>
+      ) : null}
+      <TemplateGalleryDialog
+        workspaceId={workspaceId}
+        open={galleryOpen}
+        pendingSlug={pendingSlug}
+        error={create.error?.message ?? null}
+        onChoose={createFromTemplate}
+        onClose={() => {
+          setGalleryOpen(false);
+          setPendingSlug(null);
+        }}
+      />
+    </div>
+  );
+}
