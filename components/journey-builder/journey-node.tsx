@@ -6,8 +6,8 @@ import { describeNode } from "@/lib/journey-builder/describe-node";
 import type { JourneyFlowNode } from "@/lib/journey-builder/flow-types";
 import { NODE_TYPE_LABEL } from "@/lib/journey-builder/new-node";
 import { exitsForNode, hasEntry } from "@/lib/journey-builder/node-exits";
-import { NodeIcon } from "./node-icon";
 import { type NodeStat, useNodeDecorations } from "./node-decorations";
+import { NodeIcon } from "./node-icon";
 
 const HANDLE = "!size-3 !border-2 !border-white !bg-slate-500";
 
@@ -17,9 +17,7 @@ function StatLine({ stat, send }: { stat: NodeStat; send: boolean }) {
       <span title="Entered this node">{stat.entered.toLocaleString()} entered</span>
       <span title="Waiting here now">{stat.waiting.toLocaleString()} waiting</span>
       <span title="Went on to the next step">{stat.passed.toLocaleString()} passed</span>
-      {send ? (
-        <span title="Messages sent">{(stat.sent ?? 0).toLocaleString()} sent</span>
-      ) : null}
+      {send ? <span title="Messages sent">{(stat.sent ?? 0).toLocaleString()} sent</span> : null}
     </p>
   );
 }

@@ -46,6 +46,7 @@ export function NodeIcon({ type, className = "" }: { type: NodeType; className?:
       className={`inline-flex size-6 shrink-0 items-center justify-center rounded ${NODE_TONE[type]} ${className}`}
     >
       <svg
+        aria-hidden="true"
         viewBox="0 0 24 24"
         className="size-4"
         fill="none"

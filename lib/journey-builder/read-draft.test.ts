@@ -37,3 +37,17 @@ describe("readDraft", () => {
     expect(readDraft([1, 2]).definition.edges).toEqual([]);
   });
 });
+
+describe("draftToDoc", () => {
+  it("lays out a journey stored without positions", async () => {
+    const { draftToDoc } = await import("./draft-to-doc");
+    const { definition } = JOURNEY_TEMPLATES[1];
+    const bare = { ...definition, nodes: definition.nodes.map(({ position: _p, ...n }) => n) };
+    const { doc, unreadable } = draftToDoc(bare);
+    expect(unreadable).toBe(0);
+    const y = new Map(doc.nodes.map((n) => [n.id, n.position.y]));
+    expect(y.get("wait-step-3")!).toBeGreaterThan(y.get("trigger")!);
+    expect(y.get("nudge-email")!).toBeGreaterThan(y.get("wait-step-3")!);
+    expect(draftToDoc(definition).doc.nodes[0].position).toEqual({ x: 0, y: 0 });
+  });
+});
