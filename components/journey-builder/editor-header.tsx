@@ -47,6 +47,8 @@ export const EditorHeader = memo(function EditorHeader(props: {
   onNameChange: (name: string) => void;
   canEdit: boolean;
   readOnly: boolean;
+  /** Whether this member saves at all (not a viewer, not archived). */
+  saves: boolean;
   saveState: SaveState;
   onRetrySave: () => void;
   issueCount: number;
@@ -77,11 +79,13 @@ export const EditorHeader = memo(function EditorHeader(props: {
         maxLength={120}
         onChange={(e) => props.onNameChange(e.target.value)}
       />
-      <JourneyStatusBadge status={journey.status} />
+      <span data-testid="journey-status">
+        <JourneyStatusBadge status={journey.status} />
+      </span>
       <span className="text-xs text-slate-500">
         {version ? `Version ${version.version} published` : "Never published"}
       </span>
-      {props.readOnly ? null : <SaveStatus state={props.saveState} onRetry={props.onRetrySave} />}
+      {props.saves ? <SaveStatus state={props.saveState} onRetry={props.onRetrySave} /> : null}
       <div className="ml-auto flex items-center gap-2">
         <Button variant="secondary" onClick={props.onOpenSettings}>
           Settings

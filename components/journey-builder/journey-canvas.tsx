@@ -20,6 +20,7 @@ const EDGE_OPTIONS: DefaultEdgeOptions = {
   style: { strokeWidth: 1.5 },
 };
 const PRO_OPTIONS = { hideAttribution: false };
+const MINIMAP_STYLE = { width: 140, height: 96 };
 const FIT_VIEW_OPTIONS = { padding: 0.15, maxZoom: 1 };
 
 const minimapColor = (node: JourneyFlowNode) =>
@@ -56,7 +57,13 @@ export function JourneyCanvas({
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap<JourneyFlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        <MiniMap<JourneyFlowNode>
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          ariaLabel="Minimap"
+          style={MINIMAP_STYLE}
+        />
       </ReactFlow>
     </NodeDecorationsContext.Provider>
   );

@@ -8,8 +8,17 @@ import {
   ReactFlowProvider,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, useCallback, useMemo, useReducer, useRef, useState } from "react";
+import {
+  type DragEvent,
+  useCallback,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from "react";
 import type { JourneyJson } from "@/lib/engine/journeys/journey-schemas";
+import { NODE_HEIGHT, NODE_WIDTH } from "@/lib/journey-builder/auto-layout";
 import { type ClipboardData, copyNodes } from "@/lib/journey-builder/clipboard";
 import { canAddNode, checkConnection } from "@/lib/journey-builder/connection-rules";
 import { draftToDoc } from "@/lib/journey-builder/draft-to-doc";
@@ -126,6 +135,25 @@ function EditorBody({
     window.setTimeout(() => setNotice((current) => (current === text ? null : current)), 5000);
   }, []);
 
+  // A node just added from the palette is brought to the middle of the view.
+  const revealNext = useRef(false);
+  const selectedId = selectedNode?.id ?? null;
+  useEffect(() => {
+    if (!selectedId || !revealNext.current) return;
+    revealNext.current = false;
+    const frame = requestAnimationFrame(() => {
+      const target = flow.getNode(selectedId);
+      if (!target) return;
+      const width = target.measured?.width ?? NODE_WIDTH;
+      const height = target.measured?.height ?? NODE_HEIGHT;
+      void flow.setCenter(target.position.x + width / 2, target.position.y + height / 2, {
+        zoom: flow.getZoom(),
+        duration: 200,
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [selectedId, flow]);
+
   // --- canvas events -------------------------------------------------------
   const onNodesChange = useCallback(
     (changes: NodeChange<JourneyFlowNode>[]) => dispatch({ type: "nodes-change", changes }),
@@ -165,11 +193,10 @@ function EditorBody({
     },
     [flow],
   );
-  const insert = useCallback(
-    (nodeType: NodeType) =>
-      dispatch({ type: "insert", nodeType, afterId: latest.current.selectedNode?.id }),
-    [],
-  );
+  const insert = useCallback((nodeType: NodeType) => {
+    revealNext.current = true;
+    dispatch({ type: "insert", nodeType, afterId: latest.current.selectedNode?.id });
+  }, []);
   const copy = useCallback(() => {
     const { present: doc } = latest.current;
     const ids = selectedNodeIds(doc);
@@ -314,6 +341,7 @@ function EditorBody({
           onNameChange={setName}
           canEdit={canEdit}
           readOnly={readOnly}
+          saves={editable}
           saveState={autosave.state}
           onRetrySave={() => void autosave.flush()}
           issueCount={issues.length}

@@ -93,8 +93,12 @@ export function useAutosave(input: {
   }, [save.mutateAsync, onSaved]);
 
   useEffect(() => {
-    if (!enabled || json === saved.current) return;
-    if (stateRef.current.kind === "conflict") return;
+    if (!enabled || stateRef.current.kind === "conflict") return;
+    if (json === saved.current) {
+      // Back to what the server has (an undo after a save): nothing to send.
+      setState((current) => (current.kind === "unsaved" ? { kind: "saved" } : current));
+      return;
+    }
     setState((current) => (current.kind === "saving" ? current : { kind: "unsaved" }));
     const timer = setTimeout(() => void saveNow(), DEBOUNCE_MS);
     return () => clearTimeout(timer);

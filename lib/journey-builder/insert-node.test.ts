@@ -29,6 +29,16 @@ describe("insertNode", () => {
     expect(b.nodes.find((n) => n.id === "exit-1")!.position!.y).toBe(2 * ROW_GAP);
   });
 
+  it("splicing in a two-exit node moves what follows under its first exit, clear of the second", () => {
+    const a = insertNode({ nodes: [trigger], edges: [] }, "exit", { afterId: "trigger" });
+    const b = insertNode(a, "wait", { afterId: "trigger" });
+    const c = insertNode(b, "send_inapp", { afterId: "wait-1" });
+    const x = (id: string) => c.nodes.find((n) => n.id === id)!.position!.x;
+    expect(c.edges).toContainEqual({ from: "wait-1", to: "exit-1", exit: "did" });
+    expect(c.edges).toContainEqual({ from: "wait-1", to: "inapp-1", exit: "timeout" });
+    expect(x("inapp-1") - x("exit-1")).toBeGreaterThanOrEqual(240);
+  });
+
   it("adds an unconnected node when nothing is selected, or for a trigger", () => {
     const a = insertNode({ nodes: [trigger], edges: [] }, "exit");
     expect(a.edges).toEqual([]);

@@ -79,12 +79,14 @@ export function insertNode(
   if (!onlyExit || !outgoing || freshExits.length === 0) {
     return { nodes: [...graph.nodes, fresh], edges: graph.edges, inserted: fresh };
   }
-  // Splice: after → fresh → (what after led to); push that part of the graph down.
+  // Splice: after → fresh → (what after led to); push that part of the graph
+  // down, and under the new node's first exit when it has several.
   const moved = downstream(graph, outgoing.to);
   moved.delete(after.id);
+  const dx = ((0 - (freshExits.length - 1) / 2) * COLUMN_GAP) | 0;
   const nodes = graph.nodes.map((node) =>
     moved.has(node.id) && node.position
-      ? { ...node, position: { x: node.position.x, y: node.position.y + ROW_GAP } }
+      ? { ...node, position: { x: node.position.x + dx, y: node.position.y + ROW_GAP } }
       : node,
   );
   const inserted = { ...fresh, position: { x: origin.x, y: origin.y + ROW_GAP } };
