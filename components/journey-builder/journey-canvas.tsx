@@ -53,6 +53,8 @@ export function JourneyCanvas({
         deleteKeyCode={null}
         proOptions={PRO_OPTIONS}
         aria-label="Journey canvas"
+        // Keyboard users see which node or connection has focus.
+        className="[&_.react-flow__edge:focus-visible_path]:stroke-brand-500 [&_.react-flow__node:focus-visible]:rounded-lg [&_.react-flow__node:focus-visible]:outline-2 [&_.react-flow__node:focus-visible]:outline-offset-2 [&_.react-flow__node:focus-visible]:outline-brand-500"
         {...props}
       >
         <Background gap={24} />

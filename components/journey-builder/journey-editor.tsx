@@ -285,11 +285,15 @@ function EditorBody({
       },
     );
   };
-  const pauseResume = () =>
-    action.mutate(
-      { action: journey.status === "live" ? "pause" : "resume" },
-      { onSuccess: setJourney, onError: (error) => flash(error.message) },
-    );
+  const { mutate: runAction } = action;
+  const pauseResume = useCallback(
+    () =>
+      runAction(
+        { action: journey.status === "live" ? "pause" : "resume" },
+        { onSuccess: setJourney, onError: (error) => flash(error.message) },
+      ),
+    [runAction, journey.status, flash],
+  );
   const onRestored = useCallback(
     (restored: unknown) => {
       const next = restored as JourneyJson;
@@ -307,6 +311,15 @@ function EditorBody({
     },
     [autosave.rebase, flash],
   );
+
+  // Stable, so the memoised header does not re-render on every drag frame.
+  const retrySave = useCallback(() => void autosave.flush(), [autosave.flush]);
+  const openSettings = useCallback(() => setSheet("settings"), []);
+  const openHistory = useCallback(() => setSheet("history"), []);
+  const openPublish = useCallback(() => {
+    setPublishError(null);
+    setPublishOpen(true);
+  }, []);
 
   const decorations = useMemo(
     () => ({
@@ -343,14 +356,11 @@ function EditorBody({
           readOnly={readOnly}
           saves={editable}
           saveState={autosave.state}
-          onRetrySave={() => void autosave.flush()}
+          onRetrySave={retrySave}
           issueCount={issues.length}
-          onOpenSettings={() => setSheet("settings")}
-          onOpenHistory={() => setSheet("history")}
-          onPublish={() => {
-            setPublishError(null);
-            setPublishOpen(true);
-          }}
+          onOpenSettings={openSettings}
+          onOpenHistory={openHistory}
+          onPublish={openPublish}
           onPauseResume={pauseResume}
           actionPending={action.isPending}
         />
