@@ -58,7 +58,7 @@ export function JourneysTable({
 
   if (all.length === 0) {
     return (
-      <EmptyState title="No journeys yet">
+      <EmptyState title={canEdit ? "Create your first journey" : "Nothing here yet"}>
         {canEdit ? (
           <>
             Start from a template to see a complete journey with example copy, or create a blank one
@@ -110,7 +110,7 @@ export function JourneysTable({
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Journeys, most recently changed first</caption>
-            <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-500 uppercase">
+            <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium whitespace-nowrap text-slate-500 uppercase">
               <tr>
                 <th scope="col" className={CELL}>
                   Name

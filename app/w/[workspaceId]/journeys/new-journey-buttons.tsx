@@ -34,11 +34,12 @@ export function NewJourneyButtons({ workspaceId }: { workspaceId: string }) {
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex gap-2">
-        <Button onClick={createBlank} disabled={create.isPending}>
+        <Button onClick={createBlank} disabled={create.isPending} className="whitespace-nowrap">
           {create.isPending && pendingSlug === null ? "Creating…" : "New journey"}
         </Button>
         <Button
           variant="secondary"
+          className="whitespace-nowrap"
           onClick={() => {
             create.reset();
             setGalleryOpen(true);

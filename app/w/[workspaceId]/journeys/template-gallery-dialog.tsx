@@ -47,7 +47,7 @@ export function TemplateGalleryDialog({
               onClick={() => onChoose(template.slug)}
               disabled={pendingSlug !== null}
               aria-describedby={`template-${template.slug}`}
-              className="h-full w-full rounded-lg border border-slate-200 p-4 text-left hover:border-brand-500 hover:bg-brand-50 disabled:cursor-wait disabled:opacity-60"
+              className="flex h-full w-full flex-col items-start justify-start rounded-lg border border-slate-200 p-4 text-left hover:border-brand-500 hover:bg-brand-50 disabled:cursor-wait disabled:opacity-60"
             >
               <span className="block font-medium text-slate-900">
                 {template.name}
