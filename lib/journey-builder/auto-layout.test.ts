@@ -16,6 +16,10 @@ describe("autoLayout", () => {
     }
   });
 
+  it("puts did it on the left of timed out", () => {
+    expect(positions.get("finished")!.x).toBeLessThan(positions.get("nudge-email")!.x);
+  });
+
   it("never overlaps two nodes", () => {
     const boxes = [...positions.values()];
     for (const [i, a] of boxes.entries()) {
@@ -53,6 +57,13 @@ describe("autoLayout on every template", () => {
       }
       const spots = new Set([...positions.values()].map((p) => `${p.x},${p.y}`));
       expect(spots.size).toBe(definition.nodes.length);
+      // Siblings read left to right in exit order (yes/no, did/timeout, split variants).
+      for (const node of definition.nodes) {
+        const xs = definition.edges
+          .filter((e) => e.from === node.id)
+          .map((e) => positions.get(e.to)!.x);
+        expect(xs).toEqual([...xs].sort((a, b) => a - b));
+      }
     },
   );
 });

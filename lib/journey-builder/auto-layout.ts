@@ -1,6 +1,7 @@
-// Top-to-bottom layout with dagre. Edges are added grouped by node and in
-// exit order (yes before no, did before timeout), which is the order dagre
-// starts from; its crossing minimisation may still swap siblings.
+// Top-to-bottom layout with dagre. Edges are added grouped by node so that
+// exits come out left to right in their declared order (yes before no, did
+// before timeout); dagre's crossing minimisation may still swap siblings
+// when that saves crossings.
 
 import dagre from "@dagrejs/dagre";
 import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
@@ -33,7 +34,7 @@ export function autoLayout(
   const exitOrder = new Map(
     nodes.map(({ node }) => [node.id, exitsForNode(node).map((exit) => exit.id)]),
   );
-  // Group each node's edges together, in exit order; dagre orders siblings by insertion.
+  // Group each node's edges together; dagre orders siblings by insertion.
   const firstSeen = new Map<string, number>();
   edges.forEach((edge, index) => {
     if (!firstSeen.has(edge.from)) firstSeen.set(edge.from, index);
@@ -45,7 +46,8 @@ export function autoLayout(
   const sorted = [...edges].sort((a, b) => {
     const [fa, ea] = rank(a);
     const [fb, eb] = rank(b);
-    return fa - fb || ea - eb;
+    // Reversed: dagre's ordering places a node's later-added children to the left.
+    return fa - fb || eb - ea;
   });
   sorted.forEach((edge, index) => {
     if (ids.has(edge.from) && ids.has(edge.to)) graph.setEdge(edge.from, edge.to, {}, `e${index}`);
