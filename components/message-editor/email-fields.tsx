@@ -3,6 +3,7 @@
 import type { EmailContent } from "@/lib/channels/message-content";
 import type { FieldIssues } from "./content-issues";
 import { EditorField, INPUT } from "./editor-field";
+import { LiquidTextControl } from "./liquid-autocomplete";
 
 export function EmailFields({
   id,
@@ -10,12 +11,15 @@ export function EmailFields({
   onChange,
   issues,
   readOnly,
+  variables,
 }: {
   id: string;
   value: EmailContent;
   onChange: (value: EmailContent) => void;
   issues: FieldIssues;
   readOnly?: boolean;
+  /** Liquid variables to suggest after `{{`. */
+  variables?: readonly string[];
 }) {
   const set = <K extends keyof EmailContent>(key: K, v: EmailContent[K]) =>
     onChange({ ...value, [key]: v });
@@ -23,12 +27,13 @@ export function EmailFields({
     <div className="space-y-4">
       <EditorField id={`${id}-subject`} label="Subject" issue={issues["email.subject"]}>
         {(aria) => (
-          <input
+          <LiquidTextControl
             {...aria}
             className={INPUT}
             value={value.subject}
             readOnly={readOnly}
-            onChange={(e) => set("subject", e.target.value)}
+            variables={variables}
+            onValueChange={(v) => set("subject", v)}
           />
         )}
       </EditorField>
@@ -39,12 +44,13 @@ export function EmailFields({
         issue={issues["email.preheader"]}
       >
         {(aria) => (
-          <input
+          <LiquidTextControl
             {...aria}
             className={INPUT}
             value={value.preheader}
             readOnly={readOnly}
-            onChange={(e) => set("preheader", e.target.value)}
+            variables={variables}
+            onValueChange={(v) => set("preheader", v)}
           />
         )}
       </EditorField>
@@ -55,13 +61,15 @@ export function EmailFields({
         issue={issues["email.body"]}
       >
         {(aria) => (
-          <textarea
+          <LiquidTextControl
             {...aria}
+            multiline
             rows={12}
             className={`${INPUT} font-mono`}
             value={value.body}
             readOnly={readOnly}
-            onChange={(e) => set("body", e.target.value)}
+            variables={variables}
+            onValueChange={(v) => set("body", v)}
           />
         )}
       </EditorField>

@@ -3,6 +3,7 @@
 import type { InAppContent } from "@/lib/channels/message-content";
 import type { FieldIssues } from "./content-issues";
 import { EditorField, INPUT } from "./editor-field";
+import { LiquidTextControl } from "./liquid-autocomplete";
 
 const KINDS: { value: InAppContent["kind"]; label: string }[] = [
   { value: "card", label: "Card (in the inbox feed)" },
@@ -10,6 +11,8 @@ const KINDS: { value: InAppContent["kind"]; label: string }[] = [
   { value: "modal", label: "Modal (centered dialog)" },
   { value: "tooltip", label: "Tooltip (anchored to an element)" },
 ];
+
+const LIQUID_KEYS = new Set<TextKey>(["title", "ctaLabel", "ctaUrl", "imageUrl"]);
 
 type TextKey = "title" | "body" | "imageUrl" | "ctaLabel" | "ctaUrl" | "selector" | "pathPattern";
 
@@ -19,12 +22,15 @@ export function InAppFields({
   onChange,
   issues,
   readOnly,
+  variables,
 }: {
   id: string;
   value: InAppContent;
   onChange: (value: InAppContent) => void;
   issues: FieldIssues;
   readOnly?: boolean;
+  /** Liquid variables to suggest after `{{`. */
+  variables?: readonly string[];
 }) {
   // Optional fields are left out rather than sent empty (the schema wants a URL or nothing).
   const setText = (key: TextKey, v: string) => {
@@ -35,12 +41,13 @@ export function InAppFields({
   const text = (key: TextKey, label: string, hint?: string) => (
     <EditorField id={`${id}-${key}`} label={label} hint={hint} issue={issues[`inApp.${key}`]}>
       {(aria) => (
-        <input
+        <LiquidTextControl
           {...aria}
           className={INPUT}
           value={value[key] ?? ""}
           readOnly={readOnly}
-          onChange={(e) => setText(key, e.target.value)}
+          variables={LIQUID_KEYS.has(key) ? variables : undefined}
+          onValueChange={(v) => setText(key, v)}
         />
       )}
     </EditorField>
@@ -72,13 +79,15 @@ export function InAppFields({
         issue={issues["inApp.body"]}
       >
         {(aria) => (
-          <textarea
+          <LiquidTextControl
             {...aria}
+            multiline
             rows={6}
             className={`${INPUT} font-mono`}
             value={value.body}
             readOnly={readOnly}
-            onChange={(e) => setText("body", e.target.value)}
+            variables={variables}
+            onValueChange={(v) => setText("body", v)}
           />
         )}
       </EditorField>

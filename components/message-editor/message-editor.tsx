@@ -24,6 +24,7 @@ export function MessageEditor({
   onChange,
   readOnly,
   issues: outerIssues = {},
+  variables,
 }: {
   workspaceId: string;
   value: MessageContent;
@@ -31,6 +32,8 @@ export function MessageEditor({
   readOnly?: boolean;
   /** Errors found elsewhere (e.g. when saving), keyed like `email.body`. */
   issues?: FieldIssues;
+  /** Liquid variables to suggest after `{{` (known trait and property keys). */
+  variables?: readonly string[];
 }) {
   const id = useId();
   const [profile, setProfile] = useState<PickedProfile | null>(null);
@@ -81,6 +84,7 @@ export function MessageEditor({
             value={value.email}
             issues={issues}
             readOnly={readOnly}
+            variables={variables}
             onChange={(email) => onChange({ channel: "email", email })}
           />
         ) : (
@@ -89,6 +93,7 @@ export function MessageEditor({
             value={value.inApp}
             issues={issues}
             readOnly={readOnly}
+            variables={variables}
             onChange={(inApp) => onChange({ channel: "in_app", inApp })}
           />
         )}

@@ -20,7 +20,7 @@ setup("first-run setup creates the owner and signs in", async ({ page }) => {
   await page.getByRole("button", { name: "Create account and workspace" }).click();
 
   await expect(page).toHaveURL(/\/w\/[^/]+\/journeys$/);
-  await expect(page.getByRole("heading", { name: "Journeys" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Journeys", exact: true })).toBeVisible();
   const workspaceId = new URL(page.url()).pathname.split("/")[2] ?? "";
   saveState({ workspaceId });
   await page.context().storageState({ path: "e2e/.auth/owner.json" });

@@ -1,0 +1,76 @@
+"use client";
+
+import { useId } from "react";
+import { checkConnection } from "@/lib/journey-builder/connection-rules";
+import { describeNode } from "@/lib/journey-builder/describe-node";
+import { NODE_TYPE_LABEL } from "@/lib/journey-builder/new-node";
+import { exitsForNode } from "@/lib/journey-builder/node-exits";
+import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
+import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import { INPUT } from "./fields";
+
+export function nodeName(node: JourneyNode): string {
+  return `${node.label || `${NODE_TYPE_LABEL[node.type]}: ${describeNode(node)}`} (${node.id})`;
+}
+
+/** Where each exit leads, as selects: wiring without a mouse. */
+export function ExitsSection({
+  node,
+  nodes,
+  edges,
+  onSetExit,
+  readOnly,
+}: {
+  node: JourneyNode;
+  nodes: readonly JourneyNode[];
+  edges: readonly JourneyEdge[];
+  onSetExit: (exit: string, to: string | null) => void;
+  readOnly: boolean;
+}) {
+  const baseId = useId();
+  const exits = exitsForNode(node);
+  if (exits.length === 0) return null;
+  return (
+    <fieldset className="space-y-2 border-t border-slate-200 pt-3">
+      <legend className="text-sm font-semibold">Leads to</legend>
+      {exits.map((exit) => {
+        const id = `${baseId}-${exit.id}`;
+        const current = edges.find(
+          (e) => e.from === node.id && (e.exit ?? DEFAULT_EXIT) === exit.id,
+        )?.to;
+        const others = edges.filter(
+          (e) => !(e.from === node.id && (e.exit ?? DEFAULT_EXIT) === exit.id),
+        );
+        const options = nodes.filter(
+          (target) =>
+            target.id === current ||
+            checkConnection(
+              { nodes, edges: others },
+              { source: node.id, sourceHandle: exit.id, target: target.id },
+            ).ok,
+        );
+        return (
+          <div key={exit.id} className="space-y-1">
+            <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+              {exit.label ? `${exit.label} →` : "Next →"}
+            </label>
+            <select
+              id={id}
+              className={`${INPUT} ${current ? "" : "border-amber-400"}`}
+              value={current ?? ""}
+              disabled={readOnly}
+              onChange={(e) => onSetExit(exit.id, e.target.value || null)}
+            >
+              <option value="">Not connected</option>
+              {options.map((target) => (
+                <option key={target.id} value={target.id}>
+                  {nodeName(target)}
+                </option>
+              ))}
+            </select>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

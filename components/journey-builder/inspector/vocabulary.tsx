@@ -1,0 +1,62 @@
+"use client";
+
+import { createContext, type ReactNode, useContext, useMemo } from "react";
+import { useEventCatalogQuery } from "@/components/events/use-event-catalog-query";
+import { useTraitKeysQuery } from "../use-trait-keys-query";
+
+export interface KeyInfo {
+  key: string;
+  type: string;
+}
+
+/** What the pickers suggest: seen event names, their property keys, and trait keys. */
+export interface Vocabulary {
+  events: string[];
+  propertiesOf: (event: string | undefined) => KeyInfo[];
+  traits: KeyInfo[];
+  /** The trigger's event, whose properties filters and branches read as "event property". */
+  triggerEvent?: string;
+}
+
+const EMPTY: Vocabulary = { events: [], propertiesOf: () => [], traits: [] };
+const VocabularyContext = createContext<Vocabulary>(EMPTY);
+
+export function useVocabulary(): Vocabulary {
+  return useContext(VocabularyContext);
+}
+
+export function VocabularyProvider({
+  workspaceId,
+  triggerEvent,
+  children,
+}: {
+  workspaceId: string;
+  triggerEvent?: string;
+  children: ReactNode;
+}) {
+  const catalog = useEventCatalogQuery(workspaceId);
+  const traits = useTraitKeysQuery(workspaceId);
+  const value = useMemo<Vocabulary>(() => {
+    const events = catalog.data?.events ?? [];
+    const byName = new Map(events.map((event) => [event.name, event.properties]));
+    return {
+      events: events.map((event) => event.name),
+      propertiesOf: (event) => (event ? (byName.get(event) ?? []) : []),
+      traits: traits.data ?? [],
+      triggerEvent,
+    };
+  }, [catalog.data, traits.data, triggerEvent]);
+  return <VocabularyContext.Provider value={value}>{children}</VocabularyContext.Provider>;
+}
+
+/** Liquid variables a message can use: profile traits, the trigger event's properties, and more. */
+export function liquidVariables(vocabulary: Vocabulary, channel: "email" | "in_app"): string[] {
+  return [
+    ...vocabulary.traits.map((trait) => `profile.traits.${trait.key}`),
+    "profile.email",
+    "profile.id",
+    ...vocabulary.propertiesOf(vocabulary.triggerEvent).map((p) => `event.${p.key}`),
+    "journey.name",
+    ...(channel === "email" ? ["unsubscribe_url"] : []),
+  ];
+}

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+
+// Direct access to the e2e server's embedded database, for the two things a
+// browser test cannot do through the product: let a journey timer come due
+// without waiting a day, and show a workspace in /demo. The server is started
+// by playwright.config.ts on CUE_DATA_DIR=.data/e2e; the port is in the
+// cluster's postmaster.pid (line 4). Credentials are the embedded defaults.
+
+const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
+
+function databaseUrl(): string {
+  const pid = readFileSync(join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n");
+  const port = Number(pid[3]);
+  if (!Number.isInteger(port)) throw new Error(`No port in ${DATA_DIR}/pg/postmaster.pid`);
+  return `postgresql://cue:cue@127.0.0.1:${port}/cue`;
+}
+
+async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Makes every waiting run of the journey due now, as if its delay or wait
+ * timeout had passed: the run's timer (column and state) moves to a second
+ * ago. The engine's worker then wakes it with its own clock, exactly as it
+ * would a day later. Answers how many runs were moved.
+ */
+export async function makeJourneyTimersDue(journeyId: string): Promise<number> {
+  const due = new Date(Date.now() - 1_000).toISOString();
+  return withDatabase(async (client) => {
+    const { rowCount } = await client.query(
+      `UPDATE journey_runs
+       SET "wakeAt" = $2::timestamptz AT TIME ZONE 'UTC',
+           state = jsonb_set(state, '{wakeAt}', to_jsonb($2::text))
+       WHERE "journeyId" = $1 AND status = 'waiting' AND "wakeAt" IS NOT NULL`,
+      [journeyId, due],
+    );
+    await client.query("SELECT pg_notify('cue_wake', 'engine-timers')");
+    return rowCount ?? 0;
+  });
+}
+
+/** The workspace's active secret key (to sign an end user's inbox requests). */
+export async function secretKeyOf(workspaceId: string): Promise<string> {
+  return withDatabase(async (client) => {
+    const { rows } = await client.query<{ key: string }>(
+      `SELECT key FROM api_keys WHERE "workspaceId" = $1 AND kind = 'secret' AND "revokedAt" IS NULL
+       ORDER BY "createdAt" DESC LIMIT 1`,
+      [workspaceId],
+    );
+    if (!rows[0]) throw new Error("The workspace has no active secret key");
+    return rows[0].key;
+  });
+}
+
+/**
+ * Shows this workspace in /demo (the e2e server starts without the demo
+ * workspace). Returns a function that puts things back as they were.
+ */
+export async function showInDemo(workspaceId: string): Promise<() => Promise<void>> {
+  const key = "demo.workspaceId";
+  const previous = await withDatabase(async (client) => {
+    const { rows } = await client.query<{ value: string }>(
+      "SELECT value FROM app_settings WHERE key = $1",
+      [key],
+    );
+    await client.query(
+      `INSERT INTO app_settings (key, value) VALUES ($1, $2)
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+      [key, workspaceId],
+    );
+    return rows[0]?.value ?? null;
+  });
+  return () =>
+    withDatabase(async (client) => {
+      if (previous === null) await client.query("DELETE FROM app_settings WHERE key = $1", [key]);
+      else await client.query("UPDATE app_settings SET value = $2 WHERE key = $1", [key, previous]);
+    });
+}
