@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { ApiError } from "@/lib/api/errors";
-import { getJourneyOrThrow } from "@/lib/engine/journeys/get-journey-or-throw";
+import { getJourneyOrThrow, journeyView } from "@/lib/engine/journeys/get-journey-or-throw";
+import { getJourneyVersion } from "@/lib/engine/journeys/list-journey-versions";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { PreviewView } from "./preview-view";
 
@@ -24,6 +25,16 @@ export default async function JourneyPreviewPage({
       throw error;
     },
   );
+  const view = await journeyView(journey);
+  const live = view.currentVersion
+    ? (
+        await getJourneyVersion({
+          workspaceId: workspace.id,
+          id: journey.id,
+          version: view.currentVersion.version,
+        })
+      ).definition
+    : null;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
@@ -40,6 +51,7 @@ export default async function JourneyPreviewPage({
           workspaceId={workspace.id}
           journeyId={journey.id}
           hasLive={journey.currentVersionId !== null}
+          definitions={{ draft: view.draft, live }}
         />
       </Suspense>
     </>

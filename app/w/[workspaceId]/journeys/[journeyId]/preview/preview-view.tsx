@@ -6,6 +6,7 @@ import { CopyButton } from "@/components/data/copy-button";
 import { LocalTime, useHydrated } from "@/components/data/local-time";
 import { OutcomeBox, PathTimeline } from "@/components/explain/path-timeline";
 import { ProfileSearch } from "@/components/explain/profile-search";
+import { ReadOnlyJourneyCanvas } from "@/components/journey-builder/read-only-canvas";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { PreviewJson } from "@/lib/explain/explain-types";
@@ -18,10 +19,13 @@ export function PreviewView({
   workspaceId,
   journeyId,
   hasLive,
+  definitions,
 }: {
   workspaceId: string;
   journeyId: string;
   hasLive: boolean;
+  /** What the canvas draws for each source. */
+  definitions: { draft: unknown; live: unknown };
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -98,6 +102,12 @@ export function PreviewView({
           <CopyButton text={link} label="Copy link" />
         </div>
       </div>
+
+      <ReadOnlyJourneyCanvas
+        definition={source === "live" ? definitions.live : definitions.draft}
+        highlightedNodeIds={query.data?.runs[0]?.steps.flatMap((s) => (s.nodeId ? [s.nodeId] : []))}
+        className="h-80 rounded-lg border border-slate-200 bg-white"
+      />
 
       {!profile ? (
         <EmptyState title="Choose a user to preview">
