@@ -156,6 +156,14 @@ test("build the stall nudge from scratch, publish it, and it fires", async ({ pa
   await expect(page.getByText("Version 1 published")).toBeVisible();
   await expect(page.getByTestId("journey-status")).toHaveText("Live");
   await shot(page, testInfo, "builder-published");
+  // The version and its note are in the History drawer.
+  await page.getByRole("button", { name: "History" }).click();
+  const history = page.getByRole("dialog", { name: "History" });
+  await expect(history.getByRole("list", { name: "Published versions" })).toContainText(
+    "First version: nudge after a day",
+  );
+  await history.getByRole("button", { name: "Close" }).first().click();
+  await expect(history).toBeHidden();
 
   // The stored journey is the engine's definition, with the exits as built.
   const stored = await page.request.get(`/api/w/${workspaceId}/journeys/${journeyId}`);
