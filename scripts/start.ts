@@ -11,8 +11,10 @@ import { resolveDatabase } from "@/lib/db/resolve-database";
 import { ensureDemoJourneys } from "@/lib/engine/ensure-demo-journeys";
 import { buildIfNeeded } from "@/lib/runtime/build-if-needed";
 import { assertPortFree, parsePort, portInUse } from "@/lib/runtime/check-port";
+import { serveDirect } from "@/lib/runtime/direct-routes";
 import { ensureAuthSecret } from "@/lib/runtime/ensure-auth-secret";
 import { seedAdminFromEnv } from "@/lib/runtime/seed-admin";
+import { skipApiCompression } from "@/lib/runtime/skip-api-compression";
 import { DEMO_MARKER_KEY, seedDemo, shouldSeedDemo } from "@/lib/seed/seed-demo";
 import { isStartupError } from "@/lib/startup-error";
 import { startBackgroundWork } from "@/lib/worker/background";
@@ -48,7 +50,11 @@ async function main() {
   const app = next({ dev, dir: root, hostname: "localhost", port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    if (!dev && serveDirect(req, res)) return;
+    skipApiCompression(req);
+    void handle(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? portInUse(port) : error),

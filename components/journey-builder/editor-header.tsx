@@ -87,6 +87,18 @@ export const EditorHeader = memo(function EditorHeader(props: {
       </span>
       {props.saves ? <SaveStatus state={props.saveState} onRetry={props.onRetrySave} /> : null}
       <div className="ml-auto flex items-center gap-2">
+        <Link
+          href={`/w/${props.workspaceId}/journeys/${journey.id}/preview`}
+          className="rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100"
+        >
+          Preview as user
+        </Link>
+        <Link
+          href={`/w/${props.workspaceId}/journeys/${journey.id}/analytics`}
+          className="rounded-md px-2 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100"
+        >
+          Analytics
+        </Link>
         <Button variant="secondary" onClick={props.onOpenSettings}>
           Settings
         </Button>

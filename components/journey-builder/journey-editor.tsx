@@ -49,6 +49,7 @@ import { SideSheet } from "./side-sheet";
 import { useAutosave } from "./use-autosave";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useJourneyActionMutation } from "./use-journey-action-mutation";
+import { useNodeStatsQuery } from "./use-node-stats-query";
 import { VersionHistoryPanel } from "./version-history-panel";
 
 export interface JourneyEditorProps {
@@ -88,6 +89,7 @@ function EditorBody({
   const [opened] = useState(() => draftToDoc(props.journey.draft));
   const [state, dispatch] = useReducer(editorReducer, opened.doc, initEditor);
   const [journey, setJourney] = useState(props.journey);
+  const liveStats = useNodeStatsQuery(workspaceId, journey.id, journey.currentVersion !== null);
   const [name, setName] = useState(props.journey.name);
   const [issues, setIssues] = useState(props.journey.issues);
   const [notice, setNotice] = useState<string | null>(null);
@@ -327,11 +329,11 @@ function EditorBody({
   const decorations = useMemo(
     () => ({
       issues: issuesByNode(issues),
-      stats: nodeStats,
+      stats: nodeStats ?? liveStats.data,
       highlighted: highlightedNodeIds ? new Set(highlightedNodeIds) : undefined,
       readOnly,
     }),
-    [issues, nodeStats, highlightedNodeIds, readOnly],
+    [issues, nodeStats, liveStats.data, highlightedNodeIds, readOnly],
   );
   const disabledTypes = useMemo(() => {
     const map = new Map<NodeType, string>();

@@ -120,12 +120,15 @@ test("events arrive live, rejected calls say why, and the user is searchable", a
   expect(await page.evaluate(() => (window as { __cueXss?: number }).__cueXss)).toBeUndefined();
   await page.screenshot({ path: "test-results/users-events-profile.png", fullPage: true });
 
-  // The placeholder tabs are honest about what is not built yet.
+  // No journey runs yet: the Journeys tab says so, and offers "Why not?".
   await page
     .getByRole("navigation", { name: "Profile views" })
     .getByRole("link", { name: "Journeys" })
     .click();
-  await expect(page.getByText("Once journeys exist")).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "This user has not entered a journey" }),
+  ).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Why not?" })).toBeVisible();
 });
 
 test("an empty search says what to do next", async ({ page }) => {

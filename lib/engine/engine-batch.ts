@@ -13,7 +13,7 @@ import type {
   StepResult,
 } from "@/lib/journeys/run-state";
 import { enterJourney, step } from "@/lib/journeys/step";
-import { type JourneySendResult, sendFromJourney } from "./journey-send";
+import { type JourneySendResult, sendFromJourneys } from "./journey-send";
 import { CountCache, type TriggerRef } from "./load-counts";
 import type { JourneyInfo, LoadedVersion } from "./load-journeys";
 import { insertRuns, insertTraces, type RunWrite, type TraceRow, updateRuns } from "./run-rows";
@@ -208,26 +208,32 @@ export class EngineBatch {
     const updated = dirty.filter((r) => !r.isNew);
     await insertRuns(this.tx, created.map(toWrite), this.now);
 
-    const traces: TraceRow[] = [];
-    for (const run of dirty) {
-      const results = new Map<string, JourneySendResult>();
-      for (const effect of run.effects) {
-        if (effect.type !== "send") continue;
-        const result = await sendFromJourney(this.tx, {
-          workspaceId: run.workspaceId,
-          profileId: run.state.profileId,
-          journey: { id: run.journey.id, name: run.journey.name },
-          runId: run.state.runId,
-          effect,
-          eventProperties: run.state.triggerEvent?.properties,
-          now: this.now,
-        });
-        results.set(effect.idempotencyKey, result);
-        summary.sends += 1;
-        if (!result.ok) summary.failedSends += 1;
-      }
-      traces.push(...traceRows(run, results, this.now));
-    }
+    const sends = dirty.flatMap((run) =>
+      run.effects.flatMap((effect) =>
+        effect.type === "send"
+          ? [
+              {
+                workspaceId: run.workspaceId,
+                profileId: run.state.profileId,
+                journey: { id: run.journey.id, name: run.journey.name },
+                runId: run.state.runId,
+                effect,
+                eventProperties: run.state.triggerEvent?.properties,
+                now: this.now,
+              },
+            ]
+          : [],
+      ),
+    );
+    const sent = await sendFromJourneys(this.tx, sends);
+    const results = new Map<string, JourneySendResult>();
+    sends.forEach((send, i) => {
+      const result = sent[i] as JourneySendResult;
+      results.set(send.effect.idempotencyKey, result);
+      summary.sends += 1;
+      if (!result.ok) summary.failedSends += 1;
+    });
+    const traces: TraceRow[] = dirty.flatMap((run) => traceRows(run, results, this.now));
 
     await updateRuns(this.tx, updated.map(toWrite), this.now);
     await insertTraces(this.tx, traces);

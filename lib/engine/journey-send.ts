@@ -1,7 +1,6 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
+import { enqueueMessages } from "@/lib/channels/enqueue-messages";
 import type { MessageContent } from "@/lib/channels/message-content";
-import { enqueueMessage } from "@/lib/channels/send-message";
 import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { SendEffect } from "@/lib/journeys/run-state";
 
@@ -29,32 +28,40 @@ export type JourneySendResult =
   | { ok: true; messageId: string; status: MessageStatus; created: boolean; error: string | null }
   | { ok: false; error: string };
 
-export async function sendFromJourney(tx: Tx, input: JourneySendInput): Promise<JourneySendResult> {
-  const { effect } = input;
-  const content: MessageContent =
-    effect.channel === "email"
-      ? { channel: "email", email: effect.content }
-      : { channel: "in_app", inApp: effect.content };
-  try {
-    const result = await enqueueMessage(tx, {
-      workspaceId: input.workspaceId,
-      profileId: input.profileId,
-      content,
-      idempotencyKey: effect.idempotencyKey,
-      source: "journey",
-      journey: input.journey,
-      runId: input.runId,
-      nodeId: effect.nodeId,
-      eventProperties: input.eventProperties,
-      // Message.createdAt is the engine's clock: the frequency budget reads it.
-      now: input.now,
-    });
-    return { ok: true, ...result };
-  } catch (error) {
-    // Content the channel refuses (a Liquid error at render time, a profile
-    // gone) is this send's failure, recorded in the trace; the run goes on.
-    // Anything else may have aborted the transaction, so the batch must fail.
-    if (error instanceof ApiError) return { ok: false, error: error.message };
-    throw error;
-  }
+/**
+ * Every send of a batch in one call to the channel. Content the channel
+ * refuses (a Liquid error at render time, a profile gone) is that send's
+ * failure, recorded in the trace; the run goes on. Anything else may have
+ * aborted the transaction, so it fails the batch.
+ */
+export async function sendFromJourneys(
+  tx: Tx,
+  inputs: readonly JourneySendInput[],
+): Promise<JourneySendResult[]> {
+  const outcomes = await enqueueMessages(
+    tx,
+    inputs.map((input) => {
+      const { effect } = input;
+      const content: MessageContent =
+        effect.channel === "email"
+          ? { channel: "email", email: effect.content }
+          : { channel: "in_app", inApp: effect.content };
+      return {
+        workspaceId: input.workspaceId,
+        profileId: input.profileId,
+        content,
+        idempotencyKey: effect.idempotencyKey,
+        source: "journey" as const,
+        journey: input.journey,
+        runId: input.runId,
+        nodeId: effect.nodeId,
+        eventProperties: input.eventProperties,
+        // Message.createdAt is the engine's clock: the frequency budget reads it.
+        now: input.now,
+      };
+    }),
+  );
+  return outcomes.map((outcome) =>
+    outcome.ok ? { ok: true, ...outcome.result } : { ok: false, error: outcome.error.message },
+  );
 }

@@ -38,3 +38,14 @@ export async function notifyInbox(
 ): Promise<void> {
   await db.$executeRaw`SELECT pg_notify(${INBOX_CHANNEL}, ${formatInboxSignal(signal)})`;
 }
+
+/** One NOTIFY per signal, in one statement (delivered at commit, in order). */
+export async function notifyInboxes(
+  db: Pick<Prisma.TransactionClient, "$executeRaw">,
+  signals: readonly InboxSignal[],
+): Promise<void> {
+  if (signals.length === 0) return;
+  if (signals.length === 1) return notifyInbox(db, signals[0] as InboxSignal);
+  const payloads = signals.map(formatInboxSignal);
+  await db.$executeRaw`SELECT pg_notify(${INBOX_CHANNEL}, p) FROM unnest(${payloads}::text[]) WITH ORDINALITY AS t(p, n) ORDER BY n`;
+}

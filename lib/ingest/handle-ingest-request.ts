@@ -6,6 +6,7 @@ import {
   writeKeyFromHeader,
 } from "./authenticate-write-key";
 import { type IngestResult, ingestBatch } from "./ingest-batch";
+import { withIngestCors } from "./ingest-cors";
 import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_EVENT_BYTES } from "./limits";
 import { readIngestBody } from "./read-ingest-body";
 import { batchBodySchema, type MessageType } from "./schemas";
@@ -43,9 +44,9 @@ export async function handleIngestRequest(
       sentAt,
       receivedAt,
     });
-    return Response.json(responseBody(result));
+    return withIngestCors(Response.json(responseBody(result)));
   } catch (error) {
-    return errorResponse(error, { route: `/api/v1/${endpoint}` });
+    return withIngestCors(errorResponse(error, { route: `/api/v1/${endpoint}` }));
   }
 }
 

@@ -133,7 +133,7 @@ async function ingestChunk(chunk: {
     workspaceId,
     messages,
     catalog: written.catalog,
-    notify: evaluate && written.inserted > 0,
+    notify: evaluate && written.inbox > 0,
   });
   const inserted = written.inserted;
 

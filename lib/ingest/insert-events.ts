@@ -54,7 +54,7 @@ const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
 export async function writeEvents(
   db: RawDb,
   input: WriteEventsInput,
-): Promise<{ inserted: number; catalog: CatalogCount[] }> {
+): Promise<{ inserted: number; catalog: CatalogCount[]; inbox: number }> {
   const { workspaceId, messages, profileOf } = input;
   const receivedAt = input.receivedAt.toISOString();
   const rows = JSON.stringify(
@@ -230,10 +230,22 @@ export async function writeEvents(
     Prisma.sql`(SELECT coalesce(json_agg(catalog_counts), '[]') FROM catalog_counts) AS catalog`,
   );
   if (input.evaluate) {
-    // Event-time order, so the engine sees a user's calls as they happened.
+    // Only what a journey can react to: tracked events whose name a
+    // published journey listens for (journey_event_names), and identifies
+    // while a trait-change journey is live. Event-time order, so the engine
+    // sees a user's calls as they happened.
+    const identifies = hasIdentify
+      ? Prisma.sql`OR (f.type = 'identify' AND EXISTS (
+          SELECT 1 FROM journey_triggers t
+          WHERE t."workspaceId" = ${workspaceId} AND t.kind = 'trait_change'))`
+      : Prisma.empty;
     ctes.push(Prisma.sql`inbox AS (
       INSERT INTO engine_inbox ("workspaceId", "eventId")
-      SELECT ${workspaceId}, id FROM fresh ORDER BY "timestamp", ord
+      SELECT ${workspaceId}, f.id FROM fresh f
+      WHERE (f.type = 'track' AND f.name IN (
+          SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ${workspaceId}))
+        ${identifies}
+      ORDER BY f."timestamp", f.ord
       RETURNING 1)`);
     outputs.push(Prisma.sql`(SELECT count(*) FROM inbox)::int AS inbox`);
   }
@@ -258,8 +270,11 @@ export async function writeEvents(
     outputs.push(Prisma.sql`(SELECT count(*) FROM rejected)::int AS rejected`);
   }
 
-  const result = await db.$queryRaw<{ inserted: number; catalog: CatalogCount[] }[]>`
+  const result = await db.$queryRaw<
+    { inserted: number; catalog: CatalogCount[]; inbox?: number }[]
+  >`
     WITH ${Prisma.join(ctes, ",\n")}
     SELECT ${Prisma.join(outputs, ",\n")}`;
-  return { inserted: result[0]?.inserted ?? 0, catalog: result[0]?.catalog ?? [] };
+  const row = result[0];
+  return { inserted: row?.inserted ?? 0, catalog: row?.catalog ?? [], inbox: row?.inbox ?? 0 };
 }

@@ -234,3 +234,43 @@ describe("holdout", () => {
     });
   }, 30_000);
 });
+
+describe("history from before the simulation", () => {
+  it("prior events count for first-time triggers but are never evaluated", () => {
+    const definition = lineJourney("Feature Used", [emailNode("intro")]);
+    const trigger = definition.nodes[0];
+    if (trigger.type === "trigger" && trigger.trigger.kind === "event") {
+      trigger.trigger.firstTimeOnly = true;
+    }
+    const use = track("Feature Used", day(5));
+    const fresh = simulateJourney(definition, makeProfile(), [use]);
+    expect(fresh.runs).toHaveLength(1);
+    const prior = [{ name: "Feature Used", properties: {}, timestamp: at(day(1)) }];
+    const replay = simulateJourney(definition, makeProfile(), [use], { priorEvents: prior });
+    expect(replay.runs).toHaveLength(0);
+    expect(replay.entries[0].decision).toMatchObject({ enter: false, reason: /Not the first/ });
+  });
+
+  it("previous runs refuse re-entry, and count as going until they end", () => {
+    const definition = lineJourney("Logged In", [emailNode("hello")], {
+      reentry: { mode: "always" },
+    });
+    const previousRuns = [{ journeyId: "journey", enteredAt: at(day(0)), endedAt: at(day(3)) }];
+    const result = simulateJourney(
+      definition,
+      makeProfile(),
+      [track("Logged In", day(2)), track("Logged In", day(4))],
+      { previousRuns },
+    );
+    expect(result.entries.map((e) => e.decision.reason)).toEqual([
+      "Already in this journey",
+      '"Logged In" matched',
+    ]);
+    const once = lineJourney("Logged In", [emailNode("hello")]);
+    const refused = simulateJourney(once, makeProfile(), [track("Logged In", day(4))], {
+      previousRuns,
+    });
+    expect(refused.runs).toHaveLength(0);
+    expect(refused.entries[0].decision.reason).toBe("Journey allows entry once per profile");
+  });
+});

@@ -12,6 +12,10 @@
 //   list of sends, so the workspace frequency budget spans them.
 // - Inactivity fires at lastActivity + period, once per period (the last
 //   fire is remembered whether or not re-entry let the profile in).
+// - History from before the simulation (`priorEvents`, `previousRuns`) is
+//   only read: prior events count and mark activity, prior runs refuse
+//   re-entry; neither is stepped. Preview and "why not" replay a window of a
+//   real profile's history this way.
 
 import { countAll } from "./count-events";
 import { requiredCounts } from "./count-queries";
@@ -20,7 +24,7 @@ import type { JourneyDefinition } from "./definition";
 import type { WorkspaceDeliveryRules } from "./delivery-rules";
 import type { JourneyEvent, ProfileFacts, SentMessage } from "./facts";
 import { indexJourney } from "./journey-graph";
-import { inactivityDueAt, traitsMatch } from "./match-trigger";
+import { inactivityDueAt, type PreviousRun, traitsMatch } from "./match-trigger";
 import type {
   Effect,
   RunState,
@@ -50,6 +54,18 @@ export interface SimulationInput {
   sentBefore?: readonly SentMessage[];
   /** Process timers up to this instant; defaults to 60 days after the last event. */
   until?: Date;
+  /** Tracked events before the simulation: counted (has done, first time) and activity, never evaluated. */
+  priorEvents?: readonly JourneyEvent[];
+  /**
+   * Runs from before the simulation, for re-entry only. At each decision a
+   * run counts if it entered by then, and as still going if it ended later.
+   */
+  previousRuns?: readonly (PreviousRun & { journeyId: string })[];
+  /**
+   * Tracked events from before `events` (a backtest's look-back): counted by
+   * conditions and first-time triggers as if already seen, never replayed.
+   */
+  history?: readonly SimEvent[];
 }
 
 type Tagged<T> = T & { journeyId: string; runId: string };
@@ -73,7 +89,11 @@ export function simulate(input: SimulationInput): SimulationResult {
   const until = input.until ?? new Date(lastAt.getTime() + 60 * DAY);
   const rules = input.deliveryRules ?? {};
   const profile: ProfileFacts = { ...input.profile, traits: { ...input.profile.traits } };
-  const log: JourneyEvent[] = [];
+  const history = historyLog(input.history ?? []);
+  if (history.length > 0) profile.lastSeenAt = (history.at(-1) as JourneyEvent).timestamp;
+  const log: JourneyEvent[] = [...history, ...(input.priorEvents ?? [])].sort(
+    (a, b) => a.timestamp.getTime() - b.timestamp.getTime(),
+  );
   const sent: SentMessage[] = [...(input.sentBefore ?? [])];
   const runs: RunState[] = [];
   const active = new Map<string, number>(); // journeyId → index in runs
@@ -125,7 +145,15 @@ export function simulate(input: SimulationInput): SimulationResult {
 
   const tryEnter = (journey: SimJourney, signal: EntrySignal, now: Date, triggerIndex = -1) => {
     const { journeyId, definition } = journey;
-    const previousRuns = runs.filter((r) => r.journeyId === journeyId);
+    const previousRuns: PreviousRun[] = [
+      ...(input.previousRuns ?? [])
+        .filter((r) => r.journeyId === journeyId && r.enteredAt <= now)
+        .map((r) => ({
+          enteredAt: r.enteredAt,
+          endedAt: r.endedAt && r.endedAt <= now ? r.endedAt : null,
+        })),
+      ...runs.filter((r) => r.journeyId === journeyId),
+    ];
     const ctx = context(definition, now, triggerIndex);
     const decision = decideEntry(definition, signal, { counts: ctx.counts, previousRuns, now });
     result.entries.push({ journeyId, at: now, decision });
@@ -241,6 +269,13 @@ export function simulate(input: SimulationInput): SimulationResult {
     }
   }
   return result;
+}
+
+function historyLog(history: readonly SimEvent[]): JourneyEvent[] {
+  return history
+    .filter((e): e is Extract<SimEvent, { type: "track" }> => e.type === "track")
+    .sort((a, b) => a.at.getTime() - b.at.getTime())
+    .map((e) => ({ name: e.name, properties: e.properties ?? {}, timestamp: e.at }));
 }
 
 /** One journey, one profile: the common test and preview case. */

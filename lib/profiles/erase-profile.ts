@@ -1,4 +1,5 @@
 import "server-only";
+import { eraseProfileSamples } from "@/lib/backtests/erase-profile-samples";
 import { prisma } from "@/lib/db/client";
 import { eraseProfileRuns } from "@/lib/engine/erase-profile-runs";
 
@@ -6,7 +7,7 @@ import { eraseProfileRuns } from "@/lib/engine/erase-profile-runs";
  * GDPR erasure: the profile, its identities and memberships (cascade), every
  * event stored under it (including history merged in from anonymous
  * profiles), the engine's pending work, journey runs and traces, and every
- * message and inbox item sent to it, in one transaction. Later calls with the same ids create a new, empty profile.
+ * message and inbox item sent to it, and its backtest sample paths, in one transaction. Later calls with the same ids create a new, empty profile.
  */
 export async function eraseProfile(input: {
   workspaceId: string;
@@ -23,6 +24,7 @@ export async function eraseProfile(input: {
         AND e."workspaceId" = ${workspaceId} AND e."profileId" = ${profileId}::uuid`;
     const events = await tx.event.deleteMany({ where: { workspaceId, profileId } });
     await eraseProfileRuns(tx, { workspaceId, profileId });
+    await eraseProfileSamples(tx, { workspaceId, profileId });
     await tx.inboxItem.deleteMany({ where: { workspaceId, profileId } });
     await tx.message.deleteMany({ where: { workspaceId, profileId } });
     await tx.profile.deleteMany({ where: { workspaceId, id: profileId } });

@@ -1,11 +1,12 @@
+import { backtestTask } from "@/lib/backtests/backtest-task";
 import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { engineTasks } from "@/lib/engine/engine-tasks";
 import { listenForEngineEvents } from "@/lib/engine/listen-engine-events";
 import { startWorker, type WorkerTask } from "./run-worker";
 
-/** Every kind of due work: email delivery and the journey engine (events, timers, inactivity). */
+/** Every kind of due work: email delivery, the journey engine (events, timers, inactivity), backtests. */
 export function backgroundTasks(log?: (line: string) => void): WorkerTask[] {
-  return [emailDeliveryTask(), ...engineTasks({ log })];
+  return [emailDeliveryTask(), ...engineTasks({ log }), backtestTask({ log })];
 }
 
 /**

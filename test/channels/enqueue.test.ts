@@ -328,3 +328,57 @@ describe("enqueueMessage: in-app", () => {
     expect(result.status).toBe("sent");
   });
 });
+
+describe("enqueueMessages: a batch", () => {
+  it("stores each send once, refuses only the broken one, and repeats resolve to the first", async () => {
+    const { enqueueMessages } = await import("@/lib/channels/enqueue-messages");
+    const a = await createProfile(ws, { traits: { name: "Ann" } });
+    const b = await createProfile(ws, { traits: { name: "Bo" } });
+    const key = (n: string) => `batch-${randomUUID()}-${n}`;
+    const repeated = key("repeat");
+    const inputs = [
+      {
+        profileId: a.id,
+        content: inAppContent({ title: "Hi {{ profile.traits.name }}" }),
+        key: key("1"),
+      },
+      { profileId: b.id, content: emailContent(), key: key("2") },
+      { profileId: b.id, content: inAppContent({ title: "{% if %}" }), key: key("3") },
+      { profileId: a.id, content: inAppContent({ title: "First" }), key: repeated },
+      { profileId: a.id, content: inAppContent({ title: "Second" }), key: repeated },
+      { profileId: randomUUID(), content: inAppContent(), key: key("gone") },
+    ].map((x) => ({
+      workspaceId: ws,
+      profileId: x.profileId,
+      content: x.content,
+      idempotencyKey: x.key,
+      source: "journey" as const,
+    }));
+    const outcomes = await prisma.$transaction((tx) => enqueueMessages(tx, inputs));
+    expect(outcomes.map((o) => (o.ok ? o.result.status : o.error.code))).toEqual([
+      "sent",
+      "queued",
+      "validation_failed",
+      "sent",
+      "sent",
+      "not_found",
+    ]);
+    const [first, , , r1, r2] = outcomes.map((o) => (o.ok ? o.result : null));
+    expect(r1?.created).toBe(true);
+    expect(r2).toMatchObject({ created: false, messageId: r1?.messageId });
+    const items = await prisma.inboxItem.findMany({
+      where: { workspaceId: ws, messageId: { in: [first?.messageId ?? "", r1?.messageId ?? ""] } },
+      orderBy: { seq: "asc" },
+    });
+    expect(items.map((i) => i.title)).toEqual(["Hi Ann", "First"]);
+    const stored = await prisma.message.count({
+      where: { workspaceId: ws, idempotencyKey: { in: inputs.map((i) => i.idempotencyKey) } },
+    });
+    expect(stored).toBe(3);
+
+    // The same batch again creates nothing new.
+    const again = await prisma.$transaction((tx) => enqueueMessages(tx, inputs));
+    expect(again.filter((o) => o.ok && o.result.created)).toHaveLength(0);
+    expect(await prisma.inboxItem.count({ where: { workspaceId: ws, profileId: a.id } })).toBe(2);
+  });
+});

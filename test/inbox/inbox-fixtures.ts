@@ -7,8 +7,8 @@ import { computeUserHash } from "@/lib/inbox/inbox-token";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import type { TestWorkspace } from "@/test/fixtures/workspace";
 
-// Until the sending pipeline calls deliverInApp, tests put items in the inbox
-// the way it will: a sent in-app Message row, then deliverInApp in a transaction.
+// Tests put items in the inbox the way the channel does: a sent in-app
+// Message row, then deliverInApp in a transaction.
 
 /** A profile with this user id, created through ingestion like a real identify. */
 export async function createInboxUser(ws: TestWorkspace, userId: string): Promise<string> {
@@ -63,6 +63,7 @@ export async function deliver(
       workspaceId: ws.workspaceId,
       profileId,
       messageId: message.id,
+      journeyId: message.journeyId,
       rendered: content,
     }),
   );

@@ -53,7 +53,8 @@ describe("ingestBatch", () => {
     });
     expect(catalog?.count).toBe(2n);
     expect(catalog?.propertyKeys).toEqual({ plan: "string", seats: "number" });
-    expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(3);
+    // No journey listens to these names: the engine is not handed them.
+    expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(0);
   });
 
   it("skips stored messageIds and repeats within a batch", async () => {
@@ -271,11 +272,17 @@ describe("ingestBatch", () => {
     listener.on("notification", (n) => payloads.push(`${n.channel}:${n.payload}`));
     await listener.query("LISTEN cue_events");
     try {
+      await prisma.journeyEventName.createMany({
+        data: ["Later", "Earlier"].map((eventName) => ({ workspaceId, eventName, journeyId: "j" })),
+      });
       const before = await prisma.engineInbox.count({ where: { workspaceId } });
       await ingestBatch({
         workspaceId,
         receivedAt,
         items: [
+          { type: "track", userId: "e1", event: "Unheard", messageId: "eng-0" },
+          { type: "identify", userId: "e1", traits: { plan: "pro" }, messageId: "eng-0i" },
+          { type: "page", userId: "e1", name: "Home", messageId: "eng-0p" },
           {
             type: "track",
             userId: "e1",
@@ -345,5 +352,23 @@ describe("ingestBatch", () => {
     const profile = await profileByUserId("seen-1");
     expect(profile?.firstSeenAt.toISOString()).toBe("2026-02-01T00:00:00.000Z");
     expect(profile?.lastSeenAt.toISOString()).toBe("2026-03-01T10:01:30.000Z");
+  });
+
+  it("hands identifies to the engine only while a trait-change journey is live", async () => {
+    const identify = (n: number) => ({
+      type: "identify",
+      userId: "t1",
+      traits: { plan: `p${n}` },
+      messageId: `trait-${n}`,
+    });
+    const before = await prisma.engineInbox.count({ where: { workspaceId } });
+    await ingestBatch({ workspaceId, receivedAt, items: [identify(1)] });
+    expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(before);
+    await prisma.journeyTrigger.create({
+      data: { journeyId: "trait-j", workspaceId, versionId: "v", kind: "trait_change" },
+    });
+    await ingestBatch({ workspaceId, receivedAt, items: [identify(2)] });
+    expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(before + 1);
+    await prisma.journeyTrigger.delete({ where: { journeyId: "trait-j" } });
   });
 });

@@ -605,3 +605,30 @@ describe("one batch with every kind of bad input", () => {
     expect(kept.every((r) => r.message.length > 0)).toBe(true);
   });
 });
+
+describe("CORS: the write key is public, so browsers on any origin may send events", () => {
+  it("answers the preflight of every endpoint", async () => {
+    const routes = await Promise.all(
+      ["track", "identify", "page", "screen", "group", "alias", "batch"].map(
+        (name) => import(`@/app/api/v1/${name}/route`) as Promise<{ OPTIONS: () => Response }>,
+      ),
+    );
+    for (const route of routes) {
+      const response = route.OPTIONS();
+      expect(response.status).toBe(204);
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("access-control-allow-headers")).toContain("Authorization");
+    }
+  });
+
+  it("lets the browser read successes and errors alike", async () => {
+    const ok = await track(post({ userId: "cors-user", event: "Clicked", messageId: uid() }));
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("access-control-allow-origin")).toBe("*");
+    const refused = await track(
+      post({ userId: "cors-user", event: "Clicked" }, { key: "wk_nope" }),
+    );
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("access-control-allow-origin")).toBe("*");
+  });
+});

@@ -20,6 +20,25 @@ declare global {
   }
 }
 
+/** Events the demo workspace's live journeys listen for (lib/journeys/templates*.ts). */
+const JOURNEY_EVENTS = [
+  {
+    label: "Use the alerts feature for the first time",
+    event: "Feature Used",
+    properties: { feature: "alerts" },
+  },
+  {
+    label: "Complete onboarding step 2",
+    event: "Onboarding Step Completed",
+    properties: { step: 2 },
+  },
+  {
+    label: "Complete onboarding step 3",
+    event: "Onboarding Step Completed",
+    properties: { step: 3 },
+  },
+] as const;
+
 const KINDS = ["card", "banner", "modal", "tooltip"] as const;
 
 function loadCueScript(): Promise<CueGlobal> {
@@ -158,6 +177,25 @@ export function DemoApp(props: {
                   className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50"
                 >
                   Send a {kind}
+                </button>
+              ))}
+            </div>
+            <h3 className="mt-4 text-sm font-semibold">Trigger a live journey</h3>
+            <p className="mt-1 text-sm text-slate-600">
+              Tracks an event for {user.name} through Cue’s tracking API; the demo journeys answer.
+            </p>
+            <div className="mt-2 grid gap-2">
+              {JOURNEY_EVENTS.map(({ label, event, properties }) => (
+                <button
+                  key={label}
+                  type="button"
+                  onClick={() => track(event, properties)}
+                  className="rounded-md border border-indigo-300 px-3 py-1.5 text-left text-sm hover:bg-indigo-50"
+                >
+                  {label}
+                  <span className="block font-mono text-xs text-slate-500">
+                    {event} {JSON.stringify(properties)}
+                  </span>
                 </button>
               ))}
             </div>

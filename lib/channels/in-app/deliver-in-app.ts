@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { notifyInbox } from "@/lib/inbox/inbox-signal";
+import { notifyInboxes } from "@/lib/inbox/inbox-signal";
 import type { RenderedInApp } from "./rendered-in-app";
 import { safeInAppUrl, sanitizeInAppHtml } from "./sanitize-in-app-html";
 
@@ -9,6 +9,8 @@ export interface DeliverInAppInput {
   profileId: string;
   /** The Message row this item delivers; one message is at most one inbox item. */
   messageId: string;
+  /** Rides along so "Message Read"-style events can name it without a join. */
+  journeyId?: string | null;
   rendered: RenderedInApp;
 }
 
@@ -19,58 +21,67 @@ export interface InboxItemData {
 }
 
 /**
- * Puts a rendered in-app message into the profile's inbox, inside the
- * caller's transaction. Idempotent on messageId: a retried send returns the
- * item stored the first time. The NOTIFY rides the same transaction, so open
- * streams (on any web instance) hear of the item exactly when it is visible.
+ * Puts rendered in-app messages into their profiles' inboxes, inside the
+ * caller's transaction, in one INSERT. Idempotent on messageId: an item
+ * already delivered is left alone (its first delivery notified already). Each
+ * new item's NOTIFY rides the same transaction, so open streams (on any web
+ * instance) hear of it exactly when it becomes visible.
  */
+export async function deliverInAppItems(
+  tx: Prisma.TransactionClient,
+  inputs: readonly DeliverInAppInput[],
+): Promise<DeliveredItem[]> {
+  if (inputs.length === 0) return [];
+  const created = await tx.inboxItem.createManyAndReturn({
+    data: inputs.map((input) => {
+      const { rendered } = input;
+      const data: InboxItemData = { bodyHtml: sanitizeInAppHtml(rendered.bodyHtml) };
+      if (input.journeyId) data.journeyId = input.journeyId;
+      const tooltip = rendered.kind === "tooltip";
+      return {
+        workspaceId: input.workspaceId,
+        profileId: input.profileId,
+        messageId: input.messageId,
+        kind: rendered.kind,
+        title: rendered.title,
+        body: rendered.body,
+        imageUrl: safeInAppUrl(rendered.imageUrl),
+        // A button needs both halves; a dropped URL drops its label.
+        ...ctaOf(rendered),
+        selector: tooltip ? (rendered.selector ?? null) : null,
+        pathPattern: tooltip ? (rendered.pathPattern ?? null) : null,
+        data: { ...data },
+        expiresAt: parseExpiry(rendered.expiresAt),
+      };
+    }),
+    skipDuplicates: true,
+    select: { id: true, workspaceId: true, profileId: true, messageId: true, seq: true },
+  });
+  await notifyInboxes(tx, created);
+  return created;
+}
+
+interface DeliveredItem {
+  id: string;
+  workspaceId: string;
+  profileId: string;
+  messageId: string | null;
+  seq: bigint;
+}
+
+/** One item; a retried delivery returns the item stored the first time. */
 export async function deliverInApp(
   tx: Prisma.TransactionClient,
   input: DeliverInAppInput,
 ): Promise<{ inboxItemId: string; seq: bigint }> {
-  const { workspaceId, profileId, messageId, rendered } = input;
-  // The journey id rides along so "Message Read"-style events can name it
-  // without a join on every state change.
-  const message = await tx.message.findFirst({
-    where: { id: messageId, workspaceId },
-    select: { journeyId: true },
-  });
-  const data: InboxItemData = { bodyHtml: sanitizeInAppHtml(rendered.bodyHtml) };
-  if (message?.journeyId) data.journeyId = message.journeyId;
-  const tooltip = rendered.kind === "tooltip";
-
-  const [created] = await tx.inboxItem.createManyAndReturn({
-    data: {
-      workspaceId,
-      profileId,
-      messageId,
-      kind: rendered.kind,
-      title: rendered.title,
-      body: rendered.body,
-      imageUrl: safeInAppUrl(rendered.imageUrl),
-      // A button needs both halves; a dropped URL drops its label.
-      ...ctaOf(rendered),
-      selector: tooltip ? (rendered.selector ?? null) : null,
-      pathPattern: tooltip ? (rendered.pathPattern ?? null) : null,
-      data: { ...data },
-      expiresAt: parseExpiry(rendered.expiresAt),
-    },
-    skipDuplicates: true,
-    select: { id: true, seq: true },
-  });
-  if (created) {
-    await notifyInbox(tx, { workspaceId, profileId, seq: created.seq });
-    return { inboxItemId: created.id, seq: created.seq };
-  }
-
-  // Already delivered (a retry): the first delivery notified already.
+  const { workspaceId, profileId, messageId } = input;
+  const [created] = await deliverInAppItems(tx, [input]);
+  if (created) return { inboxItemId: created.id, seq: created.seq };
   const existing = await tx.inboxItem.findFirst({
     where: { messageId, workspaceId, profileId },
     select: { id: true, seq: true },
   });
-  if (!existing) {
-    throw new Error(`Message ${messageId} is already in another inbox.`);
-  }
+  if (!existing) throw new Error(`Message ${messageId} is already in another inbox.`);
   return { inboxItemId: existing.id, seq: existing.seq };
 }
 

@@ -5,6 +5,9 @@ import { hasRole } from "@/lib/auth/roles";
 import { getActiveKey } from "@/lib/workspaces/api-keys";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { listMembers, listOpenInvites } from "@/lib/workspaces/list-members";
+import { AllowedOriginsPanel } from "./allowed-origins-panel";
+import { DeliveryRulesPanel } from "./delivery-rules-panel";
+import { EmailSettingsPanel } from "./email-settings-panel";
 import { KeysPanel } from "./keys-panel";
 import { MembersPanel } from "./members-panel";
 
@@ -56,6 +59,9 @@ export default async function SettingsPage({
           secretKeyHint={secretKey ? `${secretKey.slice(0, 7)}…${secretKey.slice(-4)}` : ""}
           canRotate={isAdmin}
         />
+        <EmailSettingsPanel workspaceId={workspace.id} canEdit={isAdmin} />
+        <DeliveryRulesPanel workspaceId={workspace.id} canEdit={isAdmin} />
+        <AllowedOriginsPanel workspaceId={workspace.id} canEdit={isAdmin} />
         <MembersPanel
           workspaceId={workspace.id}
           members={members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }))}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { TabLinks } from "@/components/data/tab-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ApiError } from "@/lib/api/errors";
+import { listProfileRuns } from "@/lib/engine/list-profile-runs";
 import { getProfile } from "@/lib/profiles/get-profile";
 import { listProfileEvents } from "@/lib/profiles/list-profile-events";
 import { PROFILE_EVENTS_PAGE_SIZE } from "@/lib/profiles/profile-types";
@@ -11,6 +12,8 @@ import { requireProfileId } from "@/lib/profiles/require-profile-id";
 import { toJson } from "@/lib/profiles/to-json";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { ProfileFacts } from "./profile-facts";
+import { ProfileJourneys } from "./profile-journeys";
+import { PROFILE_RUNS_PAGE_SIZE } from "./profile-runs-page-size";
 import { ProfileTimeline } from "./profile-timeline";
 
 export const metadata: Metadata = { title: "User" };
@@ -39,7 +42,7 @@ export default async function ProfilePage({
   );
   const requested = (await searchParams).tab;
   const tab: Tab = TABS.find((t) => t.slug === requested)?.slug ?? "timeline";
-  const [profile, firstEvents] = await Promise.all([
+  const [profile, firstEvents, firstRuns] = await Promise.all([
     getProfile({ workspaceId: workspace.id, profileId }).then(toJson),
     tab === "timeline"
       ? listProfileEvents({
@@ -47,6 +50,9 @@ export default async function ProfilePage({
           profileId,
           query: { limit: PROFILE_EVENTS_PAGE_SIZE },
         }).then(toJson)
+      : null,
+    tab === "journeys"
+      ? listProfileRuns({ workspaceId: workspace.id, profileId, limit: PROFILE_RUNS_PAGE_SIZE })
       : null,
   ]);
   const traits = profile.traits as Record<string, unknown>;
@@ -105,11 +111,12 @@ export default async function ProfilePage({
               profileId={profile.id}
               initialPage={firstEvents}
             />
-          ) : tab === "journeys" ? (
-            <EmptyState title="No journeys yet">
-              Once journeys exist, every journey this user entered shows here: the version, the step
-              they are on, and why they moved, waited or left. Build one under Journeys.
-            </EmptyState>
+          ) : tab === "journeys" && firstRuns ? (
+            <ProfileJourneys
+              workspaceId={workspace.id}
+              profileId={profile.id}
+              initialPage={firstRuns}
+            />
           ) : (
             <EmptyState title="No messages yet">
               Emails and in-app messages sent to this user will be listed here with their delivery

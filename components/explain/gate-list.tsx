@@ -1,0 +1,139 @@
+import type { Gate, GateResult, WhyNotJson } from "@/lib/explain/explain-types";
+
+// The "why not?" gates in the engine's order: pass or fail, the actual value
+// against the expected one, and the first gate that blocks, highlighted.
+
+const LABEL: Record<Gate, string> = {
+  journey: "Journey is live",
+  trigger: "Trigger",
+  reentry: "Re-entry",
+  filter: "Filter",
+  route: "Path reaches the message",
+  holdout: "Holdout",
+  message_limit: "Message limit",
+  email_address: "Email address",
+  suppression: "Suppression",
+  unsubscribe: "Unsubscribe",
+  frequency: "Frequency budget",
+  quiet_hours: "Quiet hours",
+  template: "Template renders",
+};
+
+export function gateLabel(gate: Gate): string {
+  return LABEL[gate];
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return "—";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function Values({ gate }: { gate: GateResult }) {
+  if (gate.expected === undefined && gate.actual === undefined) return null;
+  return (
+    <dl className="mt-1 grid grid-cols-[5rem_minmax(0,1fr)] gap-x-2 text-xs">
+      {gate.expected !== undefined ? (
+        <>
+          <dt className="text-slate-500">Expected</dt>
+          <dd className="font-mono break-words text-slate-800">{show(gate.expected)}</dd>
+        </>
+      ) : null}
+      {gate.actual !== undefined ? (
+        <>
+          <dt className="text-slate-500">Actual</dt>
+          <dd className="font-mono break-words text-slate-800">{show(gate.actual)}</dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function GateItem({ gate, blocking }: { gate: GateResult; blocking: boolean }) {
+  return (
+    <li
+      data-testid="gate"
+      data-gate={gate.gate}
+      data-passed={gate.passed}
+      className={`rounded-md border p-3 ${
+        blocking
+          ? "border-red-300 bg-red-50"
+          : gate.passed
+            ? "border-slate-200 bg-white"
+            : "border-amber-200 bg-amber-50/50"
+      } ${gate.hypothetical ? "opacity-80" : ""}`}
+    >
+      <div className="flex flex-wrap items-center gap-2 text-sm">
+        <span aria-hidden className={gate.passed ? "text-emerald-600" : "text-red-600"}>
+          {gate.passed ? "✓" : "✗"}
+        </span>
+        <span className="font-medium text-slate-900">{LABEL[gate.gate]}</span>
+        {gate.nodeId ? (
+          <span className="font-mono text-xs text-slate-500">{gate.nodeId}</span>
+        ) : null}
+        <span className="sr-only">{gate.passed ? "passed" : "failed"}</span>
+        {blocking ? (
+          <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white">
+            Blocks here
+          </span>
+        ) : null}
+        {gate.hypothetical ? (
+          <span
+            className="text-xs text-slate-500"
+            title="Evaluated as if the earlier blocking gate had passed"
+          >
+            (if it had got this far)
+          </span>
+        ) : null}
+      </div>
+      <p className="mt-1 text-sm text-slate-700">{gate.detail}</p>
+      <Values gate={gate} />
+      {gate.conditions && gate.conditions.length > 0 ? (
+        <table className="mt-2 w-full text-left text-xs">
+          <thead className="text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Condition
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Expected
+              </th>
+              <th scope="col" className="py-1 pr-2 font-medium">
+                Actual
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                Result
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {gate.conditions.map((c) => (
+              <tr key={c.condition} className="border-t border-slate-200 align-top">
+                <td className="py-1 pr-2 text-slate-800">{c.condition}</td>
+                <td className="py-1 pr-2 font-mono">{show(c.expected)}</td>
+                <td className="py-1 pr-2 font-mono">{show(c.actual)}</td>
+                <td className={`py-1 ${c.passed ? "text-emerald-700" : "text-red-700"}`}>
+                  {c.passed ? "pass" : "fail"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </li>
+  );
+}
+
+export function GateList({ whyNot }: { whyNot: WhyNotJson }) {
+  const blockingIndex = whyNot.gates.findIndex((g) => !g.passed);
+  return (
+    <ol aria-label="Gates, in the order the engine checks them" className="space-y-2">
+      {whyNot.gates.map((gate, i) => (
+        <GateItem
+          key={`${gate.gate}-${gate.nodeId ?? ""}`}
+          gate={gate}
+          blocking={i === blockingIndex}
+        />
+      ))}
+    </ol>
+  );
+}

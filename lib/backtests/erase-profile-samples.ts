@@ -1,0 +1,20 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/**
+ * GDPR erasure, inside the caller's transaction (lib/profiles/erase-profile.ts):
+ * drops the profile's sample paths from its workspace's backtests. Counts are
+ * aggregates and stay.
+ */
+export async function eraseProfileSamples(
+  tx: Prisma.TransactionClient,
+  input: { workspaceId: string; profileId: string },
+): Promise<number> {
+  const match = JSON.stringify([{ profileId: input.profileId }]);
+  return tx.$executeRaw`
+    UPDATE backtests SET "samplePaths" = (
+      SELECT coalesce(jsonb_agg(path), '[]'::jsonb)
+      FROM jsonb_array_elements("samplePaths") AS path
+      WHERE path->>'profileId' <> ${input.profileId})
+    WHERE "workspaceId" = ${input.workspaceId} AND "samplePaths" @> ${match}::jsonb`;
+}

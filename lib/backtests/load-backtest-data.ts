@@ -1,0 +1,108 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import type { BacktestPlan } from "./backtest-plan";
+import type { StoredEvent } from "./replay-profile";
+
+// Set-based reads for a backtest: the candidate profiles once, then per chunk
+// of profiles their facts and events in one statement each. Indexes:
+// profiles (workspaceId, lastSeenAt); events (profileId, timestamp).
+
+/** lastSeenAt moves in steps of up to a minute (lib/ingest/insert-events.ts): widen by two. */
+const LAST_SEEN_SLACK_MS = 120_000;
+
+/** Profiles that may have events in the window: seen since it opened, created before it closed. */
+export async function loadCandidateProfiles(input: {
+  workspaceId: string;
+  from: Date;
+  to: Date;
+}): Promise<string[]> {
+  const since = new Date(input.from.getTime() - LAST_SEEN_SLACK_MS);
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id::text AS id FROM profiles
+    WHERE "workspaceId" = ${input.workspaceId}
+      AND "lastSeenAt" >= ${since}::timestamp(3) AND "firstSeenAt" < ${input.to}::timestamp(3)
+    ORDER BY id`;
+  return rows.map((r) => r.id);
+}
+
+export interface ProfileRow {
+  id: string;
+  userId: string | null;
+  timezone: string | null;
+  firstSeenAt: Date;
+  unsubscribedAt: Date | null;
+  suppressed: boolean;
+}
+
+export interface ChunkData {
+  profiles: ProfileRow[];
+  /** Each profile's events in time order (history, window, goal events after it). */
+  events: Map<string, StoredEvent[]>;
+}
+
+type EventRow = StoredEvent & { profileId: string };
+
+export async function loadChunk(input: {
+  workspaceId: string;
+  profileIds: readonly string[];
+  plan: BacktestPlan;
+  from: Date;
+  to: Date;
+}): Promise<ChunkData> {
+  const { workspaceId, plan, from, to } = input;
+  const ids = [...input.profileIds];
+  const historyFrom =
+    plan.historyMs === null ? new Date(0) : new Date(from.getTime() - plan.historyMs);
+  const goalUntil = new Date(to.getTime() + plan.goalAfterMs);
+  const [profiles, events] = await Promise.all([
+    prisma.$queryRaw<ProfileRow[]>`
+      SELECT p.id::text AS id, p."userId", p.timezone, p."firstSeenAt", p."unsubscribedAt",
+        EXISTS (SELECT 1 FROM suppressions s
+                WHERE s."workspaceId" = p."workspaceId" AND s.email = p.email) AS suppressed
+      FROM profiles p
+      WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${ids}::uuid[])
+      ORDER BY p.id`,
+    prisma.$queryRaw<EventRow[]>`
+      SELECT "profileId"::text AS "profileId", type, name, properties, traits, "timestamp"
+      FROM events
+      WHERE "workspaceId" = ${workspaceId} AND "profileId" = ANY(${ids}::uuid[])
+        AND (type = 'identify' AND "timestamp" < ${to}::timestamp(3)
+          OR type = 'track' AND (
+            ("timestamp" >= ${from}::timestamp(3) AND "timestamp" < ${to}::timestamp(3)
+              AND name = ANY(${plan.windowNames}::text[]))
+            OR ("timestamp" >= ${historyFrom}::timestamp(3) AND "timestamp" < ${from}::timestamp(3)
+              AND name = ANY(${plan.historyNames}::text[]))
+            OR ("timestamp" >= ${to}::timestamp(3) AND "timestamp" < ${goalUntil}::timestamp(3)
+              AND name = ${plan.goalEvent ?? ""})))
+      ORDER BY "profileId", "timestamp", "receivedAt", id`,
+  ]);
+  const byProfile = new Map<string, StoredEvent[]>();
+  for (const row of events) {
+    let list = byProfile.get(row.profileId);
+    if (!list) {
+      list = [];
+      byProfile.set(row.profileId, list);
+    }
+    list.push({
+      type: row.type,
+      name: row.name,
+      properties: row.properties ?? {},
+      traits: row.traits,
+      timestamp: row.timestamp,
+    });
+  }
+  return { profiles, events: byProfile };
+}
+
+/** Stored events of any kind in the window (only read to explain an empty result). */
+export async function countWindowEvents(input: {
+  workspaceId: string;
+  from: Date;
+  to: Date;
+}): Promise<number> {
+  const [row] = await prisma.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM events
+    WHERE "workspaceId" = ${input.workspaceId}
+      AND "timestamp" >= ${input.from}::timestamp(3) AND "timestamp" < ${input.to}::timestamp(3)`;
+  return row?.n ?? 0;
+}

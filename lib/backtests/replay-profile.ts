@@ -1,0 +1,137 @@
+// One profile through the journey on a simulated clock: the same driver the
+// engine's tests use (lib/journeys/simulate.ts, which calls step and
+// decideEntry), fed with the profile's stored events. Pure.
+
+import type { JourneyDefinition } from "@/lib/journeys/definition";
+import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
+import type { JourneyEvent, ProfileFacts } from "@/lib/journeys/facts";
+import type { RunState, SendEffect, TraceEffect } from "@/lib/journeys/run-state";
+import { type SimEvent, simulate } from "@/lib/journeys/simulate";
+import { reachesGoal } from "@/lib/journeys/step";
+
+export interface StoredEvent {
+  type: "track" | "identify";
+  name: string | null;
+  properties: Record<string, unknown>;
+  traits: Record<string, unknown> | null;
+  timestamp: Date;
+}
+
+export interface ReplayInput {
+  journeyId: string;
+  definition: JourneyDefinition;
+  rules: WorkspaceDeliveryRules;
+  /** Facts at the start of the window (see profileAtWindowStart). */
+  profile: ProfileFacts;
+  /** The profile's events, in time order: history, window and after the window. */
+  events: readonly StoredEvent[];
+  from: Date;
+  to: Date;
+}
+
+export interface ReplayedRun {
+  state: RunState;
+  traces: TraceEffect[];
+  sends: (SendEffect & { at: Date })[];
+  /** The goal was reached after the window, in the stored events. */
+  convertedAfterWindow: boolean;
+}
+
+export interface ProfileReplay {
+  profileId: string;
+  runs: ReplayedRun[];
+  /** Why matching trigger signals did not enter (re-entry, trigger conditions). */
+  refusals: string[];
+  /** Events replayed inside the window. */
+  replayed: number;
+}
+
+/**
+ * The profile's traits, email and timezone at the window's start: its
+ * identify calls before the window folded as ingestion merges them (a null
+ * removes a trait; email mirrors traits.email). Timezone falls back to the
+ * profile row's, and the rest comes from the row as stored now.
+ */
+export function profileAtWindowStart(
+  row: {
+    id: string;
+    timezone: string | null;
+    firstSeenAt: Date;
+    unsubscribedAt: Date | null;
+    suppressed: boolean;
+  },
+  events: readonly StoredEvent[],
+  from: Date,
+): ProfileFacts {
+  const traits: Record<string, unknown> = {};
+  let lastSeenAt = row.firstSeenAt;
+  for (const event of events) {
+    if (event.timestamp >= from) break;
+    lastSeenAt = event.timestamp;
+    if (event.type !== "identify" || !event.traits) continue;
+    for (const [key, value] of Object.entries(event.traits)) {
+      if (value === null) delete traits[key];
+      else traits[key] = value;
+    }
+  }
+  const email = typeof traits.email === "string" ? traits.email.trim().toLowerCase() : null;
+  const timezone = typeof traits.timezone === "string" ? traits.timezone : row.timezone;
+  return {
+    id: row.id,
+    traits,
+    firstSeenAt: row.firstSeenAt,
+    lastSeenAt,
+    timezone,
+    email,
+    unsubscribed: row.unsubscribedAt !== null && row.unsubscribedAt <= from,
+    suppressed: row.suppressed,
+  };
+}
+
+function toSimEvent(event: StoredEvent): SimEvent | null {
+  if (event.type === "identify") {
+    return { type: "identify", traits: event.traits ?? {}, at: event.timestamp };
+  }
+  if (!event.name) return null;
+  return { type: "track", name: event.name, properties: event.properties, at: event.timestamp };
+}
+
+export function replayProfile(input: ReplayInput): ProfileReplay {
+  const { from, to } = input;
+  const history: SimEvent[] = [];
+  const window: SimEvent[] = [];
+  const after: JourneyEvent[] = [];
+  for (const event of input.events) {
+    const at = event.timestamp;
+    if (at < from) {
+      if (event.type === "track" && event.name) history.push(toSimEvent(event) as SimEvent);
+    } else if (at < to) {
+      const sim = toSimEvent(event);
+      if (sim) window.push(sim);
+    } else if (event.type === "track" && event.name) {
+      after.push({ name: event.name, properties: event.properties, timestamp: at });
+    }
+  }
+  const result = simulate({
+    journeys: [{ journeyId: input.journeyId, definition: input.definition }],
+    profile: input.profile,
+    events: window,
+    history,
+    deliveryRules: input.rules,
+    // Timers due before the window ends fire; later ones are still pending at the end.
+    until: new Date(to.getTime() - 1),
+  });
+  const runs = result.runs.map((state) => ({
+    state,
+    traces: result.traces.filter((t) => t.runId === state.runId),
+    sends: result.sends.filter((s) => s.runId === state.runId),
+    convertedAfterWindow:
+      state.convertedAt === null && after.some((e) => reachesGoal(input.definition, state, e)),
+  }));
+  return {
+    profileId: input.profile.id,
+    runs,
+    refusals: result.entries.filter((e) => !e.decision.enter).map((e) => e.decision.reason),
+    replayed: window.length,
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+// The workspace's sender settings as the settings form and
+// PUT /api/w/:workspaceId/settings/email validate them. Resend accepts a
+// bare address or `Name <address>`; an empty string clears a field (the
+// sender then falls back to EMAIL_FROM, then Resend's test sender).
+
+const address = z.email("Enter an email address like hello@example.com.");
+
+/** "hello@acme.com" or "Acme <hello@acme.com>". */
+export function parseSender(value: string): { name: string | null; address: string } | null {
+  const named = /^([^<>"]{1,100})<([^<>\s]+)>$/.exec(value);
+  const candidate = named ? (named[2] as string) : value;
+  if (!address.safeParse(candidate).success) return null;
+  return { name: named ? (named[1] as string).trim() : null, address: candidate };
+}
+
+const clearable = <T extends z.ZodType<string>>(schema: T) =>
+  z.union([z.literal("").transform(() => null), z.null(), schema]);
+
+export const emailSettingsInputSchema = z.strictObject({
+  emailFrom: clearable(
+    z
+      .string()
+      .trim()
+      .max(200)
+      .refine((value) => value === "" || parseSender(value) !== null, {
+        message: 'Use an address, or a name and address: "Acme <hello@acme.com>".',
+      }),
+  ).optional(),
+  replyTo: clearable(z.string().trim().max(200).pipe(address)).optional(),
+  /** Omitted: keep the stored key. Null or "": remove it (RESEND_API_KEY or the Outbox then). */
+  resendApiKey: clearable(
+    z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^re_[A-Za-z0-9_-]{8,}$/, "A Resend API key starts with re_ (resend.com/api-keys)."),
+  ).optional(),
+});
+export type EmailSettingsInput = z.infer<typeof emailSettingsInputSchema>;
+
+export interface EmailSettingsView {
+  emailFrom: string | null;
+  replyTo: string | null;
+  /** The sender used when emailFrom is empty. */
+  defaultFrom: string;
+  /** Never the key itself: whether one is set, where it comes from, and its last characters. */
+  resendApiKey: { source: "workspace" | "environment" | null; hint: string | null };
+}

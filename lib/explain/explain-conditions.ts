@@ -1,0 +1,79 @@
+// A filter's conditions one by one, each with its actual and expected value.
+// The verdict of every condition is the core's `evaluateCondition`; this file
+// only reads the value that was compared, so a passing condition shows it too.
+
+import { assertNever } from "@/lib/journeys/assert-never";
+import { countKey, countQueryFor } from "@/lib/journeys/count-queries";
+import type { Condition, ConditionItem } from "@/lib/journeys/definition";
+import {
+  type ConditionContext,
+  describeCondition,
+  evaluateCondition,
+  readPath,
+} from "@/lib/journeys/evaluate-condition";
+import { OPERATORS } from "@/lib/journeys/operators";
+import type { ConditionCheck } from "./explain-types";
+
+function expectedOf(condition: Condition): unknown {
+  switch (condition.kind) {
+    case "property":
+    case "trait":
+      return condition.value ?? OPERATORS[condition.operator].label;
+    case "first_seen_within":
+      return describeCondition(condition);
+    case "has_done":
+      return condition.negate ? "0" : "at least 1";
+    case "done_count":
+      return `at least ${condition.atLeast}`;
+    default:
+      return assertNever(condition);
+  }
+}
+
+function actualOf(condition: Condition, ctx: ConditionContext): unknown {
+  switch (condition.kind) {
+    case "property":
+      return readPath(ctx.event?.properties, condition.path) ?? null;
+    case "trait":
+      return readPath(ctx.profile.traits, condition.path) ?? null;
+    case "first_seen_within":
+      return ctx.profile.firstSeenAt.toISOString();
+    case "has_done":
+    case "done_count":
+      return ctx.counts[countKey(countQueryFor(condition))] ?? null;
+    default:
+      return assertNever(condition);
+  }
+}
+
+function describeItem(item: ConditionItem): string {
+  if ("all" in item) return `all of (${item.all.map(describeItem).join("; ")})`;
+  if ("any" in item) return `any of (${item.any.map(describeItem).join("; ")})`;
+  return describeCondition(item);
+}
+
+/**
+ * The top-level conditions of a filter group, in order. A nested group is
+ * one line: its first failure when it fails.
+ */
+export function explainConditions(group: ConditionItem, ctx: ConditionContext): ConditionCheck[] {
+  const items = "all" in group ? group.all : "any" in group ? group.any : [group];
+  return items.map((item) => {
+    const result = evaluateCondition(item, ctx);
+    if ("all" in item || "any" in item) {
+      const failure = result.failures[0];
+      return {
+        condition: describeItem(item),
+        passed: result.pass,
+        expected: failure?.expected ?? null,
+        actual: failure?.actual ?? null,
+      };
+    }
+    return {
+      condition: describeCondition(item),
+      passed: result.pass,
+      expected: expectedOf(item),
+      actual: result.failures[0]?.actual ?? actualOf(item, ctx),
+    };
+  });
+}

@@ -1,0 +1,142 @@
+// What "preview as user" and "why not?" answer, as JSON. Shared by the API
+// and the pages (type-only imports, so the browser bundle pulls no server code).
+
+import type { RenderedMessage } from "@/lib/channels/render-content";
+import type { NodeType } from "@/lib/journeys/definition";
+import type { TraceDecision } from "@/lib/journeys/run-state";
+
+export type SourceKind = "draft" | "live" | "version";
+
+export interface JourneySourceJson {
+  id: string;
+  name: string;
+  status: string;
+  source: SourceKind;
+  /** The published version previewed; null for the draft. */
+  version: number | null;
+}
+
+export interface ProfileRefJson {
+  id: string;
+  userId: string | null;
+  email: string | null;
+  name: string | null;
+}
+
+/** One decision of the core on the walked path, in order. */
+export interface PathStep {
+  at: string;
+  nodeId: string;
+  nodeType: NodeType | null;
+  label: string;
+  decision: TraceDecision;
+  reason: string;
+  data?: Record<string, unknown>;
+}
+
+export interface PathMessage {
+  at: string;
+  nodeId: string;
+  label: string;
+  channel: "email" | "in_app";
+  /** The content rendered with the profile's real data; null when rendering failed. */
+  rendered: RenderedMessage | null;
+  /** Why rendering failed (a Liquid error), with the field. */
+  error: { message: string; issues: { field: string; message: string }[] } | null;
+}
+
+export type PathOutcome =
+  | { kind: "converted"; at: string; nodeId: string }
+  | { kind: "waiting"; nodeId: string; label: string; until: string | null; reason: string }
+  | { kind: "completed"; nodeId: string; at: string }
+  | { kind: "filtered"; nodeId: string; at: string; reason: string }
+  | { kind: "exited"; nodeId: string; at: string; reason: string }
+  | { kind: "not_entered"; reason: string };
+
+export interface PathRun {
+  enteredAt: string;
+  holdout: boolean;
+  triggerEvent: { name: string; properties: Record<string, unknown>; timestamp: string } | null;
+  steps: PathStep[];
+  messages: PathMessage[];
+  outcome: PathOutcome;
+}
+
+export interface EntryDecisionJson {
+  at: string;
+  entered: boolean;
+  reason: string;
+  failures?: { condition: string; expected: unknown; actual: unknown }[];
+}
+
+export interface PreviewJson {
+  journey: JourneySourceJson;
+  profile: ProfileRefJson;
+  mode: "history" | "now";
+  /** History: the replayed window of stored events. Now: the synthetic trigger's instant. */
+  window: { from: string; to: string; days: number; events: number; truncated: boolean };
+  /** Now mode: what was pretended ("a synthetic "Signed Up" event at …"). */
+  assumption: string | null;
+  /** The runs the replay made, oldest first (the latest 20; `totalRuns` counts them all). */
+  runs: PathRun[];
+  totalRuns: number;
+  /** Every entry decision of the trigger, refusals included (the latest 50). */
+  entries: EntryDecisionJson[];
+  /** The last run's outcome, or why the profile never entered. */
+  outcome: PathOutcome;
+  /** No run in the window: the page offers "what if they triggered now". */
+  canTryNow: boolean;
+}
+
+export const GATES = [
+  "journey",
+  "trigger",
+  "reentry",
+  "filter",
+  "route",
+  "holdout",
+  "message_limit",
+  "email_address",
+  "suppression",
+  "unsubscribe",
+  "frequency",
+  "quiet_hours",
+  "template",
+] as const;
+export type Gate = (typeof GATES)[number];
+
+export interface ConditionCheck {
+  condition: string;
+  passed: boolean;
+  expected: unknown;
+  actual: unknown;
+}
+
+export interface GateResult {
+  gate: Gate;
+  passed: boolean;
+  detail: string;
+  expected?: unknown;
+  actual?: unknown;
+  /** The node the gate belongs to (filters, sends). */
+  nodeId?: string;
+  /** Filters: each top-level condition with its actual and expected value. */
+  conditions?: ConditionCheck[];
+  /**
+   * Evaluated on an assumption (a synthetic trigger at `at`, or ignoring
+   * re-entry) because an earlier gate already blocked the real path.
+   */
+  hypothetical?: boolean;
+}
+
+export interface WhyNotJson {
+  journey: JourneySourceJson;
+  profile: ProfileRefJson;
+  at: string;
+  nodeId: string | null;
+  /** The first gate that blocks, in the engine's order; null when nothing blocks. */
+  blockedBy: Gate | null;
+  gates: GateResult[];
+  /** The path the user took (or would take) up to `at`. */
+  path: PathRun | null;
+}
