@@ -115,7 +115,10 @@ function EditorBody({
   const editable = canEdit && journey.status !== "archived" && opened.unreadable === 0;
   const onSaved = useCallback((saved: JourneyJson) => {
     setJourney(saved);
-    setIssues(saved.issues);
+    // Same problems as before: keep the array, so no node re-renders for nothing.
+    setIssues((current) =>
+      JSON.stringify(current) === JSON.stringify(saved.issues) ? current : saved.issues,
+    );
   }, []);
   const autosave = useAutosave({
     workspaceId,

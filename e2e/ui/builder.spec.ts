@@ -156,6 +156,14 @@ test("build the stall nudge from scratch, publish it, and it fires", async ({ pa
   await expect(page.getByText("Version 1 published")).toBeVisible();
   await expect(page.getByTestId("journey-status")).toHaveText("Live");
   await shot(page, testInfo, "builder-published");
+  // The version and its note are in the History drawer.
+  await page.getByRole("button", { name: "History" }).click();
+  const history = page.getByRole("dialog", { name: "History" });
+  await expect(history.getByRole("list", { name: "Published versions" })).toContainText(
+    "First version: nudge after a day",
+  );
+  await history.getByRole("button", { name: "Close" }).first().click();
+  await expect(history).toBeHidden();
 
   // The stored journey is the engine's definition, with the exits as built.
   const stored = await page.request.get(`/api/w/${workspaceId}/journeys/${journeyId}`);
@@ -305,4 +313,51 @@ test("a second editor's save never overwrites: the first gets a conflict and a r
   expect(body.journey.draft.nodes.find((n) => n.id === "nudged")?.label).toBeUndefined();
   await banner.getByRole("button", { name: "Reload" }).click();
   await expect(page.getByLabel("Journey name")).toHaveValue("Renamed elsewhere");
+});
+
+test("a viewer gets the canvas read-only: no palette, no publishing, forms locked", async ({
+  page,
+  browser,
+}) => {
+  const { workspaceId } = loadState();
+  const created = await page.request.post(`/api/w/${workspaceId}/journeys`, {
+    data: { template: "nudge-stalled-onboarding", name: `Viewer ${Date.now().toString(36)}` },
+  });
+  const { journey } = (await created.json()) as { journey: { id: string } };
+  const invite = await page.request.post(`/api/w/${workspaceId}/invites`, {
+    data: { role: "viewer" },
+  });
+  const { url } = (await invite.json()) as { url: string };
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const viewer = await context.newPage();
+  await viewer.goto(url);
+  await viewer.getByLabel("Your name").fill("Vera Viewer");
+  await viewer.getByLabel("Email").fill(`vera-${Date.now()}@e2e.test`);
+  await viewer.getByLabel("Password (8+ characters)").fill("viewer-password-1");
+  await viewer.getByRole("button", { name: "Join workspace" }).click();
+  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+
+  await viewer.goto(`/w/${workspaceId}/journeys/${journey.id}`);
+  await expect(node(viewer, "wait-step-3")).toBeVisible();
+  await expect(viewer.getByText("You have view access")).toBeVisible();
+  await expect(viewer.getByRole("navigation", { name: "Add a step" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
+  await expect(
+    viewer.getByRole("toolbar", { name: "Canvas tools" }).getByRole("button"),
+  ).toHaveText(["Fit"]);
+  await expect(viewer.getByLabel("Journey name")).toHaveAttribute("readonly", "");
+  // Selecting a node shows its settings, locked.
+  await node(viewer, "wait-step-3").click();
+  const panel = inspector(viewer);
+  await expect(panel.getByLabel("Wait for event", { exact: true })).toHaveAttribute("readonly", "");
+  await expect(panel.getByLabel("Did it →")).toBeDisabled();
+  await expect(panel.getByRole("button", { name: "Delete step" })).toHaveCount(0);
+  // Nothing is connectable, and the server refuses a save anyway.
+  await expect(viewer.locator(".react-flow__handle.connectable")).toHaveCount(0);
+  const save = await viewer.request.patch(`/api/w/${workspaceId}/journeys/${journey.id}`, {
+    data: { draftRevision: 1, name: "Viewer was here" },
+  });
+  expect(save.status()).toBe(403);
+  await context.close();
 });

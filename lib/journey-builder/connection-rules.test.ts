@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
-import { canAddNode, checkConnection } from "./connection-rules";
+import { JOURNEY_TEMPLATES } from "@/lib/journeys/templates";
+import { canAddNode, checkConnection, connectableTargets } from "./connection-rules";
 import { newNode } from "./new-node";
+import { exitsForNode } from "./node-exits";
 
 const nodes: JourneyNode[] = [
   newNode("trigger", "trigger"),
@@ -73,5 +75,46 @@ describe("canAddNode", () => {
     expect(canAddNode("trigger", [])).toEqual({ ok: true });
     expect(canAddNode("trigger", nodes)).toMatchObject({ ok: false });
     expect(canAddNode("exit", nodes)).toEqual({ ok: true });
+  });
+});
+
+describe("connectableTargets", () => {
+  const loops = {
+    nodes,
+    edges: [
+      ...edges,
+      { from: "branch-1", to: "email-1", exit: "yes" },
+      { from: "email-1", to: "delay-1" },
+      { from: "branch-1", to: "exit-1", exit: "no" },
+    ],
+  };
+  const graphs = [graph, loops, ...JOURNEY_TEMPLATES.map((t) => t.definition)];
+
+  it("agrees with checkConnection for every exit and target", () => {
+    for (const g of graphs) {
+      for (const from of g.nodes) {
+        for (const exit of exitsForNode(from)) {
+          // The inspector lists targets for an exit after taking its current edge away.
+          const others = {
+            nodes: g.nodes,
+            edges: g.edges.filter((e) => !(e.from === from.id && (e.exit ?? "next") === exit.id)),
+          };
+          const expected = g.nodes
+            .filter(
+              (to) =>
+                checkConnection(others, { source: from.id, sourceHandle: exit.id, target: to.id })
+                  .ok,
+            )
+            .map((to) => to.id);
+          expect(connectableTargets(others, from.id, exit.id)).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it("leaves out targets that close a loop without a wait", () => {
+    const withLoop = { nodes, edges: [...edges, { from: "branch-1", to: "email-1", exit: "yes" }] };
+    expect(connectableTargets(withLoop, "email-1", null)).not.toContain("branch-1");
+    expect(connectableTargets(withLoop, "email-1", null)).toContain("delay-1");
   });
 });

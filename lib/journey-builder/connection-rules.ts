@@ -6,7 +6,7 @@
 
 import { checkJourneyGraph, type JourneyIssue } from "@/lib/journeys/check-journey-graph";
 import type { JourneyEdge, JourneyNode, NodeType } from "@/lib/journeys/definition";
-import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import { BLOCKING_TYPES, DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
 import { exitsForNode } from "./node-exits";
 
 export type RuleCheck = { ok: true } | { ok: false; reason: string };
@@ -76,4 +76,51 @@ export function canAddNode(type: NodeType, nodes: readonly Pick<JourneyNode, "ty
     return { ok: false, reason: "A journey has one trigger; this one already has it." };
   }
   return { ok: true };
+}
+
+/**
+ * Every node the exit could be connected to, for the inspector's "Leads to"
+ * list: the same answers as checkConnection for each target (a test holds
+ * them together), in one pass instead of a graph check per target. A new edge
+ * source → target closes a loop with no delay or wait exactly when neither
+ * end blocks and target already reaches source through non-blocking nodes.
+ */
+export function connectableTargets(
+  graph: Graph,
+  source: string,
+  sourceHandle: string | null | undefined,
+): string[] {
+  const exit = sourceHandle ?? DEFAULT_EXIT;
+  const from = graph.nodes.find((node) => node.id === source);
+  if (!from || !exitsForNode(from).some((e) => e.id === exit)) return [];
+  if (graph.edges.some((e) => e.from === source && (e.exit ?? DEFAULT_EXIT) === exit)) return [];
+  const typeOf = new Map(graph.nodes.map((node) => [node.id, node.type]));
+  const blocks = (id: string) => {
+    const type = typeOf.get(id);
+    return type !== undefined && BLOCKING_TYPES.has(type);
+  };
+  // Nodes that reach `source` along non-blocking nodes (walking edges backwards).
+  const reachesSource = new Set<string>();
+  if (!blocks(source)) {
+    const incoming = new Map<string, string[]>();
+    for (const edge of graph.edges) {
+      if (!typeOf.has(edge.from) || !typeOf.has(edge.to)) continue;
+      incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), edge.from]);
+    }
+    const queue = [source];
+    reachesSource.add(source);
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      for (const prev of incoming.get(id) ?? []) {
+        if (reachesSource.has(prev) || blocks(prev)) continue;
+        reachesSource.add(prev);
+        queue.push(prev);
+      }
+    }
+  }
+  return graph.nodes
+    .filter(
+      (to) =>
+        to.id !== source && to.type !== "trigger" && !(reachesSource.has(to.id) && !blocks(to.id)),
+    )
+    .map((to) => to.id);
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { checkConnection } from "@/lib/journey-builder/connection-rules";
+import { connectableTargets } from "@/lib/journey-builder/connection-rules";
 import { describeNode } from "@/lib/journey-builder/describe-node";
 import { NODE_TYPE_LABEL } from "@/lib/journey-builder/new-node";
 import { exitsForNode } from "@/lib/journey-builder/node-exits";
@@ -41,14 +41,8 @@ export function ExitsSection({
         const others = edges.filter(
           (e) => !(e.from === node.id && (e.exit ?? DEFAULT_EXIT) === exit.id),
         );
-        const options = nodes.filter(
-          (target) =>
-            target.id === current ||
-            checkConnection(
-              { nodes, edges: others },
-              { source: node.id, sourceHandle: exit.id, target: target.id },
-            ).ok,
-        );
+        const allowed = new Set(connectableTargets({ nodes, edges: others }, node.id, exit.id));
+        const options = nodes.filter((target) => target.id === current || allowed.has(target.id));
         return (
           <div key={exit.id} className="space-y-1">
             <label htmlFor={id} className="block text-xs font-medium text-slate-700">
