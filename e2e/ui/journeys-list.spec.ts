@@ -70,6 +70,17 @@ test("template gallery, versions and diff, and list actions", async ({ page }) =
   const badQuery = await page.request.get(`${api}/${id}/diff?from=latest`);
   expect(badQuery.status()).toBe(400);
 
+  // The editor's History shows the same readable diff for version 2.
+  await page.goto(`${list}/${id}`);
+  await page.getByRole("button", { name: "History" }).click();
+  const history = page.getByRole("dialog", { name: "History" });
+  await history.getByRole("button", { name: /Version 2/ }).click();
+  await expect(
+    history.getByText("Changed in-app message “Banner on the dashboard” title"),
+  ).toBeVisible();
+  await page.screenshot({ path: "test-results/journeys-version-diff.png" });
+  await page.goto(list);
+
   // The list shows it live on version 2; pause and resume from the row.
   await page.reload();
   await expect(row.getByText("Live", { exact: true })).toBeVisible();
