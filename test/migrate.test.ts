@@ -3,9 +3,17 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyMigrations, createMigration, SNAPSHOT_FILE } from "@/lib/db/migrate";
+import { applyWithEngine } from "@/lib/db/migrations/schema-engine";
 import { StartupError } from "@/lib/startup-error";
+
+// The real engine, watched: an up-to-date database must not load it.
+vi.mock("@/lib/db/migrations/schema-engine", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/db/migrations/schema-engine")>();
+  return { ...actual, applyWithEngine: vi.fn(actual.applyWithEngine) };
+});
+const engineRuns = vi.mocked(applyWithEngine);
 
 /** Where throwaway databases are created. The one place to change when the harness provides a server. */
 function adminUrl(): string {
@@ -116,8 +124,61 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
     }
   });
 
-  it("is a no-op the second time", async () => {
+  it("is a no-op the second time, without loading the schema engine", async () => {
+    engineRuns.mockClear();
     expect(await applyMigrations(url)).toEqual({ applied: [] });
+    expect(engineRuns).not.toHaveBeenCalled();
+  });
+
+  it("hands only new and rolled-back migrations to the engine", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "cue-migrate-"));
+    try {
+      await cp(repoMigrations, path.join(root, "prisma/migrations"), { recursive: true });
+      const target = await freshDatabase();
+      await applyMigrations(target, { root });
+
+      const extra = "20991231000000_extra";
+      await mkdir(path.join(root, "prisma/migrations", extra));
+      await writeFile(
+        path.join(root, "prisma/migrations", extra, "migration.sql"),
+        "CREATE TABLE extra_t (id int);\n",
+      );
+      engineRuns.mockClear();
+      expect(await applyMigrations(target, { root })).toEqual({ applied: [extra] });
+      expect(engineRuns).toHaveBeenCalledTimes(1);
+
+      await query(target, "DROP TABLE extra_t");
+      await query(
+        target,
+        "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1",
+        [extra],
+      );
+      expect(await applyMigrations(target, { root })).toEqual({ applied: [extra] });
+      expect(engineRuns).toHaveBeenCalledTimes(2);
+
+      expect(await applyMigrations(target, { root })).toEqual({ applied: [] });
+      expect(engineRuns).toHaveBeenCalledTimes(2);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves a lockfile for another provider to the engine", async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), "cue-migrate-"));
+    try {
+      await cp(repoMigrations, path.join(root, "prisma/migrations"), { recursive: true });
+      const target = await freshDatabase();
+      await applyMigrations(target, { root });
+      await writeFile(
+        path.join(root, "prisma/migrations/migration_lock.toml"),
+        'provider = "mysql"\n',
+      );
+      engineRuns.mockClear();
+      await applyMigrations(target, { root }).catch(() => {});
+      expect(engineRuns).toHaveBeenCalledTimes(1);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 
   it("applies each migration once when several processes start together", async () => {
