@@ -75,6 +75,22 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
     return urlFor(name);
   }
 
+  /** Runs `work` on a copy of the repo's prisma/migrations (the root to pass), removed afterwards. */
+  async function withMigrationsCopy(work: (root: string) => Promise<void>): Promise<void> {
+    const root = await mkdtemp(path.join(os.tmpdir(), "cue-migrate-"));
+    try {
+      await cp(repoMigrations, path.join(root, "prisma/migrations"), { recursive: true });
+      await work(root);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+
+  async function addMigration(root: string, name: string, sql: string): Promise<void> {
+    await mkdir(path.join(root, "prisma/migrations", name));
+    await writeFile(path.join(root, "prisma/migrations", name, "migration.sql"), sql);
+  }
+
   afterAll(async () => {
     await admin(async (client) => {
       for (const name of databases)
@@ -131,18 +147,12 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
   });
 
   it("hands only new and rolled-back migrations to the engine", async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), "cue-migrate-"));
-    try {
-      await cp(repoMigrations, path.join(root, "prisma/migrations"), { recursive: true });
+    await withMigrationsCopy(async (root) => {
       const target = await freshDatabase();
       await applyMigrations(target, { root });
 
       const extra = "20991231000000_extra";
-      await mkdir(path.join(root, "prisma/migrations", extra));
-      await writeFile(
-        path.join(root, "prisma/migrations", extra, "migration.sql"),
-        "CREATE TABLE extra_t (id int);\n",
-      );
+      await addMigration(root, extra, "CREATE TABLE extra_t (id int);\n");
       engineRuns.mockClear();
       expect(await applyMigrations(target, { root })).toEqual({ applied: [extra] });
       expect(engineRuns).toHaveBeenCalledTimes(1);
@@ -158,15 +168,11 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
 
       expect(await applyMigrations(target, { root })).toEqual({ applied: [] });
       expect(engineRuns).toHaveBeenCalledTimes(2);
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it("leaves a lockfile for another provider to the engine", async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), "cue-migrate-"));
-    try {
-      await cp(repoMigrations, path.join(root, "prisma/migrations"), { recursive: true });
+    await withMigrationsCopy(async (root) => {
       const target = await freshDatabase();
       await applyMigrations(target, { root });
       await writeFile(
@@ -176,9 +182,7 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
       engineRuns.mockClear();
       await applyMigrations(target, { root }).catch(() => {});
       expect(engineRuns).toHaveBeenCalledTimes(1);
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it("applies each migration once when several processes start together", async () => {
@@ -203,15 +207,9 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
   });
 
   it("names a migration that failed, now and on every later start", async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), "cue-migrate-"));
-    try {
-      await cp(repoMigrations, path.join(root, "prisma/migrations"), { recursive: true });
+    await withMigrationsCopy(async (root) => {
       const broken = "20991231000000_broken";
-      await mkdir(path.join(root, "prisma/migrations", broken));
-      await writeFile(
-        path.join(root, "prisma/migrations", broken, "migration.sql"),
-        "ALTER TABLE nope ADD x int;\n",
-      );
+      await addMigration(root, broken, "ALTER TABLE nope ADD x int;\n");
       const target = await freshDatabase();
 
       for (let attempt = 0; attempt < 2; attempt++) {
@@ -219,9 +217,7 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
         await expect(run).rejects.toBeInstanceOf(StartupError);
         await expect(run).rejects.toThrow(`Migration ${broken} failed`);
       }
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   });
 });
 
