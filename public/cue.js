@@ -13,74 +13,27 @@
  * body_html, which the server sanitized to a Markdown subset, is inserted as
  * HTML. Links and images must be http(s) or a same-site path.
  */
-// biome-ignore-all lint/complexity/useOptionalChain: the client targets ES2017, which has no `?.`
-((window, document) => {
-  if ((window.Cue || {}).version) return;
+// Built from client/cue/ by `npm run build:cue-js`: edit those files, not this one.
+"use strict";
+(() => {
+  // client/cue/state.js
+  var cfg = null;
+  var st = null;
+  function setConfig(next) {
+    cfg = next;
+  }
+  function setState(next) {
+    st = next;
+  }
 
-  const VERSION = "1.0.0";
-  const PAGE_SIZE = 20;
-  const CSS =
-    ".cue-root{position:relative;display:inline-block;font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2330}" +
-    ".cue-root.cue-floating{position:fixed;right:20px;bottom:20px;z-index:2147483000}" +
-    ".cue-bell{position:relative;display:inline-flex;align-items:center;justify-content:center;width:40px;height:40px;border:0;border-radius:50%;background:var(--cue-bell-bg,transparent);color:inherit;cursor:pointer}" +
-    ".cue-floating .cue-bell{background:#fff;box-shadow:0 2px 10px rgba(0,0,0,.18)}" +
-    ".cue-bell:hover{background:rgba(0,0,0,.06)}" +
-    ".cue-bell:focus-visible,.cue-root button:focus-visible,.cue-layer button:focus-visible,.cue-layer a:focus-visible{outline:2px solid var(--cue-accent,#4f46e5);outline-offset:2px}" +
-    ".cue-badge{position:absolute;top:2px;right:0;min-width:18px;height:18px;padding:0 5px;box-sizing:border-box;border-radius:9px;background:#e11d48;color:#fff;font-size:11px;font-weight:600;line-height:18px;text-align:center}" +
-    ".cue-panel{position:absolute;right:0;top:calc(100% + 8px);width:360px;max-width:calc(100vw - 24px);max-height:480px;display:flex;flex-direction:column;background:#fff;border:1px solid #e4e6ec;border-radius:12px;box-shadow:0 12px 40px rgba(0,0,0,.16);overflow:hidden;z-index:2147483001;text-align:left}" +
-    ".cue-floating .cue-panel{top:auto;bottom:calc(100% + 8px)}" +
-    ".cue-head{display:flex;align-items:center;gap:8px;padding:12px 14px;border-bottom:1px solid #eef0f4}" +
-    ".cue-head h2{flex:1;margin:0;font-size:15px}" +
-    ".cue-list{list-style:none;margin:0;padding:0;overflow:auto}" +
-    ".cue-card{position:relative;padding:12px 14px 12px 26px;border-bottom:1px solid #f1f2f6;cursor:pointer}" +
-    ".cue-card:hover{background:#fafbff}" +
-    ".cue-card.cue-unread:before{content:'';position:absolute;left:11px;top:19px;width:8px;height:8px;border-radius:50%;background:var(--cue-accent,#4f46e5)}" +
-    ".cue-card h3{margin:0 0 2px;font-size:14px}" +
-    ".cue-card.cue-unread h3{font-weight:700}" +
-    ".cue-card .cue-tools{position:absolute;right:8px;top:8px;display:none;gap:2px}" +
-    ".cue-card:hover .cue-tools,.cue-card:focus-within .cue-tools{display:flex}" +
-    ".cue-time{color:#8a90a2;font-size:12px}" +
-    ".cue-body{color:#444a5c}.cue-body p{margin:0 0 6px}.cue-body a{color:var(--cue-accent,#4f46e5)}" +
-    ".cue-img{display:block;max-width:100%;border-radius:8px;margin:6px 0}" +
-    ".cue-cta{display:inline-block;margin-top:6px;padding:6px 12px;border-radius:8px;background:var(--cue-accent,#4f46e5);color:#fff!important;text-decoration:none;font-weight:600;border:0;cursor:pointer;font:inherit}" +
-    ".cue-link{border:0;background:none;color:var(--cue-accent,#4f46e5);cursor:pointer;font:inherit;padding:4px}" +
-    ".cue-x{border:0;background:none;color:#8a90a2;cursor:pointer;font-size:18px;line-height:1;padding:4px 6px;border-radius:6px}" +
-    ".cue-x:hover{background:rgba(0,0,0,.06);color:#1f2330}" +
-    ".cue-empty{padding:28px 16px;text-align:center;color:#8a90a2}" +
-    ".cue-more{display:block;width:100%;padding:10px;border:0;background:#fafbff;color:var(--cue-accent,#4f46e5);cursor:pointer;font:inherit}" +
-    ".cue-layer{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2330}" +
-    ".cue-banners{position:relative;z-index:2147482990}" +
-    ".cue-banner{display:flex;align-items:center;gap:12px;padding:10px 16px;background:var(--cue-accent,#4f46e5);color:#fff}" +
-    ".cue-banner .cue-body{color:#fff;flex:1}.cue-banner .cue-body p{margin:0}.cue-banner a{color:#fff}" +
-    ".cue-banner .cue-cta{margin:0;background:#fff;color:var(--cue-accent,#4f46e5)!important}" +
-    ".cue-banner .cue-x{color:#fff}" +
-    ".cue-overlay{position:fixed;inset:0;background:rgba(17,20,31,.5);display:flex;align-items:center;justify-content:center;z-index:2147483002;padding:16px}" +
-    ".cue-modal{position:relative;width:440px;max-width:100%;max-height:90vh;overflow:auto;background:#fff;border-radius:14px;padding:24px;box-shadow:0 20px 60px rgba(0,0,0,.3)}" +
-    ".cue-modal h2{margin:0 0 8px;font-size:20px}" +
-    ".cue-modal .cue-x{position:absolute;right:10px;top:10px}" +
-    ".cue-actions{display:flex;gap:8px;justify-content:flex-end;margin-top:16px}" +
-    ".cue-tooltip{position:absolute;z-index:2147482995;width:280px;max-width:calc(100vw - 16px);box-sizing:border-box;padding:12px 14px;background:#1f2330;color:#fff;border-radius:10px;box-shadow:0 8px 24px rgba(0,0,0,.25)}" +
-    ".cue-tooltip:before{content:'';position:absolute;top:-6px;left:var(--cue-arrow,20px);border:6px solid transparent;border-top:0;border-bottom-color:#1f2330}" +
-    ".cue-tooltip h3{margin:0 0 4px;font-size:14px}.cue-tooltip .cue-body{color:#d8dbe5}.cue-tooltip .cue-body a{color:#c7d2fe}" +
-    ".cue-tooltip .cue-actions{margin-top:8px}.cue-tooltip .cue-link{color:#c7d2fe}" +
-    "@media (prefers-reduced-motion:no-preference){.cue-panel,.cue-modal,.cue-tooltip,.cue-banner{animation:cue-in .16s ease-out}}" +
-    "@keyframes cue-in{from{opacity:0;transform:translateY(4px)}to{opacity:1;transform:none}}";
-  const BELL_SVG =
-    '<svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9"/><path d="M13.7 21a2 2 0 0 1-3.4 0"/></svg>';
-
-  let cfg = null;
-  let st = null;
-  const currentScript = document.currentScript;
-
-  // --- small helpers --------------------------------------------------------
-
+  // client/cue/dom.js
+  var currentScript = document.currentScript;
   function el(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
     if (text != null) node.textContent = String(text);
     return node;
   }
-
   function button(className, text, label, onClick) {
     const b = el("button", className, text);
     b.type = "button";
@@ -91,31 +44,26 @@
     });
     return b;
   }
-
   function safeUrl(url) {
     if (typeof url !== "string") return null;
     return /^https?:\/\//i.test(url) || /^\/(?![/\\])/.test(url) ? url : null;
   }
-
   function expired(item) {
     return item.expires_at && Date.parse(item.expires_at) <= Date.now();
   }
-
   function ago(iso) {
-    const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
+    const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1e3);
     if (s < 60) return "just now";
     if (s < 3600) return `${Math.floor(s / 60)}m ago`;
     if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
     if (s < 604800) return `${Math.floor(s / 86400)}d ago`;
     return new Date(iso).toLocaleDateString();
   }
-
   function uuid() {
     const crypto = window.crypto || {};
     if (crypto.randomUUID) return crypto.randomUUID();
     return `cue-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   }
-
   function tokenUserId(token) {
     try {
       const bytes = window.atob(token.split(".")[0].replace(/-/g, "+").replace(/_/g, "/"));
@@ -125,7 +73,6 @@
       return null;
     }
   }
-
   function scriptHost() {
     try {
       const src = (currentScript || {}).src;
@@ -134,156 +81,60 @@
       return "";
     }
   }
-
-  // Simple glob over location.pathname: `*` matches anything, the rest is literal.
   function pathMatches(pattern) {
     if (!pattern) return true;
-    const source = pattern
-      .split("*")
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*");
+    const source = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
     return new RegExp(`^${source}$`).test(window.location.pathname);
   }
-
   function report(error) {
     const onError = (cfg || {}).onError;
     if (onError) onError(error);
     else if (window.console) window.console.warn("[cue]", error);
   }
 
-  // --- API ------------------------------------------------------------------
-
-  function authParams() {
-    const p = { write_key: cfg.writeKey };
-    if (cfg.token) p.token = cfg.token;
-    else {
-      p.user_id = cfg.userId;
-      p.user_hash = cfg.userHash;
+  // client/cue/item-view.js
+  function content(parent, item, titleTag) {
+    const image = safeUrl(item.image_url);
+    if (image) {
+      const img = el("img", "cue-img");
+      img.src = image;
+      img.alt = "";
+      parent.appendChild(img);
     }
-    return p;
-  }
-
-  function authHeaders() {
-    const h = { "X-Cue-Write-Key": cfg.writeKey };
-    if (cfg.token) h.Authorization = `Bearer ${cfg.token}`;
-    else {
-      h["X-Cue-User-Id"] = cfg.userId;
-      h["X-Cue-User-Hash"] = cfg.userHash;
+    const title = el(titleTag, null, item.title);
+    parent.appendChild(title);
+    if (item.body_html || item.body) {
+      const body = el("div", "cue-body");
+      if (item.body_html)
+        body.innerHTML = item.body_html;
+      else body.textContent = item.body;
+      parent.appendChild(body);
     }
-    return h;
+    return title;
   }
-
-  function api(method, path, body, retried) {
-    const headers = authHeaders();
-    if (body) headers["Content-Type"] = "application/json";
-    const session = st;
-    return window
-      .fetch(cfg.host + path, {
-        method: method,
-        headers: headers,
-        body: body ? JSON.stringify(body) : undefined,
-        credentials: "omit",
-        keepalive: method === "POST",
-      })
-      .then((response) => {
-        if (session !== st) throw new Error("Cue was re-initialized.");
-        if (response.status === 401 && cfg.refreshToken && !retried) {
-          return refresh().then(() => api(method, path, body, true));
-        }
-        return response.json().then((json) => {
-          if (!response.ok)
-            throw new Error((json.error || {}).message || `HTTP ${response.status}`);
-          return json;
-        });
-      });
-  }
-
-  function refresh() {
-    return Promise.resolve(cfg.refreshToken()).then((token) => {
-      if (!token) throw new Error("refreshToken returned no token.");
-      cfg.token = token;
+  function ctaLink(item, onClick) {
+    const url = safeUrl(item.cta_url);
+    if (!url || !item.cta_label) return null;
+    const a = el("a", "cue-cta", item.cta_label);
+    a.href = url;
+    a.addEventListener("click", (event) => {
+      event.stopPropagation();
+      act(item, "clicked");
+      if (onClick) onClick();
     });
+    return a;
   }
 
-  function act(item, action) {
-    return api("POST", `/api/v1/inbox/${encodeURIComponent(item.id)}/${action}`)
-      .then((res) => {
-        Object.assign(item, res.item);
-        setCounts(res.counts);
-        renderList();
-      })
-      .catch(report);
-  }
+  // client/cue/styles.js
+  var CSS = ".cue-root{position:relative;display:inline-block;font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2330}.cue-root.cue-floating{position:fixed;right:20px;bottom:20px;z-index:2147483000}.cue-bell{position:relative;display:inline-flex;align-items:center;justify-content:center;width:40px;height:40px;border:0;border-radius:50%;background:var(--cue-bell-bg,transparent);color:inherit;cursor:pointer}.cue-floating .cue-bell{background:#fff;box-shadow:0 2px 10px rgba(0,0,0,.18)}.cue-bell:hover{background:rgba(0,0,0,.06)}.cue-bell:focus-visible,.cue-root button:focus-visible,.cue-layer button:focus-visible,.cue-layer a:focus-visible{outline:2px solid var(--cue-accent,#4f46e5);outline-offset:2px}.cue-badge{position:absolute;top:2px;right:0;min-width:18px;height:18px;padding:0 5px;box-sizing:border-box;border-radius:9px;background:#e11d48;color:#fff;font-size:11px;font-weight:600;line-height:18px;text-align:center}.cue-panel{position:absolute;right:0;top:calc(100% + 8px);width:360px;max-width:calc(100vw - 24px);max-height:480px;display:flex;flex-direction:column;background:#fff;border:1px solid #e4e6ec;border-radius:12px;box-shadow:0 12px 40px rgba(0,0,0,.16);overflow:hidden;z-index:2147483001;text-align:left}.cue-floating .cue-panel{top:auto;bottom:calc(100% + 8px)}.cue-head{display:flex;align-items:center;gap:8px;padding:12px 14px;border-bottom:1px solid #eef0f4}.cue-head h2{flex:1;margin:0;font-size:15px}.cue-list{list-style:none;margin:0;padding:0;overflow:auto}.cue-card{position:relative;padding:12px 14px 12px 26px;border-bottom:1px solid #f1f2f6;cursor:pointer}.cue-card:hover{background:#fafbff}.cue-card.cue-unread:before{content:'';position:absolute;left:11px;top:19px;width:8px;height:8px;border-radius:50%;background:var(--cue-accent,#4f46e5)}.cue-card h3{margin:0 0 2px;font-size:14px}.cue-card.cue-unread h3{font-weight:700}.cue-card .cue-tools{position:absolute;right:8px;top:8px;display:none;gap:2px}.cue-card:hover .cue-tools,.cue-card:focus-within .cue-tools{display:flex}.cue-time{color:#8a90a2;font-size:12px}.cue-body{color:#444a5c}.cue-body p{margin:0 0 6px}.cue-body a{color:var(--cue-accent,#4f46e5)}.cue-img{display:block;max-width:100%;border-radius:8px;margin:6px 0}.cue-cta{display:inline-block;margin-top:6px;padding:6px 12px;border-radius:8px;background:var(--cue-accent,#4f46e5);color:#fff!important;text-decoration:none;font-weight:600;border:0;cursor:pointer;font:inherit}.cue-link{border:0;background:none;color:var(--cue-accent,#4f46e5);cursor:pointer;font:inherit;padding:4px}.cue-x{border:0;background:none;color:#8a90a2;cursor:pointer;font-size:18px;line-height:1;padding:4px 6px;border-radius:6px}.cue-x:hover{background:rgba(0,0,0,.06);color:#1f2330}.cue-empty{padding:28px 16px;text-align:center;color:#8a90a2}.cue-more{display:block;width:100%;padding:10px;border:0;background:#fafbff;color:var(--cue-accent,#4f46e5);cursor:pointer;font:inherit}.cue-layer{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:#1f2330}.cue-banners{position:relative;z-index:2147482990}.cue-banner{display:flex;align-items:center;gap:12px;padding:10px 16px;background:var(--cue-accent,#4f46e5);color:#fff}.cue-banner .cue-body{color:#fff;flex:1}.cue-banner .cue-body p{margin:0}.cue-banner a{color:#fff}.cue-banner .cue-cta{margin:0;background:#fff;color:var(--cue-accent,#4f46e5)!important}.cue-banner .cue-x{color:#fff}.cue-overlay{position:fixed;inset:0;background:rgba(17,20,31,.5);display:flex;align-items:center;justify-content:center;z-index:2147483002;padding:16px}.cue-modal{position:relative;width:440px;max-width:100%;max-height:90vh;overflow:auto;background:#fff;border-radius:14px;padding:24px;box-shadow:0 20px 60px rgba(0,0,0,.3)}.cue-modal h2{margin:0 0 8px;font-size:20px}.cue-modal .cue-x{position:absolute;right:10px;top:10px}.cue-actions{display:flex;gap:8px;justify-content:flex-end;margin-top:16px}.cue-tooltip{position:absolute;z-index:2147482995;width:280px;max-width:calc(100vw - 16px);box-sizing:border-box;padding:12px 14px;background:#1f2330;color:#fff;border-radius:10px;box-shadow:0 8px 24px rgba(0,0,0,.25)}.cue-tooltip:before{content:'';position:absolute;top:-6px;left:var(--cue-arrow,20px);border:6px solid transparent;border-top:0;border-bottom-color:#1f2330}.cue-tooltip h3{margin:0 0 4px;font-size:14px}.cue-tooltip .cue-body{color:#d8dbe5}.cue-tooltip .cue-body a{color:#c7d2fe}.cue-tooltip .cue-actions{margin-top:8px}.cue-tooltip .cue-link{color:#c7d2fe}@media (prefers-reduced-motion:no-preference){.cue-panel,.cue-modal,.cue-tooltip,.cue-banner{animation:cue-in .16s ease-out}}@keyframes cue-in{from{opacity:0;transform:translateY(4px)}to{opacity:1;transform:none}}";
+  var BELL_SVG = '<svg width="22" height="22" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9"/><path d="M13.7 21a2 2 0 0 1-3.4 0"/></svg>';
 
-  // --- the feed -------------------------------------------------------------
-
-  function noteSeq(item) {
-    if (item.seq > st.maxSeq) st.maxSeq = item.seq;
-  }
-
-  function loadFeed(more) {
-    const q = `?kind=card&page_size=${PAGE_SIZE}${more && st.cursor ? `&cursor=${st.cursor}` : ""}`;
-    st.loading = true;
-    return api("GET", `/api/v1/inbox${q}`)
-      .then((page) => {
-        if (!more) st.items = [];
-        page.items.forEach((item) => {
-          noteSeq(item);
-          if (!byId(item.id)) st.items.push(item);
-        });
-        st.cursor = page.next_cursor;
-        setCounts(page.counts);
-      })
-      .catch(report)
-      .then(() => {
-        st.loading = false;
-        renderList();
-        markVisibleSeen();
-      });
-  }
-
-  function loadPresentations() {
-    return api("GET", "/api/v1/inbox?kind=banner,modal,tooltip&page_size=50")
-      .then((page) => {
-        page.items.reverse().forEach((item) => {
-          noteSeq(item);
-          present(item);
-        });
-      })
-      .catch(report);
-  }
-
-  function byId(id) {
-    for (let i = 0; i < st.items.length; i++) if (st.items[i].id === id) return st.items[i];
-    return null;
-  }
-
-  function receive(item) {
-    noteSeq(item);
-    if (item.kind !== "card") return present(item);
-    if (byId(item.id)) return;
-    st.items.unshift(item);
-    renderList();
-    markVisibleSeen();
-  }
-
-  function setCounts(counts) {
-    if (!counts || !st.badge) return;
-    st.counts = counts;
-    const feed = (counts.by_kind || {}).card || counts;
-    const n = feed.unread;
-    st.badge.hidden = n === 0;
-    st.badge.textContent = n > 99 ? "99+" : String(n);
-    st.bell.setAttribute("aria-label", n ? `Notifications, ${n} unread` : "Notifications");
-  }
-
-  // --- bell and panel -------------------------------------------------------
-
+  // client/cue/panel.js
   function mountBell() {
     const host = cfg.container ? document.querySelector(cfg.container) : null;
     const root = el("div", `cue-root${host ? "" : " cue-floating"}`);
     st.bell = button("cue-bell", null, "Notifications", toggle);
-    st.bell.innerHTML = BELL_SVG; // a constant
+    st.bell.innerHTML = BELL_SVG;
     st.bell.setAttribute("aria-haspopup", "dialog");
     st.bell.setAttribute("aria-expanded", "false");
     st.badge = el("span", "cue-badge");
@@ -294,12 +145,10 @@
     (host || document.body).appendChild(root);
     st.root = root;
   }
-
   function toggle() {
     if (st.panel) close();
     else open();
   }
-
   function open() {
     if (!st || st.panel) return;
     const panel = el("div", "cue-panel");
@@ -309,20 +158,18 @@
     head.appendChild(el("h2", null, "Notifications"));
     head.appendChild(
       button("cue-link", "Mark all as read", null, () => {
-        api("POST", "/api/v1/inbox/mark-all", { action: "read", kind: ["card"] })
-          .then((res) => {
-            const now = new Date().toISOString();
-            st.items.forEach((item) => {
-              item.read_at = item.read_at || now;
-              item.seen_at = item.seen_at || now;
-            });
-            setCounts(res.counts);
-            renderList();
-          })
-          .catch(report);
-      }),
+        api("POST", "/api/v1/inbox/mark-all", { action: "read", kind: ["card"] }).then((res) => {
+          const now = (/* @__PURE__ */ new Date()).toISOString();
+          st.items.forEach((item) => {
+            item.read_at = item.read_at || now;
+            item.seen_at = item.seen_at || now;
+          });
+          setCounts(res.counts);
+          renderList();
+        }).catch(report);
+      })
     );
-    head.appendChild(button("cue-x", "\u00d7", "Close notifications", close));
+    head.appendChild(button("cue-x", "\xD7", "Close notifications", close));
     panel.appendChild(head);
     st.list = el("ul", "cue-list");
     panel.appendChild(st.list);
@@ -333,7 +180,6 @@
     markVisibleSeen();
     panel.querySelector("button").focus();
   }
-
   function close() {
     if (!st) return;
     if (!st.panel) return;
@@ -341,23 +187,17 @@
     st.panel = st.list = null;
     st.bell.setAttribute("aria-expanded", "false");
   }
-
   function markVisibleSeen() {
     if (!st.panel) return;
-    const ids = st.items
-      .filter((item) => !item.seen_at && !item.archived_at)
-      .map((item) => {
-        item.seen_at = new Date().toISOString();
-        return item.id;
-      });
+    const ids = st.items.filter((item) => !item.seen_at && !item.archived_at).map((item) => {
+      item.seen_at = (/* @__PURE__ */ new Date()).toISOString();
+      return item.id;
+    });
     if (!ids.length) return;
-    api("POST", "/api/v1/inbox/bulk", { ids: ids, action: "seen" })
-      .then((res) => {
-        setCounts(res.counts);
-      })
-      .catch(report);
+    api("POST", "/api/v1/inbox/bulk", { ids, action: "seen" }).then((res) => {
+      setCounts(res.counts);
+    }).catch(report);
   }
-
   function renderList() {
     if (!st || !st.list) return;
     const list = st.list;
@@ -374,45 +214,11 @@
       li.appendChild(
         button("cue-more", st.loading ? "Loading\u2026" : "Load more", null, () => {
           if (!st.loading) loadFeed(true);
-        }),
+        })
       );
       list.appendChild(li);
     }
   }
-
-  function content(parent, item, titleTag) {
-    const image = safeUrl(item.image_url);
-    if (image) {
-      const img = el("img", "cue-img");
-      img.src = image;
-      img.alt = "";
-      parent.appendChild(img);
-    }
-    const title = el(titleTag, null, item.title);
-    parent.appendChild(title);
-    if (item.body_html || item.body) {
-      const body = el("div", "cue-body");
-      if (item.body_html)
-        body.innerHTML = item.body_html; // sanitized by the server
-      else body.textContent = item.body;
-      parent.appendChild(body);
-    }
-    return title;
-  }
-
-  function ctaLink(item, onClick) {
-    const url = safeUrl(item.cta_url);
-    if (!url || !item.cta_label) return null;
-    const a = el("a", "cue-cta", item.cta_label);
-    a.href = url;
-    a.addEventListener("click", (event) => {
-      event.stopPropagation();
-      act(item, "clicked");
-      if (onClick) onClick();
-    });
-    return a;
-  }
-
   function renderCard(item) {
     const li = el("li", `cue-card${item.read_at ? "" : " cue-unread"}`);
     li.tabIndex = 0;
@@ -424,19 +230,19 @@
     tools.appendChild(
       button(
         "cue-x",
-        item.read_at ? "\u25cb" : "\u25cf",
+        item.read_at ? "\u25CB" : "\u25CF",
         item.read_at ? "Mark as unread" : "Mark as read",
         () => {
           act(item, item.read_at ? "unread" : "read");
-        },
-      ),
+        }
+      )
     );
     tools.appendChild(
-      button("cue-x", "\u00d7", "Archive", () => {
-        item.archived_at = new Date().toISOString();
+      button("cue-x", "\xD7", "Archive", () => {
+        item.archived_at = (/* @__PURE__ */ new Date()).toISOString();
         renderList();
         act(item, "archived");
-      }),
+      })
     );
     li.appendChild(tools);
     function read() {
@@ -449,10 +255,61 @@
     return li;
   }
 
-  // --- banners, modals, tooltips -------------------------------------------
+  // client/cue/api.js
+  function authParams() {
+    const p = { write_key: cfg.writeKey };
+    if (cfg.token) p.token = cfg.token;
+    else {
+      p.user_id = cfg.userId;
+      p.user_hash = cfg.userHash;
+    }
+    return p;
+  }
+  function authHeaders() {
+    const h = { "X-Cue-Write-Key": cfg.writeKey };
+    if (cfg.token) h.Authorization = `Bearer ${cfg.token}`;
+    else {
+      h["X-Cue-User-Id"] = cfg.userId;
+      h["X-Cue-User-Hash"] = cfg.userHash;
+    }
+    return h;
+  }
+  function api(method, path, body, retried) {
+    const headers = authHeaders();
+    if (body) headers["Content-Type"] = "application/json";
+    const session = st;
+    return window.fetch(cfg.host + path, {
+      method,
+      headers,
+      body: body ? JSON.stringify(body) : void 0,
+      credentials: "omit",
+      keepalive: method === "POST"
+    }).then((response) => {
+      if (session !== st) throw new Error("Cue was re-initialized.");
+      if (response.status === 401 && cfg.refreshToken && !retried) {
+        return refresh().then(() => api(method, path, body, true));
+      }
+      return response.json().then((json) => {
+        if (!response.ok) throw new Error((json.error || {}).message || `HTTP ${response.status}`);
+        return json;
+      });
+    });
+  }
+  function refresh() {
+    return Promise.resolve(cfg.refreshToken()).then((token) => {
+      if (!token) throw new Error("refreshToken returned no token.");
+      cfg.token = token;
+    });
+  }
+  function act(item, action) {
+    return api("POST", `/api/v1/inbox/${encodeURIComponent(item.id)}/${action}`).then((res) => {
+      Object.assign(item, res.item);
+      setCounts(res.counts);
+      renderList();
+    }).catch(report);
+  }
 
-  // Banners go first in the page, pushing it down rather than covering its
-  // header; the other layers float above it.
+  // client/cue/presentations.js
   function layer(className, first) {
     const node = el("div", `cue-layer ${className}`);
     if (first) document.body.insertBefore(node, document.body.firstChild);
@@ -460,7 +317,6 @@
     st.layers.push(node);
     return node;
   }
-
   function present(item) {
     if (item.archived_at || expired(item) || st.presented[item.id]) return;
     st.presented[item.id] = true;
@@ -469,18 +325,16 @@
       st.modals.push(item);
       if (!st.modal) nextModal();
     } else if (item.kind === "tooltip") {
-      st.tooltips.push({ item: item, node: null });
+      st.tooltips.push({ item, node: null });
       placeTooltips();
     }
   }
-
   function seen(item) {
     if (!item.seen_at) {
-      item.seen_at = new Date().toISOString();
+      item.seen_at = (/* @__PURE__ */ new Date()).toISOString();
       act(item, "seen");
     }
   }
-
   function showBanner(item) {
     if (!st.banners) st.banners = layer("cue-banners", true);
     const bar = el("div", "cue-banner");
@@ -491,7 +345,7 @@
     text.appendChild(strong);
     if (item.body_html) {
       const rest = el("div");
-      rest.innerHTML = item.body_html; // sanitized by the server
+      rest.innerHTML = item.body_html;
       text.appendChild(rest);
     }
     bar.appendChild(text);
@@ -500,15 +354,14 @@
     });
     if (cta) bar.appendChild(cta);
     bar.appendChild(
-      button("cue-x", "\u00d7", "Dismiss", () => {
+      button("cue-x", "\xD7", "Dismiss", () => {
         bar.remove();
         act(item, "archived");
-      }),
+      })
     );
     st.banners.appendChild(bar);
     seen(item);
   }
-
   function nextModal() {
     const item = st.modals.shift();
     if (!item) return;
@@ -533,7 +386,6 @@
         event.stopPropagation();
         dismiss(true);
       } else if (event.key === "Tab") {
-        // Keep focus inside the dialog while it is open.
         const focusable = box.querySelectorAll("a[href],button");
         const first = focusable[0];
         const last = focusable[focusable.length - 1];
@@ -550,7 +402,7 @@
     actions.appendChild(
       button("cue-link", "Close", null, () => {
         dismiss(true);
-      }),
+      })
     );
     const cta = ctaLink(item, () => {
       dismiss(false);
@@ -558,9 +410,9 @@
     if (cta) actions.appendChild(cta);
     box.appendChild(actions);
     box.appendChild(
-      button("cue-x", "\u00d7", "Close", () => {
+      button("cue-x", "\xD7", "Close", () => {
         dismiss(true);
-      }),
+      })
     );
     overlay.addEventListener("click", (event) => {
       if (event.target === overlay) dismiss(true);
@@ -571,9 +423,6 @@
     (cta || actions.firstChild).focus();
     seen(item);
   }
-
-  // Tooltips show only on matching paths and once their anchor exists; a
-  // light poll covers anchors that single-page apps render later.
   function placeTooltips() {
     if (!st) return;
     let waiting = false;
@@ -594,17 +443,15 @@
       return true;
     });
     window.clearTimeout(st.tooltipTimer);
-    if (waiting) st.tooltipTimer = window.setTimeout(placeTooltips, 1000);
+    if (waiting) st.tooltipTimer = window.setTimeout(placeTooltips, 1e3);
   }
-
   function safeQuery(selector) {
     try {
       return selector ? document.querySelector(selector) : null;
     } catch (_e) {
-      return null; // an invalid selector never breaks the host page
+      return null;
     }
   }
-
   function renderTooltip(tip) {
     const item = tip.item;
     const node = layer("cue-tooltip");
@@ -616,39 +463,86 @@
     if (cta) actions.appendChild(cta);
     actions.appendChild(
       button("cue-link", "Got it", null, () => {
-        item.archived_at = new Date().toISOString();
+        item.archived_at = (/* @__PURE__ */ new Date()).toISOString();
         act(item, "archived");
         placeTooltips();
-      }),
+      })
     );
     node.appendChild(actions);
     seen(item);
     return node;
   }
-
   function position(node, target) {
     const rect = target.getBoundingClientRect();
     const width = node.offsetWidth || 280;
     const left = Math.min(
       Math.max(8, rect.left + rect.width / 2 - 24),
-      document.documentElement.clientWidth - width - 8,
+      document.documentElement.clientWidth - width - 8
     );
     node.style.top = `${rect.bottom + window.scrollY + 10}px`;
     node.style.left = `${left + window.scrollX}px`;
-    node.style.setProperty(
-      "--cue-arrow",
-      `${Math.max(8, rect.left + rect.width / 2 - left - 6)}px`,
-    );
+    node.style.setProperty("--cue-arrow", `${Math.max(8, rect.left + rect.width / 2 - left - 6)}px`);
   }
 
-  // --- live updates ---------------------------------------------------------
+  // client/cue/feed.js
+  var PAGE_SIZE = 20;
+  function noteSeq(item) {
+    if (item.seq > st.maxSeq) st.maxSeq = item.seq;
+  }
+  function loadFeed(more) {
+    const q = `?kind=card&page_size=${PAGE_SIZE}${more && st.cursor ? `&cursor=${st.cursor}` : ""}`;
+    st.loading = true;
+    return api("GET", `/api/v1/inbox${q}`).then((page) => {
+      if (!more) st.items = [];
+      page.items.forEach((item) => {
+        noteSeq(item);
+        if (!byId(item.id)) st.items.push(item);
+      });
+      st.cursor = page.next_cursor;
+      setCounts(page.counts);
+    }).catch(report).then(() => {
+      st.loading = false;
+      renderList();
+      markVisibleSeen();
+    });
+  }
+  function loadPresentations() {
+    return api("GET", "/api/v1/inbox?kind=banner,modal,tooltip&page_size=50").then((page) => {
+      page.items.reverse().forEach((item) => {
+        noteSeq(item);
+        present(item);
+      });
+    }).catch(report);
+  }
+  function byId(id) {
+    for (let i = 0; i < st.items.length; i++) if (st.items[i].id === id) return st.items[i];
+    return null;
+  }
+  function receive(item) {
+    noteSeq(item);
+    if (item.kind !== "card") return present(item);
+    if (byId(item.id)) return;
+    st.items.unshift(item);
+    renderList();
+    markVisibleSeen();
+  }
+  function setCounts(counts) {
+    if (!counts || !st.badge) return;
+    st.counts = counts;
+    const feed = (counts.by_kind || {}).card || counts;
+    const n = feed.unread;
+    st.badge.hidden = n === 0;
+    st.badge.textContent = n > 99 ? "99+" : String(n);
+    st.bell.setAttribute("aria-label", n ? `Notifications, ${n} unread` : "Notifications");
+  }
 
+  // client/cue/live.js
   function connect() {
     if (!st || !window.EventSource) return;
     const params = authParams();
     if (st.maxSeq) params.last_event_id = String(st.maxSeq);
     const es = new window.EventSource(
-      `${cfg.host}/api/v1/inbox/stream?${new URLSearchParams(params)}`,
+      `${cfg.host}/api/v1/inbox/stream?${new URLSearchParams(params)}`
     );
     st.es = es;
     es.addEventListener("item", (event) => {
@@ -662,30 +556,26 @@
       setCounts(JSON.parse(event.data));
     });
     es.onopen = () => {
-      st.backoff = 1000;
+      st.backoff = 1e3;
     };
     es.onerror = () => {
-      // EventSource retries by itself unless the server refused (401, 403):
-      // then reconnect with backoff, refreshing an expired token first.
       if (es.readyState !== 2 || st.es !== es) return;
       st.es = null;
       const delay = st.backoff;
-      st.backoff = Math.min(st.backoff * 2, 30000);
+      st.backoff = Math.min(st.backoff * 2, 3e4);
       st.retryTimer = window.setTimeout(() => {
         (cfg.refreshToken && cfg.token ? refresh() : Promise.resolve()).catch(report).then(connect);
       }, delay);
     };
   }
-
   function onLocation() {
     if (st) placeTooltips();
   }
-
   function patchHistory() {
     if (window.history.__cuePatched) return;
     ["pushState", "replaceState"].forEach((name) => {
       const original = window.history[name];
-      window.history[name] = function (...args) {
+      window.history[name] = function(...args) {
         const result = original.apply(this, args);
         window.dispatchEvent(new Event("cue:locationchange"));
         return result;
@@ -693,21 +583,18 @@
     });
     window.history.__cuePatched = true;
   }
-
   function onKeydown(event) {
-    // Registered only while initialized, so st is set.
     if (event.key === "Escape" && st.panel && !st.modal) {
       close();
       st.bell.focus();
     }
   }
-
   function onDocumentClick(event) {
     if (st.panel && !st.root.contains(event.target)) close();
   }
 
-  // --- public API -----------------------------------------------------------
-
+  // client/cue/index.js
+  var VERSION = "1.0.0";
   function init(given) {
     const options = given || {};
     if (!options.writeKey) throw new Error("Cue.init: writeKey is required.");
@@ -715,20 +602,22 @@
       throw new Error("Cue.init: pass userId and userHash, or a token.");
     }
     destroy();
-    cfg = Object.assign({}, options, {
-      host: String(options.host || scriptHost()).replace(/\/+$/, ""),
-    });
+    setConfig(
+      Object.assign({}, options, {
+        host: String(options.host || scriptHost()).replace(/\/+$/, "")
+      })
+    );
     cfg.userId = options.userId || tokenUserId(options.token);
-    st = {
+    setState({
       items: [],
       cursor: null,
       maxSeq: 0,
-      backoff: 1000,
+      backoff: 1e3,
       presented: {},
       modals: [],
       tooltips: [],
-      layers: [],
-    };
+      layers: []
+    });
     if (!document.getElementById("cue-styles")) {
       const style = el("style", null, CSS);
       style.id = "cue-styles";
@@ -742,12 +631,10 @@
     document.addEventListener("keydown", onKeydown);
     document.addEventListener("click", onDocumentClick);
     const session = st;
-    // The stream starts after the first pages, from the newest seq they held.
     return Promise.all([loadFeed(false), loadPresentations()]).then(() => {
       if (st === session) connect();
     });
   }
-
   function destroy() {
     if (!st) return;
     if (st.es) st.es.close();
@@ -763,14 +650,8 @@
     window.removeEventListener("resize", onLocation);
     document.removeEventListener("keydown", onKeydown);
     document.removeEventListener("click", onDocumentClick);
-    st = null;
+    setState(null);
   }
-
-  /**
-   * Records an event for the current user. Sent as text/plain with the write
-   * key in the body, a "simple" request, so it works from any origin without
-   * a CORS preflight (as Segment's browser library does).
-   */
   function track(event, properties) {
     if (!cfg) return Promise.reject(new Error("Call Cue.init first."));
     const body = {
@@ -779,31 +660,30 @@
       event: String(event),
       properties: properties || {},
       messageId: uuid(),
-      timestamp: new Date().toISOString(),
+      timestamp: (/* @__PURE__ */ new Date()).toISOString(),
       context: {
         library: { name: "cue.js", version: VERSION },
-        page: { path: window.location.pathname, url: window.location.href, title: document.title },
-      },
+        page: { path: window.location.pathname, url: window.location.href, title: document.title }
+      }
     };
     const sameOrigin = !cfg.host || cfg.host === window.location.origin;
-    return window
-      .fetch(`${cfg.host}/api/v1/track`, {
-        method: "POST",
-        headers: { "Content-Type": "text/plain" },
-        body: JSON.stringify(body),
-        credentials: "omit",
-        keepalive: true,
-        mode: sameOrigin ? "same-origin" : "no-cors",
-      })
-      .then(() => undefined);
+    return window.fetch(`${cfg.host}/api/v1/track`, {
+      method: "POST",
+      headers: { "Content-Type": "text/plain" },
+      body: JSON.stringify(body),
+      credentials: "omit",
+      keepalive: true,
+      mode: sameOrigin ? "same-origin" : "no-cors"
+    }).then(() => void 0);
   }
-
-  window.Cue = {
-    version: VERSION,
-    init: init,
-    track: track,
-    open: open,
-    close: close,
-    destroy: destroy,
-  };
-})(window, document);
+  if (!(window.Cue || {}).version) {
+    window.Cue = {
+      version: VERSION,
+      init,
+      track,
+      open,
+      close,
+      destroy
+    };
+  }
+})();

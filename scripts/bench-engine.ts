@@ -15,19 +15,16 @@
 //   BENCH_ENGINE_WORKERS (2)   in-process latency: engine worker processes
 //
 // Prints a table, and as the last line one JSON object with every figure.
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import { delay, line, log, ms, percentile, quiet, request, round } from "./bench/engine-helpers";
+import { startWorkerProcess } from "./bench/engine-worker-process";
+import { envNumber as num } from "./bench/env-number";
 
-const num = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-};
 const ONLY = (process.env.BENCH_ONLY ?? "latency,journeys,timers,inactivity").split(",");
 const RATE = num("BENCH_RATE", 200);
 const SECONDS = num("BENCH_SECONDS", 10);
@@ -44,46 +41,6 @@ const TARGETS = {
   sweepSeconds: 2,
 };
 const run = randomUUID().slice(0, 8);
-const root = path.resolve(import.meta.dirname, "..");
-const ms = (t0: number) => performance.now() - t0;
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-const log = (line: string) => console.log(line);
-
-/**
- * fetch, retried once on a reset socket: Node's keep-alive can close an idle
- * socket just as the client reuses it. Safe here: GETs, and /track carries a
- * messageId (a repeat is stored once).
- */
-async function request(url: string, init?: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch {
-    return fetch(url, init);
-  }
-}
-const quiet = () => {};
-
-const line = (
-  trigger: Record<string, unknown>,
-  nodes: Record<string, unknown>[],
-): JourneyDefinitionInput => {
-  const all = [{ id: "trigger", type: "trigger", trigger }, ...nodes, { id: "end", type: "exit" }];
-  return {
-    version: 1,
-    nodes: all,
-    edges: all.slice(1).map((node, i) => ({ from: String(all[i]?.id), to: String(node.id) })),
-    settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
-  } as JourneyDefinitionInput;
-};
-const delay = (amount: number, unit: string) => ({
-  id: "wait",
-  type: "delay",
-  delay: { kind: "duration", duration: { amount, unit } },
-});
 
 // --- Database ----------------------------------------------------------------
 
@@ -102,59 +59,12 @@ if (!process.env.DATABASE_URL) {
 }
 await applyMigrations(process.env.DATABASE_URL as string, { log: quiet });
 const { prisma, disconnectPrisma } = await import("@/lib/db/client");
-const { createJourney } = await import("@/lib/engine/journeys/create-journey");
-const { publishJourney } = await import("@/lib/engine/journeys/publish-journey");
 const { processEvents } = await import("@/lib/engine/process-events");
 const { sweepInactivity } = await import("@/lib/engine/sweep-inactivity");
 const { ingestBatch } = await import("@/lib/ingest/ingest-batch");
-const { generateKey } = await import("@/lib/workspaces/api-keys");
-
-async function benchWorkspace(name: string) {
-  const writeKey = generateKey("write");
-  const secretKey = generateKey("secret");
-  const workspace = await prisma.workspace.create({
-    data: {
-      name: `${name} ${run}`,
-      deliveryRules: {},
-      apiKeys: {
-        create: [
-          { kind: "write", key: writeKey },
-          { kind: "secret", key: secretKey },
-        ],
-      },
-    },
-  });
-  return { workspaceId: workspace.id, writeKey, secretKey };
-}
-
-async function publish(workspaceId: string, name: string, definition: JourneyDefinitionInput) {
-  const journey = await createJourney({
-    workspaceId,
-    journey: { name, definition: definition as Record<string, unknown> },
-  });
-  const live = await publishJourney({ workspaceId, id: journey.id });
-  return { journeyId: journey.id, versionId: live.currentVersion?.id as string };
-}
-
-async function dropWorkspace(workspaceId: string) {
-  for (const table of [
-    "run_traces",
-    "journey_runs",
-    "inbox_items",
-    "engine_inbox",
-    "inactivity_fires",
-    "events",
-  ]) {
-    await prisma.$executeRawUnsafe(`DELETE FROM ${table} WHERE "workspaceId" = $1`, workspaceId);
-  }
-  await prisma.$executeRaw`DELETE FROM message_events e USING messages m WHERE e."messageId" = m.id AND m."workspaceId" = ${workspaceId}`;
-  await prisma.message.deleteMany({ where: { workspaceId } });
-  await prisma.profile.deleteMany({ where: { workspaceId } });
-  await prisma.journey.deleteMany({ where: { workspaceId } });
-  await prisma.journeyTrigger.deleteMany({ where: { workspaceId } });
-  await prisma.inactivitySweep.deleteMany({ where: { workspaceId } });
-  await prisma.workspace.delete({ where: { id: workspaceId } });
-}
+const { benchWorkspace, publish, dropWorkspace } = (
+  await import("./bench/engine-workspaces")
+).benchWorkspaces(run);
 
 // --- 1. Latency: /api/v1/track accepted → item readable from /api/v1/inbox ----
 //
@@ -400,51 +310,6 @@ async function journeysBench() {
 }
 
 // --- 3. Due timers: N runs due at once, 1 worker vs 2 -------------------------
-
-const workerProcesses = new Set<ReturnType<typeof spawn>>();
-// A crashed bench must not leave workers behind.
-process.on("exit", () => {
-  for (const child of workerProcesses) child.kill("SIGKILL");
-});
-
-function startWorkerProcess(env: Record<string, string> = {}) {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--import",
-      "./scripts/server-only-hook.mjs",
-      "test/engine/support/engine-worker.ts",
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, CUE_TASKS: "engine-timers", CUE_TIMER_BATCH: "500", ...env },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  workerProcesses.add(child);
-  child.once("exit", () => workerProcesses.delete(child));
-  let stepped = 0;
-  const ready = new Promise<void>((resolve) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      for (const text of chunk.toString().split("\n")) {
-        if (text === "ready") resolve();
-        const match = /^engine-timers (\d+)$/.exec(text);
-        if (match) stepped += Number(match[1]);
-      }
-    });
-  });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return {
-    ready,
-    stepped: () => stepped,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
 
 async function timersBench() {
   const { enterJourney } = await import("@/lib/journeys/step");

@@ -1,23 +1,26 @@
 // npm start: one command runs Cue. It resolves the database (embedded
 // PostgreSQL unless DATABASE_URL is set), applies migrations, seeds, builds
-// only when sources changed, and serves the app (and, later, the worker) in
-// this one process. Operator faults print one line and exit 1.
+// only when sources changed, and serves the app and the worker in this one
+// process. Operator faults print one line and exit 1.
+//
+// A start with nothing to do should answer within seconds, so code is loaded
+// only when it has work: Next's while PostgreSQL boots, the demo seeding code
+// only to seed, and the engine and worker only once the server listens (the
+// demo journeys are checked then, before "Cue is ready"). Next is created
+// only after every setting this script reads or sets is final, because it
+// loads .env files into process.env as it starts.
 import { createServer } from "node:http";
 import path from "node:path";
-import next from "next";
-import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { disconnectPrisma } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { resolveDatabase } from "@/lib/db/resolve-database";
-import { ensureDemoJourneys } from "@/lib/engine/ensure-demo-journeys";
 import { buildIfNeeded } from "@/lib/runtime/build-if-needed";
 import { assertPortFree, parsePort, portInUse } from "@/lib/runtime/check-port";
-import { serveDirect } from "@/lib/runtime/direct-routes";
 import { ensureAuthSecret } from "@/lib/runtime/ensure-auth-secret";
 import { seedAdminFromEnv } from "@/lib/runtime/seed-admin";
 import { skipApiCompression } from "@/lib/runtime/skip-api-compression";
-import { DEMO_MARKER_KEY, seedDemo, shouldSeedDemo } from "@/lib/seed/seed-demo";
+import { findSeededDemo, wantsDemo } from "@/lib/seed/demo-workspace";
 import { isStartupError } from "@/lib/startup-error";
-import { startBackgroundWork } from "@/lib/worker/background";
 
 const log = (line: string) => console.log(`[cue] ${line}`);
 const root = path.resolve(import.meta.dirname, "..");
@@ -29,6 +32,9 @@ async function main() {
   const hostname = process.env.HOST ?? "0.0.0.0";
   await assertPortFree(port);
 
+  // Loads while the database starts; importing it reads no settings.
+  const nextModule = import("next");
+  nextModule.catch(() => {}); // awaited below; a failure surfaces there
   const database = await resolveDatabase({ log });
   shutdownTasks.push(database.stop);
   process.env.DATABASE_URL = database.url;
@@ -39,19 +45,15 @@ async function main() {
   await ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   await seedAdminFromEnv(process.env, log);
-  const demo = (await wantsDemo()) ? await seedDemo({ log }) : null;
-  if (demo) {
-    const { created } = await ensureDemoJourneys(demo.workspaceId);
-    if (created.length > 0) log(`Published demo journeys: ${created.join(", ")}.`);
-  }
+  const demo = (await wantsDemo()) ? await seedDemoWorkspace() : null;
 
-  if (!dev) await buildIfNeeded(root, log);
-  // Next builds request URLs from this name; listening still uses `hostname`.
-  const app = next({ dev, dir: root, hostname: "localhost", port });
-  const handle = app.getRequestHandler();
-  await app.prepare();
+  const [handle, direct] = await Promise.all([
+    prepareNext(nextModule, port),
+    // The tracking API's handlers, served without Next's router (direct-routes.ts).
+    dev ? null : import("@/lib/runtime/direct-routes"),
+  ]);
   const server = createServer((req, res) => {
-    if (!dev && serveDirect(req, res)) return;
+    if (direct?.serveDirect(req, res)) return;
     skipApiCompression(req);
     void handle(req, res);
   });
@@ -67,12 +69,21 @@ async function main() {
   );
   server.closeIdleConnections?.();
 
+  if (demo) await publishDemoJourneys(demo.workspaceId);
   // One-command mode: the worker (email delivery, journey timers) runs here.
   // Set CUE_WORKER=false when separate `npm run worker` processes do it.
   if (process.env.CUE_WORKER !== "false") {
+    const { startBackgroundWork } = await import("@/lib/worker/background");
+    if (stopping) return;
     const background = await startBackgroundWork(log);
+    // A Ctrl-C while the worker started ran the shutdown without it.
+    if (stopping) {
+      await background.stop();
+      return;
+    }
     shutdownTasks.unshift(background.stop);
   }
+  if (stopping) return;
 
   log(`Cue is ready at http://localhost:${port}`);
   if (demo) {
@@ -82,11 +93,28 @@ async function main() {
   }
 }
 
-/** The demo is seeded into an empty database only, never into a real install. */
-async function wantsDemo(): Promise<boolean> {
-  if (!shouldSeedDemo()) return false;
-  const marker = await prisma.appSetting.findUnique({ where: { key: DEMO_MARKER_KEY } });
-  return marker !== null || (await prisma.member.count()) === 0;
+/** Builds when sources changed, then lets Next load the build; returns its request handler. */
+async function prepareNext(nextModule: Promise<typeof import("next")>, port: number) {
+  if (!dev) await buildIfNeeded(root, log);
+  const { default: next } = await nextModule;
+  // Next builds request URLs from this name; listening still uses `hostname`.
+  const app = next({ dev, dir: root, hostname: "localhost", port });
+  await app.prepare();
+  return app.getRequestHandler();
+}
+
+/** The seeded demo, or a new one: the seeding code is loaded only to seed. */
+async function seedDemoWorkspace() {
+  const seeded = await findSeededDemo(log);
+  if (seeded) return seeded;
+  const { seedDemo } = await import("@/lib/seed/seed-demo");
+  return seedDemo({ log });
+}
+
+async function publishDemoJourneys(workspaceId: string): Promise<void> {
+  const { ensureDemoJourneys } = await import("@/lib/engine/ensure-demo-journeys");
+  const { created } = await ensureDemoJourneys(workspaceId);
+  if (created.length > 0) log(`Published demo journeys: ${created.join(", ")}.`);
 }
 
 let stopping = false;
@@ -105,6 +133,8 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 main().catch(async (error: unknown) => {
+  // Stopped while starting: the shutdown under way reports and exits.
+  if (stopping) return;
   const message = isStartupError(error)
     ? error.message
     : `Cue failed to start: ${error instanceof Error ? error.message : String(error)}`;

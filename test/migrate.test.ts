@@ -3,9 +3,17 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyMigrations, createMigration, SNAPSHOT_FILE } from "@/lib/db/migrate";
+import { applyWithEngine } from "@/lib/db/migrations/schema-engine";
 import { StartupError } from "@/lib/startup-error";
+
+// The real engine, watched: an up-to-date database must not load it.
+vi.mock("@/lib/db/migrations/schema-engine", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/db/migrations/schema-engine")>();
+  return { ...actual, applyWithEngine: vi.fn(actual.applyWithEngine) };
+});
+const engineRuns = vi.mocked(applyWithEngine);
 
 /** Where throwaway databases are created. The one place to change when the harness provides a server. */
 function adminUrl(): string {
@@ -67,6 +75,22 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
     return urlFor(name);
   }
 
+  /** Runs `work` on a copy of the repo's prisma/migrations (the root to pass), removed afterwards. */
+  async function withMigrationsCopy(work: (root: string) => Promise<void>): Promise<void> {
+    const root = await mkdtemp(path.join(os.tmpdir(), "cue-migrate-"));
+    try {
+      await cp(repoMigrations, path.join(root, "prisma/migrations"), { recursive: true });
+      await work(root);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }
+
+  async function addMigration(root: string, name: string, sql: string): Promise<void> {
+    await mkdir(path.join(root, "prisma/migrations", name));
+    await writeFile(path.join(root, "prisma/migrations", name, "migration.sql"), sql);
+  }
+
   afterAll(async () => {
     await admin(async (client) => {
       for (const name of databases)
@@ -116,8 +140,49 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
     }
   });
 
-  it("is a no-op the second time", async () => {
+  it("is a no-op the second time, without loading the schema engine", async () => {
+    engineRuns.mockClear();
     expect(await applyMigrations(url)).toEqual({ applied: [] });
+    expect(engineRuns).not.toHaveBeenCalled();
+  });
+
+  it("hands only new and rolled-back migrations to the engine", async () => {
+    await withMigrationsCopy(async (root) => {
+      const target = await freshDatabase();
+      await applyMigrations(target, { root });
+
+      const extra = "20991231000000_extra";
+      await addMigration(root, extra, "CREATE TABLE extra_t (id int);\n");
+      engineRuns.mockClear();
+      expect(await applyMigrations(target, { root })).toEqual({ applied: [extra] });
+      expect(engineRuns).toHaveBeenCalledTimes(1);
+
+      await query(target, "DROP TABLE extra_t");
+      await query(
+        target,
+        "UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = $1",
+        [extra],
+      );
+      expect(await applyMigrations(target, { root })).toEqual({ applied: [extra] });
+      expect(engineRuns).toHaveBeenCalledTimes(2);
+
+      expect(await applyMigrations(target, { root })).toEqual({ applied: [] });
+      expect(engineRuns).toHaveBeenCalledTimes(2);
+    });
+  });
+
+  it("leaves a lockfile for another provider to the engine", async () => {
+    await withMigrationsCopy(async (root) => {
+      const target = await freshDatabase();
+      await applyMigrations(target, { root });
+      await writeFile(
+        path.join(root, "prisma/migrations/migration_lock.toml"),
+        'provider = "mysql"\n',
+      );
+      engineRuns.mockClear();
+      await applyMigrations(target, { root }).catch(() => {});
+      expect(engineRuns).toHaveBeenCalledTimes(1);
+    });
   });
 
   it("applies each migration once when several processes start together", async () => {
@@ -142,15 +207,9 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
   });
 
   it("names a migration that failed, now and on every later start", async () => {
-    const root = await mkdtemp(path.join(os.tmpdir(), "cue-migrate-"));
-    try {
-      await cp(repoMigrations, path.join(root, "prisma/migrations"), { recursive: true });
+    await withMigrationsCopy(async (root) => {
       const broken = "20991231000000_broken";
-      await mkdir(path.join(root, "prisma/migrations", broken));
-      await writeFile(
-        path.join(root, "prisma/migrations", broken, "migration.sql"),
-        "ALTER TABLE nope ADD x int;\n",
-      );
+      await addMigration(root, broken, "ALTER TABLE nope ADD x int;\n");
       const target = await freshDatabase();
 
       for (let attempt = 0; attempt < 2; attempt++) {
@@ -158,9 +217,7 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
         await expect(run).rejects.toBeInstanceOf(StartupError);
         await expect(run).rejects.toThrow(`Migration ${broken} failed`);
       }
-    } finally {
-      await rm(root, { recursive: true, force: true });
-    }
+    });
   });
 });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db/client";
 import { generateDemoHistory } from "@/lib/seed/demo-data";
+import { findSeededDemo, wantsDemo } from "@/lib/seed/demo-workspace";
 import {
   DEMO_DEFAULT_PASSWORD,
   DEMO_EMAIL,
@@ -108,6 +109,23 @@ describe("seedDemo", () => {
     const again = await seedDemo({ now: new Date(), profiles });
     expect(again).toEqual({ ...first, created: false });
     expect(await counts(first.workspaceId)).toEqual(before);
+  });
+
+  it("is found by a start without seeding, and not while its seed is unfinished", async () => {
+    expect(await wantsDemo()).toBe(true);
+    vi.stubEnv("SEED_DEMO", "false");
+    expect(await wantsDemo()).toBe(false);
+    vi.unstubAllEnvs();
+
+    expect(await findSeededDemo()).toEqual({ ...first, created: false });
+    const state = await prisma.appSetting.findUniqueOrThrow({ where: { key: "demo.state" } });
+    const unfinished = { ...JSON.parse(state.value), completedAt: null };
+    await prisma.appSetting.update({
+      where: { key: "demo.state" },
+      data: { value: JSON.stringify(unfinished) },
+    });
+    expect(await findSeededDemo()).toBeNull();
+    await prisma.appSetting.update({ where: { key: "demo.state" }, data: { value: state.value } });
   });
 
   it("resumes an interrupted seed without duplicating events", async () => {

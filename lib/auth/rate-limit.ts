@@ -15,10 +15,9 @@ export async function hitRateLimit(
   windowSeconds: number,
   now = new Date(),
 ): Promise<RateLimitResult> {
-  const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const window = fixedWindow(windowSeconds, now);
   const rows = await prisma.$queryRaw<{ count: number }[]>`
-    INSERT INTO rate_limits (key, "windowStart", count) VALUES (${key}, ${windowStart}, 1)
+    INSERT INTO rate_limits (key, "windowStart", count) VALUES (${key}, ${window.start}, 1)
     ON CONFLICT (key, "windowStart") DO UPDATE SET count = rate_limits.count + 1
     RETURNING count`;
   const count = rows[0]?.count ?? 1;
@@ -27,11 +26,7 @@ export async function hitRateLimit(
       where: { windowStart: { lt: new Date(now.getTime() - 24 * 3600 * 1000) } },
     });
   }
-  const retryAfterSeconds = Math.max(
-    1,
-    Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
-  );
-  return { allowed: count <= limit, count, retryAfterSeconds };
+  return { allowed: count <= limit, count, retryAfterSeconds: window.retryAfterSeconds };
 }
 
 /** Peek without counting (used to refuse before checking a password). */
@@ -41,15 +36,21 @@ export async function peekRateLimit(
   windowSeconds: number,
   now = new Date(),
 ): Promise<RateLimitResult> {
-  const windowMs = windowSeconds * 1000;
-  const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+  const window = fixedWindow(windowSeconds, now);
   const row = await prisma.rateLimit.findUnique({
-    where: { key_windowStart: { key, windowStart } },
+    where: { key_windowStart: { key, windowStart: window.start } },
   });
   const count = row?.count ?? 0;
+  return { allowed: count < limit, count, retryAfterSeconds: window.retryAfterSeconds };
+}
+
+/** The window `now` falls in, and the whole seconds (at least 1) until it ends. */
+function fixedWindow(windowSeconds: number, now: Date): { start: Date; retryAfterSeconds: number } {
+  const windowMs = windowSeconds * 1000;
+  const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
   const retryAfterSeconds = Math.max(
     1,
-    Math.ceil((windowStart.getTime() + windowMs - now.getTime()) / 1000),
+    Math.ceil((start.getTime() + windowMs - now.getTime()) / 1000),
   );
-  return { allowed: count < limit, count, retryAfterSeconds };
+  return { start, retryAfterSeconds };
 }

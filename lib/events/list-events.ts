@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Event, Prisma } from "@/lib/generated/prisma/client";
 import { MESSAGE_TYPES } from "@/lib/ingest/schemas";
 import { decodeCursor, encodeCursor } from "./keyset-cursor";
 
@@ -117,22 +117,8 @@ async function userFilter(workspaceId: string, user: string): Promise<Prisma.Eve
   };
 }
 
-export function toEventItem(event: {
-  id: string;
-  profileId: string;
-  messageId: string;
-  type: string;
-  name: string | null;
-  userId: string | null;
-  anonymousId: string | null;
-  properties: Prisma.JsonValue;
-  traits: Prisma.JsonValue | null;
-  context: Prisma.JsonValue | null;
-  extra: Prisma.JsonValue | null;
-  timestamp: Date;
-  sentAt: Date | null;
-  receivedAt: Date;
-}): EventItem {
+/** A stored event as the admin APIs show it (dates as ISO strings). */
+export function toEventItem(event: Pick<Event, keyof EventItem>): EventItem {
   return {
     id: event.id,
     profileId: event.profileId,

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { decodeCursor, encodeCursor } from "@/lib/events/keyset-cursor";
+import { toEventItem } from "@/lib/events/list-events";
 
 export const listProfileEventsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -35,21 +36,7 @@ export async function listProfileEvents(input: {
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
-    events: page.map((event) => ({
-      id: event.id,
-      messageId: event.messageId,
-      type: event.type,
-      name: event.name,
-      userId: event.userId,
-      anonymousId: event.anonymousId,
-      properties: event.properties,
-      traits: event.traits,
-      context: event.context,
-      extra: event.extra,
-      timestamp: event.timestamp,
-      sentAt: event.sentAt,
-      receivedAt: event.receivedAt,
-    })),
+    events: page.map(toEventItem),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last.timestamp, last.id) : null,
   };
 }

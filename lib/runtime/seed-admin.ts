@@ -1,6 +1,4 @@
 import { StartupError } from "@/lib/startup-error";
-import { isSetupNeeded, setupOwner } from "@/lib/workspaces/setup-owner";
-import { setupSchema } from "@/lib/workspaces/setup-schema";
 
 /**
  * ADMIN_EMAIL / ADMIN_PASSWORD create the owner and first workspace without
@@ -11,6 +9,11 @@ export async function seedAdminFromEnv(
   log: (line: string) => void,
 ): Promise<void> {
   if (!env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) return;
+  // Imported here: most starts set neither variable and need none of this.
+  const [{ isSetupNeeded, setupOwner }, { setupSchema }] = await Promise.all([
+    import("@/lib/workspaces/setup-owner"),
+    import("@/lib/workspaces/setup-schema"),
+  ]);
   if (!(await isSetupNeeded())) return;
   const parsed = setupSchema.safeParse({
     email: env.ADMIN_EMAIL,

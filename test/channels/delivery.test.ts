@@ -12,7 +12,7 @@ import {
   providerIdempotencyKey,
 } from "@/lib/channels/email/resend-client";
 import { prisma } from "@/lib/db/client";
-import { type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
+import { fakeResendForFile } from "@/test/fakes/fake-resend";
 import {
   createChannelWorkspace,
   createProfile,
@@ -25,14 +25,11 @@ import {
 // and injects 429, 500 and slow answers. The clock is passed in, so retries
 // are driven step by step without sleeping.
 
-let fake: FakeResend;
 let ws: string;
-const savedBaseUrl = process.env.RESEND_BASE_URL;
+const fake = fakeResendForFile();
 const savedKey = process.env.RESEND_API_KEY;
 
 beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_BASE_URL = fake.url;
   delete process.env.RESEND_API_KEY;
   ws = (
     await createChannelWorkspace({
@@ -43,8 +40,6 @@ beforeAll(async () => {
   ).workspaceId;
 });
 afterAll(async () => {
-  await fake.close();
-  process.env.RESEND_BASE_URL = savedBaseUrl;
   if (savedKey !== undefined) process.env.RESEND_API_KEY = savedKey;
 });
 beforeEach(async () => {

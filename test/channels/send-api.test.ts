@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as send } from "@/app/api/v1/messages/route";
 import { deliverDueEmails } from "@/lib/channels/email/deliver-due-emails";
 import { prisma } from "@/lib/db/client";
-import { type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
+import { fakeResendForFile } from "@/test/fakes/fake-resend";
 import {
   createChannelWorkspace,
   createProfile,
@@ -14,16 +14,13 @@ import type { TestWorkspace } from "@/test/fixtures/workspace";
 
 // POST /api/v1/messages: the sending API for systems and tests.
 
-let fake: FakeResend;
 let ws: TestWorkspace;
 let other: TestWorkspace;
 let templateId: string;
 let otherTemplateId: string;
-const savedBase = process.env.RESEND_BASE_URL;
+const fake = fakeResendForFile();
 
 beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_BASE_URL = fake.url;
   ws = await createChannelWorkspace({ name: "API" });
   other = await createChannelWorkspace({ name: "Other" });
   templateId = (
@@ -50,10 +47,6 @@ beforeAll(async () => {
       },
     })
   ).id;
-});
-afterAll(async () => {
-  await fake.close();
-  process.env.RESEND_BASE_URL = savedBase;
 });
 
 const call = (body: unknown, key: string | null = ws.secretKey) =>

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as unsubscribe } from "@/app/api/unsubscribe/[token]/route";
 import { deliverDueEmails } from "@/lib/channels/email/deliver-due-emails";
 import type { RenderedMessage } from "@/lib/channels/render-content";
 import { describeUnsubscribe } from "@/lib/channels/unsubscribe-profile";
 import { prisma } from "@/lib/db/client";
-import { type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
+import { fakeResendForFile } from "@/test/fakes/fake-resend";
 import {
   createChannelWorkspace,
   createProfile,
@@ -15,18 +15,11 @@ import {
 // The link and the List-Unsubscribe header of a real email, followed
 // without signing in.
 
-let fake: FakeResend;
 let ws: string;
-const savedBase = process.env.RESEND_BASE_URL;
+const fake = fakeResendForFile();
 
 beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_BASE_URL = fake.url;
   ws = (await createChannelWorkspace({ name: "Newsletters" })).workspaceId;
-});
-afterAll(async () => {
-  await fake.close();
-  process.env.RESEND_BASE_URL = savedBase;
 });
 
 async function sendMarketing(profileId: string) {

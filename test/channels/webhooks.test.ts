@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as webhook } from "@/app/api/webhooks/resend/route";
 import { deliverDueEmails } from "@/lib/channels/email/deliver-due-emails";
 import { prisma } from "@/lib/db/client";
-import { type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
+import { fakeResendForFile } from "@/test/fakes/fake-resend";
 import {
   createChannelWorkspace,
   createProfile,
@@ -16,20 +16,16 @@ import {
 // POST /api/webhooks/resend through the route handler, signed the way Svix
 // signs (v1,base64(HMAC-SHA256(secret, id.timestamp.body)))
 
-let fake: FakeResend;
 let ws: string;
-const saved = { base: process.env.RESEND_BASE_URL, secret: process.env.RESEND_WEBHOOK_SECRET };
+const fake = fakeResendForFile();
+const savedSecret = process.env.RESEND_WEBHOOK_SECRET;
 
 beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_BASE_URL = fake.url;
   process.env.RESEND_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
   ws = (await createChannelWorkspace({ name: "Hooks" })).workspaceId;
 });
 afterAll(async () => {
-  await fake.close();
-  process.env.RESEND_BASE_URL = saved.base;
-  process.env.RESEND_WEBHOOK_SECRET = saved.secret;
+  process.env.RESEND_WEBHOOK_SECRET = savedSecret;
 });
 
 /** A sent email (through the worker and the fake), ready to receive events. */

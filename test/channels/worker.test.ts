@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { prisma } from "@/lib/db/client";
 import { notifyWorkers, startWorker, type WorkerTask } from "@/lib/worker/run-worker";
-import { type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
+import { fakeResendForFile } from "@/test/fakes/fake-resend";
 import {
   createChannelWorkspace,
   createProfile,
@@ -13,18 +13,11 @@ import {
 // The generic loop: woken by NOTIFY cue_wake, otherwise sleeping until the
 // next due item or the poll interval; safe to run several at once.
 
-let fake: FakeResend;
 let ws: string;
-const savedBase = process.env.RESEND_BASE_URL;
+const fake = fakeResendForFile();
 
 beforeAll(async () => {
-  fake = await startFakeResend();
-  process.env.RESEND_BASE_URL = fake.url;
   ws = (await createChannelWorkspace({ name: "Worker" })).workspaceId;
-});
-afterAll(async () => {
-  await fake.close();
-  process.env.RESEND_BASE_URL = savedBase;
 });
 
 const queue = async () => {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 // A local stand-in for the Resend API, so tests run the real SDK over real
 // HTTP (point it here with RESEND_BASE_URL or the SDK's baseUrl option).
@@ -195,4 +196,30 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
+}
+
+/**
+ * A fake Resend for the whole test file: started before its other beforeAll
+ * hooks (call this first), with RESEND_BASE_URL pointing at it, and stopped
+ * afterwards. The returned object stands for the running fake.
+ */
+export function fakeResendForFile(): FakeResend {
+  let current: FakeResend | null = null;
+  const saved = process.env.RESEND_BASE_URL;
+  beforeAll(async () => {
+    current = await startFakeResend();
+    process.env.RESEND_BASE_URL = current.url;
+  });
+  afterAll(async () => {
+    await current?.close();
+    if (saved === undefined) delete process.env.RESEND_BASE_URL;
+    else process.env.RESEND_BASE_URL = saved;
+  });
+  return new Proxy({} as FakeResend, {
+    get(_target, property) {
+      if (!current) throw new Error("The fake Resend starts in beforeAll; use it inside tests.");
+      const value = Reflect.get(current, property, current);
+      return typeof value === "function" ? value.bind(current) : value;
+    },
+  });
 }

@@ -1,0 +1,59 @@
+// The workspaces bench:engine measures in: created per run, dropped with
+// every row they got. Imported once DATABASE_URL is final.
+import { prisma } from "@/lib/db/client";
+import { createJourney } from "@/lib/engine/journeys/create-journey";
+import { publishJourney } from "@/lib/engine/journeys/publish-journey";
+import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import { generateKey } from "@/lib/workspaces/api-keys";
+
+/** The helpers, with workspace names suffixed by this run's id. */
+export function benchWorkspaces(run: string) {
+  async function benchWorkspace(name: string) {
+    const writeKey = generateKey("write");
+    const secretKey = generateKey("secret");
+    const workspace = await prisma.workspace.create({
+      data: {
+        name: `${name} ${run}`,
+        deliveryRules: {},
+        apiKeys: {
+          create: [
+            { kind: "write", key: writeKey },
+            { kind: "secret", key: secretKey },
+          ],
+        },
+      },
+    });
+    return { workspaceId: workspace.id, writeKey, secretKey };
+  }
+
+  async function publish(workspaceId: string, name: string, definition: JourneyDefinitionInput) {
+    const journey = await createJourney({
+      workspaceId,
+      journey: { name, definition: definition as Record<string, unknown> },
+    });
+    const live = await publishJourney({ workspaceId, id: journey.id });
+    return { journeyId: journey.id, versionId: live.currentVersion?.id as string };
+  }
+
+  async function dropWorkspace(workspaceId: string) {
+    for (const table of [
+      "run_traces",
+      "journey_runs",
+      "inbox_items",
+      "engine_inbox",
+      "inactivity_fires",
+      "events",
+    ]) {
+      await prisma.$executeRawUnsafe(`DELETE FROM ${table} WHERE "workspaceId" = $1`, workspaceId);
+    }
+    await prisma.$executeRaw`DELETE FROM message_events e USING messages m WHERE e."messageId" = m.id AND m."workspaceId" = ${workspaceId}`;
+    await prisma.message.deleteMany({ where: { workspaceId } });
+    await prisma.profile.deleteMany({ where: { workspaceId } });
+    await prisma.journey.deleteMany({ where: { workspaceId } });
+    await prisma.journeyTrigger.deleteMany({ where: { workspaceId } });
+    await prisma.inactivitySweep.deleteMany({ where: { workspaceId } });
+    await prisma.workspace.delete({ where: { id: workspaceId } });
+  }
+
+  return { benchWorkspace, publish, dropWorkspace };
+}
