@@ -152,12 +152,17 @@ export async function openInboxStream(
   // both read and announced rather than neither.
   unsubscribe = await subscribeInbox(`${workspaceId}:${profileId ?? "*"}`, listener);
   if (input.lastEventId === null && profileId) {
-    const newest = await prisma.inboxItem.findFirst({
+    // Everything visible now counts as already sent: the cursor is the newest
+    // seq, and the newest seqs are "recent", so a NOTIFY for one of them that
+    // arrives after this read is not mistaken for a late commit below it.
+    const visible = await prisma.inboxItem.findMany({
       where: { workspaceId, profileId },
       orderBy: { seq: "desc" },
       select: { seq: true },
+      take: RECENT_LIMIT,
     });
-    lastSent = newest?.seq ?? 0n;
+    lastSent = visible[0]?.seq ?? 0n;
+    recent.push(...visible.map((row) => row.seq).reverse());
   }
   initialized = true;
 

@@ -170,6 +170,18 @@ describe("GET /api/v1/inbox/stream", () => {
     expect(titles).toEqual(["New"]);
   });
 
+  it("a late NOTIFY for an item that was visible at connect time does not replay it", async () => {
+    const old = await deliver(ws, ada, { title: "Before connecting" });
+    const { reader } = await connect();
+    // The item's own NOTIFY, arriving after the stream read its starting cursor.
+    await prisma.$executeRaw`SELECT pg_notify('cue_inbox', ${`${ws.workspaceId}:${ada}:${old.seq}`})`;
+    await deliver(ws, ada, { title: "After connecting" }, { client: writer });
+    await reader.waitFor((e) => e.event === "item");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const titles = reader.events.filter((e) => e.event === "item").map((e) => item(e.data).title);
+    expect(titles).toEqual(["After connecting"]);
+  });
+
   it("pushes counts when another tab reads an item", async () => {
     const { inboxItemId } = await deliver(ws, ada);
     const { reader } = await connect();
