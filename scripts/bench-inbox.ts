@@ -10,7 +10,7 @@
 // writes live items with deliverInApp in a transaction, as a worker does. The
 // client and the server each hold one socket per stream: 1,000 streams need an
 // fd limit above ~1,100 in both shells (`ulimit -n 4096` before `npm start`).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { deliverInApp } from "@/lib/channels/in-app/deliver-in-app";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
@@ -35,6 +35,97 @@ function databaseUrl(): string {
   const dataDir = path.resolve(process.env.CUE_DATA_DIR ?? ".data");
   const port = readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3];
   return `postgresql://cue:cue@127.0.0.1:${port?.trim()}/cue`;
+}
+
+const EXTERNAL_DATABASE = Boolean(process.env.DATABASE_URL);
+
+/** The embedded PostgreSQL's postmaster pid, or null with an external DATABASE_URL. */
+function postmasterPid(): number | null {
+  if (EXTERNAL_DATABASE) return null;
+  const dataDir = path.resolve(process.env.CUE_DATA_DIR ?? ".data");
+  const pid = Number(
+    readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0],
+  );
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+const BACKGROUND = /checkpointer|background writer|walwriter|autovacuum|launcher/;
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+/**
+ * CPU ms used so far (utime + stime) by a process and, with `children`, by
+ * each of its live children but PostgreSQL's background ones: the backends
+ * (and io workers) that serve the server's pools. Keyed by pid.
+ */
+function cpuMs(pid: number | null, children = false): Map<number, number> | null {
+  if (pid === null) return null;
+  const fields = (p: number) => {
+    // The command name (field 2) may hold spaces; count from the closing parenthesis.
+    const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  };
+  const ms = (f: string[]) => (Number(f[11]) + Number(f[12])) * TICK_MS; // fields 14 and 15
+  try {
+    const used = new Map([[pid, ms(fields(pid))]]);
+    if (!children) return used;
+    for (const p of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+      try {
+        const f = fields(Number(p));
+        // Field 4 is the parent. Background processes work on their own
+        // schedule (the checkpoint after the seeding, autovacuum): not counted.
+        if (Number(f[1]) === pid && !BACKGROUND.test(readFileSync(`/proc/${p}/cmdline`, "utf8")))
+          used.set(Number(p), ms(f));
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return used;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU ms used between two samples by the processes alive at the second (a
+ * pool connection closed meanwhile takes its time with it; a new one starts
+ * from zero).
+ */
+function cpuUsed(from: Map<number, number> | null, to: Map<number, number> | null): number | null {
+  if (!from || !to) return null;
+  let total = 0;
+  for (const [pid, used] of to) total += used - (from.get(pid) ?? 0);
+  return total;
+}
+
+interface CpuSample {
+  at: number;
+  node: Map<number, number> | null;
+  pg: Map<number, number> | null;
+}
+
+function sampleCpu(serverPid: number | null, pgPid: number | null): CpuSample {
+  return { at: performance.now(), node: cpuMs(serverPid), pg: cpuMs(pgPid, true) };
+}
+
+/**
+ * CPU ms per request of the server and of PostgreSQL between two samples,
+ * less what each burns idle over the same time (measured just before).
+ */
+function cpuPerRequest(
+  idle: [CpuSample, CpuSample],
+  from: CpuSample,
+  to: CpuSample,
+  requests: number,
+): { node: number | null; pg: number | null } {
+  const per = (key: "node" | "pg") => {
+    const [i0, i1] = idle;
+    const busy = cpuUsed(from[key], to[key]);
+    const quiet = cpuUsed(i0[key], i1[key]);
+    if (busy === null || quiet === null) return null;
+    const idleRate = quiet / (i1.at - i0.at);
+    return Math.max(0, busy - idleRate * (to.at - from.at)) / requests;
+  };
+  return { node: per("node"), pg: per("pg") };
 }
 
 const round = (n: number | null) =>
@@ -175,7 +266,14 @@ async function main() {
   const controllers: AbortController[] = [];
   try {
     await timeList(keys, "bench-user", "", 50); // warm up the route and the pool
+    const pgPid = postmasterPid();
+    const idleFrom = sampleCpu(pid, pgPid);
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const idleTo = sampleCpu(pid, pgPid);
     const list = await timeList(keys, "bench-user", "", REQUESTS);
+    const cpu = cpuPerRequest([idleFrom, idleTo], idleTo, sampleCpu(pid, pgPid), REQUESTS);
+    results.list_node_cpu_ms = cpu.node;
+    results.list_pg_cpu_ms = cpu.pg;
     const unread = await timeList(keys, "bench-user", "?unread=true&kind=card", REQUESTS / 5);
     const deep = await timeList(
       keys,
@@ -256,6 +354,8 @@ function report(r: Record<string, number | null>): void {
       (r.list_p95_ms ?? Infinity) <= LIMITS.listP95Ms,
     ],
     ["GET /api/v1/inbox p99", r.list_p99_ms ?? null, "ms", null],
+    ["GET /api/v1/inbox server CPU per request", r.list_node_cpu_ms ?? null, "ms", null],
+    ["GET /api/v1/inbox PostgreSQL CPU per request", r.list_pg_cpu_ms ?? null, "ms", null],
     ["GET ?unread=true&kind=card p95", r.list_unread_p95_ms ?? null, "ms", null],
     ["GET ?cursor=<middle> p95", r.list_cursor_p95_ms ?? null, "ms", null],
     ["SSE commit → event p50 (1 stream)", r.sse_p50_ms ?? null, "ms", null],

@@ -2,6 +2,7 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { queryInbox } from "./inbox-db";
 import { readInboxTokenClaims, verifyInboxToken, verifyUserHash } from "./inbox-token";
 
 // End users of the apps reach their inbox with the workspace's public write
@@ -87,9 +88,12 @@ export async function loadInboxAuthContext(
     ? Prisma.sql`w.id = (SELECT "workspaceId" FROM api_keys
         WHERE key = ${writeKey} AND kind = 'write' AND "revokedAt" IS NULL)`
     : Prisma.sql`w.id = ${claims?.w ?? ""}`;
-  const rows = await prisma.$queryRaw<
-    { id: string; allowedOrigins: string[]; secretKey: string | null; profileId: string | null }[]
-  >`
+  const rows = await queryInbox<{
+    id: string;
+    allowedOrigins: string[];
+    secretKey: string | null;
+    profileId: string | null;
+  }>(Prisma.sql`
     SELECT w.id, w."allowedOrigins",
       (SELECT key FROM api_keys s
         WHERE s."workspaceId" = w.id AND s.kind = 'secret' AND s."revokedAt" IS NULL
@@ -97,7 +101,7 @@ export async function loadInboxAuthContext(
       (SELECT "profileId"::text FROM profile_identities i
         WHERE i."workspaceId" = w.id AND i.kind = 'userId' AND i.value = ${claimedUserId ?? ""})
         AS "profileId"
-    FROM workspaces w WHERE ${where}`;
+    FROM workspaces w WHERE ${where}`);
   const row = rows[0];
   if (!row || (claims && claims.w !== row.id)) throw new ApiError("unauthorized", REJECTED);
   return {

@@ -1,5 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { queryInbox } from "./inbox-db";
 import { IN_APP_KINDS } from "./inbox-schemas";
 
 type Kind = (typeof IN_APP_KINDS)[number];
@@ -24,33 +25,53 @@ export function emptyInboxCounts(): InboxCounts {
 }
 
 /**
- * One aggregate over the user's rows of the (workspaceId, profileId, seq)
- * index. Time is compared as UTC wall time, as Prisma stores it.
+ * The counts of one user as a single json column, `by_kind`: an object of
+ * kind → {unread, unseen}, or null when nothing counts. Only unread or unseen
+ * rows contribute, so the aggregate reads just those, from the partial index
+ * inbox_items_badge_idx (index-only). Time is compared as UTC wall time, as
+ * Prisma stores it.
  */
+export function countsSql(workspaceId: string, profileId: string, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT json_object_agg(kind, json_build_object('unread', unread, 'unseen', unseen)) AS by_kind
+    FROM (
+      SELECT kind,
+        (count(*) FILTER (WHERE "readAt" IS NULL))::int AS unread,
+        (count(*) FILTER (WHERE "seenAt" IS NULL))::int AS unseen
+      FROM inbox_items
+      WHERE "workspaceId" = ${workspaceId}
+        AND "profileId" = ${profileId}::uuid
+        AND "archivedAt" IS NULL
+        AND ("readAt" IS NULL OR "seenAt" IS NULL)
+        AND ("expiresAt" IS NULL OR "expiresAt" > ${now.toISOString()}::timestamp)
+      GROUP BY kind
+    ) AS by_kind`;
+}
+
+/** InboxCounts from countsSql's `by_kind`, with every kind present and the totals. */
+export function readCounts(byKind: Partial<Record<Kind, CountPair>> | null): InboxCounts {
+  const counts = emptyInboxCounts();
+  for (const kind of IN_APP_KINDS) {
+    const pair = byKind?.[kind];
+    if (!pair) continue;
+    counts.by_kind[kind] = { unread: pair.unread, unseen: pair.unseen };
+    counts.unread += pair.unread;
+    counts.unseen += pair.unseen;
+  }
+  return counts;
+}
+
+/** A user's badge counts, in one statement. */
 export async function countInbox(input: {
   workspaceId: string;
   profileId: string | null;
   now?: Date;
 }): Promise<InboxCounts> {
-  const counts = emptyInboxCounts();
-  if (!input.profileId) return counts;
-  const now = (input.now ?? new Date()).toISOString();
-  const rows = await prisma.$queryRaw<{ kind: Kind; unread: number; unseen: number }[]>`
-    SELECT kind::text AS kind,
-           (count(*) FILTER (WHERE "readAt" IS NULL))::int AS unread,
-           (count(*) FILTER (WHERE "seenAt" IS NULL))::int AS unseen
-    FROM inbox_items
-    WHERE "workspaceId" = ${input.workspaceId}
-      AND "profileId" = ${input.profileId}::uuid
-      AND "archivedAt" IS NULL
-      AND ("expiresAt" IS NULL OR "expiresAt" > ${now}::timestamp)
-    GROUP BY kind`;
-  for (const row of rows) {
-    counts.by_kind[row.kind] = { unread: row.unread, unseen: row.unseen };
-    counts.unread += row.unread;
-    counts.unseen += row.unseen;
-  }
-  return counts;
+  if (!input.profileId) return emptyInboxCounts();
+  const [row] = await queryInbox<{ by_kind: Partial<Record<Kind, CountPair>> | null }>(
+    countsSql(input.workspaceId, input.profileId, input.now ?? new Date()),
+  );
+  return readCounts(row?.by_kind ?? null);
 }
 
 export function sameCounts(a: InboxCounts, b: InboxCounts): boolean {

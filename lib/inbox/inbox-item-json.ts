@@ -25,7 +25,10 @@ export interface InboxItemJson {
   archived_at: string | null;
 }
 
-export function toInboxItemJson(item: InboxItem): InboxItemJson {
+/** A row as Prisma reads it, or as node-postgres does (int8 as a string; see inbox-db.ts). */
+export type InboxItemRow = Omit<InboxItem, "seq"> & { seq: bigint | string };
+
+export function toInboxItemJson(item: InboxItemRow): InboxItemJson {
   const data = (item.data ?? {}) as { bodyHtml?: unknown; journeyId?: unknown };
   const iso = (date: Date | null) => (date ? date.toISOString() : null);
   return {

@@ -1,6 +1,8 @@
+import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GET as listRoute } from "@/app/api/v1/inbox/route";
 import { prisma } from "@/lib/db/client";
+import { countsSql } from "@/lib/inbox/inbox-counts";
 import type { InboxPage } from "@/lib/inbox/list-inbox";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { createInboxUser, ctx, deliver, get, hashHeaders } from "./inbox-fixtures";
@@ -169,5 +171,79 @@ describe("GET /api/v1/inbox", () => {
     expect(page.counts.unread).toBe(0);
     expect(page.next_cursor).toBeNull();
     expect(await prisma.profile.count({ where: { workspaceId: ws.workspaceId } })).toBe(before);
+  });
+
+  it("gives a user with a profile and nothing counted an empty page with zero counts", async () => {
+    await createInboxUser(ws, "empty");
+    const page = await list("", "empty");
+    expect(page).toEqual({
+      items: [],
+      next_cursor: null,
+      counts: {
+        unread: 0,
+        unseen: 0,
+        by_kind: {
+          card: { unread: 0, unseen: 0 },
+          banner: { unread: 0, unseen: 0 },
+          modal: { unread: 0, unseen: 0 },
+          tooltip: { unread: 0, unseen: 0 },
+        },
+      },
+    });
+  });
+
+  it("reads timestamps as the UTC Prisma wrote, whatever the process time zone", async () => {
+    const stored = await prisma.inboxItem.findFirstOrThrow({
+      where: { workspaceId: ws.workspaceId, seq: seqs[0] },
+    });
+    const zone = process.env.TZ;
+    process.env.TZ = "Asia/Kolkata"; // +05:30: a local-time reading would shift by hours
+    try {
+      const { items } = await list("?unread=false&page_size=100");
+      const item = items.find((i) => i.id === stored.id);
+      expect(item?.created_at).toBe(stored.createdAt.toISOString());
+      expect(item?.read_at).toBe(stored.readAt?.toISOString());
+      expect(item?.seen_at).toBe(stored.seenAt?.toISOString());
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it("keeps an item that expires later listed and counted until then", async () => {
+    const later = await deliver(ws, profileId, {
+      title: "Soon gone",
+      expiresAt: new Date(Date.now() + 60_000).toISOString(),
+    });
+    try {
+      const page = await list("?page_size=1");
+      expect(page.items[0]?.title).toBe("Soon gone");
+      expect(page.counts.by_kind.card).toEqual({ unread: 16, unseen: 11 });
+    } finally {
+      await prisma.inboxItem.delete({ where: { id: later.inboxItemId } });
+    }
+  });
+});
+
+describe("the badge count query", () => {
+  it("is answered from the partial badge index", async () => {
+    // With sequential and bitmap scans off the planner still has the
+    // (workspaceId, profileId, seq) index; it picks the partial one only
+    // while the query implies its predicate.
+    const query = countsSql(ws.workspaceId, profileId, new Date());
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      await client.query("SET enable_seqscan = off");
+      await client.query("SET enable_bitmapscan = off");
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN ${query.text}`,
+        query.values as unknown[],
+      );
+      const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+      expect(plan).toMatch(/Index Only Scan using inbox_items_badge_idx/);
+    } finally {
+      await client.end();
+    }
   });
 });
