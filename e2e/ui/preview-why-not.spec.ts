@@ -69,10 +69,22 @@ test("preview as user shows the message; why not names the filter; a viewer can 
 }) => {
   test.setTimeout(120_000);
   const { workspaceId } = loadState();
+  const key = await writeKey(page, workspaceId);
+  // The default email quiet hours (21:00–08:00 in the user's zone) would defer the email
+  // when this runs in the evening; this test is about paths and filters, not the clock.
+  const rules = `/api/w/${workspaceId}/delivery-rules`;
+  expect((await page.request.put(rules, { data: { rules: {} } })).status()).toBe(200);
+  try {
+    await previewAndWhyNot(page, browser, workspaceId, key);
+  } finally {
+    await page.request.put(rules, { data: { rules: null } });
+  }
+});
+
+async function previewAndWhyNot(page: Page, browser: Browser, workspaceId: string, key: string) {
   const run = Date.now().toString(36);
   const reader = `pm-reader-${run}`;
   const sharer = `pm-sharer-${run}`;
-  const key = await writeKey(page, workspaceId);
   const journeyId = await publishFromTemplate(page, workspaceId);
 
   // Two hours ago both created their first report; the sharer had already shared a dashboard.
@@ -170,4 +182,4 @@ test("preview as user shows the message; why not names the filter; a viewer can 
   });
   expect(publish.status()).toBe(403);
   await context.close();
-});
+}
