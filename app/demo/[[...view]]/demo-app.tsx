@@ -26,16 +26,20 @@ const JOURNEY_EVENTS = [
     label: "Use the alerts feature for the first time",
     event: "Feature Used",
     properties: { feature: "alerts" },
+    result:
+      "Enters “Introduce a feature on first use”: a tooltip for your app's /app/alerts pages.",
   },
   {
     label: "Complete onboarding step 2",
     event: "Onboarding Step Completed",
     properties: { step: 2 },
+    result: "Enters “Nudge a stalled onboarding”: waits 24 h for step 3, then nudges.",
   },
   {
     label: "Complete onboarding step 3",
     event: "Onboarding Step Completed",
     properties: { step: 3 },
+    result: "Ends that wait: the user did it, so no nudge is sent.",
   },
 ] as const;
 
@@ -182,10 +186,11 @@ export function DemoApp(props: {
             </div>
             <h3 className="mt-4 text-sm font-semibold">Trigger a live journey</h3>
             <p className="mt-1 text-sm text-slate-600">
-              Tracks an event for {user.name} through Cue’s tracking API; the demo journeys answer.
+              Tracks an event for {user.name} through Cue’s tracking API. Each run and the reason
+              for every step show on the user’s profile (Users → the user → Journeys).
             </p>
             <div className="mt-2 grid gap-2">
-              {JOURNEY_EVENTS.map(({ label, event, properties }) => (
+              {JOURNEY_EVENTS.map(({ label, event, properties, result }) => (
                 <button
                   key={label}
                   type="button"
@@ -196,6 +201,7 @@ export function DemoApp(props: {
                   <span className="block font-mono text-xs text-slate-500">
                     {event} {JSON.stringify(properties)}
                   </span>
+                  <span className="block text-xs text-slate-600">{result}</span>
                 </button>
               ))}
             </div>
