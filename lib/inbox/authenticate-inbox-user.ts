@@ -1,8 +1,8 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queryInbox } from "./inbox-db";
 import { readInboxTokenClaims, verifyInboxToken, verifyUserHash } from "./inbox-token";
 
 // End users of the apps reach their inbox with the workspace's public write
@@ -88,7 +88,7 @@ export async function loadInboxAuthContext(
     ? Prisma.sql`w.id = (SELECT "workspaceId" FROM api_keys
         WHERE key = ${writeKey} AND kind = 'write' AND "revokedAt" IS NULL)`
     : Prisma.sql`w.id = ${claims?.w ?? ""}`;
-  const rows = await queryInbox<{
+  const rows = await queryRows<{
     id: string;
     allowedOrigins: string[];
     secretKey: string | null;

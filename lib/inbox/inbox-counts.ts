@@ -1,6 +1,6 @@
 import "server-only";
+import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { queryInbox } from "./inbox-db";
 import { IN_APP_KINDS } from "./inbox-schemas";
 
 type Kind = (typeof IN_APP_KINDS)[number];
@@ -68,7 +68,7 @@ export async function countInbox(input: {
   now?: Date;
 }): Promise<InboxCounts> {
   if (!input.profileId) return emptyInboxCounts();
-  const [row] = await queryInbox<{ by_kind: Partial<Record<Kind, CountPair>> | null }>(
+  const [row] = await queryRows<{ by_kind: Partial<Record<Kind, CountPair>> | null }>(
     countsSql(input.workspaceId, input.profileId, input.now ?? new Date()),
   );
   return readCounts(row?.by_kind ?? null);

@@ -25,7 +25,7 @@ export interface InboxItemJson {
   archived_at: string | null;
 }
 
-/** A row as Prisma reads it, or as node-postgres does (int8 as a string; see inbox-db.ts). */
+/** A row as Prisma reads it, or as lib/db/sql.ts does (int8 as bigint), or a string. */
 export type InboxItemRow = Omit<InboxItem, "seq"> & { seq: bigint | string };
 
 export function toInboxItemJson(item: InboxItemRow): InboxItemJson {

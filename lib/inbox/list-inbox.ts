@@ -1,4 +1,5 @@
 import "server-only";
+import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   type CountPair,
@@ -7,7 +8,6 @@ import {
   type InboxCounts,
   readCounts,
 } from "./inbox-counts";
-import { queryInbox } from "./inbox-db";
 import { type InboxItemJson, type InboxItemRow, toInboxItemJson } from "./inbox-item-json";
 import type { ListInboxQuery } from "./inbox-schemas";
 
@@ -52,7 +52,7 @@ export async function listInbox(input: {
   const { workspaceId, profileId, query } = input;
   if (!profileId) return { items: [], next_cursor: null, counts: emptyInboxCounts() };
   const now = input.now ?? new Date();
-  const rows = await queryInbox<PageRow>(Prisma.sql`
+  const rows = await queryRows<PageRow>(Prisma.sql`
     SELECT c.by_kind, p.*
     FROM (${countsSql(workspaceId, profileId, now)}) AS c
     LEFT JOIN (

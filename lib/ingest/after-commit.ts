@@ -1,5 +1,5 @@
 import "server-only";
-import type { RawDb } from "./db";
+import type { RawDb } from "@/lib/db/sql";
 import type { NormalizedMessage } from "./types";
 import { type CatalogCount, collectCatalogEntries } from "./update-catalog";
 

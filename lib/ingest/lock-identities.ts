@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { RawDb } from "./db";
+import type { RawDb } from "@/lib/db/sql";
 import type { IdentityPlan } from "./plan-identities";
 
 // Advisory-lock namespaces ("CUEW", "CUEI"): a workspace's creation lock and

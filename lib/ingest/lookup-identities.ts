@@ -1,6 +1,6 @@
 import "server-only";
+import type { RawDb } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { RawDb } from "./db";
 import type { ExistingIdentity, IdentityKind } from "./plan-identities";
 import type { NormalizedMessage } from "./types";
 
