@@ -1,8 +1,9 @@
 import "server-only";
 import { ApiError, notFound } from "@/lib/api/errors";
+import type { RawDb } from "@/lib/db/sql";
 import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
 import { buildTemplateScope } from "@/lib/templates/template-scope";
-import { notifyWorkers } from "@/lib/worker/run-worker";
+import { WAKE_CHANNEL } from "@/lib/worker/run-worker";
 import { assertContentValid } from "./check-content";
 import { decideEmail, OUTBOX_NOTE } from "./email/email-policy";
 import { EMAIL_DELIVERY_TASK } from "./email/email-task";
@@ -14,7 +15,7 @@ import type { MessageContent } from "./message-content";
 import { type RenderedMessage, renderContent } from "./render-content";
 import { unsubscribeLinks } from "./unsubscribe-token";
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export interface EnqueueMessageInput {
   workspaceId: string;
@@ -111,16 +112,7 @@ async function enqueueForWorkspace(
   if (pending.length === 0) return;
 
   const profileIds = [...new Set(pending.map((i) => (inputs[i] as EnqueueMessageInput).profileId))];
-  const [profiles, workspace] = await Promise.all([
-    tx.profile.findMany({
-      where: { id: { in: profileIds }, workspaceId },
-      select: { id: true, userId: true, email: true, traits: true, unsubscribedAt: true },
-    }),
-    tx.workspace.findUniqueOrThrow({
-      where: { id: workspaceId },
-      select: { name: true, resendApiKey: true },
-    }),
-  ]);
+  const { profiles, workspace } = await loadRecipients(tx, workspaceId, profileIds);
   const profileById = new Map(profiles.map((p) => [p.id, p]));
   const emails = pending.flatMap((i) => {
     const input = inputs[i] as EnqueueMessageInput;
@@ -165,10 +157,6 @@ async function enqueueForWorkspace(
       rendered: (p.rendered as Extract<RenderedMessage, { channel: "in_app" }>).inApp,
     })),
   );
-  if (prepared.some((p) => created.has(p.row.id) && p.row.status === "queued")) {
-    await notifyWorkers(tx, EMAIL_DELIVERY_TASK);
-  }
-
   // Inputs whose key lost a race (or repeated within this call) read the winner.
   const unresolved = pending.filter((i) => {
     if (outcomes[i]) return false;
@@ -199,6 +187,35 @@ type ProfileRow = {
   traits: Prisma.JsonValue;
   unsubscribedAt: Date | null;
 };
+
+/** The profiles and the workspace's sender settings, in one statement. */
+async function loadRecipients(
+  tx: Tx,
+  workspaceId: string,
+  profileIds: readonly string[],
+): Promise<{ profiles: ProfileRow[]; workspace: { name: string; resendApiKey: string | null } }> {
+  const [row] = await tx.$queryRaw<
+    {
+      profiles: (Omit<ProfileRow, "unsubscribedAt"> & { unsubscribedAt: string | null })[];
+      workspace: { name: string; resendApiKey: string | null } | null;
+    }[]
+  >`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'userId', p."userId",
+                'email', p.email, 'traits', p.traits, 'unsubscribedAt', p."unsubscribedAt")), '[]')
+         FROM profiles p
+        WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${profileIds}::uuid[])) AS profiles,
+      (SELECT json_build_object('name', w.name, 'resendApiKey', w."resendApiKey")
+         FROM workspaces w WHERE w.id = ${workspaceId}) AS workspace`;
+  if (!row?.workspace) throw notFound("Workspace");
+  return {
+    profiles: row.profiles.map((p) => ({
+      ...p,
+      unsubscribedAt: p.unsubscribedAt ? new Date(`${p.unsubscribedAt}Z`) : null,
+    })),
+    workspace: row.workspace,
+  };
+}
 
 async function prepareMessage(
   index: number,
@@ -275,27 +292,48 @@ async function prepareMessage(
 
 /**
  * INSERT … ON CONFLICT DO NOTHING for all of them (two concurrent enqueues of
- * the same logical send agree on one row), then each new message's first event.
+ * the same logical send agree on one row), each new message's first event,
+ * and a wake-up for the email worker when one is queued: one statement.
  * Returns the ids actually inserted.
  */
 async function insertMessages(tx: Tx, prepared: readonly Prepared[]): Promise<Set<string>> {
   if (prepared.length === 0) return new Set();
-  const rows = await tx.message.createManyAndReturn({
-    data: prepared.map((p) => p.row),
-    skipDuplicates: true,
-    select: { id: true },
-  });
-  const created = new Set(rows.map((r) => r.id));
-  const events = prepared
-    .filter((p) => created.has(p.row.id))
-    .map((p) => ({
-      messageId: p.row.id,
-      type: p.row.status,
-      data: p.eventData,
-      at: p.input.now,
-    }));
-  if (events.length > 0) await tx.messageEvent.createMany({ data: events });
-  return created;
+  const rows = prepared.map(({ row, eventData, input }, n) => ({
+    ...row,
+    rendered: row.rendered,
+    eventData: eventData ?? null,
+    createdAt: (input.now ?? new Date()).toISOString(),
+    sentAt: row.sentAt ? new Date(row.sentAt).toISOString() : null,
+    n,
+  }));
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r(id text, "workspaceId" text, "profileId" uuid, channel "Channel", status "MessageStatus",
+             "idempotencyKey" text, source text, "journeyId" text, "runId" text, "nodeId" text,
+             "templateId" text, transactional boolean, "toAddress" text, subject text,
+             rendered jsonb, error text, "sentAt" timestamp(3), "createdAt" timestamp(3),
+             "eventData" jsonb, n int)
+    ), inserted AS (
+      INSERT INTO messages (id, "workspaceId", "profileId", channel, status, "idempotencyKey",
+        source, "journeyId", "runId", "nodeId", "templateId", transactional, "toAddress", subject,
+        rendered, error, "sentAt", "createdAt", "updatedAt")
+      SELECT id, "workspaceId", "profileId", channel, status, "idempotencyKey", source,
+        "journeyId", "runId", "nodeId", "templateId", coalesce(transactional, false), "toAddress",
+        subject, rendered, error, "sentAt", "createdAt", "createdAt"
+      FROM input ORDER BY n
+      ON CONFLICT ("workspaceId", "idempotencyKey") DO NOTHING
+      RETURNING id, status
+    ), events AS (
+      INSERT INTO message_events ("messageId", type, data, at)
+      SELECT i.id, i.status::text, i."eventData", i."createdAt"
+      FROM input i JOIN inserted USING (id) ORDER BY i.n
+    ), woken AS (
+      SELECT pg_notify(${WAKE_CHANNEL}, ${EMAIL_DELIVERY_TASK})
+      WHERE EXISTS (SELECT 1 FROM inserted WHERE status = 'queued')
+    )
+    SELECT id, (SELECT count(*) FROM woken)::int AS woken FROM inserted`;
+  return new Set(inserted.map((r) => r.id));
 }
 
 async function existingByKey(
@@ -304,10 +342,11 @@ async function existingByKey(
   keys: readonly string[],
 ): Promise<Map<string, EnqueueMessageResult>> {
   if (keys.length === 0) return new Map();
-  const rows = await tx.message.findMany({
-    where: { workspaceId, idempotencyKey: { in: [...keys] } },
-    select: { id: true, status: true, error: true, idempotencyKey: true },
-  });
+  const rows = await tx.$queryRaw<
+    { id: string; status: MessageStatus; error: string | null; idempotencyKey: string }[]
+  >`
+    SELECT id, status::text AS status, error, "idempotencyKey" FROM messages
+    WHERE "workspaceId" = ${workspaceId} AND "idempotencyKey" = ANY(${[...keys]}::text[])`;
   return new Map(
     rows.map((r) => [
       r.idempotencyKey,
@@ -322,9 +361,8 @@ async function suppressedAddresses(
   emails: readonly string[],
 ): Promise<Set<string>> {
   if (emails.length === 0) return new Set();
-  const rows = await tx.suppression.findMany({
-    where: { workspaceId, email: { in: [...new Set(emails)] } },
-    select: { email: true },
-  });
+  const rows = await tx.$queryRaw<{ email: string }[]>`
+    SELECT email FROM suppressions
+    WHERE "workspaceId" = ${workspaceId} AND email = ANY(${[...new Set(emails)]}::text[])`;
   return new Set(rows.map((r) => r.email));
 }

@@ -1,3 +1,4 @@
+import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { postgresErrorCode } from "@/lib/ingest/db-errors";
 
@@ -15,9 +16,25 @@ const TRANSIENT = new Set([
   "08006", // connection_failure
 ]);
 
+// node-postgres errors without a SQLSTATE: the connection went away.
+const CONNECTION_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"]);
+const CONNECTION_MESSAGE =
+  /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/;
+
+function isConnectionError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    (typeof code === "string" && CONNECTION_CODES.has(code)) ||
+    CONNECTION_MESSAGE.test(error.message)
+  );
+}
+
 /** An error raised by the database or the driver (the transaction is aborted). */
 export function isDatabaseError(error: unknown): boolean {
   return (
+    error instanceof pg.DatabaseError ||
+    isConnectionError(error) ||
     error instanceof Prisma.PrismaClientKnownRequestError ||
     error instanceof Prisma.PrismaClientUnknownRequestError ||
     error instanceof Prisma.PrismaClientRustPanicError ||
@@ -29,6 +46,7 @@ export function isDatabaseError(error: unknown): boolean {
 export function isTransientDbError(error: unknown): boolean {
   const code = postgresErrorCode(error);
   if (code !== null) return TRANSIENT.has(code) || code.startsWith("08");
+  if (isConnectionError(error)) return true;
   // Timeouts of interactive transactions and lost connections carry no SQLSTATE.
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     return ["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"].includes(error.code);

@@ -1,3 +1,4 @@
+import type { RawDb } from "@/lib/db/sql";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -27,7 +28,7 @@ import { traceRows } from "./trace-rows";
 // effect in the same transaction as the run rows: messages through the
 // channel, traces, run inserts and updates. Either all of it commits or none.
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export interface RunRecord {
   workspaceId: string;

@@ -1,11 +1,12 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type JsonPart, jsonPart, type RawDb } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ProfileRef } from "./load-facts";
 
 // What the event task reads around a batch of engine_inbox rows: the claim,
 // the per-profile order guard, the live triggers for the batch's events, and
 // the trait-change states of its identifies.
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export interface InboxEvent {
   inboxId: bigint;
@@ -29,6 +30,12 @@ export async function claimInbox(tx: Tx, limit: number): Promise<InboxEvent[]> {
     ORDER BY i.id`;
 }
 
+/**
+ * Profiles that another worker still holds an earlier event of: it claimed
+ * first but may lock later, and each profile's events must be evaluated in
+ * order. Run after taking the profiles' locks, in its own statement, so that
+ * it sees what the lock holder committed.
+ */
 export async function profilesWithEarlierEvents(
   tx: Tx,
   claimed: readonly InboxEvent[],
@@ -59,17 +66,18 @@ export interface TriggerRow {
  * (workspaceId, kind, eventName) answers with the journeys that listen and
  * nothing else, so journeys that do not listen to an event cost it nothing.
  */
-export async function loadTriggers(
-  tx: Tx,
+export function triggersPart(
   tracked: readonly InboxEvent[],
   live: readonly InboxEvent[],
-): Promise<TriggerRow[]> {
+): JsonPart<TriggerRow[]> {
   const pairs = uniquePairs(tracked);
   const identifyWorkspaces = [
     ...new Set(live.filter((r) => r.type === "identify").map((r) => r.workspaceId)),
   ];
-  if (pairs.length === 0 && identifyWorkspaces.length === 0) return [];
-  return tx.$queryRaw<TriggerRow[]>`
+  const sql =
+    pairs.length === 0 && identifyWorkspaces.length === 0
+      ? null
+      : Prisma.sql`
     SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName"
     FROM journey_triggers t
     JOIN unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS k(ws, name)
@@ -78,6 +86,7 @@ export async function loadTriggers(
     SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName"
     FROM journey_triggers t
     WHERE t."workspaceId" = ANY(${identifyWorkspaces}::text[]) AND t.kind = 'trait_change'`;
+  return jsonPart<TriggerRow, TriggerRow[]>(sql, (rows) => rows);
 }
 
 export function uniqueRefs(rows: readonly InboxEvent[]): ProfileRef[] {
@@ -94,22 +103,29 @@ function uniquePairs(rows: readonly InboxEvent[]): [string, string][] {
   return [...keys].map((k) => JSON.parse(k) as [string, string]);
 }
 
-// trait_trigger_states has no workspaceId column: its journeyIds come from
-// this batch's workspace-scoped trigger lookup, which is what scopes it.
-export async function loadTraitStates(
-  tx: Tx,
-  triggers: readonly { journeyId: string; kind: string }[],
-  rows: readonly InboxEvent[],
-): Promise<Map<string, boolean>> {
-  const journeyIds = triggers.filter((t) => t.kind === "trait_change").map((t) => t.journeyId);
-  const profileIds = [
-    ...new Set(rows.filter((r) => r.type === "identify").map((r) => r.profileId as string)),
-  ];
-  if (journeyIds.length === 0 || profileIds.length === 0) return new Map();
-  const states = await tx.$queryRaw<{ journeyId: string; profileId: string; matching: boolean }[]>`
-    SELECT "journeyId", "profileId"::text AS "profileId", matching FROM trait_trigger_states
-    WHERE "journeyId" = ANY(${journeyIds}::text[]) AND "profileId" = ANY(${profileIds}::uuid[])`;
-  return new Map(states.map((s) => [`${s.journeyId}|${s.profileId}`, s.matching]));
+/**
+ * The stored matching state of each (trait-change journey, identified
+ * profile) of the batch, by "journeyId|profileId". trait_trigger_states has
+ * no workspaceId column: its journeys come from the identifies' workspaces'
+ * trait-change triggers, which is what scopes it.
+ */
+export function traitStatesPart(rows: readonly InboxEvent[]): JsonPart<Map<string, boolean>> {
+  const identifies = rows.filter((r) => r.type === "identify" && r.profileId);
+  const workspaceIds = [...new Set(identifies.map((r) => r.workspaceId))];
+  const profileIds = [...new Set(identifies.map((r) => r.profileId as string))];
+  const sql =
+    profileIds.length === 0
+      ? null
+      : Prisma.sql`
+    SELECT s."journeyId", s."profileId"::text AS "profileId", s.matching
+    FROM trait_trigger_states s
+    WHERE s."profileId" = ANY(${profileIds}::uuid[])
+      AND s."journeyId" IN (SELECT t."journeyId" FROM journey_triggers t
+                            WHERE t."workspaceId" = ANY(${workspaceIds}::text[]) AND t.kind = 'trait_change')`;
+  return jsonPart<
+    { journeyId: string; profileId: string; matching: boolean },
+    Map<string, boolean>
+  >(sql, (states) => new Map(states.map((s) => [`${s.journeyId}|${s.profileId}`, s.matching])));
 }
 
 export async function saveTraitStates(

@@ -1,3 +1,4 @@
+import type { RawDb } from "@/lib/db/sql";
 import "server-only";
 import { enqueueMessages } from "@/lib/channels/enqueue-messages";
 import type { MessageContent } from "@/lib/channels/message-content";
@@ -11,7 +12,7 @@ import type { SendEffect } from "@/lib/journeys/run-state";
 // after a crash finds the message instead of making a second one, and the
 // email worker hands the same key to Resend.
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export interface JourneySendInput {
   workspaceId: string;

@@ -1,3 +1,4 @@
+import type { RawDb } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type CountQuery, countKey, requiredCounts } from "@/lib/journeys/count-queries";
 import type { JourneyDefinition } from "@/lib/journeys/definition";
@@ -10,7 +11,7 @@ import { asRecord } from "./load-facts";
 // conditions (`where`) are evaluated by the core's own matcher on the
 // candidate rows, so SQL and the simulator can never disagree on operators.
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 /** The event a run entered on, to count "strictly before" it (first-time triggers). */
 export interface TriggerRef {

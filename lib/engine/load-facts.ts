@@ -1,36 +1,38 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
 import type { Channel, ProfileFacts, SentMessage } from "@/lib/journeys/facts";
-import { parseStoredRules } from "./workspace-delivery-rules";
+import { DEFAULT_DELIVERY_RULES, parseStoredRules } from "./workspace-delivery-rules";
 
 // The facts the core decides on, loaded for a whole batch of profiles at once.
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export interface ProfileRef {
   workspaceId: string;
   profileId: string;
 }
 
-const HOUR = 3_600_000;
+// The schema's limit on frequency.windowHours (31 days).
+const MAX_WINDOW_HOURS = 24 * 31;
 
-export async function loadProfileFacts(
-  tx: Tx,
-  refs: readonly ProfileRef[],
-): Promise<Map<string, ProfileFacts>> {
-  if (refs.length === 0) return new Map();
-  const rows = await tx.$queryRaw<
-    {
-      id: string;
-      traits: Prisma.JsonValue;
-      firstSeenAt: Date;
-      lastSeenAt: Date;
-      timezone: string | null;
-      email: string | null;
-      unsubscribed: boolean;
-      suppressed: boolean;
-    }[]
-  >`
+interface FactsRow {
+  id: string;
+  traits: Prisma.JsonValue;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  timezone: string | null;
+  email: string | null;
+  unsubscribed: boolean;
+  suppressed: boolean;
+}
+
+/** The profiles' facts, by id (a profile that is gone is absent). */
+export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<string, ProfileFacts>> {
+  const sql =
+    refs.length === 0
+      ? null
+      : Prisma.sql`
     SELECT p.id::text AS id, p.traits, p."firstSeenAt", p."lastSeenAt", p.timezone, p.email,
            p."unsubscribedAt" IS NOT NULL AS unsubscribed,
            (p.email IS NOT NULL AND EXISTS (
@@ -39,20 +41,60 @@ export async function loadProfileFacts(
     FROM profiles p
     JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid) ON p."workspaceId" = ref.ws AND p.id = ref.pid`;
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        traits: asRecord(row.traits),
-        firstSeenAt: row.firstSeenAt,
-        lastSeenAt: row.lastSeenAt,
-        timezone: row.timezone,
-        email: row.email,
-        unsubscribed: row.unsubscribed,
-        suppressed: row.suppressed,
-      },
-    ]),
+  return jsonPart<FactsRow, Map<string, ProfileFacts>>(
+    sql,
+    (rows) =>
+      new Map(
+        rows.map((row) => [
+          row.id,
+          {
+            id: row.id,
+            traits: asRecord(row.traits),
+            firstSeenAt: jsonTimestamp(row.firstSeenAt),
+            lastSeenAt: jsonTimestamp(row.lastSeenAt),
+            timezone: row.timezone,
+            email: row.email,
+            unsubscribed: row.unsubscribed,
+            suppressed: row.suppressed,
+          },
+        ]),
+      ),
+  );
+}
+
+export async function loadProfileFacts(
+  tx: Tx,
+  refs: readonly ProfileRef[],
+): Promise<Map<string, ProfileFacts>> {
+  return (await queryParts(tx, { facts: profileFactsPart(refs) })).facts;
+}
+
+/** The workspaces' delivery rules; a stored value that does not parse reads as the default. */
+export function deliveryRulesPart(
+  workspaceIds: readonly string[],
+  log: (line: string) => void = () => {},
+): JsonPart<Map<string, WorkspaceDeliveryRules>> {
+  const sql =
+    workspaceIds.length === 0
+      ? null
+      : Prisma.sql`
+    SELECT id, "deliveryRules" FROM workspaces WHERE id = ANY(${[...new Set(workspaceIds)]}::text[])`;
+  return jsonPart<
+    { id: string; deliveryRules: Prisma.JsonValue },
+    Map<string, WorkspaceDeliveryRules>
+  >(
+    sql,
+    (rows) =>
+      new Map(
+        rows.map((row) => [
+          row.id,
+          parseStoredRules(row.deliveryRules, (problem) =>
+            log(
+              `engine: workspace ${row.id} has invalid delivery rules (${problem}); using the default`,
+            ),
+          ),
+        ]),
+      ),
   );
 }
 
@@ -61,19 +103,7 @@ export async function loadDeliveryRules(
   workspaceIds: readonly string[],
   log: (line: string) => void = () => {},
 ): Promise<Map<string, WorkspaceDeliveryRules>> {
-  if (workspaceIds.length === 0) return new Map();
-  const rows = await tx.$queryRaw<{ id: string; deliveryRules: Prisma.JsonValue }[]>`
-    SELECT id, "deliveryRules" FROM workspaces WHERE id = ANY(${[...new Set(workspaceIds)]}::text[])`;
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      parseStoredRules(row.deliveryRules, (problem) =>
-        log(
-          `engine: workspace ${row.id} has invalid delivery rules (${problem}); using the default`,
-        ),
-      ),
-    ]),
-  );
+  return (await queryParts(tx, { rules: deliveryRulesPart(workspaceIds, log) })).rules;
 }
 
 /**
@@ -81,32 +111,49 @@ export async function loadDeliveryRules(
  * workspaces: every journey and API message that went out or is on its way
  * (skipped and failed ones never reached anybody; test sends are not
  * marketing). `createdAt` is when the engine decided to send.
+ *
+ * The window is read from the stored rules in the same statement (the
+ * default's when a stored one is missing or not a number), so this part
+ * needs no earlier round trip; the core ignores sends older than the
+ * workspace's own window.
  */
-export async function loadRecentSends(
-  tx: Tx,
+export function recentSendsPart(
   refs: readonly ProfileRef[],
-  rules: ReadonlyMap<string, WorkspaceDeliveryRules>,
   now: Date,
-): Promise<Map<string, SentMessage[]>> {
-  const out = new Map<string, SentMessage[]>(refs.map((r) => [r.profileId, []]));
-  const windowHours = Math.max(0, ...[...rules.values()].map((r) => r.frequency?.windowHours ?? 0));
-  if (refs.length === 0 || windowHours === 0) return out;
-  const since = new Date(now.getTime() - windowHours * HOUR);
-  const rows = await tx.$queryRaw<
-    { profileId: string; at: Date; channel: Channel; transactional: boolean }[]
-  >`
+): JsonPart<Map<string, SentMessage[]>> {
+  const workspaceIds = [...new Set(refs.map((r) => r.workspaceId))];
+  const defaultHours = DEFAULT_DELIVERY_RULES.frequency?.windowHours ?? 0;
+  const sql =
+    refs.length === 0
+      ? null
+      : Prisma.sql`
+    WITH win AS (
+      SELECT max(CASE WHEN jsonb_typeof(w."deliveryRules"->'frequency'->'windowHours') = 'number'
+                      THEN least((w."deliveryRules"->'frequency'->>'windowHours')::float8, ${MAX_WINDOW_HOURS})
+                      ELSE ${defaultHours} END) AS hours
+      FROM workspaces w WHERE w.id = ANY(${workspaceIds}::text[])
+    )
     SELECT m."profileId"::text AS "profileId", m."createdAt" AS at, m.channel::text AS channel, m.transactional
     FROM messages m
     JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid) ON m."workspaceId" = ref.ws AND m."profileId" = ref.pid
-    WHERE m."createdAt" > ${since}::timestamp(3) AND m."createdAt" <= ${now}::timestamp(3)
+    WHERE m."createdAt" > ${now}::timestamp(3) - make_interval(secs => (SELECT hours FROM win) * 3600)
+      AND m."createdAt" <= ${now}::timestamp(3)
       AND m.source <> 'test' AND m.status NOT IN ('skipped', 'failed')`;
-  for (const row of rows) {
-    out
-      .get(row.profileId)
-      ?.push({ at: row.at, channel: row.channel, transactional: row.transactional });
-  }
-  return out;
+  return jsonPart<
+    { profileId: string; at: string; channel: Channel; transactional: boolean },
+    Map<string, SentMessage[]>
+  >(sql, (rows) => {
+    const out = new Map<string, SentMessage[]>(refs.map((r) => [r.profileId, []]));
+    for (const row of rows) {
+      out.get(row.profileId)?.push({
+        at: jsonTimestamp(row.at),
+        channel: row.channel,
+        transactional: row.transactional,
+      });
+    }
+    return out;
+  });
 }
 
 export function asRecord(value: unknown): Record<string, unknown> {

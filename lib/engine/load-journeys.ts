@@ -1,4 +1,5 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type JsonPart, jsonPart, queryParts, type RawDb } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journeys/definition";
 import type { JourneyStatus } from "@/lib/journeys/journey-status";
 
@@ -6,7 +7,7 @@ import type { JourneyStatus } from "@/lib/journeys/journey-status";
 // for the life of the process; only a journey's status and name (which do
 // change) are read with every batch.
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export interface JourneyInfo {
   id: string;
@@ -25,26 +26,38 @@ const MAX_CACHED_VERSIONS = 5_000;
 const versionCache = new Map<string, LoadedVersion>();
 
 /** Journeys by id, scoped to the workspaces they are expected in. */
+export function journeysPart(
+  refs: readonly { journeyId: string; workspaceId: string }[],
+): JsonPart<Map<string, JourneyInfo>> {
+  const ids = [...new Set(refs.map((r) => r.journeyId))];
+  const workspaceIds = [...new Set(refs.map((r) => r.workspaceId))];
+  const sql =
+    ids.length === 0
+      ? null
+      : Prisma.sql`
+    SELECT id, "workspaceId", name, status::text AS status FROM journeys
+    WHERE id = ANY(${ids}::text[]) AND "workspaceId" = ANY(${workspaceIds}::text[])`;
+  return jsonPart<JourneyInfo, Map<string, JourneyInfo>>(
+    sql,
+    (rows) => new Map(rows.map((row) => [row.id, row])),
+  );
+}
+
 export async function loadJourneys(
   tx: Tx,
   refs: readonly { journeyId: string; workspaceId: string }[],
 ): Promise<Map<string, JourneyInfo>> {
-  const ids = [...new Set(refs.map((r) => r.journeyId))];
-  if (ids.length === 0) return new Map();
-  const workspaceIds = [...new Set(refs.map((r) => r.workspaceId))];
-  // Raw: on the hot path of every batch, and cheaper than a compiled model query.
-  const rows = await tx.$queryRaw<JourneyInfo[]>`
-    SELECT id, "workspaceId", name, status::text AS status FROM journeys
-    WHERE id = ANY(${ids}::text[]) AND "workspaceId" = ANY(${workspaceIds}::text[])`;
-  return new Map(rows.map((row) => [row.id, row]));
+  return (await queryParts(tx, { journeys: journeysPart(refs) })).journeys;
 }
 
-/** Versions by id (cached); a version that does not parse is left out and reported. */
-export async function loadVersions(
-  tx: Tx,
+/**
+ * Versions by id: from the cache, and the others read in the statement; a
+ * version that does not parse is left out and reported.
+ */
+export function versionsPart(
   refs: readonly { versionId: string; workspaceId: string }[],
   log: (line: string) => void = () => {},
-): Promise<Map<string, LoadedVersion>> {
+): JsonPart<Map<string, LoadedVersion>> {
   const out = new Map<string, LoadedVersion>();
   const missing: string[] = [];
   for (const { versionId } of refs) {
@@ -52,22 +65,36 @@ export async function loadVersions(
     if (cached) out.set(versionId, cached);
     else if (!missing.includes(versionId)) missing.push(versionId);
   }
-  if (missing.length === 0) return out;
   const workspaceIds = [...new Set(refs.map((r) => r.workspaceId))];
-  const rows = await tx.journeyVersion.findMany({
-    where: { id: { in: missing }, workspaceId: { in: workspaceIds } },
-    select: { id: true, journeyId: true, definition: true },
-  });
-  if (versionCache.size + rows.length > MAX_CACHED_VERSIONS) versionCache.clear();
-  for (const row of rows) {
-    const parsed = journeyDefinitionSchema.safeParse(row.definition);
-    if (!parsed.success) {
-      log(`engine: journey version ${row.id} no longer parses: ${parsed.error.message}`);
-      continue;
+  const sql =
+    missing.length === 0
+      ? null
+      : Prisma.sql`
+    SELECT id, "journeyId", definition FROM journey_versions
+    WHERE id = ANY(${missing}::text[]) AND "workspaceId" = ANY(${workspaceIds}::text[])`;
+  return jsonPart<
+    { id: string; journeyId: string; definition: unknown },
+    Map<string, LoadedVersion>
+  >(sql, (rows) => {
+    if (versionCache.size + rows.length > MAX_CACHED_VERSIONS) versionCache.clear();
+    for (const row of rows) {
+      const parsed = journeyDefinitionSchema.safeParse(row.definition);
+      if (!parsed.success) {
+        log(`engine: journey version ${row.id} no longer parses: ${parsed.error.message}`);
+        continue;
+      }
+      const version = { id: row.id, journeyId: row.journeyId, definition: parsed.data };
+      versionCache.set(row.id, version);
+      out.set(row.id, version);
     }
-    const version = { id: row.id, journeyId: row.journeyId, definition: parsed.data };
-    versionCache.set(row.id, version);
-    out.set(row.id, version);
-  }
-  return out;
+    return out;
+  });
+}
+
+export async function loadVersions(
+  tx: Tx,
+  refs: readonly { versionId: string; workspaceId: string }[],
+  log: (line: string) => void = () => {},
+): Promise<Map<string, LoadedVersion>> {
+  return (await queryParts(tx, { versions: versionsPart(refs, log) })).versions;
 }

@@ -1,21 +1,22 @@
+import { queryParts, type RawDb } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProfileFacts } from "@/lib/journeys/facts";
 import { EngineBatch, type ProfileWork, type RunRecord } from "./engine-batch";
 import {
-  loadDeliveryRules,
-  loadProfileFacts,
-  loadRecentSends,
+  deliveryRulesPart,
   type ProfileRef,
+  profileFactsPart,
+  recentSendsPart,
 } from "./load-facts";
-import { type JourneyInfo, type LoadedVersion, loadJourneys, loadVersions } from "./load-journeys";
-import { loadPreviousRuns } from "./load-runs";
+import { type JourneyInfo, journeysPart, type LoadedVersion, versionsPart } from "./load-journeys";
+import { previousRunsPart } from "./load-runs";
 import { parseRunState, type RunRow } from "./run-rows";
 
 // Everything a batch decides on, loaded with a fixed number of statements
 // whatever its size: profile facts, delivery rules, recent sends, the
 // journeys and versions involved, and re-entry history.
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export interface JourneyRef {
   journeyId: string;
@@ -49,9 +50,6 @@ export interface PreparedBatch {
 export async function prepareBatch(tx: Tx, now: Date, input: BatchInput): Promise<PreparedBatch> {
   const { refs, runRows, entryJourneys, log } = input;
   const workspaceIds = [...new Set(refs.map((r) => r.workspaceId))];
-  // Sequential on purpose: one transaction is one connection.
-  const facts = await loadProfileFacts(tx, refs);
-  const rules = await loadDeliveryRules(tx, workspaceIds, log);
   const journeyRefs = [
     ...entryJourneys,
     ...runRows.map((r) => ({
@@ -60,12 +58,15 @@ export async function prepareBatch(tx: Tx, now: Date, input: BatchInput): Promis
       versionId: r.versionId,
     })),
   ];
-  const journeys = await loadJourneys(tx, journeyRefs);
-  const versions = await loadVersions(tx, journeyRefs, log);
-  const sends = await loadRecentSends(tx, refs, rules, now);
-  const previous = await loadPreviousRuns(tx, refs, [
-    ...new Set(entryJourneys.map((j) => j.journeyId)),
-  ]);
+  // One statement for all of it: each read is a part (see queryParts).
+  const { facts, rules, journeys, versions, sends, previous } = await queryParts(tx, {
+    facts: profileFactsPart(refs),
+    rules: deliveryRulesPart(workspaceIds, log),
+    journeys: journeysPart(journeyRefs),
+    versions: versionsPart(journeyRefs, log),
+    sends: recentSendsPart(refs, now),
+    previous: previousRunsPart(refs, [...new Set(entryJourneys.map((j) => j.journeyId))]),
+  });
   const batch = new EngineBatch(tx, now, rules);
 
   const profiles = new Map<string, BatchProfile>();
@@ -133,11 +134,8 @@ export async function disarmOrphans(
       `engine: run ${row.id} of journey ${row.journeyId} has no readable journey version; disarmed`,
     );
   }
-  await tx.journeyRun.updateMany({
-    where: {
-      id: { in: orphans.map((o) => o.id) },
-      workspaceId: { in: [...new Set(orphans.map((o) => o.workspaceId))] },
-    },
-    data: { wakeAt: null },
-  });
+  await tx.$executeRaw`
+    UPDATE journey_runs SET "wakeAt" = NULL
+    WHERE id = ANY(${orphans.map((o) => o.id)}::text[])
+      AND "workspaceId" = ANY(${[...new Set(orphans.map((o) => o.workspaceId))]}::text[])`;
 }

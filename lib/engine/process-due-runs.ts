@@ -1,3 +1,4 @@
+import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -5,7 +6,6 @@ import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
 import type { ProfileRef } from "./load-facts";
 import { disarmOrphans, prepareBatch } from "./prepare-batch";
-import { ENGINE_TX } from "./process-events";
 import { tryLockProfiles } from "./profile-locks";
 import type { RunRow } from "./run-rows";
 
@@ -33,7 +33,7 @@ export interface ProcessDueRunsResult {
   sends: number;
 }
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export async function processDueRuns(
   options: ProcessDueRunsOptions = {},
@@ -41,7 +41,7 @@ export async function processDueRuns(
   const clock = options.now ?? systemClock;
   const log = options.log ?? ((line: string) => console.error(`[cue] ${line}`));
   const limit = options.batchSize ?? DEFAULT_BATCH;
-  return prisma.$transaction((tx) => processBatch(tx, clock(), limit, log), ENGINE_TX);
+  return sqlTransaction((tx) => processBatch(tx, clock(), limit, log));
 }
 
 // Cross-workspace on purpose: a worker serves every tenant, and the index on

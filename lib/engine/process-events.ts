@@ -1,5 +1,5 @@
+import { queryParts, type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
 import "server-only";
-import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { indexJourney } from "@/lib/journeys/journey-graph";
 import { traitsMatch } from "@/lib/journeys/match-trigger";
@@ -10,15 +10,15 @@ import { deliverToRun } from "./deliver-to-run";
 import {
   claimInbox,
   type InboxEvent,
-  loadTraitStates,
-  loadTriggers,
   profilesWithEarlierEvents,
   saveTraitStates,
   type TriggerRow,
+  traitStatesPart,
+  triggersPart,
   uniqueRefs,
 } from "./inbox-batch";
 import { asRecord } from "./load-facts";
-import { loadListeningRuns } from "./load-runs";
+import { listeningRunsPart } from "./load-runs";
 import {
   type BatchProfile,
   disarmOrphans,
@@ -35,7 +35,7 @@ import { lockProfiles } from "./profile-locks";
 // against live trait-change triggers. The inbox rows are deleted in the same
 // transaction, so a crash replays the whole batch and nothing twice.
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export interface ProcessEventsOptions {
   now?: Clock;
@@ -53,6 +53,7 @@ export interface ProcessEventsResult {
 export const ENGINE_EVENTS_TASK = "engine-events";
 // Small: a message is readable only when its batch commits (see listen-engine-events.ts).
 const DEFAULT_BATCH = 20;
+/** For the engine's Prisma transactions (sweep, archive). */
 export const ENGINE_TX = { maxWait: 10_000, timeout: 120_000 } as const;
 
 export async function processEvents(
@@ -62,7 +63,7 @@ export async function processEvents(
   const log = options.log ?? ((line: string) => console.error(`[cue] ${line}`));
   const limit = options.batchSize ?? DEFAULT_BATCH;
   try {
-    return await prisma.$transaction((tx) => processBatch(tx, clock(), limit, log), ENGINE_TX);
+    return await sqlTransaction((tx) => processBatch(tx, clock(), limit, log));
   } catch (error) {
     if (isTransientDbError(error)) throw error; // the rows are still there; the next round retries
     log(`engine: event batch failed (${errorText(error)}); retrying event by event`);
@@ -84,9 +85,8 @@ async function processOneByOne(
   for (let i = 0; i < limit; i++) {
     let claimed: bigint | null = null;
     try {
-      const result = await prisma.$transaction(
-        (tx) => processBatch(tx, clock(), 1, log, (id) => (claimed = id)),
-        ENGINE_TX,
+      const result = await sqlTransaction((tx) =>
+        processBatch(tx, clock(), 1, log, (id) => (claimed = id)),
       );
       if (result.events === 0) break;
       total.events += result.events;
@@ -95,7 +95,7 @@ async function processOneByOne(
     } catch (error) {
       if (isTransientDbError(error) || claimed === null) throw error;
       log(`engine: dropped inbox row ${claimed} after an error: ${errorText(error)}`);
-      await prisma.engineInbox.deleteMany({ where: { id: claimed } });
+      await sql.$executeRaw`DELETE FROM engine_inbox WHERE id = ${claimed}`;
       total.events += 1;
     }
   }
@@ -125,15 +125,19 @@ async function processBatch(
   const refs = uniqueRefs(live);
 
   const tracked = live.filter((r) => r.type === "track" && r.name);
-  const triggers = await loadTriggers(tx, tracked, live);
-  const runRows = await loadListeningRuns(tx, refs, now);
+  // One statement (see queryParts); the runs are locked FOR UPDATE.
+  const { triggers, runRows, traitStates } = await queryParts(tx, {
+    triggers: triggersPart(tracked, live),
+    runRows: listeningRunsPart(refs, now),
+    traitStates: traitStatesPart(live),
+  });
   const prepared = await prepareBatch(tx, now, { refs, runRows, entryJourneys: triggers, log });
   await disarmOrphans(tx, prepared.orphans, log);
   const scope: EventScope = {
     prepared,
     triggers,
     now,
-    traitStates: await loadTraitStates(tx, triggers, live),
+    traitStates,
     traitWrites: new Map(),
   };
   let entered = 0;

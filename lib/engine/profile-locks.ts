@@ -1,3 +1,4 @@
+import type { RawDb } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // One profile is evaluated by one transaction at a time: its events in order,
@@ -13,7 +14,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 /** First key of the two-int advisory lock space, so we never collide with other users. */
 const PROFILE_LOCK_SPACE = 0x4355_4501; // "CUE" 1
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export async function lockProfiles(tx: Tx, profileIds: readonly string[]): Promise<void> {
   if (profileIds.length === 0) return;

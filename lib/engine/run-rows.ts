@@ -1,3 +1,4 @@
+import type { RawDb } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { JourneyDefinition } from "@/lib/journeys/definition";
 import { type RunState, runStateSchema } from "@/lib/journeys/run-state";
@@ -6,7 +7,7 @@ import { goalDeadline } from "@/lib/journeys/step";
 // RunState ↔ journey_runs rows. The state is stored whole as JSON; the
 // columns the engine queries by (status, wakeAt, goalUntil, …) are copies.
 
-type Tx = Prisma.TransactionClient;
+type Tx = RawDb;
 
 export interface RunRow {
   id: string;

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { notifyInboxes } from "@/lib/inbox/inbox-signal";
+import type { RawDb } from "@/lib/db/sql";
+import { INBOX_CHANNEL } from "@/lib/inbox/inbox-signal";
 import type { RenderedInApp } from "./rendered-in-app";
 import { safeInAppUrl, sanitizeInAppHtml } from "./sanitize-in-app-html";
 
@@ -22,43 +22,67 @@ export interface InboxItemData {
 
 /**
  * Puts rendered in-app messages into their profiles' inboxes, inside the
- * caller's transaction, in one INSERT. Idempotent on messageId: an item
+ * caller's transaction, in one statement. Idempotent on messageId: an item
  * already delivered is left alone (its first delivery notified already). Each
- * new item's NOTIFY rides the same transaction, so open streams (on any web
- * instance) hear of it exactly when it becomes visible.
+ * new item's NOTIFY rides the same statement, so open streams (on any web
+ * instance) hear of it exactly when the transaction commits and it becomes
+ * visible. Runs on a Prisma transaction or on lib/db/sql.ts's.
  */
 export async function deliverInAppItems(
-  tx: Prisma.TransactionClient,
+  db: RawDb,
   inputs: readonly DeliverInAppInput[],
 ): Promise<DeliveredItem[]> {
   if (inputs.length === 0) return [];
-  const created = await tx.inboxItem.createManyAndReturn({
-    data: inputs.map((input) => {
-      const { rendered } = input;
-      const data: InboxItemData = { bodyHtml: sanitizeInAppHtml(rendered.bodyHtml) };
-      if (input.journeyId) data.journeyId = input.journeyId;
-      const tooltip = rendered.kind === "tooltip";
-      return {
-        workspaceId: input.workspaceId,
-        profileId: input.profileId,
-        messageId: input.messageId,
-        kind: rendered.kind,
-        title: rendered.title,
-        body: rendered.body,
-        imageUrl: safeInAppUrl(rendered.imageUrl),
-        // A button needs both halves; a dropped URL drops its label.
-        ...ctaOf(rendered),
-        selector: tooltip ? (rendered.selector ?? null) : null,
-        pathPattern: tooltip ? (rendered.pathPattern ?? null) : null,
-        data: { ...data },
-        expiresAt: parseExpiry(rendered.expiresAt),
-      };
-    }),
-    skipDuplicates: true,
-    select: { id: true, workspaceId: true, profileId: true, messageId: true, seq: true },
+  const rows = inputs.map((input, n) => {
+    const { rendered } = input;
+    const data: InboxItemData = { bodyHtml: sanitizeInAppHtml(rendered.bodyHtml) };
+    if (input.journeyId) data.journeyId = input.journeyId;
+    const tooltip = rendered.kind === "tooltip";
+    return {
+      workspaceId: input.workspaceId,
+      profileId: input.profileId,
+      messageId: input.messageId,
+      kind: rendered.kind,
+      title: rendered.title,
+      body: rendered.body,
+      imageUrl: safeInAppUrl(rendered.imageUrl),
+      // A button needs both halves; a dropped URL drops its label.
+      ...ctaOf(rendered),
+      selector: tooltip ? (rendered.selector ?? null) : null,
+      pathPattern: tooltip ? (rendered.pathPattern ?? null) : null,
+      data,
+      expiresAt: parseExpiry(rendered.expiresAt)?.toISOString() ?? null,
+      n,
+    };
   });
-  await notifyInboxes(tx, created);
-  return created;
+  // Rows are inserted in input order, so seqs (and the NOTIFYs) follow it.
+  const created = await db.$queryRaw<DeliveredItem[]>`
+    WITH input AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r("workspaceId" text, "profileId" uuid, "messageId" text, kind "InAppKind", title text,
+             body text, "imageUrl" text, "ctaLabel" text, "ctaUrl" text, selector text,
+             "pathPattern" text, data jsonb, "expiresAt" timestamp(3), n int)
+    ), inserted AS (
+      INSERT INTO inbox_items (id, "workspaceId", "profileId", "messageId", kind, title, body,
+        "imageUrl", "ctaLabel", "ctaUrl", selector, "pathPattern", data, "expiresAt", "createdAt")
+      SELECT gen_random_uuid()::text, "workspaceId", "profileId", "messageId", kind, title, body,
+        "imageUrl", "ctaLabel", "ctaUrl", selector, "pathPattern", data, "expiresAt",
+        timezone('UTC', now())::timestamp(3)
+      FROM input ORDER BY n
+      ON CONFLICT ("messageId") DO NOTHING
+      RETURNING id, "workspaceId", "profileId"::text AS "profileId", "messageId", seq
+    ), notified AS (
+      SELECT pg_notify(${INBOX_CHANNEL}, concat_ws(':', "workspaceId", "profileId", seq))
+      FROM (SELECT * FROM inserted ORDER BY seq) i
+    )
+    SELECT i.*, (SELECT count(*) FROM notified)::int AS notified FROM inserted i ORDER BY seq`;
+  return created.map(({ id, workspaceId, profileId, messageId, seq }) => ({
+    id,
+    workspaceId,
+    profileId,
+    messageId,
+    seq: BigInt(seq),
+  }));
 }
 
 interface DeliveredItem {
@@ -71,18 +95,17 @@ interface DeliveredItem {
 
 /** One item; a retried delivery returns the item stored the first time. */
 export async function deliverInApp(
-  tx: Prisma.TransactionClient,
+  db: RawDb,
   input: DeliverInAppInput,
 ): Promise<{ inboxItemId: string; seq: bigint }> {
   const { workspaceId, profileId, messageId } = input;
-  const [created] = await deliverInAppItems(tx, [input]);
+  const [created] = await deliverInAppItems(db, [input]);
   if (created) return { inboxItemId: created.id, seq: created.seq };
-  const existing = await tx.inboxItem.findFirst({
-    where: { messageId, workspaceId, profileId },
-    select: { id: true, seq: true },
-  });
+  const [existing] = await db.$queryRaw<{ id: string; seq: bigint }[]>`
+    SELECT id, seq FROM inbox_items
+    WHERE "messageId" = ${messageId} AND "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
   if (!existing) throw new Error(`Message ${messageId} is already in another inbox.`);
-  return { inboxItemId: existing.id, seq: existing.seq };
+  return { inboxItemId: existing.id, seq: BigInt(existing.seq) };
 }
 
 function ctaOf(rendered: RenderedInApp): { ctaLabel: string | null; ctaUrl: string | null } {
