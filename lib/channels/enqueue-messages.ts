@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError, notFound } from "@/lib/api/errors";
-import type { RawDb } from "@/lib/db/sql";
-import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
+import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "@/lib/db/sql";
+import { type MessageStatus, Prisma } from "@/lib/generated/prisma/client";
 import { buildTemplateScope } from "@/lib/templates/template-scope";
 import { WAKE_CHANNEL } from "@/lib/worker/run-worker";
 import { assertContentValid } from "./check-content";
@@ -101,7 +101,16 @@ async function enqueueForWorkspace(
   outcomes: (EnqueueOutcome | undefined)[],
 ): Promise<void> {
   const keys = [...new Set(indexes.map((i) => (inputs[i] as EnqueueMessageInput).idempotencyKey))];
-  const existing = await existingByKey(tx, workspaceId, keys);
+  const allProfileIds = [
+    ...new Set(indexes.map((i) => (inputs[i] as EnqueueMessageInput).profileId)),
+  ];
+  // One statement: messages already sent under these keys, and everything
+  // rendering needs (the recipients and the workspace's sender settings).
+  const { existing, profiles, workspaces } = await queryParts(tx, {
+    existing: existingPart(workspaceId, keys),
+    profiles: profilesPart(workspaceId, allProfileIds),
+    workspaces: workspacePart(workspaceId),
+  });
   const pending: number[] = [];
   for (const i of indexes) {
     const input = inputs[i] as EnqueueMessageInput;
@@ -111,8 +120,8 @@ async function enqueueForWorkspace(
   }
   if (pending.length === 0) return;
 
-  const profileIds = [...new Set(pending.map((i) => (inputs[i] as EnqueueMessageInput).profileId))];
-  const { profiles, workspace } = await loadRecipients(tx, workspaceId, profileIds);
+  const workspace = workspaces[0];
+  if (!workspace) throw notFound("Workspace");
   const profileById = new Map(profiles.map((p) => [p.id, p]));
   const emails = pending.flatMap((i) => {
     const input = inputs[i] as EnqueueMessageInput;
@@ -163,11 +172,17 @@ async function enqueueForWorkspace(
     const p = prepared.find((x) => x.index === i);
     return !p || !created.has(p.row.id);
   });
-  const winners = await existingByKey(
-    tx,
-    workspaceId,
-    unresolved.map((i) => (inputs[i] as EnqueueMessageInput).idempotencyKey),
-  );
+  const winners =
+    unresolved.length === 0
+      ? new Map<string, EnqueueMessageResult>()
+      : (
+          await queryParts(tx, {
+            winners: existingPart(
+              workspaceId,
+              unresolved.map((i) => (inputs[i] as EnqueueMessageInput).idempotencyKey),
+            ),
+          })
+        ).winners;
   for (const p of prepared) {
     if (!created.has(p.row.id)) continue;
     const { id, status, error } = p.row;
@@ -188,33 +203,23 @@ type ProfileRow = {
   unsubscribedAt: Date | null;
 };
 
-/** The profiles and the workspace's sender settings, in one statement. */
-async function loadRecipients(
-  tx: Tx,
+function profilesPart(workspaceId: string, profileIds: readonly string[]): JsonPart<ProfileRow[]> {
+  const sql = Prisma.sql`
+    SELECT p.id, p."userId", p.email, p.traits, p."unsubscribedAt"
+    FROM profiles p WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${profileIds}::uuid[])`;
+  return jsonPart<
+    Omit<ProfileRow, "unsubscribedAt"> & { unsubscribedAt: string | null },
+    ProfileRow[]
+  >(sql, (rows) => rows.map((p) => ({ ...p, unsubscribedAt: jsonTimestamp(p.unsubscribedAt) })));
+}
+
+function workspacePart(
   workspaceId: string,
-  profileIds: readonly string[],
-): Promise<{ profiles: ProfileRow[]; workspace: { name: string; resendApiKey: string | null } }> {
-  const [row] = await tx.$queryRaw<
-    {
-      profiles: (Omit<ProfileRow, "unsubscribedAt"> & { unsubscribedAt: string | null })[];
-      workspace: { name: string; resendApiKey: string | null } | null;
-    }[]
-  >`
-    SELECT
-      (SELECT coalesce(json_agg(json_build_object('id', p.id, 'userId', p."userId",
-                'email', p.email, 'traits', p.traits, 'unsubscribedAt', p."unsubscribedAt")), '[]')
-         FROM profiles p
-        WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${profileIds}::uuid[])) AS profiles,
-      (SELECT json_build_object('name', w.name, 'resendApiKey', w."resendApiKey")
-         FROM workspaces w WHERE w.id = ${workspaceId}) AS workspace`;
-  if (!row?.workspace) throw notFound("Workspace");
-  return {
-    profiles: row.profiles.map((p) => ({
-      ...p,
-      unsubscribedAt: p.unsubscribedAt ? new Date(`${p.unsubscribedAt}Z`) : null,
-    })),
-    workspace: row.workspace,
-  };
+): JsonPart<{ name: string; resendApiKey: string | null }[]> {
+  return jsonPart(
+    Prisma.sql`SELECT w.name, w."resendApiKey" FROM workspaces w WHERE w.id = ${workspaceId}`,
+    (rows: { name: string; resendApiKey: string | null }[]) => rows,
+  );
 }
 
 async function prepareMessage(
@@ -336,22 +341,28 @@ async function insertMessages(tx: Tx, prepared: readonly Prepared[]): Promise<Se
   return new Set(inserted.map((r) => r.id));
 }
 
-async function existingByKey(
-  tx: Tx,
+function existingPart(
   workspaceId: string,
   keys: readonly string[],
-): Promise<Map<string, EnqueueMessageResult>> {
-  if (keys.length === 0) return new Map();
-  const rows = await tx.$queryRaw<
-    { id: string; status: MessageStatus; error: string | null; idempotencyKey: string }[]
-  >`
+): JsonPart<Map<string, EnqueueMessageResult>> {
+  const sql =
+    keys.length === 0
+      ? null
+      : Prisma.sql`
     SELECT id, status::text AS status, error, "idempotencyKey" FROM messages
     WHERE "workspaceId" = ${workspaceId} AND "idempotencyKey" = ANY(${[...keys]}::text[])`;
-  return new Map(
-    rows.map((r) => [
-      r.idempotencyKey,
-      { messageId: r.id, created: false, status: r.status, error: r.error },
-    ]),
+  return jsonPart<
+    { id: string; status: MessageStatus; error: string | null; idempotencyKey: string },
+    Map<string, EnqueueMessageResult>
+  >(
+    sql,
+    (rows) =>
+      new Map(
+        rows.map((r) => [
+          r.idempotencyKey,
+          { messageId: r.id, created: false, status: r.status, error: r.error },
+        ]),
+      ),
   );
 }
 

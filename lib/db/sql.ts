@@ -165,6 +165,26 @@ export async function queryParts<P extends Record<string, JsonPart<unknown>>>(
   return out as PartResults<P>;
 }
 
+/**
+ * Data-modifying statements (INSERT, UPDATE, DELETE) in one round trip: each
+ * becomes a WITH query of one statement. They all see the snapshot from
+ * before any of them, so none may read what another writes, and no two may
+ * touch the same row. Nulls are skipped.
+ */
+export async function executeAll(
+  db: RawDb,
+  statements: readonly (Prisma.Sql | null)[],
+): Promise<void> {
+  const list = statements.filter((s): s is Prisma.Sql => s !== null);
+  if (list.length === 0) return;
+  if (list.length === 1) {
+    await db.$executeRaw(list[0] as Prisma.Sql);
+    return;
+  }
+  const queries = list.map((s, i) => Prisma.sql`${Prisma.raw(`w${i}`)} AS (${s})`);
+  await db.$executeRaw`WITH ${Prisma.join(queries, ",\n")} SELECT 1`;
+}
+
 /** A `timestamp(3)` read through JSON ("2026-01-02T03:04:05.678", UTC wall time). */
 export function jsonTimestamp(text: string): Date;
 export function jsonTimestamp(text: string | null): Date | null;

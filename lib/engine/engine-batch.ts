@@ -1,6 +1,7 @@
 import type { RawDb } from "@/lib/db/sql";
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { executeAll } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decideEntry, type EntryDecision, type EntrySignal } from "@/lib/journeys/decide-entry";
 import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
@@ -17,7 +18,13 @@ import { enterJourney, step } from "@/lib/journeys/step";
 import { type JourneySendResult, sendFromJourneys } from "./journey-send";
 import { CountCache, type TriggerRef } from "./load-counts";
 import type { JourneyInfo, LoadedVersion } from "./load-journeys";
-import { insertRuns, insertTraces, type RunWrite, type TraceRow, updateRuns } from "./run-rows";
+import {
+  insertRunsSql,
+  insertTracesSql,
+  type RunWrite,
+  type TraceRow,
+  updateRunsSql,
+} from "./run-rows";
 import { traceRows } from "./trace-rows";
 
 // The imperative half of one engine transaction. A task loads what a batch
@@ -188,8 +195,12 @@ export class EngineBatch {
     return true;
   }
 
-  /** Applies every kept state and effect inside the batch's transaction. */
-  async flush(): Promise<FlushSummary> {
+  /**
+   * Applies every kept state and effect inside the batch's transaction: the
+   * sends through the channel, then the runs, their traces and the caller's
+   * `also` statements in one round trip (executeAll).
+   */
+  async flush(also: readonly (Prisma.Sql | null)[] = []): Promise<FlushSummary> {
     const dirty = this.records.filter((r) => r.dirty);
     const summary: FlushSummary = {
       runsCreated: 0,
@@ -198,7 +209,10 @@ export class EngineBatch {
       sends: 0,
       failedSends: 0,
     };
-    if (dirty.length === 0) return summary;
+    if (dirty.length === 0) {
+      await executeAll(this.tx, also);
+      return summary;
+    }
     const toWrite = (r: RunRecord): RunWrite => ({
       workspaceId: r.workspaceId,
       state: r.state,
@@ -207,7 +221,6 @@ export class EngineBatch {
     });
     const created = dirty.filter((r) => r.isNew);
     const updated = dirty.filter((r) => !r.isNew);
-    await insertRuns(this.tx, created.map(toWrite), this.now);
 
     const sends = dirty.flatMap((run) =>
       run.effects.flatMap((effect) =>
@@ -236,8 +249,12 @@ export class EngineBatch {
     });
     const traces: TraceRow[] = dirty.flatMap((run) => traceRows(run, results, this.now));
 
-    await updateRuns(this.tx, updated.map(toWrite), this.now);
-    await insertTraces(this.tx, traces);
+    await executeAll(this.tx, [
+      insertRunsSql(created.map(toWrite), this.now),
+      updateRunsSql(updated.map(toWrite), this.now),
+      insertTracesSql(traces),
+      ...also,
+    ]);
     summary.runsCreated = created.length;
     summary.runsUpdated = updated.length;
     summary.traces = traces.length;

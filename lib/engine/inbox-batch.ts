@@ -128,13 +128,12 @@ export function traitStatesPart(rows: readonly InboxEvent[]): JsonPart<Map<strin
   >(sql, (states) => new Map(states.map((s) => [`${s.journeyId}|${s.profileId}`, s.matching])));
 }
 
-export async function saveTraitStates(
-  tx: Tx,
+export function saveTraitStatesSql(
   states: readonly { journeyId: string; profileId: string; matching: boolean }[],
   now: Date,
-): Promise<void> {
-  if (states.length === 0) return;
-  await tx.$executeRaw`
+): Prisma.Sql | null {
+  if (states.length === 0) return null;
+  return Prisma.sql`
     INSERT INTO trait_trigger_states ("journeyId", "profileId", matching, "updatedAt")
     SELECT s."journeyId", s."profileId", s.matching, ${now}::timestamp(3)
     FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb)

@@ -1,6 +1,6 @@
 import { queryParts, type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { indexJourney } from "@/lib/journeys/journey-graph";
 import { traitsMatch } from "@/lib/journeys/match-trigger";
 import { listensForEvents } from "@/lib/journeys/step";
@@ -11,7 +11,7 @@ import {
   claimInbox,
   type InboxEvent,
   profilesWithEarlierEvents,
-  saveTraitStates,
+  saveTraitStatesSql,
   type TriggerRow,
   traitStatesPart,
   triggersPart,
@@ -148,9 +148,10 @@ async function processBatch(
     else if (row.type === "identify") entered += await evaluateIdentify(scope, profile, row);
   }
 
-  const summary = await prepared.batch.flush();
-  await saveTraitStates(tx, [...scope.traitWrites.values()], now);
-  await tx.$executeRaw`DELETE FROM engine_inbox WHERE id = ANY(${rows.map((r) => r.inboxId)}::bigint[])`;
+  const summary = await prepared.batch.flush([
+    saveTraitStatesSql([...scope.traitWrites.values()], now),
+    Prisma.sql`DELETE FROM engine_inbox WHERE id = ANY(${rows.map((r) => r.inboxId)}::bigint[])`,
+  ]);
   return { events: rows.length, entered, sends: summary.sends };
 }
 

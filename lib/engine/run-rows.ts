@@ -1,13 +1,10 @@
-import type { RawDb } from "@/lib/db/sql";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { JourneyDefinition } from "@/lib/journeys/definition";
 import { type RunState, runStateSchema } from "@/lib/journeys/run-state";
 import { goalDeadline } from "@/lib/journeys/step";
 
 // RunState ↔ journey_runs rows. The state is stored whole as JSON; the
 // columns the engine queries by (status, wakeAt, goalUntil, …) are copies.
-
-type Tx = RawDb;
 
 export interface RunRow {
   id: string;
@@ -46,9 +43,9 @@ function columns(write: RunWrite) {
   };
 }
 
-/** One statement for the whole batch (createMany compiles a query per row shape and is slower). */
-export async function insertRuns(tx: Tx, writes: readonly RunWrite[], now: Date): Promise<void> {
-  if (writes.length === 0) return;
+/** One INSERT for the whole batch (createMany compiles a query per row shape and is slower). */
+export function insertRunsSql(writes: readonly RunWrite[], now: Date): Prisma.Sql | null {
+  if (writes.length === 0) return null;
   const rows = JSON.stringify(
     writes.map((write) => ({
       id: write.state.runId,
@@ -59,7 +56,7 @@ export async function insertRuns(tx: Tx, writes: readonly RunWrite[], now: Date)
       ...columns(write),
     })),
   );
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO journey_runs (id, "workspaceId", "journeyId", "versionId", "profileId", status,
       "nodeId", state, holdout, "wakeAt", "enteredAt", "endedAt", "convertedAt", "goalUntil", "updatedAt")
     SELECT u.id, u."workspaceId", u."journeyId", u."versionId", u."profileId", u.status,
@@ -83,10 +80,10 @@ export interface TraceRow {
   at: Date;
 }
 
-export async function insertTraces(tx: Tx, traces: readonly TraceRow[]): Promise<void> {
-  if (traces.length === 0) return;
+export function insertTracesSql(traces: readonly TraceRow[]): Prisma.Sql | null {
+  if (traces.length === 0) return null;
   const column = <K extends keyof TraceRow>(key: K) => traces.map((t) => t[key]);
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO run_traces ("workspaceId", "journeyId", "runId", "nodeId", decision, reason, data, at)
     SELECT * FROM unnest(
       ${column("workspaceId")}::text[], ${column("journeyId")}::text[], ${column("runId")}::text[],
@@ -95,12 +92,12 @@ export async function insertTraces(tx: Tx, traces: readonly TraceRow[]): Promise
       ${traces.map((t) => t.at.toISOString())}::timestamp(3)[])`;
 }
 
-/** One statement for the whole batch (arrays: cheaper to bind and unpack than one JSON document). */
-export async function updateRuns(tx: Tx, writes: readonly RunWrite[], now: Date): Promise<void> {
-  if (writes.length === 0) return;
+/** One UPDATE for the whole batch (arrays: cheaper to bind and unpack than one JSON document). */
+export function updateRunsSql(writes: readonly RunWrite[], now: Date): Prisma.Sql | null {
+  if (writes.length === 0) return null;
   const rows = writes.map((write) => ({ id: write.state.runId, ...columns(write) }));
   const iso = (date: Date | null) => date?.toISOString() ?? null;
-  await tx.$executeRaw`
+  return Prisma.sql`
     UPDATE journey_runs r SET
       status = u.status, "nodeId" = u."nodeId", state = u.state, holdout = u.holdout,
       "wakeAt" = u."wakeAt", "endedAt" = u."endedAt", "convertedAt" = u."convertedAt",
