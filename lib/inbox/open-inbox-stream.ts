@@ -1,8 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type InboxUser, resolveInboxProfileId } from "./authenticate-inbox-user";
 import { countInbox, type InboxCounts, sameCounts } from "./inbox-counts";
-import { toInboxItemJson } from "./inbox-item-json";
+import { type InboxItemRow, toInboxItemJson } from "./inbox-item-json";
 import { type HubListener, subscribeInbox } from "./inbox-stream";
 
 // One SSE connection. The hub only wakes it; it reads its user's rows itself
@@ -90,18 +92,14 @@ export async function openInboxStream(
     for (;;) {
       const sent = new Set(recent);
       const late = [...pending].filter((seq) => seq <= lastSent && !sent.has(seq));
-      const now = new Date();
-      const rows = await prisma.inboxItem.findMany({
-        where: {
-          workspaceId,
-          profileId: owner,
-          archivedAt: null,
-          OR: [{ seq: { gt: lastSent } }, ...(late.length > 0 ? [{ seq: { in: late } }] : [])],
-          AND: [{ OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }],
-        },
-        orderBy: { seq: "asc" },
-        take: BATCH,
-      });
+      // On the hot path of every new item: one prepared statement (lib/db/sql.ts).
+      const rows = await queryRows<InboxItemRow & { seq: bigint }>(Prisma.sql`
+        SELECT * FROM inbox_items
+        WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${owner}::uuid
+          AND "archivedAt" IS NULL
+          AND (seq > ${lastSent}::bigint OR seq = ANY(${late}::bigint[]))
+          AND ("expiresAt" IS NULL OR "expiresAt" > ${new Date()}::timestamp(3))
+        ORDER BY seq LIMIT ${BATCH}`);
       for (const seq of late) pending.delete(seq);
       for (const row of rows) {
         write(`id: ${row.seq}\nevent: item\ndata: ${JSON.stringify(toInboxItemJson(row))}\n\n`);

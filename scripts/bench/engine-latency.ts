@@ -1,0 +1,284 @@
+// bench:engine's latency measure: /api/v1/track accepted → the in-app item
+// readable from the inbox API, at a fixed rate (open loop).
+//
+// Each event's clock starts when /track answers 200. Two ways to see the item:
+//
+// - `stream` (default): every user holds an open GET /api/v1/inbox/stream, as
+//   the drop-in script does, and the clock stops when the item's SSE event
+//   arrives. BENCH_STREAM_USERS (200) users take the events in turn.
+// - `get`: the bench LISTENs for the `cue_inbox` NOTIFY of the engine's commit
+//   (the moment the item becomes readable), then reads GET /api/v1/inbox until
+//   the item is there. Without database access it polls every 10 ms instead.
+//
+// Against a running Cue (CUE_URL) it measures that server and its worker.
+// Otherwise it serves the route handlers in this process and runs the engine
+// in worker processes, as `npm run worker` would.
+import pg from "pg";
+import { prisma } from "@/lib/db/client";
+import { computeUserHash } from "@/lib/inbox/inbox-token";
+import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import { SseReader } from "@/test/inbox/sse-reader";
+import { line, ms, percentile, request, round } from "./engine-helpers";
+import { startWorkerProcess } from "./engine-worker-process";
+import { envNumber as num } from "./env-number";
+
+export interface LatencyOptions {
+  run: string;
+  rate: number;
+  seconds: number;
+  engineWorkers: number;
+  benchWorkspace(name: string): Promise<Keys>;
+  publish(workspaceId: string, name: string, definition: JourneyDefinitionInput): Promise<unknown>;
+  dropWorkspace(workspaceId: string): Promise<void>;
+}
+
+interface Keys {
+  workspaceId: string;
+  writeKey: string;
+  secretKey: string;
+}
+
+const OBSERVE = process.env.BENCH_OBSERVE === "get" ? "get" : "stream";
+const STREAM_USERS = num("BENCH_STREAM_USERS", 200);
+const WAIT_MS = 10_000;
+
+export async function latencyBench(options: LatencyOptions) {
+  const { run, rate, seconds } = options;
+  const event = `Bench Ping ${run}`;
+  const definition = line({ kind: "event", event }, [
+    { id: "ping", type: "send_inapp", content: { kind: "card", title: "Ping {{ event.n }}" } },
+  ]);
+  const target = await startTarget(options, event, definition);
+  const { base, keys } = target;
+  const basic = `Basic ${Buffer.from(`${keys.writeKey}:`).toString("base64")}`;
+  const userCount = OBSERVE === "stream" ? STREAM_USERS : Math.ceil((rate * (seconds + 2)) / 2);
+  const users = Array.from({ length: userCount }, (_, i) => `bench-${run}-${i}`);
+  const headersOf = (userId: string) => ({
+    "x-cue-write-key": keys.writeKey,
+    "x-cue-user-id": userId,
+    "x-cue-user-hash": computeUserHash(keys.secretKey, userId),
+  });
+  // Warm-up: every user identified first, so /track takes ingestion's
+  // known-user path, as it does for a real app's signed-in users.
+  for (let i = 0; i < users.length; i += 500) {
+    const batchItems = users
+      .slice(i, i + 500)
+      .map((userId) => ({ type: "identify", userId, traits: { plan: "bench" } }));
+    const response = await request(`${base}/api/v1/batch`, {
+      method: "POST",
+      headers: { authorization: basic, "content-type": "application/json" },
+      body: JSON.stringify({ batch: batchItems }),
+    });
+    if (!response.ok) throw new Error(`batch: ${response.status} ${await response.text()}`);
+  }
+
+  const abort = new AbortController();
+  const streams = new Map<string, SseReader>();
+  let listener: pg.Client | null = null;
+  const waiting = new Map<string, () => void>();
+  if (OBSERVE === "stream") {
+    for (let i = 0; i < users.length; i += 50) {
+      await Promise.all(
+        users.slice(i, i + 50).map(async (userId) => {
+          const response = await fetch(`${base}/api/v1/inbox/stream`, {
+            headers: headersOf(userId),
+            signal: abort.signal,
+          });
+          if (!response.ok || !response.body) throw new Error(`stream: HTTP ${response.status}`);
+          const reader = new SseReader(response.body);
+          await reader.waitFor((e) => e.event === "counts", 30_000);
+          streams.set(userId, reader);
+        }),
+      );
+    }
+  } else if (keys.workspaceId && (!target.remote || process.env.DATABASE_URL)) {
+    listener = await listenForItems(keys.workspaceId, users, waiting);
+  }
+
+  const latencies: number[] = [];
+  let missing = 0;
+  let failed = 0;
+  let firstFailure = "";
+  let reads = 0;
+  const track = (userId: string, n: number) =>
+    request(`${base}/api/v1/track`, {
+      method: "POST",
+      headers: { authorization: basic, "content-type": "application/json" },
+      body: JSON.stringify({ userId, event, properties: { n }, messageId: `${run}-${n}` }),
+    });
+
+  const viaStream = async (n: number, measured: boolean) => {
+    const userId = users[n % users.length] as string;
+    const reader = streams.get(userId) as SseReader;
+    const from = reader.events.length;
+    const response = await track(userId, n);
+    const accepted = performance.now();
+    if (!response.ok) throw new Error(`track: ${response.status} ${await response.text()}`);
+    const title = `"title":"Ping ${n}"`;
+    try {
+      const item = await reader.waitFor(
+        (e) => e.event === "item" && e.data.includes(title),
+        WAIT_MS,
+        from,
+      );
+      // An item can arrive before the /track response does: that is 0 ms.
+      if (measured) latencies.push(Math.max(0, item.receivedAt - accepted));
+    } catch {
+      missing += 1;
+    }
+  };
+
+  const viaGet = async (n: number, measured: boolean) => {
+    const userId = users[n % users.length] as string;
+    const signalled = listener
+      ? new Promise<void>((resolve) => waiting.set(userId, resolve))
+      : Promise.resolve();
+    const response = await track(userId, n);
+    const accepted = performance.now();
+    if (!response.ok) throw new Error(`track: ${response.status} ${await response.text()}`);
+    await Promise.race([signalled, new Promise((resolve) => setTimeout(resolve, WAIT_MS))]);
+    while (ms(accepted) < WAIT_MS) {
+      reads += 1;
+      const page = (await (
+        await request(`${base}/api/v1/inbox?page_size=5`, { headers: headersOf(userId) })
+      ).json()) as { items?: { title: string }[] };
+      if (page.items?.some((item) => item.title === `Ping ${n}`)) {
+        if (measured) latencies.push(ms(accepted));
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, listener ? 2 : 10));
+    }
+    missing += 1;
+  };
+
+  const one = OBSERVE === "stream" ? viaStream : viaGet;
+  const pending: Promise<void>[] = [];
+  const total = rate * (seconds + 2);
+  const start = performance.now();
+  for (let n = 0; n < total; n++) {
+    const due = start + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    // Handled at once: a request failing mid-run is counted, not a crash.
+    const measured = n >= rate * 2; // the first 2 s warm up
+    pending.push(
+      one(n, measured).catch((error: unknown) => {
+        failed += 1;
+        firstFailure ||= error instanceof Error ? error.message : String(error);
+      }),
+    );
+  }
+  await Promise.all(pending);
+  abort.abort();
+  await listener?.end();
+  await target.cleanup();
+  latencies.sort((a, b) => a - b);
+  return {
+    mode: target.remote ? "server" : "in-process",
+    observed:
+      OBSERVE === "stream"
+        ? `SSE /api/v1/inbox/stream, ${users.length} users`
+        : listener
+          ? "NOTIFY cue_inbox, then GET /api/v1/inbox"
+          : "GET /api/v1/inbox every 10 ms",
+    rate,
+    events: latencies.length,
+    missing,
+    failed,
+    ...(firstFailure && { firstFailure: firstFailure.slice(0, 200) }),
+    ...(OBSERVE === "get" && { inboxReadsPerEvent: round(reads / total, 2) }),
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+  };
+}
+
+/** The server to measure: CUE_URL's, or route handlers here with worker processes. */
+async function startTarget(
+  options: LatencyOptions,
+  event: string,
+  definition: JourneyDefinitionInput,
+): Promise<{ base: string; keys: Keys; remote: boolean; cleanup(): Promise<void> }> {
+  const remoteBase = process.env.CUE_URL?.replace(/\/+$/, "");
+  if (remoteBase) {
+    const keys: Keys = {
+      workspaceId: "",
+      writeKey: process.env.CUE_WRITE_KEY ?? "",
+      secretKey: process.env.CUE_SECRET_KEY ?? "",
+    };
+    const call = async (method: string, url: string, body?: unknown) => {
+      const response = await request(`${remoteBase}${url}`, {
+        method,
+        headers: { authorization: `Bearer ${keys.secretKey}`, "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (!response.ok)
+        throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { journey: { id: string } };
+    };
+    const { journey } = await call("POST", "/api/v1/journeys", { name: event, definition });
+    await call("POST", `/api/v1/journeys/${journey.id}/publish`, {});
+    const row = await prisma.journey.findUnique({ where: { id: journey.id } }).catch(() => null);
+    keys.workspaceId = row?.workspaceId ?? "";
+    return {
+      base: remoteBase,
+      keys,
+      remote: true,
+      cleanup: async () => void (await call("POST", `/api/v1/journeys/${journey.id}/archive`, {})),
+    };
+  }
+  const keys = await options.benchWorkspace("Latency bench");
+  await options.publish(keys.workspaceId, event, definition);
+  const { startRouteServer } = await import("@/test/fixtures/route-server");
+  const track = await import("@/app/api/v1/track/route");
+  const batch = await import("@/app/api/v1/batch/route");
+  const inbox = await import("@/app/api/v1/inbox/route");
+  const stream = await import("@/app/api/v1/inbox/stream/route");
+  const context = { params: Promise.resolve({}) };
+  const readInbox = (request: Request) => inbox.GET(request, context);
+  const openStream = (request: Request) => stream.GET(request, context);
+  const server = await startRouteServer({
+    "/api/v1/track": { POST: track.POST },
+    "/api/v1/batch": { POST: batch.POST },
+    "/api/v1/inbox": { GET: readInbox },
+    "/api/v1/inbox/stream": { GET: openStream },
+  });
+  // The engine runs where a scaled deployment runs it: in worker processes
+  // (`npm run worker`), each LISTENing to cue_events.
+  const engines = Array.from({ length: options.engineWorkers }, () =>
+    startWorkerProcess({ CUE_TASKS: "engine-events", CUE_LISTEN: "1" }),
+  );
+  await Promise.all(engines.map((engine) => engine.ready));
+  return {
+    base: server.url,
+    keys,
+    remote: false,
+    cleanup: async () => {
+      await Promise.all(engines.map((engine) => engine.stop()));
+      await server.close();
+      await options.dropWorkspace(keys.workspaceId);
+    },
+  };
+}
+
+/** LISTENs to cue_inbox; a user's waiter is called when an item of theirs commits. */
+async function listenForItems(
+  workspaceId: string,
+  users: readonly string[],
+  waiting: Map<string, () => void>,
+): Promise<pg.Client> {
+  const rows = await prisma.profile.findMany({
+    where: { workspaceId, userId: { in: [...users] } },
+    select: { id: true, userId: true },
+  });
+  const userOf = new Map(rows.map((r) => [r.id, r.userId as string]));
+  const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await listener.connect();
+  listener.on("error", (error) => console.error(`bench: LISTEN cue_inbox lost: ${error.message}`));
+  listener.on("notification", (message) => {
+    const userId = userOf.get(message.payload?.split(":")[1] ?? "");
+    if (userId) waiting.get(userId)?.();
+  });
+  await listener.query("LISTEN cue_inbox");
+  return listener;
+}
