@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { memo } from "react";
-import { JourneyStatusBadge } from "@/app/w/[workspaceId]/journeys/journey-status-badge";
+import { JourneyStatusBadge } from "@/components/journeys/journey-status-badge";
 import { Button } from "@/components/ui/button";
 import type { JourneyJson } from "@/lib/engine/journeys/journey-schemas";
 import type { SaveState } from "./use-autosave";

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useState } from "react";
 import { LocalTime } from "@/components/data/local-time";
+import { JourneyStatusBadge } from "@/components/journeys/journey-status-badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { JourneyListItemJson } from "@/lib/engine/journeys/journey-schemas";
-import { JourneyStatusBadge } from "./journey-status-badge";
 import { type ListAction, useJourneyActionMutation } from "./use-journey-action-mutation";
 import { useJourneysQuery } from "./use-journeys-query";
 
