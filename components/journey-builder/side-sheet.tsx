@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import type { ReactNode } from "react";
+import { DialogCloseButton, useNativeDialog } from "@/components/ui/native-dialog";
 
 /** A panel that slides over the right edge (native <dialog>: focus trap, Escape closes). */
 export function SideSheet({
@@ -16,14 +17,7 @@ export function SideSheet({
   children: ReactNode;
   width?: string;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const { ref, titleId } = useNativeDialog(open);
   return (
     <dialog
       ref={ref}
@@ -37,14 +31,7 @@ export function SideSheet({
             <h2 id={titleId} className="text-lg font-semibold">
               {title}
             </h2>
-            <button
-              type="button"
-              onClick={onClose}
-              aria-label="Close"
-              className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100"
-            >
-              ✕
-            </button>
+            <DialogCloseButton onClose={onClose} />
           </div>
           <div className="min-h-0 flex-1 overflow-y-auto p-5">{children}</div>
         </div>

@@ -1,6 +1,7 @@
 "use client";
 
-import { type ReactNode, useEffect, useId, useRef } from "react";
+import type { ReactNode } from "react";
+import { DialogCloseButton, useNativeDialog } from "@/components/ui/native-dialog";
 
 /**
  * A modal on the native <dialog>: the browser traps focus, closes on Escape,
@@ -22,14 +23,7 @@ export function ModalDialog({
   children: ReactNode;
   className?: string;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const { ref, titleId } = useNativeDialog(open);
   return (
     <dialog
       ref={ref}
@@ -48,14 +42,7 @@ export function ModalDialog({
                 <div className="mt-1 text-sm text-slate-600">{description}</div>
               ) : null}
             </div>
-            <button
-              type="button"
-              onClick={onClose}
-              aria-label="Close"
-              className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100"
-            >
-              ✕
-            </button>
+            <DialogCloseButton onClose={onClose} />
           </div>
           {children}
         </div>
