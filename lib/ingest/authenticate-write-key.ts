@@ -9,9 +9,8 @@ export interface WriteKeyAuth {
   workspaceId: string;
 }
 
-/** The write key sent as the HTTP Basic username (Segment's scheme), if any. */
-export function writeKeyFromHeader(request: Request): string | null {
-  const header = request.headers.get("authorization");
+/** The write key sent as the HTTP Basic username (Segment's scheme), from the Authorization header. */
+export function writeKeyFromHeader(header: string | null): string | null {
   if (!header) return null;
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
   if (!match?.[1]) {
