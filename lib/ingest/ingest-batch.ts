@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { genericPlanSql } from "@/lib/db/sql";
 import { runAfterCommit } from "./after-commit";
 import { isRetryableIngestError } from "./db-errors";
 import { cachedIdentities, forgetIdentities, rememberIdentities } from "./identity-cache";
@@ -107,11 +107,11 @@ async function ingestChunk(chunk: {
     // A retry never trusts the cache: it may be why the first attempt failed.
     if (attempt > 1) forgetIdentities(workspaceId, keys);
     const { hits, misses } = cachedIdentities(workspaceId, keys);
-    const found = await lookupIdentities(sql, workspaceId, misses, { lock: false });
+    const found = await lookupIdentities(genericPlanSql, workspaceId, misses, { lock: false });
     rememberIdentities(workspaceId, found);
     const plan = planIdentities(messages, [...hits, ...found]);
     if (planIsReadOnly(plan)) {
-      return writeEvents(sql, { ...write, profileOf: plan.profileOf });
+      return writeEvents(genericPlanSql, { ...write, profileOf: plan.profileOf });
     }
     const result = await prisma.$transaction(
       async (tx) => {
@@ -129,7 +129,7 @@ async function ingestChunk(chunk: {
     forgetIdentities(workspaceId, keys);
     return result;
   });
-  await runAfterCommit(sql, {
+  await runAfterCommit(genericPlanSql, {
     workspaceId,
     messages,
     catalog: written.catalog,
