@@ -90,8 +90,16 @@ function getPool(kind: PoolKind = "default"): pg.Pool {
   return pool;
 }
 
+// The names of the statements seen so far; the hot paths have a few dozen shapes.
+const statementNames = new Map<string, string>();
+
 function statementName(text: string): string {
-  return `cue_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `cue_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    if (statementNames.size < 2_000) statementNames.set(text, name);
+  }
+  return name;
 }
 
 function toParameter(value: unknown): unknown {
