@@ -75,25 +75,38 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-export function errorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
+/** An error's answer, before it becomes a Response (the node:http tracking API writes it directly). */
+export interface ErrorReply {
+  status: number;
+  headers?: Record<string, string>;
+  /** The envelope, or null for a body-less answer (a client that went away). */
+  body: ReturnType<typeof errorBody> | null;
+}
+
+export function errorReply(error: unknown, context: Record<string, unknown> = {}): ErrorReply {
   if (error instanceof ApiError) {
-    return Response.json(errorBody(error.code, error.message, error.details), {
+    return {
       status: error.status,
       headers: error.headers,
-    });
+      body: errorBody(error.code, error.message, error.details),
+    };
   }
   if (error instanceof z.ZodError) {
-    return errorResponse(fromZodError(error), context);
+    return errorReply(fromZodError(error), context);
   }
   if (isClientAbort(error)) {
     // The client went away mid-request (a cancelled preview, a closed tab):
     // nobody reads this response, and it is not a server fault worth logging.
-    return new Response(null, { status: 499 });
+    return { status: 499, body: null };
   }
   console.error("[cue] unhandled error", { ...context, error });
-  return Response.json(errorBody("internal_error", "Something went wrong on our side."), {
-    status: 500,
-  });
+  return { status: 500, body: errorBody("internal_error", "Something went wrong on our side.") };
+}
+
+export function errorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
+  const reply = errorReply(error, context);
+  if (reply.body === null) return new Response(null, { status: reply.status });
+  return Response.json(reply.body, { status: reply.status, headers: reply.headers });
 }
 
 function isClientAbort(error: unknown): boolean {

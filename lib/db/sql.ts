@@ -49,13 +49,27 @@ interface PoolHolder {
   pool: pg.Pool;
 }
 
-const globalForSql = globalThis as unknown as { cueSqlPool?: PoolHolder };
+/**
+ * `generic`: connections with plan_cache_mode = force_generic_plan. PostgreSQL
+ * replans a prepared statement for each execution while a custom plan looks
+ * cheaper than the generic one, and for ingestion's large multi-CTE statements
+ * (whose array and JSON parameters make the custom estimates differ) that
+ * planning was measured at ~40% of PostgreSQL's CPU per request. Their
+ * generic plans are the same index probes.
+ */
+type PoolKind = "default" | "generic";
 
-function getPool(): pg.Pool {
+const globalForSql = globalThis as unknown as {
+  cueSqlPool?: PoolHolder;
+  cueSqlGenericPool?: PoolHolder;
+};
+const HOLDER = { default: "cueSqlPool", generic: "cueSqlGenericPool" } as const;
+
+function getPool(kind: PoolKind = "default"): pg.Pool {
   const url = process.env.DATABASE_URL;
   if (!url)
     throw new Error("DATABASE_URL is not set; start Cue with `npm start` or set it explicitly.");
-  const held = globalForSql.cueSqlPool;
+  const held = globalForSql[HOLDER[kind]];
   if (held?.url === url) return held.pool;
   if (held) void held.pool.end().catch(() => {});
   const pool = new pg.Pool({
@@ -64,6 +78,7 @@ function getPool(): pg.Pool {
     types,
     // Idle connections must not keep a script or a test worker alive.
     allowExitOnIdle: true,
+    ...(kind === "generic" ? { options: "-c plan_cache_mode=force_generic_plan" } : {}),
   });
   // A connection dropped while idle (server restart, test database dropped)
   // is replaced on next use; without a listener it would crash the process.
@@ -71,12 +86,20 @@ function getPool(): pg.Pool {
   pool.on("error", (error: Error & { code?: string }) => {
     if (error.code !== "57P01") console.error("[cue] database connection lost", error);
   });
-  globalForSql.cueSqlPool = { url, pool };
+  globalForSql[HOLDER[kind]] = { url, pool };
   return pool;
 }
 
+// The names of the statements seen so far; the hot paths have a few dozen shapes.
+const statementNames = new Map<string, string>();
+
 function statementName(text: string): string {
-  return `cue_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `cue_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    if (statementNames.size < 2_000) statementNames.set(text, name);
+  }
+  return name;
 }
 
 function toParameter(value: unknown): unknown {
@@ -117,6 +140,13 @@ function rawDbOn(target: () => Queryable): RawDb {
 
 /** Statements on the pool, each on whichever connection is free. */
 export const sql: RawDb = rawDbOn(getPool);
+
+/**
+ * The same, on a second pool whose connections always use generic plans
+ * (see PoolKind): for statements whose planning costs more than it saves,
+ * which ingestion's are.
+ */
+export const genericPlanSql: RawDb = rawDbOn(() => getPool("generic"));
 
 /** Rows of one statement (a Prisma.sql template) on the pool. */
 export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
@@ -227,7 +257,8 @@ export async function sqlTransaction<T>(
 
 /** Closes the pool (scripts and tests that want a clean exit). */
 export async function closeSql(): Promise<void> {
-  const held = globalForSql.cueSqlPool;
+  const held = [globalForSql.cueSqlPool, globalForSql.cueSqlGenericPool];
   globalForSql.cueSqlPool = undefined;
-  await held?.pool.end();
+  globalForSql.cueSqlGenericPool = undefined;
+  await Promise.all(held.map((holder) => holder?.pool.end()));
 }

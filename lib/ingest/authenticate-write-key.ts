@@ -2,16 +2,15 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { genericPlanSql } from "@/lib/db/sql";
 import { ingestRateLimitPerSecond } from "./limits";
 
 export interface WriteKeyAuth {
   workspaceId: string;
 }
 
-/** The write key sent as the HTTP Basic username (Segment's scheme), if any. */
-export function writeKeyFromHeader(request: Request): string | null {
-  const header = request.headers.get("authorization");
+/** The write key sent as the HTTP Basic username (Segment's scheme), from the Authorization header. */
+export function writeKeyFromHeader(header: string | null): string | null {
   if (!header) return null;
   const match = /^Basic\s+([A-Za-z0-9+/=_-]+)\s*$/i.exec(header);
   if (!match?.[1]) {
@@ -53,7 +52,7 @@ export async function authenticateWriteKey(
   }
   const bucket = `ingest:${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
   const windowStart = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  const rows = await sql.$queryRaw<{ workspaceId: string; count: number }[]>`
+  const rows = await genericPlanSql.$queryRaw<{ workspaceId: string; count: number }[]>`
     WITH async_commit AS MATERIALIZED (
       SELECT set_config('synchronous_commit', 'off', true)
     ), api_key AS (

@@ -1,35 +1,61 @@
 import "server-only";
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { ApiError, errorReply } from "@/lib/api/errors";
 import {
   authenticateWriteKey,
   writeKeyFromBody,
   writeKeyFromHeader,
 } from "./authenticate-write-key";
 import { type IngestResult, ingestBatch } from "./ingest-batch";
-import { withIngestCors } from "./ingest-cors";
 import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_EVENT_BYTES } from "./limits";
-import { readIngestBody } from "./read-ingest-body";
+import { type IngestRequest, readIngestBody, readWebBody } from "./read-ingest-body";
 import { batchBodySchema, type MessageType } from "./schemas";
 
 export type IngestEndpoint = MessageType | "batch";
 
+/** The tracking API's answer, ready for either server to write. */
+export interface IngestReply {
+  status: number;
+  headers: Record<string, string>;
+  /** JSON text, or null for no body. */
+  body: string | null;
+}
+
 /**
- * The one handler behind POST /api/v1/{track,identify,page,screen,group,alias,batch}.
- *
- * 200 whenever the request could be read, listing per-item rejections:
- * Segment's clients drop a whole batch on a 400, so one bad call must not
- * cost the good ones. 400 only for a body that cannot be read at all, 401
- * for a missing/unknown/revoked key, 429 (with Retry-After, which the
- * clients honour) over the key's rate limit.
+ * The one handler behind POST /api/v1/{track,identify,page,screen,group,alias,batch},
+ * for Next's route handlers (this function) and the custom server's
+ * node:http dispatch (lib/runtime/direct-routes.ts), which both call
+ * answerIngest.
  */
 export async function handleIngestRequest(
   request: Request,
   endpoint: IngestEndpoint,
 ): Promise<Response> {
+  const reply = await answerIngest(
+    {
+      header: (name) => request.headers.get(name),
+      readBody: (limit) => readWebBody(request.body, limit),
+    },
+    endpoint,
+  );
+  return new Response(reply.body, { status: reply.status, headers: reply.headers });
+}
+
+/**
+ * 200 whenever the request could be read, listing per-item rejections:
+ * Segment's clients drop a whole batch on a 400, so one bad call must not
+ * cost the good ones. 400 only for a body that cannot be read at all, 401
+ * for a missing/unknown/revoked key, 429 (with Retry-After, which the
+ * clients honour) over the key's rate limit. Every answer is readable from
+ * any origin (ingest-cors.ts).
+ */
+export async function answerIngest(
+  request: IngestRequest,
+  endpoint: IngestEndpoint,
+): Promise<IngestReply> {
   const receivedAt = new Date();
   try {
     // With the key in the header, strangers are turned away before their body is read.
-    const headerKey = writeKeyFromHeader(request);
+    const headerKey = writeKeyFromHeader(request.header("authorization"));
     let auth = headerKey === null ? null : await authenticateWriteKey(headerKey);
     const body = await readIngestBody(
       request,
@@ -44,10 +70,22 @@ export async function handleIngestRequest(
       sentAt,
       receivedAt,
     });
-    return withIngestCors(Response.json(responseBody(result)));
+    return jsonReply(200, responseBody(result));
   } catch (error) {
-    return withIngestCors(errorResponse(error, { route: `/api/v1/${endpoint}` }));
+    const reply = errorReply(error, { route: `/api/v1/${endpoint}` });
+    if (reply.body === null) return { status: reply.status, headers: CORS, body: null };
+    return jsonReply(reply.status, reply.body, reply.headers);
   }
+}
+
+const CORS = { "access-control-allow-origin": "*" } as const;
+
+function jsonReply(status: number, body: unknown, headers?: Record<string, string>): IngestReply {
+  return {
+    status,
+    headers: { ...headers, "content-type": "application/json", ...CORS },
+    body: JSON.stringify(body),
+  };
 }
 
 function readBatch(body: unknown): { items: unknown[]; sentAt: unknown } {

@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { genericPlanSql } from "@/lib/db/sql";
 import { runAfterCommit } from "./after-commit";
 import { isRetryableIngestError } from "./db-errors";
 import { cachedIdentities, forgetIdentities, rememberIdentities } from "./identity-cache";
@@ -36,9 +36,10 @@ const MAX_ATTEMPTS = 5;
  * transaction. Invalid calls are rejected one by one (and kept in
  * rejected_events); the others are stored regardless.
  *
- * The common case (every id already known) is one write statement, plus an
- * identity lookup for ids this process has not seen yet (identity-cache.ts)
- * and the after-commit statement (catalog, engine NOTIFY). Batches that
+ * The common case (every id already known) is one write statement (events,
+ * profiles, catalog, engine inbox), plus an identity lookup for ids this
+ * process has not seen yet (identity-cache.ts) and, only when the engine has
+ * new work, the after-commit NOTIFY. Batches that
  * create or merge profiles run the same write inside a transaction that
  * locks the ids and profiles first.
  *
@@ -107,11 +108,11 @@ async function ingestChunk(chunk: {
     // A retry never trusts the cache: it may be why the first attempt failed.
     if (attempt > 1) forgetIdentities(workspaceId, keys);
     const { hits, misses } = cachedIdentities(workspaceId, keys);
-    const found = await lookupIdentities(sql, workspaceId, misses, { lock: false });
+    const found = await lookupIdentities(genericPlanSql, workspaceId, misses, { lock: false });
     rememberIdentities(workspaceId, found);
     const plan = planIdentities(messages, [...hits, ...found]);
     if (planIsReadOnly(plan)) {
-      return writeEvents(sql, { ...write, profileOf: plan.profileOf });
+      return writeEvents(genericPlanSql, { ...write, profileOf: plan.profileOf });
     }
     const result = await prisma.$transaction(
       async (tx) => {
@@ -129,12 +130,7 @@ async function ingestChunk(chunk: {
     forgetIdentities(workspaceId, keys);
     return result;
   });
-  await runAfterCommit(sql, {
-    workspaceId,
-    messages,
-    catalog: written.catalog,
-    notify: evaluate && written.inbox > 0,
-  });
+  await runAfterCommit(genericPlanSql, { workspaceId, notify: evaluate && written.inbox > 0 });
   const inserted = written.inserted;
 
   return {

@@ -15,9 +15,3 @@ export const INGEST_CORS_HEADERS = {
 export function ingestPreflight(): Response {
   return new Response(null, { status: 204, headers: INGEST_CORS_HEADERS });
 }
-
-/** The same response, readable from any origin. */
-export function withIngestCors(response: Response): Response {
-  response.headers.set("Access-Control-Allow-Origin", "*");
-  return response;
-}

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { issuePath } from "@/lib/api/errors";
 import { checkJsonShape } from "./check-json-shape";
+import { fastParse, type ParsedCall } from "./fast-parse";
 import { MAX_EVENT_BYTES, MAX_FUTURE_MS, MIN_TIMESTAMP } from "./limits";
 import { parseTimestamp } from "./parse-timestamp";
 import {
@@ -33,25 +34,20 @@ export function normalizeMessage(
   index: number,
   options: NormalizeOptions,
 ): NormalizeResult {
-  const reject = (
-    code: RejectionCode,
-    field: string | null,
-    message: string,
-    payload: unknown = raw,
-  ): NormalizeResult => ({ ok: false, rejection: { index, code, field, message, payload } });
-
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
-    return reject("invalid_item", null, "Each call must be a JSON object.");
+    return rejected(index, raw, "invalid_item", null, "Each call must be a JSON object.");
   }
   const item = raw as JsonObject;
 
   const shape = checkJsonShape(item);
-  if (shape) return reject(shape.code, shape.field, shape.message, preview(item));
+  if (shape) return rejected(index, raw, shape.code, shape.field, shape.message, preview(item));
 
   const json = JSON.stringify(item);
   const bytes = Buffer.byteLength(json);
   if (bytes > MAX_EVENT_BYTES) {
-    return reject(
+    return rejected(
+      index,
+      raw,
       "too_large",
       null,
       `The call is ${bytes} bytes; the limit is ${MAX_EVENT_BYTES} bytes.`,
@@ -61,45 +57,57 @@ export function normalizeMessage(
 
   if (!isMessageType(item.type)) {
     return item.type === undefined
-      ? reject("missing_field", "type", `type is required (one of ${MESSAGE_TYPES.join(", ")}).`)
-      : reject("unknown_type", "type", `type must be one of ${MESSAGE_TYPES.join(", ")}.`);
+      ? rejected(
+          index,
+          raw,
+          "missing_field",
+          "type",
+          `type is required (one of ${MESSAGE_TYPES.join(", ")}).`,
+        )
+      : rejected(
+          index,
+          raw,
+          "unknown_type",
+          "type",
+          `type must be one of ${MESSAGE_TYPES.join(", ")}.`,
+        );
   }
   const type = item.type;
 
-  const parsed = messageSchemas[type].safeParse(item);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0] as z.core.$ZodIssue;
-    const field = issuePath(issue.path) || null;
-    const value = valueAt(item, issue.path);
-    const missing = value === undefined || value === null;
-    return reject(
-      missing ? "missing_field" : "invalid_field",
-      field,
-      `${field ?? "call"} ${issue.message}`,
-    );
+  let data = fastParse(type, item);
+  if (!data) {
+    const parsed = messageSchemas[type].safeParse(item);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0] as z.core.$ZodIssue;
+      const field = issuePath(issue.path) || null;
+      const value = valueAt(item, issue.path);
+      const missing = value === undefined || value === null;
+      return rejected(
+        index,
+        raw,
+        missing ? "missing_field" : "invalid_field",
+        field,
+        `${field ?? "call"} ${issue.message}`,
+      );
+    }
+    // The six schemas' outputs, read through their common superset of fields.
+    data = parsed.data as ParsedCall;
   }
-  // The six schemas' outputs, read through their common superset of fields.
-  const data = parsed.data as {
-    messageId?: string;
-    userId?: string;
-    anonymousId?: string;
-    context?: JsonObject | null;
-    event?: string;
-    name?: string | null;
-    properties?: JsonObject | null;
-    traits?: JsonObject | null;
-    groupId?: string;
-    previousId?: string;
-  };
 
   const userId = data.userId ?? null;
   const anonymousId = data.anonymousId ?? null;
   if (!userId && !anonymousId) {
-    return reject("missing_identity", "userId", "Every call needs a userId or an anonymousId.");
+    return rejected(
+      index,
+      raw,
+      "missing_identity",
+      "userId",
+      "Every call needs a userId or an anonymousId.",
+    );
   }
 
   const time = resolveTimestamp(item, options);
-  if ("error" in time) return reject("invalid_timestamp", time.field, time.error);
+  if ("error" in time) return rejected(index, raw, "invalid_timestamp", time.field, time.error);
 
   return {
     ok: true,
@@ -124,6 +132,21 @@ export function normalizeMessage(
   };
 }
 
+// Module-level rather than closures: under tsx (npm start) every closure
+// created per call also pays for esbuild's name-keeping wrapper.
+function rejected(
+  index: number,
+  raw: unknown,
+  code: RejectionCode,
+  field: string | null,
+  message: string,
+  payload: unknown = raw,
+): NormalizeResult {
+  return { ok: false, rejection: { index, code, field, message, payload } };
+}
+
+const present = (value: unknown) => value !== undefined && value !== null;
+
 /**
  * Segment's clock-skew correction: the device's clock may be wrong, but the
  * gap between when it says the event happened and when it says it sent the
@@ -133,7 +156,6 @@ function resolveTimestamp(
   item: JsonObject,
   { receivedAt, batchSentAt }: NormalizeOptions,
 ): { timestamp: Date; sentAt: Date | null } | { field: string; error: string } {
-  const present = (value: unknown) => value !== undefined && value !== null;
   const given = present(item.timestamp) ? parseTimestamp(item.timestamp) : null;
   if (present(item.timestamp) && !given) {
     return { field: "timestamp", error: "timestamp must be an ISO-8601 date-time." };
@@ -175,15 +197,27 @@ function assignMessageId(item: JsonObject): string {
 
 /** Top-level fields without a column, kept as Segment keeps them. */
 function extraFields(item: JsonObject, type: MessageType): JsonObject | null {
-  const skip = new Set<string>([...COMMON_FIELDS, ...COLUMN_FIELDS[type]]);
+  const skip = STORED_FIELDS[type];
   let extra: JsonObject | null = null;
-  for (const [key, value] of Object.entries(item)) {
+  for (const key of Object.keys(item)) {
+    const value = item[key];
     if (skip.has(key) || value === undefined) continue;
     extra ??= {};
     extra[key] = value;
   }
   return extra;
 }
+
+const storedFields = (type: MessageType): ReadonlySet<string> =>
+  new Set<string>([...COMMON_FIELDS, ...COLUMN_FIELDS[type]]);
+const STORED_FIELDS: Record<MessageType, ReadonlySet<string>> = {
+  track: storedFields("track"),
+  identify: storedFields("identify"),
+  page: storedFields("page"),
+  screen: storedFields("screen"),
+  group: storedFields("group"),
+  alias: storedFields("alias"),
+};
 
 function valueAt(item: JsonObject, path: readonly PropertyKey[]): unknown {
   let value: unknown = item;

@@ -1,42 +1,40 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Readable } from "node:stream";
-import * as alias from "@/app/api/v1/alias/route";
-import * as batch from "@/app/api/v1/batch/route";
-import * as group from "@/app/api/v1/group/route";
-import * as identify from "@/app/api/v1/identify/route";
-import * as page from "@/app/api/v1/page/route";
-import * as screen from "@/app/api/v1/screen/route";
-import * as track from "@/app/api/v1/track/route";
+import { answerIngest, type IngestEndpoint } from "@/lib/ingest/handle-ingest-request";
+import { INGEST_CORS_HEADERS } from "@/lib/ingest/ingest-cors";
+import { readNodeBody } from "@/lib/ingest/read-ingest-body";
 
-// The tracking API's route handlers, called by the custom server without
-// going through Next's router. They are the same exported handlers Next
-// serves (and `next dev` still does); only the dispatch differs. Measured on
-// the 2-core target, Next's routing, tracing and response streaming cost
-// more CPU per /track request than the handler itself, and /track at 200
-// requests/s has to fit beside /batch traffic and the engine. Nothing else
-// takes this path: pages and every other API go through Next.
+// The tracking API, served by the custom server at the node:http level,
+// without Next's router and without Web Request/Response objects. It runs the
+// same answerIngest as the route handlers in app/api/v1/* (which `next dev`
+// still serves), so both answer the same statuses, headers and bodies; only
+// how the body is read and the answer written differ. Measured on the 2-core
+// target, Next's routing and the Request/Response conversion cost more CPU per
+// /track request than the handler itself, and /track at 200 requests/s has to
+// fit beside /batch traffic and the engine. Nothing else takes this path:
+// pages and every other API go through Next.
 
-interface RouteModule {
-  POST: (request: Request) => Promise<Response>;
-  OPTIONS: () => Response;
-}
-
-const ROUTES = new Map<string, RouteModule>([
-  ["/api/v1/track", track],
-  ["/api/v1/identify", identify],
-  ["/api/v1/page", page],
-  ["/api/v1/screen", screen],
-  ["/api/v1/group", group],
-  ["/api/v1/alias", alias],
-  ["/api/v1/batch", batch],
+const ROUTES = new Map<string, IngestEndpoint>([
+  ["/api/v1/track", "track"],
+  ["/api/v1/identify", "identify"],
+  ["/api/v1/page", "page"],
+  ["/api/v1/screen", "screen"],
+  ["/api/v1/group", "group"],
+  ["/api/v1/alias", "alias"],
+  ["/api/v1/batch", "batch"],
 ]);
 
 /** Serves the request when it is for the tracking API; returns false otherwise. */
 export function serveDirect(req: IncomingMessage, res: ServerResponse): boolean {
-  const path = (req.url ?? "").split("?")[0] ?? "";
-  const route = ROUTES.get(path);
-  if (!route || (req.method !== "POST" && req.method !== "OPTIONS")) return false;
-  void respond(req, res, route).catch((error: unknown) => {
+  const url = req.url ?? "";
+  const query = url.indexOf("?");
+  const endpoint = ROUTES.get(query === -1 ? url : url.slice(0, query));
+  if (!endpoint || (req.method !== "POST" && req.method !== "OPTIONS")) return false;
+  if (req.method === "OPTIONS") {
+    res.writeHead(204, INGEST_CORS_HEADERS);
+    res.end();
+    return true;
+  }
+  void respond(req, res, endpoint).catch((error: unknown) => {
     console.error("[cue] tracking API request failed", error);
     if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
     res.end(JSON.stringify({ error: { code: "internal", message: "Internal error." } }));
@@ -44,30 +42,28 @@ export function serveDirect(req: IncomingMessage, res: ServerResponse): boolean 
   return true;
 }
 
-async function respond(req: IncomingMessage, res: ServerResponse, route: RouteModule) {
-  if (req.method === "OPTIONS") return write(res, route.OPTIONS());
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+async function respond(req: IncomingMessage, res: ServerResponse, endpoint: IngestEndpoint) {
+  const reply = await answerIngest(
+    {
+      header: (name) => {
+        const value = req.headers[name];
+        return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+      },
+      readBody: (limit) => readNodeBody(req, limit),
+    },
+    endpoint,
+  );
+  const headers: Record<string, string | number> = { ...reply.headers };
+  // A body left unread (refused before or while reading it) is not drained:
+  // the connection closes after the answer instead.
+  if (!req.complete) headers.connection = "close";
+  if (reply.body === null) {
+    res.writeHead(reply.status, headers);
+    res.end();
+    return;
   }
-  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, {
-    method: "POST",
-    headers,
-    // Streamed: the handler reads at most its size limit.
-    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-    duplex: "half",
-  } as RequestInit);
-  await write(res, await route.POST(request));
-}
-
-async function write(res: ServerResponse, response: Response): Promise<void> {
-  const body = Buffer.from(await response.arrayBuffer());
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  headers["content-length"] = String(body.length);
-  res.writeHead(response.status, headers);
+  const body = Buffer.from(reply.body);
+  headers["content-length"] = body.length;
+  res.writeHead(reply.status, headers);
   res.end(body);
 }
