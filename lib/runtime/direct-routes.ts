@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import * as inbox from "@/app/api/v1/inbox/route";
 import { answerIngest, type IngestEndpoint } from "@/lib/ingest/handle-ingest-request";
 import { INGEST_CORS_HEADERS } from "@/lib/ingest/ingest-cors";
 import { readNodeBody } from "@/lib/ingest/read-ingest-body";
@@ -10,8 +11,8 @@ import { readNodeBody } from "@/lib/ingest/read-ingest-body";
 // how the body is read and the answer written differ. Measured on the 2-core
 // target, Next's routing and the Request/Response conversion cost more CPU per
 // /track request than the handler itself, and /track at 200 requests/s has to
-// fit beside /batch traffic and the engine. Nothing else takes this path:
-// pages and every other API go through Next.
+// fit beside /batch traffic and the engine. Besides GET /api/v1/inbox (below),
+// nothing else takes this path: pages and every other API go through Next.
 
 const ROUTES = new Map<string, IngestEndpoint>([
   ["/api/v1/track", "track"],
@@ -23,11 +24,31 @@ const ROUTES = new Map<string, IngestEndpoint>([
   ["/api/v1/batch", "batch"],
 ]);
 
+// Route handlers on a hot path that read no body: called with a Web Request
+// built from the node request, but without Next's router. GET /api/v1/inbox
+// is read once per new item by apps that poll instead of streaming.
+const GET_ROUTES = new Map<string, WebRouteHandler>([["/api/v1/inbox", inbox.GET]]);
+
+type WebRouteHandler = (
+  request: Request,
+  context: { params: Promise<Record<string, never>> },
+) => Promise<Response>;
+
 /** Serves the request when it is for the tracking API; returns false otherwise. */
 export function serveDirect(req: IncomingMessage, res: ServerResponse): boolean {
   const url = req.url ?? "";
   const query = url.indexOf("?");
-  const endpoint = ROUTES.get(query === -1 ? url : url.slice(0, query));
+  const path = query === -1 ? url : url.slice(0, query);
+  const getHandler = req.method === "GET" ? GET_ROUTES.get(path) : undefined;
+  if (getHandler) {
+    void respondWeb(req, res, getHandler).catch((error: unknown) => {
+      console.error("[cue] API request failed", error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "internal", message: "Internal error." } }));
+    });
+    return true;
+  }
+  const endpoint = ROUTES.get(path);
   if (!endpoint || (req.method !== "POST" && req.method !== "OPTIONS")) return false;
   if (req.method === "OPTIONS") {
     res.writeHead(204, INGEST_CORS_HEADERS);
@@ -65,5 +86,23 @@ async function respond(req: IncomingMessage, res: ServerResponse, endpoint: Inge
   const body = Buffer.from(reply.body);
   headers["content-length"] = body.length;
   res.writeHead(reply.status, headers);
+  res.end(body);
+}
+
+async function respondWeb(req: IncomingMessage, res: ServerResponse, handler: WebRouteHandler) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url}`, { headers });
+  const response = await handler(request, { params: Promise.resolve({}) });
+  const body = Buffer.from(await response.arrayBuffer());
+  const out: Record<string, string | number> = {};
+  response.headers.forEach((value, name) => {
+    out[name] = value;
+  });
+  out["content-length"] = body.length;
+  res.writeHead(response.status, out);
   res.end(body);
 }

@@ -4,9 +4,11 @@ import { gzipSync } from "node:zlib";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as batchRoute } from "@/app/api/v1/batch/route";
 import { POST as identifyRoute } from "@/app/api/v1/identify/route";
+import { GET as inboxRoute } from "@/app/api/v1/inbox/route";
 import { POST as trackRoute } from "@/app/api/v1/track/route";
 import { serveDirect } from "@/lib/runtime/direct-routes";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
+import { createInboxUser, deliver, hashHeaders } from "@/test/inbox/inbox-fixtures";
 
 // The custom server answers the tracking API at the node:http level
 // (direct-routes.ts); `next dev` serves the route handlers. For good and bad
@@ -199,5 +201,37 @@ describe("node:http and route handler answers", () => {
     const [direct, route] = limited as [Answer, Answer];
     expect(direct).toEqual(route);
     expect(direct.retryAfter).toBe(true);
+  });
+});
+
+describe("GET /api/v1/inbox through node:http and the route handler", () => {
+  const read = async (query: string, headers: Record<string, string>) => {
+    const direct = await fetch(`${base}/api/v1/inbox${query}`, { headers });
+    const route = await inboxRoute(
+      new Request(`http://cue.test/api/v1/inbox${query}`, { headers }),
+      {
+        params: Promise.resolve({}),
+      },
+    );
+    return [await answer(direct), await answer(route)] as const;
+  };
+
+  it("agree on a page of the user's feed", async () => {
+    const profileId = await createInboxUser(ws, "reader");
+    await deliver(ws, profileId, { title: "Hello" });
+    const [direct, route] = await read("?page_size=5", hashHeaders(ws, "reader"));
+    expect(direct).toEqual(route);
+    expect(direct.status).toBe(200);
+    expect((direct.body as { items: { title: string }[] }).items[0]?.title).toBe("Hello");
+  });
+
+  it("agree on a wrong user hash (401) and a bad query (422)", async () => {
+    const wrong = { ...hashHeaders(ws, "reader"), "x-cue-user-hash": "0".repeat(64) };
+    const [direct, route] = await read("", wrong);
+    expect(direct).toEqual(route);
+    expect(direct.status).toBe(401);
+    const [badDirect, badRoute] = await read("?page_size=zero", hashHeaders(ws, "reader"));
+    expect(badDirect).toEqual(badRoute);
+    expect(badDirect.status).toBe(422);
   });
 });

@@ -69,11 +69,13 @@ describe("serveDirect", () => {
     const preflight = await fetch(`${base}/api/v1/page`, { method: "OPTIONS" });
     expect(preflight.status).toBe(204);
     await fetch(`${base}/api/v1/track`);
-    await fetch(`${base}/api/v1/inbox`);
+    await fetch(`${base}/api/v1/inbox`, { method: "POST", body: "{}" });
+    await fetch(`${base}/api/v1/inbox/stream`);
     await fetch(`${base}/api/v1/tracking`, { method: "POST", body: "{}" });
     expect(fallthrough).toEqual([
       "GET /api/v1/track",
-      "GET /api/v1/inbox",
+      "POST /api/v1/inbox",
+      "GET /api/v1/inbox/stream",
       "POST /api/v1/tracking",
     ]);
   });
