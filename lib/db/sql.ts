@@ -78,6 +78,10 @@ function getPool(kind: PoolKind = "default"): pg.Pool {
     types,
     // Idle connections must not keep a script or a test worker alive.
     allowExitOnIdle: true,
+    // Kept open through a lull (node-postgres closes them after 10 s): a new
+    // connection costs a SCRAM handshake, several ms of CPU on both sides,
+    // and a burst after a pause would otherwise pay it on every connection.
+    idleTimeoutMillis: 300_000,
     ...(kind === "generic" ? { options: "-c plan_cache_mode=force_generic_plan" } : {}),
   });
   // A connection dropped while idle (server restart, test database dropped)
