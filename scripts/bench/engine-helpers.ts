@@ -1,4 +1,6 @@
 // Helpers of bench:engine: timing, figures, requests and journey shapes.
+import http from "node:http";
+import https from "node:https";
 import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
 
 export const ms = (t0: number) => performance.now() - t0;
@@ -40,3 +42,52 @@ export const delay = (amount: number, unit: string) => ({
   type: "delay",
   delay: { kind: "duration", duration: { amount, unit } },
 });
+
+const agents = new Map<string, http.Agent>();
+
+/**
+ * A POST on node:http with a keep-alive agent and no socket limit: cheaper
+ * for the client than fetch (which shares the server's cores here), and an
+ * open-loop request never queues in the client.
+ */
+export function postJson(
+  url: string,
+  headers: Record<string, string>,
+  body: unknown,
+): Promise<{ status: number; text: string }> {
+  const target = new URL(url);
+  const client = target.protocol === "https:" ? https : http;
+  let agent = agents.get(target.origin);
+  if (!agent) {
+    agent = new client.Agent({ keepAlive: true });
+    agents.set(target.origin, agent);
+  }
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const request = client.request(
+      target,
+      {
+        method: "POST",
+        agent,
+        headers: {
+          ...headers,
+          "content-type": "application/json",
+          "content-length": payload.length,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+      },
+    );
+    request.on("error", reject);
+    request.end(payload);
+  });
+}
