@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type InboxUser, resolveInboxProfileId } from "./authenticate-inbox-user";
-import { countInbox, type InboxCounts, sameCounts } from "./inbox-counts";
+import { countInbox, countsSql, type InboxCounts, readCounts, sameCounts } from "./inbox-counts";
 import { type InboxItemRow, toInboxItemJson } from "./inbox-item-json";
 import { type HubListener, subscribeInbox } from "./inbox-stream";
 
@@ -15,6 +15,11 @@ import { type HubListener, subscribeInbox } from "./inbox-stream";
 //          `: ping` comments as heartbeats, so proxies keep the line open.
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
+
+/** An item (or, when none is new, nulls) with the user's counts beside it. */
+type ItemWithCounts = (InboxItemRow | { [K in keyof InboxItemRow]: null }) & {
+  countsByKind: Parameters<typeof readCounts>[0];
+};
 const BATCH = 100;
 // A client this far behind is cut off; it reconnects with Last-Event-ID.
 const MAX_QUEUED_CHUNKS = 1_000;
@@ -77,8 +82,9 @@ export async function openInboxStream(
     try {
       do {
         again = false;
-        if (!closed && profileId) await sendNewItems(profileId);
-        if (!closed) await sendCounts();
+        if (closed) break;
+        if (profileId) await sendNewItems(profileId);
+        else await sendCounts();
       } while (again && !closed);
     } catch (error) {
       console.error("[cue] inbox stream read failed", error);
@@ -88,36 +94,52 @@ export async function openInboxStream(
     }
   };
 
+  /**
+   * New (and late) items, then the counts: one statement per batch of items
+   * (on the hot path of every new item), the counts read in the same
+   * snapshot. Returns with the counts sent, when they changed.
+   */
   const sendNewItems = async (owner: string) => {
     for (;;) {
       const sent = new Set(recent);
       const late = [...pending].filter((seq) => seq <= lastSent && !sent.has(seq));
-      // On the hot path of every new item: one prepared statement (lib/db/sql.ts).
-      const rows = await queryRows<InboxItemRow & { seq: bigint }>(Prisma.sql`
-        SELECT * FROM inbox_items
-        WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${owner}::uuid
-          AND "archivedAt" IS NULL
-          AND (seq > ${lastSent}::bigint OR seq = ANY(${late}::bigint[]))
-          AND ("expiresAt" IS NULL OR "expiresAt" > ${new Date()}::timestamp(3))
-        ORDER BY seq LIMIT ${BATCH}`);
+      const rows = await queryRows<ItemWithCounts>(Prisma.sql`
+        WITH items AS (
+          SELECT * FROM inbox_items
+          WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${owner}::uuid
+            AND "archivedAt" IS NULL
+            AND (seq > ${lastSent}::bigint OR seq = ANY(${late}::bigint[]))
+            AND ("expiresAt" IS NULL OR "expiresAt" > ${new Date()}::timestamp(3))
+          ORDER BY seq LIMIT ${BATCH}
+        )
+        SELECT i.*, c.by_kind AS "countsByKind"
+        FROM (SELECT 1) AS one
+        LEFT JOIN items i ON true
+        CROSS JOIN (${countsSql(workspaceId, owner, new Date())}) AS c
+        ORDER BY i.seq`);
       for (const seq of late) pending.delete(seq);
-      for (const row of rows) {
+      const items = rows.filter((row) => row.id !== null) as (InboxItemRow & { seq: bigint })[];
+      for (const row of items) {
         write(`id: ${row.seq}\nevent: item\ndata: ${JSON.stringify(toInboxItemJson(row))}\n\n`);
         pending.delete(row.seq);
         if (row.seq > lastSent) lastSent = row.seq;
         recent.push(row.seq);
         if (recent.length > RECENT_LIMIT) recent.shift();
       }
-      if (rows.length < BATCH || closed) return;
+      if (items.length < BATCH || closed) {
+        writeCounts(readCounts(rows[0]?.countsByKind ?? null));
+        return;
+      }
     }
   };
 
-  const sendCounts = async () => {
-    const counts = await countInbox({ workspaceId, profileId });
+  const writeCounts = (counts: InboxCounts) => {
     if (lastCounts && sameCounts(lastCounts, counts)) return;
     lastCounts = counts;
     write(`event: counts\ndata: ${JSON.stringify(counts)}\n\n`);
   };
+
+  const sendCounts = async () => writeCounts(await countInbox({ workspaceId, profileId }));
 
   // A user without a profile listens to the whole workspace until a new item
   // shows that their profile exists, then narrows to it.
