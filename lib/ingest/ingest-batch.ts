@@ -36,10 +36,9 @@ const MAX_ATTEMPTS = 5;
  * transaction. Invalid calls are rejected one by one (and kept in
  * rejected_events); the others are stored regardless.
  *
- * The common case (every id already known) is one write statement (events,
- * profiles, catalog, engine inbox), plus an identity lookup for ids this
- * process has not seen yet (identity-cache.ts) and, only when the engine has
- * new work, the after-commit NOTIFY. Batches that
+ * The common case (every id already known) is one write statement, plus an
+ * identity lookup for ids this process has not seen yet (identity-cache.ts)
+ * and the after-commit statement (catalog, engine NOTIFY). Batches that
  * create or merge profiles run the same write inside a transaction that
  * locks the ids and profiles first.
  *
@@ -130,7 +129,12 @@ async function ingestChunk(chunk: {
     forgetIdentities(workspaceId, keys);
     return result;
   });
-  await runAfterCommit(genericPlanSql, { workspaceId, notify: evaluate && written.inbox > 0 });
+  await runAfterCommit(genericPlanSql, {
+    workspaceId,
+    messages,
+    catalog: written.catalog,
+    notify: evaluate && written.inbox > 0,
+  });
   const inserted = written.inserted;
 
   return {

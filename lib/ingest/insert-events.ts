@@ -2,7 +2,7 @@ import "server-only";
 import type { RawDb } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NormalizedMessage, Rejection } from "./types";
-import { catalogName, collectCatalogEntries } from "./update-catalog";
+import type { CatalogCount } from "./update-catalog";
 
 export interface WriteEventsInput {
   workspaceId: string;
@@ -37,9 +37,8 @@ const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
  * and the rejected items. One statement means one round trip and one atomic
  * unit even outside an explicit transaction. Only calls actually inserted
  * (not duplicates) update profiles and groups, so a retried batch changes
- * nothing. The event catalog's counts and property keys are merged here too,
- * for the calls actually inserted, so a retried batch does not count twice.
- * Only the engine's NOTIFY follows in its own statement (after-commit.ts).
+ * nothing. It returns how many new events each catalog name got, for
+ * runAfterCommit (catalog counts and the engine's NOTIFY, see there).
  *
  * Parts a batch does not need (trait merges without identify calls, groups
  * without group calls, …) are left out of the statement, which keeps
@@ -47,17 +46,15 @@ const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
  *
  * Lock order, the same in every request: profiles by id (`locked`), then
  * events by messageId, then the few profile rows that change, then groups by
- * id, and last the catalog rows by name. The output columns are evaluated
- * left to right, which is what fixes that order. The catalog rows, which
- * every batch of a workspace shares, are thus locked only from the end of
- * the statement to its commit (the WAL flush, ~0.5 ms measured here). Two batches rewriting the same profiles in opposite orders can
+ * id. The output columns are evaluated left to right, which is what fixes
+ * that order. Two batches rewriting the same profiles in opposite orders can
  * still deadlock in rare cases; PostgreSQL detects it and ingest-batch
  * retries the loser.
  */
 export async function writeEvents(
   db: RawDb,
   input: WriteEventsInput,
-): Promise<{ inserted: number; inbox: number }> {
+): Promise<{ inserted: number; catalog: CatalogCount[]; inbox: number }> {
   const { workspaceId, messages, profileOf } = input;
   const receivedAt = input.receivedAt.toISOString();
   const rows = JSON.stringify(
@@ -86,7 +83,6 @@ export async function writeEvents(
   const hasIdentify = messages.some((m) => m.type === "identify");
   const hasGroup = messages.some((m) => m.type === "group");
   const hasRejections = input.rejections.length > 0;
-  const hasCatalog = messages.some((m) => catalogName(m) !== null);
 
   const ctes: Prisma.Sql[] = [
     Prisma.sql`src AS MATERIALIZED (
@@ -171,6 +167,11 @@ export async function writeEvents(
           OR s.last_seen >= p."lastSeenAt" + ${LAST_SEEN_RESOLUTION}::interval
           OR ${NEW_TIMEZONE} IS DISTINCT FROM p.timezone)
       RETURNING 1)`,
+    Prisma.sql`catalog_counts AS (
+      SELECT CASE WHEN type = 'track' THEN name ELSE type END AS name,
+             count(*)::int AS count, max("timestamp") AS "lastSeenAt"
+      FROM fresh WHERE type IN ('track', 'page', 'screen')
+      GROUP BY 1)`,
   ];
   const outputs: Prisma.Sql[] = [
     // A profile merged away by a concurrent request since we resolved ids
@@ -225,6 +226,9 @@ export async function writeEvents(
       Prisma.sql`(SELECT count(*) FROM memberships)::int AS memberships`,
     );
   }
+  outputs.push(
+    Prisma.sql`(SELECT coalesce(json_agg(catalog_counts), '[]') FROM catalog_counts) AS catalog`,
+  );
   if (input.evaluate) {
     // Only what a journey can react to: tracked events whose name a
     // published journey listens for (journey_event_names), and identifies
@@ -266,33 +270,11 @@ export async function writeEvents(
     outputs.push(Prisma.sql`(SELECT count(*) FROM rejected)::int AS rejected`);
   }
 
-  if (hasCatalog) {
-    // Property keys come from every call of the batch (catalogued by name in
-    // update-catalog.ts); counts only from the calls inserted.
-    const keys = JSON.stringify(
-      Object.fromEntries(collectCatalogEntries(messages).map((e) => [e.name, e.keys])),
-    );
-    ctes.push(Prisma.sql`catalog AS (
-      INSERT INTO event_catalog AS c ("workspaceId", name, "propertyKeys", count, "lastSeenAt")
-      SELECT ${workspaceId}, n.name, coalesce(${keys}::jsonb -> n.name, '{}'), n.count, n."lastSeenAt"
-      FROM (
-        SELECT CASE WHEN type = 'track' THEN name ELSE type END AS name,
-               count(*)::int AS count, max("timestamp") AS "lastSeenAt"
-        FROM fresh WHERE type IN ('track', 'page', 'screen')
-        GROUP BY 1) n
-      ORDER BY n.name
-      ON CONFLICT ("workspaceId", name) DO UPDATE SET
-        "propertyKeys" = c."propertyKeys" || excluded."propertyKeys",
-        count = c.count + excluded.count,
-        "lastSeenAt" = greatest(c."lastSeenAt", excluded."lastSeenAt")
-      RETURNING 1)`);
-    // Last: see the lock order above.
-    outputs.push(Prisma.sql`(SELECT count(*) FROM catalog)::int AS catalog`);
-  }
-
-  const result = await db.$queryRaw<{ inserted: number; inbox?: number }[]>`
+  const result = await db.$queryRaw<
+    { inserted: number; catalog: CatalogCount[]; inbox?: number }[]
+  >`
     WITH ${Prisma.join(ctes, ",\n")}
     SELECT ${Prisma.join(outputs, ",\n")}`;
   const row = result[0];
-  return { inserted: row?.inserted ?? 0, inbox: row?.inbox ?? 0 };
+  return { inserted: row?.inserted ?? 0, catalog: row?.catalog ?? [], inbox: row?.inbox ?? 0 };
 }

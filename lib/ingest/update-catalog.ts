@@ -73,3 +73,10 @@ export function collectCatalogEntries(messages: readonly NormalizedMessage[]): C
   }
   return [...entries].map(([name, keys]) => ({ name, keys }));
 }
+
+/** New events per catalog name in one write, as returned by writeEvents. */
+export interface CatalogCount {
+  name: string;
+  count: number;
+  lastSeenAt: string;
+}
