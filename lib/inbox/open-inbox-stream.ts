@@ -6,6 +6,7 @@ import { type InboxUser, resolveInboxProfileId } from "./authenticate-inbox-user
 import { countInbox, countsSql, type InboxCounts, readCounts, sameCounts } from "./inbox-counts";
 import { type InboxItemRow, toInboxItemJson } from "./inbox-item-json";
 import { type HubListener, subscribeInbox } from "./inbox-stream";
+import { waitForProfile } from "./profile-waiters";
 
 // One SSE connection. The hub only wakes it; it reads its user's rows itself
 // (always by workspaceId AND profileId), so a notification never carries
@@ -141,28 +142,35 @@ export async function openInboxStream(
 
   const sendCounts = async () => writeCounts(await countInbox({ workspaceId, profileId }));
 
-  // A user without a profile listens to the whole workspace until a new item
-  // shows that their profile exists, then narrows to it.
-  const resolveProfile = async () => {
+  // A user without a profile waits for the first item signal that names
+  // theirs (profile-waiters.ts), then listens to that profile only.
+  const adopt = async (found: string) => {
     if (profileId || closed) return;
-    const found = await resolveInboxProfileId(workspaceId, user.userId);
-    if (!found || closed || profileId) return;
     profileId = found;
     const previous = unsubscribe;
     unsubscribe = await subscribeInbox(`${workspaceId}:${found}`, listener);
     previous();
     if (closed) unsubscribe();
-    else void pump();
+    else if (controller) void pump(); // else start() pumps
+  };
+  // The heartbeat's fallback, for a profile that gained this user id without
+  // a new item (an alias): one read per heartbeat, never two at once.
+  let resolving = false;
+  const resolveProfile = async () => {
+    if (profileId || closed || resolving) return;
+    resolving = true;
+    try {
+      const found = await resolveInboxProfileId(workspaceId, user.userId);
+      if (found) await adopt(found);
+    } finally {
+      resolving = false;
+    }
   };
 
   const listener: HubListener = (hubSignal) => {
     // Until the starting cursor is known, a signal must not trigger a read
     // from seq 0 (that would replay the whole inbox to a fresh client).
-    if (closed || !initialized) return;
-    if (!profileId) {
-      if (hubSignal.type !== "counts") void resolveProfile().catch(() => {});
-      return;
-    }
+    if (closed || !initialized || !profileId) return;
     if (hubSignal.type === "item") pending.add(hubSignal.seq);
     void pump();
   };
@@ -170,7 +178,11 @@ export async function openInboxStream(
   let initialized = false;
   // Subscribe before reading anything, so an item committed in between is
   // both read and announced rather than neither.
-  unsubscribe = await subscribeInbox(`${workspaceId}:${profileId ?? "*"}`, listener);
+  unsubscribe = profileId
+    ? await subscribeInbox(`${workspaceId}:${profileId}`, listener)
+    : await waitForProfile(workspaceId, user.userId, (found) => {
+        void adopt(found).catch(() => close());
+      });
   if (input.lastEventId === null && profileId) {
     // Everything visible now counts as already sent: the cursor is the newest
     // seq, and the newest seqs are "recent", so a NOTIFY for one of them that

@@ -9,6 +9,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import type { InboxCounts } from "@/lib/inbox/inbox-counts";
 import type { InboxItemJson } from "@/lib/inbox/inbox-item-json";
 import { closeInboxHub, getInboxHub } from "@/lib/inbox/inbox-stream";
+import { profileWaiterLookups } from "@/lib/inbox/profile-waiters";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import {
   createInboxUser,
@@ -275,6 +276,39 @@ describe("GET /api/v1/inbox/stream", () => {
     await deliver(ws, profileId, { title: "Hello newcomer" }, { client: writer });
     const event = await reader.waitFor((e) => e.event === "item");
     expect(item(event.data).title).toBe("Hello newcomer");
+  });
+
+  it("wakes waiting streams with one identity read per item signal, not one per stream", async () => {
+    const waiting = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => connect(`waiting-${i}`)),
+    );
+    const before = profileWaiterLookups();
+    for (const title of ["Other 1", "Other 2", "Other 3"]) {
+      await deliver(ws, ada, { title }, { client: writer });
+    }
+    const profileId = await createInboxUser(ws, "waiting-7");
+    await deliver(ws, profileId, { title: "Hello waiting-7" }, { client: writer });
+    const event = await waiting[7]?.reader.waitFor((e) => e.event === "item");
+    expect(item(event?.data ?? "{}").title).toBe("Hello waiting-7");
+    const reads = profileWaiterLookups() - before;
+    expect(reads).toBeGreaterThanOrEqual(1);
+    expect(reads).toBeLessThanOrEqual(4);
+    // Nobody else was woken with someone else's items.
+    for (const [i, stream] of waiting.entries()) {
+      if (i !== 7) expect(stream.reader.events.some((e) => e.event === "item")).toBe(false);
+    }
+  });
+
+  it("finds a waiting user's profile created while its LISTEN connection was down", async () => {
+    const { reader } = await connect("resync-newcomer");
+    const terminated = await prisma.$executeRaw`
+      SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = current_database() AND query ILIKE 'LISTEN cue_inbox%'`;
+    expect(terminated).toBe(1);
+    const profileId = await createInboxUser(ws, "resync-newcomer");
+    await deliver(ws, profileId, { title: "Missed while down" }, { client: writer });
+    const event = await reader.waitFor((e) => e.event === "item", 10_000);
+    expect(item(event.data).title).toBe("Missed while down");
   });
 
   it("releases its subscription when the client goes away", async () => {
