@@ -120,24 +120,20 @@ function toSql(strings: TemplateStringsArray | Prisma.Sql, values: unknown[]): P
 type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
 
 function rawDbOn(target: () => Queryable): RawDb {
+  const run = (strings: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+    const query = toSql(strings, values);
+    return target().query({
+      name: statementName(query.text),
+      text: query.text,
+      values: query.values.map(toParameter),
+    });
+  };
   return {
     async $queryRaw<T>(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const query = toSql(strings, values);
-      const result = await target().query({
-        name: statementName(query.text),
-        text: query.text,
-        values: query.values.map(toParameter),
-      });
-      return result.rows as T;
+      return (await run(strings, values)).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      const query = toSql(strings, values);
-      const result = await target().query({
-        name: statementName(query.text),
-        text: query.text,
-        values: query.values.map(toParameter),
-      });
-      return result.rowCount ?? 0;
+      return (await run(strings, values)).rowCount ?? 0;
     },
   };
 }

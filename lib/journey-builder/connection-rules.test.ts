@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
 import { JOURNEY_TEMPLATES } from "@/lib/journeys/templates";
-import { canAddNode, checkConnection, connectableTargets } from "./connection-rules";
+import {
+  canAddNode,
+  checkConnection,
+  connectableTargets,
+  unavailableNodeTypes,
+} from "./connection-rules";
 import { newNode } from "./new-node";
 import { exitsForNode } from "./node-exits";
 
@@ -75,6 +80,15 @@ describe("canAddNode", () => {
     expect(canAddNode("trigger", [])).toEqual({ ok: true });
     expect(canAddNode("trigger", nodes)).toMatchObject({ ok: false });
     expect(canAddNode("exit", nodes)).toEqual({ ok: true });
+  });
+});
+
+describe("unavailableNodeTypes", () => {
+  it("disables the trigger once the journey has one, with the reason", () => {
+    expect(unavailableNodeTypes([])).toEqual(new Map());
+    expect(unavailableNodeTypes(nodes)).toEqual(
+      new Map([["trigger", "A journey has one trigger; this one already has it."]]),
+    );
   });
 });
 

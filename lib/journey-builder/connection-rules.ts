@@ -7,6 +7,7 @@
 import { checkJourneyGraph, type JourneyIssue } from "@/lib/journeys/check-journey-graph";
 import type { JourneyEdge, JourneyNode, NodeType } from "@/lib/journeys/definition";
 import { BLOCKING_TYPES, DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import { PALETTE } from "./new-node";
 import { exitsForNode } from "./node-exits";
 
 export type RuleCheck = { ok: true } | { ok: false; reason: string };
@@ -76,6 +77,18 @@ export function canAddNode(type: NodeType, nodes: readonly Pick<JourneyNode, "ty
     return { ok: false, reason: "A journey has one trigger; this one already has it." };
   }
   return { ok: true };
+}
+
+/** The palette's types that cannot be added to these nodes now, each with the reason. */
+export function unavailableNodeTypes(
+  nodes: readonly Pick<JourneyNode, "type">[],
+): Map<NodeType, string> {
+  const map = new Map<NodeType, string>();
+  for (const item of PALETTE) {
+    const check = canAddNode(item.type, nodes);
+    if (!check.ok) map.set(item.type, check.reason);
+  }
+  return map;
 }
 
 /**
