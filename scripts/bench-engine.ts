@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import { delay, line, log, ms, percentile, quiet, request, round } from "./bench/engine-helpers";
+import { delay, line, log, ms, quiet, round } from "./bench/engine-helpers";
 import { latencyBench } from "./bench/engine-latency";
 import { startWorkerProcess } from "./bench/engine-worker-process";
 import { envNumber as num } from "./bench/env-number";

@@ -2,7 +2,7 @@ import type { RawDb } from "@/lib/db/sql";
 import "server-only";
 import { enqueueMessages } from "@/lib/channels/enqueue-messages";
 import type { MessageContent } from "@/lib/channels/message-content";
-import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { MessageStatus } from "@/lib/generated/prisma/client";
 import type { SendEffect } from "@/lib/journeys/run-state";
 
 // A send effect → the channel interface, inside the engine's transaction, so

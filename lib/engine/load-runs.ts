@@ -6,8 +6,6 @@ import type { RunRow } from "./run-rows";
 
 // Run rows a batch reads, for many profiles in one statement each.
 
-type Tx = RawDb;
-
 /**
  * Runs the profiles' events must be delivered to, locked for this
  * transaction: every run in progress, and completed runs still inside their

@@ -1,5 +1,4 @@
 import { queryParts, type RawDb } from "@/lib/db/sql";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ProfileFacts } from "@/lib/journeys/facts";
 import { EngineBatch, type ProfileWork, type RunRecord } from "./engine-batch";
 import {

@@ -1,7 +1,6 @@
 import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
 import type { ProfileRef } from "./load-facts";

@@ -1,5 +1,4 @@
 import type { RawDb } from "@/lib/db/sql";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 // One profile is evaluated by one transaction at a time: its events in order,
 // its timers, its inactivity entry. Without that, two workers could both let
