@@ -1,4 +1,4 @@
-import { type JsonPart, jsonPart, jsonTimestamp, type RawDb } from "@/lib/db/sql";
+import { type JsonPart, jsonPart, jsonTimestamp } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { KnownRun } from "./engine-batch";
 import type { ProfileRef } from "./load-facts";
