@@ -130,6 +130,10 @@ function createInstance(databaseDir: string, port: number, diagnostics: LogBuffe
       // and the ~107-byte socket path limit under deep data folders.
       "-c",
       "unix_socket_directories=",
+      // PostgreSQL's default (128 MB) is sized for the smallest machines; the
+      // events table's indexes outgrow it within a few million events.
+      "-c",
+      "shared_buffers=512MB",
     ],
     // Kept for diagnostics only; a healthy start prints nothing.
     onLog: (message) => diagnostics.push(message),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { RawDb } from "@/lib/db/sql";
+import { uuidv7 } from "@/lib/db/uuidv7";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { NormalizedMessage, Rejection } from "./types";
 import type { CatalogCount } from "./update-catalog";
@@ -57,9 +58,12 @@ export async function writeEvents(
 ): Promise<{ inserted: number; catalog: CatalogCount[]; inbox: number }> {
   const { workspaceId, messages, profileOf } = input;
   const receivedAt = input.receivedAt.toISOString();
+  // Time-ordered ids: the events' primary key grows at its right edge.
+  const now = Date.now();
   const rows = JSON.stringify(
     messages.map((m, ord) => ({
       ord,
+      id: uuidv7(now),
       messageId: m.messageId,
       profileId: profileOf.get(m.index),
       type: m.type,
@@ -87,7 +91,7 @@ export async function writeEvents(
   const ctes: Prisma.Sql[] = [
     Prisma.sql`src AS MATERIALIZED (
       SELECT * FROM jsonb_to_recordset(${rows}::jsonb) AS r(
-        ord int, "messageId" text, "profileId" uuid, type text, name text,
+        ord int, id uuid, "messageId" text, "profileId" uuid, type text, name text,
         "userId" text, "anonymousId" text, properties jsonb, traits jsonb,
         context jsonb, extra jsonb, "timestamp" timestamp(3), "sentAt" timestamp(3),
         "groupId" text, "traitTimezone" text, "contextTimezone" text))`,
@@ -107,9 +111,9 @@ export async function writeEvents(
     // running) make one of them fail on the unique index; ingest-batch
     // retries it, and the retry finds the other's rows.
     Prisma.sql`inserted AS (
-      INSERT INTO events ("workspaceId", "profileId", "messageId", type, name, "userId",
+      INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, name, "userId",
         "anonymousId", properties, traits, context, extra, "timestamp", "sentAt", "receivedAt")
-      SELECT ${workspaceId}, "profileId", "messageId", type, name, "userId", "anonymousId",
+      SELECT id, ${workspaceId}, "profileId", "messageId", type, name, "userId", "anonymousId",
         coalesce(properties, '{}'), traits, context, extra, "timestamp", "sentAt",
         ${receivedAt}::timestamp(3)
       FROM src
@@ -117,9 +121,9 @@ export async function writeEvents(
         SELECT 1 FROM events e
         WHERE e."workspaceId" = ${workspaceId} AND e."messageId" = src."messageId")
       ORDER BY "messageId"
-      RETURNING id, "messageId")`,
+      RETURNING "messageId")`,
     Prisma.sql`fresh AS MATERIALIZED (
-      SELECT inserted.id, src.* FROM inserted JOIN src USING ("messageId"))`,
+      SELECT src.* FROM inserted JOIN src USING ("messageId"))`,
     hasIdentify
       ? // Per profile and trait key, the value of the latest identify call.
         Prisma.sql`trait_patches AS (

@@ -2,6 +2,7 @@
 // the PostgreSQL ceiling.
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { uuidv7 } from "@/lib/db/uuidv7";
 import { acceptedCount, makeCall, post } from "./ingest-calls";
 import { BATCH_SIZE, CONNECTIONS, DATABASE_URL, runId } from "./ingest-config";
 
@@ -89,6 +90,7 @@ export async function runSingleLoad(rps: number, seconds: number): Promise<LoadR
 }
 
 const COLUMNS = [
+  "id",
   "workspaceId",
   "profileId",
   "messageId",
@@ -130,6 +132,7 @@ export async function runCeiling(
             const call = makeCall();
             const now = new Date().toISOString();
             const row = [
+              uuidv7(), // as Cue keys its events
               "bench-workspace",
               randomUUID(),
               call.messageId,

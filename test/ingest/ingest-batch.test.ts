@@ -57,6 +57,23 @@ describe("ingestBatch", () => {
     expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(0);
   });
 
+  it("keys events with time-ordered UUIDv7 ids", async () => {
+    const before = Date.now();
+    await ingestBatch({
+      workspaceId,
+      items: [{ type: "track", userId: "u-v7", event: "Keyed", messageId: "v7-1" }],
+    });
+    const event = await prisma.event.findUniqueOrThrow({
+      where: { workspaceId_messageId: { workspaceId, messageId: "v7-1" } },
+    });
+    expect(event.id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const millis = Number.parseInt(event.id.replace(/-/g, "").slice(0, 12), 16);
+    expect(millis).toBeGreaterThanOrEqual(before);
+    expect(millis).toBeLessThanOrEqual(Date.now());
+  });
+
   it("skips stored messageIds and repeats within a batch", async () => {
     const result = await ingestBatch({
       workspaceId,
