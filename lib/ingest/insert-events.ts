@@ -99,8 +99,11 @@ export async function writeEvents(
     // the same people do not wait for each other, but a merge or an erasure
     // (which deletes the profile) waits for this statement to commit, and
     // one that committed first makes the profile drop out here (the guard).
+    // It also reads what profile_updates compares, so that only profiles
+    // with something new are looked up again to be updated.
     Prisma.sql`locked AS MATERIALIZED (
-      SELECT id FROM profiles
+      SELECT id, "firstSeenAt", "lastSeenAt", timezone, traits ? 'timezone' AS has_tz_trait
+      FROM profiles
       WHERE id = ANY(${profileIds}::uuid[]) AND "workspaceId" = ${workspaceId}
       ORDER BY id
       FOR KEY SHARE)`,
@@ -147,6 +150,16 @@ export async function writeEvents(
              (array_agg("contextTimezone" ORDER BY "timestamp" DESC, ord DESC)
                FILTER (WHERE "contextTimezone" IS NOT NULL))[1] AS context_tz
       FROM fresh GROUP BY "profileId")`,
+    // The profiles with something new, as `locked` read them: lastSeenAt and
+    // firstSeenAt only move one way and timezone follows the latest call, so
+    // this keeps every row the update below would change (which checks again).
+    Prisma.sql`changed AS (
+      SELECT s.* FROM seen s JOIN locked l ON l.id = s."profileId"
+      WHERE s."profileId" IN (SELECT "profileId" FROM trait_patches)
+        OR s.first_seen < l."firstSeenAt"
+        OR s.last_seen >= l."lastSeenAt" + ${LAST_SEEN_RESOLUTION}::interval
+        OR coalesce(s.trait_tz, CASE WHEN l.has_tz_trait THEN l.timezone END, s.context_tz,
+             l.timezone) IS DISTINCT FROM l.timezone)`,
     // email mirrors traits.email (lower-cased, so lookups by email are
     // exact); timezone is traits.timezone, else the latest context.timezone.
     // A row with nothing new is left alone (see LAST_SEEN_RESOLUTION).
@@ -163,7 +176,7 @@ export async function writeEvents(
         "firstSeenAt" = least(p."firstSeenAt", s.first_seen),
         "lastSeenAt" = greatest(p."lastSeenAt", s.last_seen),
         "updatedAt" = now()
-      FROM seen s LEFT JOIN trait_patches tp USING ("profileId")
+      FROM changed s LEFT JOIN trait_patches tp USING ("profileId")
       WHERE p.id = s."profileId" AND p.id = ANY(${profileIds}::uuid[])
         AND p."workspaceId" = ${workspaceId}
         AND (tp."profileId" IS NOT NULL

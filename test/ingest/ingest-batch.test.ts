@@ -57,6 +57,44 @@ describe("ingestBatch", () => {
     expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(0);
   });
 
+  it("follows context.timezone on any call until traits.timezone is set, which then wins", async () => {
+    const at = (seconds: number) => new Date(Date.UTC(2026, 2, 1, 9, 0, seconds)).toISOString();
+    const call = (n: number, extra: Record<string, unknown>) => ({
+      type: "track",
+      userId: "u-tz",
+      event: "Clicked",
+      messageId: `tz-${n}`,
+      timestamp: at(n * 10),
+      ...extra,
+    });
+    const timezone = async () => (await profileByUserId("u-tz"))?.timezone;
+    await ingestBatch({ workspaceId, items: [call(0, {})] });
+    expect(await timezone()).toBeNull();
+    // Within a minute of the last call, so only the timezone is new.
+    await ingestBatch({
+      workspaceId,
+      items: [call(1, { context: { timezone: "America/New_York" } })],
+    });
+    expect(await timezone()).toBe("America/New_York");
+    await ingestBatch({ workspaceId, items: [call(2, { context: { timezone: "Asia/Tokyo" } })] });
+    expect(await timezone()).toBe("Asia/Tokyo");
+    await ingestBatch({
+      workspaceId,
+      items: [
+        {
+          type: "identify",
+          userId: "u-tz",
+          messageId: "tz-3",
+          timestamp: at(30),
+          traits: { timezone: "Europe/Paris" },
+        },
+      ],
+    });
+    expect(await timezone()).toBe("Europe/Paris");
+    await ingestBatch({ workspaceId, items: [call(4, { context: { timezone: "Asia/Tokyo" } })] });
+    expect(await timezone()).toBe("Europe/Paris");
+  });
+
   it("keys events with time-ordered UUIDv7 ids", async () => {
     const before = Date.now();
     await ingestBatch({
