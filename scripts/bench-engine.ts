@@ -2,19 +2,21 @@
 // against the number of journeys, due-timer throughput, the inactivity sweep.
 //
 //   CUE_URL, CUE_WRITE_KEY, CUE_SECRET_KEY   latency against a running Cue (its
-//       worker must run: npm start does). Without CUE_URL the /track, /batch
-//       and /inbox route handlers are served in this process and the engine
-//       runs in BENCH_ENGINE_WORKERS worker processes, as `npm run worker` would.
+//       worker must run: npm start does). Without CUE_URL ("local") a web
+//       process serves /track, /batch, /inbox and the inbox stream as
+//       `npm start` does (bench/engine-http-process.ts) and the engine runs in
+//       BENCH_ENGINE_WORKERS worker processes, as `npm run worker` would.
 //   BENCH_OBSERVE=stream|get   how latency sees the item (bench/engine-latency.ts)
 //   BENCH_STREAM_USERS (200)
-//   DATABASE_URL   for the other three (and in-process latency); without it an
+//   DATABASE_URL   for the other three (and local latency); without it an
 //       embedded PostgreSQL in a temp folder. They write 1M+ rows in their own
 //       workspaces and delete them afterwards; keep other workers off that
 //       database while they run, or they will share (and skew) the timer work.
 //   BENCH_ONLY=latency,journeys,timers,inactivity   BENCH_RATE (200)
 //   BENCH_SECONDS (10)   BENCH_JOURNEYS (1000)   BENCH_EVENTS (1000)
 //   BENCH_TIMERS (100000)   BENCH_PROFILES (1000000)
-//   BENCH_ENGINE_WORKERS (2)   in-process latency: engine worker processes
+//   BENCH_ENGINE_WORKERS (1)   local latency: engine worker processes (one web
+//       process and one worker is the deployment a 2-core machine fits)
 //
 // Prints a table, and as the last line one JSON object with every figure.
 import { randomUUID } from "node:crypto";
@@ -35,7 +37,7 @@ const JOURNEYS = num("BENCH_JOURNEYS", 1_000);
 const EVENTS = num("BENCH_EVENTS", 1_000);
 const TIMERS = num("BENCH_TIMERS", 100_000);
 const PROFILES = num("BENCH_PROFILES", 1_000_000);
-const ENGINE_WORKERS = num("BENCH_ENGINE_WORKERS", 2);
+const ENGINE_WORKERS = num("BENCH_ENGINE_WORKERS", 1);
 const TARGETS = {
   p50Ms: 50,
   p95Ms: 250,
@@ -47,8 +49,6 @@ const run = randomUUID().slice(0, 8);
 
 // --- Database ----------------------------------------------------------------
 
-// In-process latency serves HTTP, runs the engine and the bench from one pool.
-process.env.DATABASE_POOL_SIZE ??= "40";
 let stopDatabase = async () => {};
 if (!process.env.DATABASE_URL) {
   // Not mkdtemp: its 0700 folder would shut out the postgres user (see lib/db/embedded.ts).

@@ -15,7 +15,7 @@
 //   the item is there. Without database access it polls every 10 ms instead.
 //
 // Against a running Cue (CUE_URL) it measures that server and its worker.
-// Otherwise it serves the route handlers in this process and runs the engine
+// Otherwise it starts a web process (engine-http-process.ts) and runs the engine
 // in worker processes, as `npm run worker` would.
 import pg from "pg";
 import { prisma } from "@/lib/db/client";
@@ -23,7 +23,7 @@ import { computeUserHash } from "@/lib/inbox/inbox-token";
 import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
 import { SseReader } from "@/test/inbox/sse-reader";
 import { line, ms, percentile, postJson, request, round } from "./engine-helpers";
-import { startWorkerProcess } from "./engine-worker-process";
+import { startHttpProcess, startWorkerProcess } from "./engine-worker-process";
 import { envNumber as num } from "./env-number";
 
 export interface LatencyOptions {
@@ -185,7 +185,7 @@ export async function latencyBench(options: LatencyOptions) {
   latencies.sort((a, b) => a - b);
   trackTimes.sort((a, b) => a - b);
   return {
-    mode: target.remote ? "server" : "in-process",
+    mode: target.remote ? "server" : "local",
     observed:
       OBSERVE === "stream"
         ? `SSE /api/v1/inbox/stream, ${users.length} users`
@@ -244,33 +244,21 @@ async function startTarget(
   }
   const keys = await options.benchWorkspace("Latency bench");
   await options.publish(keys.workspaceId, event, definition);
-  const { startRouteServer } = await import("@/test/fixtures/route-server");
-  const track = await import("@/app/api/v1/track/route");
-  const batch = await import("@/app/api/v1/batch/route");
-  const inbox = await import("@/app/api/v1/inbox/route");
-  const stream = await import("@/app/api/v1/inbox/stream/route");
-  const context = { params: Promise.resolve({}) };
-  const readInbox = (request: Request) => inbox.GET(request, context);
-  const openStream = (request: Request) => stream.GET(request, context);
-  const server = await startRouteServer({
-    "/api/v1/track": { POST: track.POST },
-    "/api/v1/batch": { POST: batch.POST },
-    "/api/v1/inbox": { GET: readInbox },
-    "/api/v1/inbox/stream": { GET: openStream },
-  });
+  // The web side in a process of its own, as a Cue web instance.
+  const web = startHttpProcess();
   // The engine runs where a scaled deployment runs it: in worker processes
   // (`npm run worker`), each LISTENing to cue_events.
   const engines = Array.from({ length: options.engineWorkers }, () =>
     startWorkerProcess({ CUE_TASKS: "engine-events", CUE_LISTEN: "1" }),
   );
-  await Promise.all(engines.map((engine) => engine.ready));
+  const [base] = await Promise.all([web.url, ...engines.map((engine) => engine.ready)]);
   return {
-    base: server.url,
+    base,
     keys,
     remote: false,
     cleanup: async () => {
       await Promise.all(engines.map((engine) => engine.stop()));
-      await server.close();
+      await web.stop();
       await options.dropWorkspace(keys.workspaceId);
     },
   };

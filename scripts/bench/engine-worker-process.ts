@@ -48,3 +48,35 @@ export function startWorkerProcess(env: Record<string, string> = {}) {
     },
   };
 }
+
+/** The bench's web process (engine-http-process.ts): resolves with its URL once it listens. */
+export function startHttpProcess() {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "--import",
+      "./scripts/server-only-hook.mjs",
+      "scripts/bench/engine-http-process.ts",
+    ],
+    { cwd: root, env: process.env, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  workerProcesses.add(child);
+  child.once("exit", () => workerProcesses.delete(child));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = new Promise<string>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`bench web process exited (${code})`)));
+    child.stdout.on("data", (chunk: Buffer) => {
+      const match = /^ready (\S+)$/m.exec(chunk.toString());
+      if (match?.[1]) resolve(match[1]);
+    });
+  });
+  return {
+    url,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
