@@ -28,6 +28,14 @@ export const LAST_SEEN_RESOLUTION = "60 seconds";
 // `profile.traits` after this batch's identify calls: keys set to null go.
 const PATCHED_TRAITS = Prisma.sql`((p.traits - coalesce(tp.unset, '{}')) || coalesce(tp.set, '{}'))`;
 
+// email mirrors traits.email (lower-cased, so lookups by email are exact).
+const NEW_EMAIL = Prisma.sql`CASE
+  WHEN tp."profileId" IS NULL THEN p.email
+  WHEN jsonb_typeof(${PATCHED_TRAITS} -> 'email') = 'string'
+    AND length(${PATCHED_TRAITS} ->> 'email') <= 320
+    THEN lower(btrim(${PATCHED_TRAITS} ->> 'email'))
+  END`;
+
 // traits.timezone (valid ones only), else the latest context.timezone.
 const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
   CASE WHEN ${PATCHED_TRAITS} ? 'timezone' THEN p.timezone END, s.context_tz, p.timezone)`;
@@ -160,18 +168,11 @@ export async function writeEvents(
         OR s.last_seen >= l."lastSeenAt" + ${LAST_SEEN_RESOLUTION}::interval
         OR coalesce(s.trait_tz, CASE WHEN l.has_tz_trait THEN l.timezone END, s.context_tz,
              l.timezone) IS DISTINCT FROM l.timezone)`,
-    // email mirrors traits.email (lower-cased, so lookups by email are
-    // exact); timezone is traits.timezone, else the latest context.timezone.
     // A row with nothing new is left alone (see LAST_SEEN_RESOLUTION).
     Prisma.sql`profile_updates AS (
       UPDATE profiles p SET
         traits = ${PATCHED_TRAITS},
-        email = CASE
-          WHEN tp."profileId" IS NULL THEN p.email
-          WHEN jsonb_typeof(${PATCHED_TRAITS} -> 'email') = 'string'
-            AND length(${PATCHED_TRAITS} ->> 'email') <= 320
-            THEN lower(btrim(${PATCHED_TRAITS} ->> 'email'))
-          END,
+        email = ${NEW_EMAIL},
         timezone = ${NEW_TIMEZONE},
         "firstSeenAt" = least(p."firstSeenAt", s.first_seen),
         "lastSeenAt" = greatest(p."lastSeenAt", s.last_seen),
@@ -179,7 +180,10 @@ export async function writeEvents(
       FROM changed s LEFT JOIN trait_patches tp USING ("profileId")
       WHERE p.id = s."profileId" AND p.id = ANY(${profileIds}::uuid[])
         AND p."workspaceId" = ${workspaceId}
-        AND (tp."profileId" IS NOT NULL
+        -- An identify repeating the stored traits (apps send one on every
+        -- page load) rewrites nothing.
+        AND (${PATCHED_TRAITS} IS DISTINCT FROM p.traits
+          OR ${NEW_EMAIL} IS DISTINCT FROM p.email
           OR s.first_seen < p."firstSeenAt"
           OR s.last_seen >= p."lastSeenAt" + ${LAST_SEEN_RESOLUTION}::interval
           OR ${NEW_TIMEZONE} IS DISTINCT FROM p.timezone)

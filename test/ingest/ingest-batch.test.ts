@@ -95,6 +95,27 @@ describe("ingestBatch", () => {
     expect(await timezone()).toBe("Europe/Paris");
   });
 
+  it("leaves a profile untouched by an identify that repeats its traits", async () => {
+    const identify = (n: number, traits: Record<string, unknown>) => ({
+      type: "identify",
+      userId: "u-same",
+      messageId: `same-${n}`,
+      timestamp: new Date(Date.UTC(2026, 2, 1, 10, 0, n)).toISOString(),
+      traits,
+    });
+    const updatedAt = async () => (await profileByUserId("u-same"))?.updatedAt.getTime();
+    await ingestBatch({ workspaceId, items: [identify(0, { plan: "pro", email: "S@x.io" })] });
+    const first = await updatedAt();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await ingestBatch({ workspaceId, items: [identify(1, { email: "S@x.io", plan: "pro" })] });
+    expect(await updatedAt()).toBe(first);
+    await ingestBatch({ workspaceId, items: [identify(2, { plan: "team" })] });
+    const changed = await profileByUserId("u-same");
+    expect(changed?.updatedAt.getTime()).toBeGreaterThan(first ?? 0);
+    expect(changed?.traits).toEqual({ plan: "team", email: "S@x.io" });
+    expect(changed?.email).toBe("s@x.io");
+  });
+
   it("keys events with time-ordered UUIDv7 ids", async () => {
     const before = Date.now();
     await ingestBatch({
