@@ -26,7 +26,11 @@ export function listeningRunsPart(refs: readonly ProfileRef[], now: Date): JsonP
   return jsonPart<RunRow, RunRow[]>(sql, (rows) => rows);
 }
 
-/** Each profile's runs of these journeys, ended or not, for re-entry decisions. */
+/**
+ * What re-entry decisions need (checkReentry): per profile and journey, the
+ * run in progress if there is one, else the latest one entered. One row each,
+ * however many times the profile has been through the journey.
+ */
 export function previousRunsPart(
   refs: readonly ProfileRef[],
   journeyIds: readonly string[],
@@ -35,11 +39,13 @@ export function previousRunsPart(
     refs.length === 0 || journeyIds.length === 0
       ? null
       : Prisma.sql`
-    SELECT r.id, r."journeyId", r."profileId"::text AS "profileId", r."enteredAt", r."endedAt"
+    SELECT DISTINCT ON (r."profileId", r."journeyId")
+      r.id, r."journeyId", r."profileId"::text AS "profileId", r."enteredAt", r."endedAt"
     FROM journey_runs r
     JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid) ON r."workspaceId" = ref.ws AND r."profileId" = ref.pid
-    WHERE r."journeyId" = ANY(${[...journeyIds]}::text[])`;
+    WHERE r."journeyId" = ANY(${[...journeyIds]}::text[])
+    ORDER BY r."profileId", r."journeyId", r."endedAt" IS NULL DESC, r."enteredAt" DESC`;
   return jsonPart<
     { id: string; journeyId: string; profileId: string; enteredAt: string; endedAt: string | null },
     Map<string, Map<string, KnownRun[]>>

@@ -64,5 +64,12 @@ describe("re-entry", () => {
     await advanceTo(clock, "2026-04-04T10:00:00Z"); // exactly 3 days
     await send(clock, ws, [track("u-cool", "Cooldown")]);
     expect(await statuses("u-cool", journeyId)).toEqual(["completed", "waiting"]);
+    // The cooldown counts from the latest entry (04-04), not the first one.
+    await advanceTo(clock, "2026-04-06T10:00:00Z");
+    await send(clock, ws, [track("u-cool", "Cooldown")]);
+    expect(await statuses("u-cool", journeyId)).toEqual(["completed", "completed"]);
+    await advanceTo(clock, "2026-04-07T10:00:00Z");
+    await send(clock, ws, [track("u-cool", "Cooldown")]);
+    expect(await statuses("u-cool", journeyId)).toEqual(["completed", "completed", "waiting"]);
   });
 });
