@@ -1,4 +1,5 @@
-// Engine worker processes for bench:engine, as `npm run worker` would run them.
+// bench:engine's child processes: engine workers, as `npm run worker` would
+// run them, and the web process of its local latency measure.
 import { spawn } from "node:child_process";
 import path from "node:path";
 
@@ -10,24 +11,30 @@ process.on("exit", () => {
   for (const child of workerProcesses) child.kill("SIGKILL");
 });
 
-export function startWorkerProcess(env: Record<string, string> = {}) {
+/** A TypeScript script in a child process, stopped with the bench; stdout piped. */
+function spawnScript(script: string, env: NodeJS.ProcessEnv) {
   const child = spawn(
     process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--import",
-      "./scripts/server-only-hook.mjs",
-      "test/engine/support/engine-worker.ts",
-    ],
-    {
-      cwd: root,
-      env: { ...process.env, CUE_TASKS: "engine-timers", CUE_TIMER_BATCH: "500", ...env },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
+    ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", script],
+    { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] },
   );
   workerProcesses.add(child);
   child.once("exit", () => workerProcesses.delete(child));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    child.kill("SIGTERM");
+    await exited;
+  };
+  return { child, stop };
+}
+
+export function startWorkerProcess(env: Record<string, string> = {}) {
+  const { child, stop } = spawnScript("test/engine/support/engine-worker.ts", {
+    ...process.env,
+    CUE_TASKS: "engine-timers",
+    CUE_TIMER_BATCH: "500",
+    ...env,
+  });
   let stepped = 0;
   const ready = new Promise<void>((resolve) => {
     child.stdout.on("data", (chunk: Buffer) => {
@@ -38,33 +45,12 @@ export function startWorkerProcess(env: Record<string, string> = {}) {
       }
     });
   });
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  return {
-    ready,
-    stepped: () => stepped,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  return { ready, stepped: () => stepped, stop };
 }
 
 /** The bench's web process (engine-http-process.ts): resolves with its URL once it listens. */
 export function startHttpProcess() {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "--import",
-      "./scripts/server-only-hook.mjs",
-      "scripts/bench/engine-http-process.ts",
-    ],
-    { cwd: root, env: process.env, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  workerProcesses.add(child);
-  child.once("exit", () => workerProcesses.delete(child));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const { child, stop } = spawnScript("scripts/bench/engine-http-process.ts", process.env);
   const url = new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`bench web process exited (${code})`)));
     child.stdout.on("data", (chunk: Buffer) => {
@@ -72,11 +58,5 @@ export function startHttpProcess() {
       if (match?.[1]) resolve(match[1]);
     });
   });
-  return {
-    url,
-    stop: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
+  return { url, stop };
 }
