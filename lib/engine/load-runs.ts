@@ -27,9 +27,10 @@ export function listeningRunsPart(refs: readonly ProfileRef[], now: Date): JsonP
 }
 
 /**
- * What re-entry decisions need (checkReentry): per profile and journey, the
- * run in progress if there is one, else the latest one entered. One row each,
- * however many times the profile has been through the journey.
+ * What re-entry decisions need (checkReentry): per profile and journey, every
+ * run in progress (one, unless a merge brought two profiles' runs together)
+ * and the latest one entered, however many times the profile has been
+ * through the journey.
  */
 export function previousRunsPart(
   refs: readonly ProfileRef[],
@@ -39,13 +40,16 @@ export function previousRunsPart(
     refs.length === 0 || journeyIds.length === 0
       ? null
       : Prisma.sql`
-    SELECT DISTINCT ON (r."profileId", r."journeyId")
-      r.id, r."journeyId", r."profileId"::text AS "profileId", r."enteredAt", r."endedAt"
-    FROM journey_runs r
-    JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
-      AS ref(ws, pid) ON r."workspaceId" = ref.ws AND r."profileId" = ref.pid
-    WHERE r."journeyId" = ANY(${[...journeyIds]}::text[])
-    ORDER BY r."profileId", r."journeyId", r."endedAt" IS NULL DESC, r."enteredAt" DESC`;
+    SELECT id, "journeyId", "profileId", "enteredAt", "endedAt" FROM (
+      SELECT r.id, r."journeyId", r."profileId"::text AS "profileId", r."enteredAt", r."endedAt",
+             row_number() OVER (PARTITION BY r."profileId", r."journeyId"
+                                ORDER BY r."enteredAt" DESC) AS recency
+      FROM journey_runs r
+      JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
+        AS ref(ws, pid) ON r."workspaceId" = ref.ws AND r."profileId" = ref.pid
+      WHERE r."journeyId" = ANY(${[...journeyIds]}::text[])
+    ) runs
+    WHERE "endedAt" IS NULL OR recency = 1`;
   return jsonPart<
     { id: string; journeyId: string; profileId: string; enteredAt: string; endedAt: string | null },
     Map<string, Map<string, KnownRun[]>>

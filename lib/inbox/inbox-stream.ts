@@ -30,6 +30,7 @@ class InboxHub {
   private hadConnection = false;
   // Bumped by close(), so a connection that finishes opening afterwards is dropped.
   private generation = 0;
+  private readonly closeHandlers = new Set<() => void>();
 
   /** Resolves once LISTEN is active, so nothing committed after it is missed. */
   async subscribe(key: string, listener: HubListener): Promise<() => void> {
@@ -47,6 +48,11 @@ class InboxHub {
     return unsubscribe;
   }
 
+  /** Called when close() drops every subscriber (registries built on the hub reset with it). */
+  onClose(handler: () => void): void {
+    this.closeHandlers.add(handler);
+  }
+
   get subscriberCount(): number {
     let total = 0;
     for (const set of this.listeners.values()) total += set.size;
@@ -55,6 +61,7 @@ class InboxHub {
 
   async close(): Promise<void> {
     this.listeners.clear();
+    for (const handler of this.closeHandlers) safely(handler);
     this.clearIdleTimer();
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;

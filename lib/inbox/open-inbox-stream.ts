@@ -144,12 +144,20 @@ export async function openInboxStream(
 
   // A user without a profile waits for the first item signal that names
   // theirs (profile-waiters.ts), then listens to that profile only.
+  // A failure closes the stream, so the client reconnects rather than wait
+  // on a stream that no signal reaches.
   const adopt = async (found: string) => {
     if (profileId || closed) return;
     profileId = found;
-    const previous = unsubscribe;
-    unsubscribe = await subscribeInbox(`${workspaceId}:${found}`, listener);
-    previous();
+    try {
+      const previous = unsubscribe;
+      unsubscribe = await subscribeInbox(`${workspaceId}:${found}`, listener);
+      previous();
+    } catch (error) {
+      console.error("[cue] inbox stream could not follow its new profile", error);
+      close();
+      return;
+    }
     if (closed) unsubscribe();
     else if (controller) void pump(); // else start() pumps
   };
@@ -178,17 +186,20 @@ export async function openInboxStream(
   let initialized = false;
   // Subscribe before reading anything, so an item committed in between is
   // both read and announced rather than neither.
+  // A profile found before the stream is set up is adopted once it is.
+  let foundEarly: string | null = null;
   unsubscribe = profileId
     ? await subscribeInbox(`${workspaceId}:${profileId}`, listener)
     : await waitForProfile(workspaceId, user.userId, (found) => {
-        void adopt(found).catch(() => close());
+        if (initialized) void adopt(found);
+        else foundEarly = found;
       });
-  if (input.lastEventId === null && profileId) {
+  if (input.lastEventId === null && user.profileId) {
     // Everything visible now counts as already sent: the cursor is the newest
     // seq, and the newest seqs are "recent", so a NOTIFY for one of them that
     // arrives after this read is not mistaken for a late commit below it.
     const visible = await prisma.inboxItem.findMany({
-      where: { workspaceId, profileId },
+      where: { workspaceId, profileId: user.profileId },
       orderBy: { seq: "desc" },
       select: { seq: true },
       take: RECENT_LIMIT,
@@ -197,6 +208,7 @@ export async function openInboxStream(
     recent.push(...visible.map((row) => row.seq).reverse());
   }
   initialized = true;
+  if (foundEarly) void adopt(foundEarly);
 
   return new ReadableStream<Uint8Array>({
     start(c) {
@@ -211,6 +223,9 @@ export async function openInboxStream(
       }, input.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
       heartbeat.unref();
       void pump();
+      // A profile made between authentication and the waiter's registration
+      // sent its signal before anyone here listened: look once now.
+      if (!profileId) void resolveProfile().catch(() => {});
     },
     cancel() {
       close();

@@ -2,7 +2,7 @@ import "server-only";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InboxSignal } from "./inbox-signal";
-import { type HubListener, subscribeInbox } from "./inbox-stream";
+import { getInboxHub, type HubListener, subscribeInbox } from "./inbox-stream";
 
 // Streams of users who have no profile yet (cue.js connects before the app's
 // first identify or track for a new user arrives). They learn of their
@@ -26,6 +26,7 @@ interface WorkspaceWaiters {
 
 const workspaces = new Map<string, WorkspaceWaiters>();
 let lookups = 0;
+let hookedHub = false;
 
 /** How many identity reads the waiters made (tests check it stays per signal). */
 export function profileWaiterLookups(): number {
@@ -42,6 +43,11 @@ export async function waitForProfile(
   userId: string,
   found: ProfileFound,
 ): Promise<() => void> {
+  if (!hookedHub) {
+    // A closed hub has dropped the workspace listeners: start afresh.
+    getInboxHub().onClose(() => workspaces.clear());
+    hookedHub = true;
+  }
   let entry = workspaces.get(workspaceId);
   if (!entry) {
     const created: WorkspaceWaiters = {

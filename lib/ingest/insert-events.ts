@@ -158,9 +158,13 @@ export async function writeEvents(
              (array_agg("contextTimezone" ORDER BY "timestamp" DESC, ord DESC)
                FILTER (WHERE "contextTimezone" IS NOT NULL))[1] AS context_tz
       FROM fresh GROUP BY "profileId")`,
-    // The profiles with something new, as `locked` read them: lastSeenAt and
-    // firstSeenAt only move one way and timezone follows the latest call, so
-    // this keeps every row the update below would change (which checks again).
+    // The profiles with something new, as `locked` read them; the update
+    // below checks again. lastSeenAt and firstSeenAt only move one way and
+    // every identified profile is kept, so nothing is missed there. For the
+    // timezone, a concurrent batch's uncommitted change is not seen here (a
+    // key-share lock does not wait for it): of two racing context timezones
+    // either may win, as either could before (neither compares event times
+    // across batches).
     Prisma.sql`changed AS (
       SELECT s.* FROM seen s JOIN locked l ON l.id = s."profileId"
       WHERE s."profileId" IN (SELECT "profileId" FROM trait_patches)

@@ -208,7 +208,7 @@ export async function latencyBench(options: LatencyOptions) {
   };
 }
 
-/** The server to measure: CUE_URL's, or route handlers here with worker processes. */
+/** The server to measure: CUE_URL's, or a web process of the bench's own with worker processes. */
 async function startTarget(
   options: LatencyOptions,
   event: string,
@@ -251,7 +251,12 @@ async function startTarget(
   const engines = Array.from({ length: options.engineWorkers }, () =>
     startWorkerProcess({ CUE_TASKS: "engine-events", CUE_LISTEN: "1" }),
   );
-  const [base] = await Promise.all([web.url, ...engines.map((engine) => engine.ready)]);
+  const [base] = await Promise.all([web.url, ...engines.map((engine) => engine.ready)]).catch(
+    async (error: unknown) => {
+      await Promise.all([web.stop(), ...engines.map((engine) => engine.stop())]);
+      throw error;
+    },
+  );
   return {
     base,
     keys,

@@ -6,10 +6,13 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "../..");
 
 const workerProcesses = new Set<ReturnType<typeof spawn>>();
-// A crashed bench must not leave workers behind.
+// A crashed or interrupted bench must not leave its processes behind.
 process.on("exit", () => {
   for (const child of workerProcesses) child.kill("SIGKILL");
 });
+// Signals end the bench through process.exit, so that handler runs.
+process.once("SIGINT", () => process.exit(130));
+process.once("SIGTERM", () => process.exit(143));
 
 /** A TypeScript script in a child process, stopped with the bench; stdout piped. */
 function spawnScript(script: string, env: NodeJS.ProcessEnv) {

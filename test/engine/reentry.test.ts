@@ -1,4 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { queryParts, sql } from "@/lib/db/sql";
+import { previousRunsPart } from "@/lib/engine/load-runs";
 import type { ReentryPolicy } from "@/lib/journeys/definition";
 import { delayNode, inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
@@ -72,4 +75,31 @@ describe("re-entry", () => {
     await send(clock, ws, [track("u-cool", "Cooldown")]);
     expect(await statuses("u-cool", journeyId)).toEqual(["completed", "completed", "waiting"]);
   });
+
+  it("reads every run in progress and the latest one entered, not the whole history", async () => {
+    const journeyId = await journeyWith("History", { mode: "always" });
+    const clock = new FakeClock("2026-05-01T10:00:00Z");
+    await send(clock, ws, [track("u-hist", "History")]);
+    const [run] = await runsOf(ws, "u-hist", journeyId);
+    if (!run) throw new Error("no run");
+    const base = { workspaceId: ws, journeyId, versionId: run.versionId, profileId: run.profileId };
+    await prisma.journeyRun.createMany({
+      data: [
+        { ...base, status: "completed", state: {}, enteredAt: at("04-01"), endedAt: at("04-02") },
+        { ...base, status: "completed", state: {}, enteredAt: at("04-20"), endedAt: at("04-21") },
+        // A merge can bring a second run in progress along.
+        { ...base, status: "waiting", state: {}, enteredAt: at("03-01") },
+        { ...base, status: "completed", state: {}, enteredAt: at("05-02"), endedAt: at("05-03") },
+      ],
+    });
+    const { previous } = await queryParts(sql, {
+      previous: previousRunsPart([{ workspaceId: ws, profileId: run.profileId }], [journeyId]),
+    });
+    const entered = (previous.get(run.profileId)?.get(journeyId) ?? [])
+      .map((r) => r.enteredAt.toISOString())
+      .sort();
+    expect(entered).toEqual([at("03-01"), run.enteredAt, at("05-02")].map((d) => d.toISOString()));
+  });
 });
+
+const at = (monthDay: string) => new Date(`2026-${monthDay}T00:00:00.000Z`);
