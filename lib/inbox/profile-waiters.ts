@@ -26,7 +26,8 @@ interface WorkspaceWaiters {
 
 const workspaces = new Map<string, WorkspaceWaiters>();
 let lookups = 0;
-let hookedHub = false;
+// A closed hub has dropped the workspace listeners: start afresh.
+getInboxHub().onClose(() => workspaces.clear());
 
 /** How many identity reads the waiters made (tests check it stays per signal). */
 export function profileWaiterLookups(): number {
@@ -43,11 +44,6 @@ export async function waitForProfile(
   userId: string,
   found: ProfileFound,
 ): Promise<() => void> {
-  if (!hookedHub) {
-    // A closed hub has dropped the workspace listeners: start afresh.
-    getInboxHub().onClose(() => workspaces.clear());
-    hookedHub = true;
-  }
   let entry = workspaces.get(workspaceId);
   if (!entry) {
     const created: WorkspaceWaiters = {
