@@ -14,7 +14,7 @@ import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 
 const num = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -42,7 +42,7 @@ if (!process.env.DATABASE_URL) {
 }
 await applyMigrations(process.env.DATABASE_URL as string, { log: quiet });
 const { prisma, disconnectPrisma } = await import("@/lib/db/client");
-const { createJourney } = await import("@/lib/engine/journeys/create-journey");
+const { createJourney } = await import("@/lib/journeys/create-journey");
 const { createBacktest } = await import("@/lib/backtests/create-backtest");
 const { claimBacktest } = await import("@/lib/backtests/claim-backtest");
 const { runBacktest } = await import("@/lib/backtests/run-backtest");

@@ -18,8 +18,8 @@ import { type Browser, chromium, type Page } from "@playwright/test";
 import { autoLayout } from "@/lib/journey-builder/auto-layout";
 import { newNode } from "@/lib/journey-builder/new-node";
 import { exitsForNode } from "@/lib/journey-builder/node-exits";
-import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
-import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import type { JourneyEdge, JourneyNode } from "@/lib/journey-core/definition";
+import { DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
 
 const NODES = Number(process.env.BENCH_NODES ?? 150);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);

@@ -122,7 +122,7 @@ async function journeysBench() {
     // Statistics as autovacuum keeps them on a running system: without this,
     // tables growing from empty within seconds make every round slower than
     // the last (0.2 → 0.45 ms per event over ten rounds), for both workspaces.
-    await prisma.$executeRaw`ANALYZE events, profiles, profile_identities, journey_runs, run_traces, engine_inbox`;
+    await prisma.$executeRaw`ANALYZE events, profiles, profile_identities, journey_runs, run_traces, engine_queue`;
     const started = performance.now();
     while ((await processEvents({ log: quiet })).events > 0) {}
     return ms(started) / EVENTS;
@@ -152,8 +152,8 @@ async function journeysBench() {
 // --- 3. Due timers: N runs due at once, 1 worker vs 2 -------------------------
 
 async function timersBench() {
-  const { enterJourney } = await import("@/lib/journeys/step");
-  const { journeyDefinitionSchema } = await import("@/lib/journeys/definition");
+  const { enterJourney } = await import("@/lib/journey-core/step");
+  const { journeyDefinitionSchema } = await import("@/lib/journey-core/definition");
   const ws = await benchWorkspace("Timer bench");
   const input = line({ kind: "event", event: "Bench Timer" }, [delay(1, "minutes")]);
   const { journeyId, versionId } = await publish(ws.workspaceId, "Timers", input);

@@ -112,7 +112,7 @@ async function seedDemoWorkspace() {
 }
 
 async function publishDemoJourneys(workspaceId: string): Promise<void> {
-  const { ensureDemoJourneys } = await import("@/lib/engine/ensure-demo-journeys");
+  const { ensureDemoJourneys } = await import("@/lib/seed/ensure-demo-journeys");
   const { created } = await ensureDemoJourneys(workspaceId);
   if (created.length > 0) log(`Published demo journeys: ${created.join(", ")}.`);
 }

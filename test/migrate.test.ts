@@ -119,7 +119,7 @@ describe("applyMigrations", { timeout: 60_000 }, () => {
         "members",
         "workspaces",
         "events",
-        "engine_inbox",
+        "engine_queue",
         "_prisma_migrations",
       ]),
     );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { JourneyJson } from "@/lib/engine/journeys/journey-schemas";
+import type { JourneyJson } from "@/lib/journeys/journey-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 
 export const JOURNEY_OPTIONS_QUERY_KEY = "journey-options";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { memo } from "react";
 import { JourneyStatusBadge } from "@/components/journeys/journey-status-badge";
 import { Button } from "@/components/ui/button";
-import type { JourneyJson } from "@/lib/engine/journeys/journey-schemas";
+import type { JourneyJson } from "@/lib/journeys/journey-schemas";
 import type { SaveState } from "./use-autosave";
 
 function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {

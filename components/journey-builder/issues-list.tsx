@@ -1,6 +1,6 @@
 "use client";
 
-import type { JourneyIssue } from "@/lib/journeys/validate-journey";
+import type { JourneyIssue } from "@/lib/journey-core/validate-journey";
 
 /** Validation problems; each one about a node selects that node when clicked. */
 export function IssuesList({

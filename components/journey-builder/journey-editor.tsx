@@ -2,13 +2,13 @@
 
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useMemo, useReducer, useState } from "react";
-import type { JourneyJson } from "@/lib/engine/journeys/journey-schemas";
 import { unavailableNodeTypes } from "@/lib/journey-builder/connection-rules";
 import { draftToDoc } from "@/lib/journey-builder/draft-to-doc";
 import { editorReducer, initEditor } from "@/lib/journey-builder/editor-reducer";
 import { fromFlow } from "@/lib/journey-builder/from-flow";
 import { canRedo, canUndo } from "@/lib/journey-builder/history";
 import { triggerEventOf } from "@/lib/journey-builder/trigger-event";
+import type { JourneyJson } from "@/lib/journeys/journey-schemas";
 import { EditorBanners } from "./editor-banners";
 import { EditorCanvasPane } from "./editor-canvas-pane";
 import { EditorHeader } from "./editor-header";

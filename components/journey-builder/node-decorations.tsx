@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
-import type { JourneyIssue } from "@/lib/journeys/validate-journey";
+import type { JourneyIssue } from "@/lib/journey-core/validate-journey";
 
 /** Counts for one node over the stats window (from the node-stats API). */
 export interface NodeStat {

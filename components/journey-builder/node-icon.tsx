@@ -1,5 +1,5 @@
-import { assertNever } from "@/lib/journeys/assert-never";
-import type { NodeType } from "@/lib/journeys/definition";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import type { NodeType } from "@/lib/journey-core/definition";
 
 /** Small inline icons (no icon library): one glyph and colour per node type. */
 export const NODE_TONE: Record<NodeType, string> = {

@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 import { PALETTE } from "@/lib/journey-builder/new-node";
-import type { NodeType } from "@/lib/journeys/definition";
+import type { NodeType } from "@/lib/journey-core/definition";
 import { NodeIcon } from "./node-icon";
 
 export const DRAG_MIME = "application/x-cue-node-type";

@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ModalDialog } from "@/components/ui/modal-dialog";
-import type { JourneyIssue } from "@/lib/journeys/validate-journey";
+import type { JourneyIssue } from "@/lib/journey-core/validate-journey";
 import { IssuesList } from "./issues-list";
 
 /** Publish takes a note; a journey with problems is refused with the server's list of them. */

@@ -1,6 +1,6 @@
 "use client";
 
-import type { JourneySettings, ReentryPolicy } from "@/lib/journeys/definition";
+import type { JourneySettings, ReentryPolicy } from "@/lib/journey-core/definition";
 import { WhereEditor } from "./inspector/condition-editor";
 import {
   CheckboxField,

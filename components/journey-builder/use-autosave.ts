@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { JourneyJson } from "@/lib/engine/journeys/journey-schemas";
+import type { JourneyJson } from "@/lib/journeys/journey-schemas";
 import { ApiClientError } from "@/lib/query/fetch-json";
 import { useSaveDraftMutation } from "./use-save-draft-mutation";
 

@@ -15,7 +15,7 @@ import type {
   JourneyFlowEdge,
   JourneyFlowNode,
 } from "@/lib/journey-builder/flow-types";
-import type { NodeType } from "@/lib/journeys/definition";
+import type { NodeType } from "@/lib/journey-core/definition";
 import { DRAG_MIME } from "./palette";
 
 /**

@@ -11,7 +11,7 @@ import {
   selectedNodeIds,
 } from "@/lib/journey-builder/editor-reducer";
 import type { FlowDoc, JourneyFlowEdge, JourneyFlowNode } from "@/lib/journey-builder/flow-types";
-import type { JourneyNode, JourneySettings, NodeType } from "@/lib/journeys/definition";
+import type { JourneyNode, JourneySettings, NodeType } from "@/lib/journey-core/definition";
 
 // Shared across journeys in this tab, so steps can be copied from one to another.
 let clipboard: ClipboardData | null = null;

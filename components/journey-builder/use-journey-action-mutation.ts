@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { JourneyJson } from "@/lib/engine/journeys/journey-schemas";
+import type { JourneyJson } from "@/lib/journeys/journey-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { JOURNEYS_QUERY_KEY } from "./use-save-draft-mutation";
 

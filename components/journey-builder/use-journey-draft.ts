@@ -1,8 +1,8 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
-import type { JourneyJson } from "@/lib/engine/journeys/journey-schemas";
 import type { DraftDefinition } from "@/lib/journey-builder/flow-types";
+import type { JourneyJson } from "@/lib/journeys/journey-schemas";
 import { useAutosave } from "./use-autosave";
 
 /**

@@ -1,8 +1,8 @@
 "use client";
 
 import { type Dispatch, type SetStateAction, useCallback, useState } from "react";
-import type { JourneyJson } from "@/lib/engine/journeys/journey-schemas";
-import type { JourneyIssue } from "@/lib/journeys/validate-journey";
+import type { JourneyIssue } from "@/lib/journey-core/validate-journey";
+import type { JourneyJson } from "@/lib/journeys/journey-schemas";
 import { ApiClientError } from "@/lib/query/fetch-json";
 import { useJourneyActionMutation } from "./use-journey-action-mutation";
 

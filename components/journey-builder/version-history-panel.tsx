@@ -8,7 +8,7 @@ import { useJourneyVersionsQuery } from "@/components/journey-versions/use-journ
 import { useRestoreVersionMutation } from "@/components/journey-versions/use-restore-version-mutation";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import type { VersionSummaryJson } from "@/lib/engine/journeys/journey-version-schemas";
+import type { VersionSummaryJson } from "@/lib/journeys/journey-version-schemas";
 
 // Version history for the editor's drawer: every published version (newest
 // first, with its note, who and when), the readable diff of the one chosen

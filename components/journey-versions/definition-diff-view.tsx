@@ -1,10 +1,10 @@
-import { nodeTypeName } from "@/lib/journeys/describe-definition-diff";
+import { nodeTypeName } from "@/lib/journey-core/describe-definition-diff";
 import type {
   DefinitionDiff,
   EdgeRef,
   FieldChange,
   NodeRef,
-} from "@/lib/journeys/diff-definitions";
+} from "@/lib/journey-core/diff-definitions";
 
 // A definition diff for people: the summary lines first, then what was
 // added, removed and changed, grouped, with before → after for each field.

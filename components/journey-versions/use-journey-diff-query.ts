@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { DiffSide } from "@/lib/engine/journeys/journey-version-schemas";
-import type { DefinitionDiff } from "@/lib/journeys/diff-definitions";
+import type { DefinitionDiff } from "@/lib/journey-core/diff-definitions";
+import type { DiffSide } from "@/lib/journeys/journey-version-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 
 export const JOURNEY_DIFF_QUERY_KEY = "journey-diff";

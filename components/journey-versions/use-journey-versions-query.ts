@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { VersionSummaryJson } from "@/lib/engine/journeys/journey-version-schemas";
+import type { VersionSummaryJson } from "@/lib/journeys/journey-version-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 
 export const JOURNEY_VERSIONS_QUERY_KEY = "journey-versions";

@@ -1,4 +1,4 @@
-import type { JourneyStatus } from "@/lib/journeys/journey-status";
+import type { JourneyStatus } from "@/lib/journey-core/journey-status";
 
 const TONE: Record<JourneyStatus, string> = {
   draft: "bg-slate-100 text-slate-700",

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ApiError, parseOrThrow } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { getJourneyOrThrow } from "@/lib/engine/journeys/get-journey-or-throw";
+import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import { type AnalyticsRange, analyticsRangeSchema, resolveRange } from "./analytics-range";
 import type { LiftResult } from "./lift";
 import { type Conversions, loadConversions } from "./load-conversions";

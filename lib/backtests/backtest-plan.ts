@@ -3,9 +3,9 @@
 // core reads events only through the trigger, waits, the goal and counting
 // conditions, so other event names cannot change any decision.
 
-import { requiredCounts } from "@/lib/journeys/count-queries";
-import { durationToMs, type JourneyDefinition } from "@/lib/journeys/definition";
-import { indexJourney } from "@/lib/journeys/journey-graph";
+import { requiredCounts } from "@/lib/journey-core/count-queries";
+import { durationToMs, type JourneyDefinition } from "@/lib/journey-core/definition";
+import { indexJourney } from "@/lib/journey-core/journey-graph";
 
 export interface BacktestPlan {
   /** Track event names to replay in the window. */

@@ -1,7 +1,7 @@
 // Adds up profile replays into a backtest's results, one profile at a time,
 // so memory does not grow with the window. Pure.
 
-import type { RunStatus, TraceDecision } from "@/lib/journeys/run-state";
+import type { RunStatus, TraceDecision } from "@/lib/journey-core/run-state";
 import type { ProfileReplay, ReplayedRun } from "./replay-profile";
 
 export interface NodeCounts {

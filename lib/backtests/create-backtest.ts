@@ -1,9 +1,9 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { getJourneyOrThrow } from "@/lib/engine/journeys/get-journey-or-throw";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { journeyDefinitionSchema } from "@/lib/journeys/definition";
+import { journeyDefinitionSchema } from "@/lib/journey-core/definition";
+import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import { notifyWorkers } from "@/lib/worker/run-worker";
 import { type BacktestJson, toBacktestJson } from "./backtest-json";
 import { planBacktest } from "./backtest-plan";

@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError, notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { getJourneyOrThrow } from "@/lib/engine/journeys/get-journey-or-throw";
+import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import { type BacktestJson, toBacktestJson } from "./backtest-json";
 
 // Read, list and cancel. Every lookup names the workspace and the journey.

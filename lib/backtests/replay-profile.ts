@@ -2,12 +2,12 @@
 // engine's tests use (lib/journeys/simulate.ts, which calls step and
 // decideEntry), fed with the profile's stored events. Pure.
 
-import type { JourneyDefinition } from "@/lib/journeys/definition";
-import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
-import type { JourneyEvent, ProfileFacts } from "@/lib/journeys/facts";
-import type { RunState, SendEffect, TraceEffect } from "@/lib/journeys/run-state";
-import { type SimEvent, simulate } from "@/lib/journeys/simulate";
-import { reachesGoal } from "@/lib/journeys/step";
+import type { JourneyDefinition } from "@/lib/journey-core/definition";
+import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
+import type { JourneyEvent, ProfileFacts } from "@/lib/journey-core/facts";
+import type { RunState, SendEffect, TraceEffect } from "@/lib/journey-core/run-state";
+import { type SimEvent, simulate } from "@/lib/journey-core/simulate";
+import { reachesGoal } from "@/lib/journey-core/step";
 
 export interface StoredEvent {
   type: "track" | "identify";

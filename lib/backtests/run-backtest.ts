@@ -1,7 +1,7 @@
 import "server-only";
-import { getDeliveryRules } from "@/lib/engine/workspace-delivery-rules";
 import type { Backtest, Prisma } from "@/lib/generated/prisma/client";
-import { journeyDefinitionSchema } from "@/lib/journeys/definition";
+import { journeyDefinitionSchema } from "@/lib/journey-core/definition";
+import { getDeliveryRules } from "@/lib/workspaces/delivery-rules";
 import { planBacktest } from "./backtest-plan";
 import { type Claim, failBacktest, finishBacktest, reportProgress } from "./backtest-status";
 import { BacktestTally } from "./backtest-tally";

@@ -1,5 +1,5 @@
-import { assertNever } from "@/lib/journeys/assert-never";
-import type { StepInput } from "@/lib/journeys/run-state";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import type { StepInput } from "@/lib/journey-core/run-state";
 import type { EngineBatch, RunRecord } from "./engine-batch";
 import type { BatchProfile } from "./prepare-batch";
 

@@ -3,18 +3,19 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { executeAll } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { decideEntry, type EntryDecision, type EntrySignal } from "@/lib/journeys/decide-entry";
-import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
-import type { ProfileFacts, SentMessage } from "@/lib/journeys/facts";
-import type { PreviousRun } from "@/lib/journeys/match-trigger";
+import { decideEntry, type EntryDecision, type EntrySignal } from "@/lib/journey-core/decide-entry";
+import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
+import type { ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
+import type { PreviousRun } from "@/lib/journey-core/match-trigger";
 import type {
   Effect,
   RunState,
   StepContext,
   StepInput,
   StepResult,
-} from "@/lib/journeys/run-state";
-import { enterJourney, step } from "@/lib/journeys/step";
+} from "@/lib/journey-core/run-state";
+import { enterJourney, step } from "@/lib/journey-core/step";
+import { collectEffects } from "./apply-effects";
 import { type JourneySendResult, sendFromJourneys } from "./journey-send";
 import { CountCache, type TriggerRef } from "./load-counts";
 import type { JourneyInfo, LoadedVersion } from "./load-journeys";
@@ -70,6 +71,9 @@ export interface FlushSummary {
   traces: number;
   sends: number;
   failedSends: number;
+  /** Runs that now wait for a timer, and runs that ended. */
+  timersSet: number;
+  runsEnded: number;
 }
 
 export class EngineBatch {
@@ -208,6 +212,8 @@ export class EngineBatch {
       traces: 0,
       sends: 0,
       failedSends: 0,
+      timersSet: 0,
+      runsEnded: 0,
     };
     if (dirty.length === 0) {
       await executeAll(this.tx, also);
@@ -222,32 +228,16 @@ export class EngineBatch {
     const created = dirty.filter((r) => r.isNew);
     const updated = dirty.filter((r) => !r.isNew);
 
-    const sends = dirty.flatMap((run) =>
-      run.effects.flatMap((effect) =>
-        effect.type === "send"
-          ? [
-              {
-                workspaceId: run.workspaceId,
-                profileId: run.state.profileId,
-                journey: { id: run.journey.id, name: run.journey.name },
-                runId: run.state.runId,
-                effect,
-                eventProperties: run.state.triggerEvent?.properties,
-                now: this.now,
-              },
-            ]
-          : [],
-      ),
-    );
-    const sent = await sendFromJourneys(this.tx, sends);
+    const applied = collectEffects(dirty, this.now);
+    const sent = await sendFromJourneys(this.tx, applied.sends);
     const results = new Map<string, JourneySendResult>();
-    sends.forEach((send, i) => {
+    applied.sends.forEach((send, i) => {
       const result = sent[i] as JourneySendResult;
       results.set(send.effect.idempotencyKey, result);
       summary.sends += 1;
       if (!result.ok) summary.failedSends += 1;
     });
-    const traces: TraceRow[] = dirty.flatMap((run) => traceRows(run, results, this.now));
+    const traces: TraceRow[] = traceRows(applied.traces, results, this.now);
 
     await executeAll(this.tx, [
       insertRunsSql(created.map(toWrite), this.now),
@@ -258,6 +248,8 @@ export class EngineBatch {
     summary.runsCreated = created.length;
     summary.runsUpdated = updated.length;
     summary.traces = traces.length;
+    summary.timersSet = applied.timersSet;
+    summary.runsEnded = applied.runsEnded;
     return summary;
   }
 }

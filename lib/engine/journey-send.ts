@@ -3,7 +3,7 @@ import "server-only";
 import { enqueueMessages } from "@/lib/channels/enqueue-messages";
 import type { MessageContent } from "@/lib/channels/message-content";
 import type { MessageStatus } from "@/lib/generated/prisma/client";
-import type { SendEffect } from "@/lib/journeys/run-state";
+import type { SendEffect } from "@/lib/journey-core/run-state";
 
 // A send effect → the channel interface, inside the engine's transaction, so
 // the message (and for in-app, the inbox item and its NOTIFY) commits with

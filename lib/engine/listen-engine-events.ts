@@ -1,14 +1,14 @@
 import "server-only";
 import pg from "pg";
+import { errorText } from "@/lib/log/error-text";
 import { type Clock, systemClock } from "./clock";
-import { errorText } from "./db-errors";
 import { processEvents } from "./process-events";
 
 // Real time: ingestion commits events and then NOTIFYs `cue_events` (see
 // lib/ingest/after-commit.ts). This LISTENs on its own connection and runs
 // the event task at once, coalescing notifications that arrive while a batch
 // is running into one more pass. Every process that listens competes for the
-// same inbox rows (SKIP LOCKED), so adding processes adds throughput.
+// same queued events (SKIP LOCKED), so adding processes adds throughput.
 //
 // The shared worker loop (run-worker.ts) only LISTENs to `cue_wake`; until it
 // can listen to more channels, this is a second connection per process.
@@ -26,7 +26,7 @@ export interface ListenOptions {
   now?: Clock;
   log?: (line: string) => void;
   /**
-   * Inbox rows per transaction (default 10). A message is readable when its
+   * Queued events per transaction (default 10). A message is readable when its
    * transaction commits, so small batches deliver sooner and spread a
    * backlog over the lanes; the worker task's fallback pass uses large ones.
    */
@@ -48,7 +48,7 @@ export function listenForEngineEvents(options: ListenOptions = {}): EngineEventL
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | null = null;
 
-  // A lane drains the inbox one batch (one transaction) at a time, until a
+  // A lane drains the queue one batch (one transaction) at a time, until a
   // pass finds nothing. Lanes claim different rows (SKIP LOCKED) and
   // per-profile locks keep each profile's events in order. A full batch
   // means a backlog, so it opens another lane; a notification during a pass
@@ -60,7 +60,7 @@ export function listenForEngineEvents(options: ListenOptions = {}): EngineEventL
       try {
         ({ events } = await processEvents({ now: clock, log, batchSize }));
       } catch (error) {
-        // The worker loop's poll retries; nothing is lost (rows stay in engine_inbox).
+        // The worker loop's poll retries; nothing is lost (rows stay in engine_queue).
         log(`engine: event processing failed: ${errorText(error)}`);
         return;
       }

@@ -1,10 +1,10 @@
+import { asRecord } from "@/lib/db/json-record";
 import type { RawDb } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { type CountQuery, countKey, requiredCounts } from "@/lib/journeys/count-queries";
-import type { JourneyDefinition } from "@/lib/journeys/definition";
-import { matchesWhere } from "@/lib/journeys/evaluate-condition";
-import type { EventCounts } from "@/lib/journeys/facts";
-import { asRecord } from "./load-facts";
+import { type CountQuery, countKey, requiredCounts } from "@/lib/journey-core/count-queries";
+import type { JourneyDefinition } from "@/lib/journey-core/definition";
+import { matchesWhere } from "@/lib/journey-core/evaluate-condition";
+import type { EventCounts } from "@/lib/journey-core/facts";
 
 // The SQL side of count-queries.ts: the counts a definition's conditions
 // read, for one profile at `now`, over its tracked events. Property

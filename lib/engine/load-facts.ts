@@ -1,8 +1,9 @@
+import { asRecord } from "@/lib/db/json-record";
 import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
-import type { Channel, ProfileFacts, SentMessage } from "@/lib/journeys/facts";
-import { DEFAULT_DELIVERY_RULES, parseStoredRules } from "./workspace-delivery-rules";
+import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
+import type { Channel, ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
+import { DEFAULT_DELIVERY_RULES, parseStoredRules } from "@/lib/workspaces/delivery-rules";
 
 // The facts the core decides on, loaded for a whole batch of profiles at once.
 
@@ -154,10 +155,4 @@ export function recentSendsPart(
     }
     return out;
   });
-}
-
-export function asRecord(value: unknown): Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
 }

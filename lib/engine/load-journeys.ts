@@ -1,7 +1,7 @@
 import { type JsonPart, jsonPart, queryParts, type RawDb } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journeys/definition";
-import type { JourneyStatus } from "@/lib/journeys/journey-status";
+import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journey-core/definition";
+import type { JourneyStatus } from "@/lib/journey-core/journey-status";
 
 // Published versions are immutable, so their parsed definitions are cached
 // for the life of the process; only a journey's status and name (which do

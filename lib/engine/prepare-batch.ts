@@ -1,5 +1,5 @@
 import { queryParts, type RawDb } from "@/lib/db/sql";
-import type { ProfileFacts } from "@/lib/journeys/facts";
+import type { ProfileFacts } from "@/lib/journey-core/facts";
 import { EngineBatch, type ProfileWork, type RunRecord } from "./engine-batch";
 import {
   deliveryRulesPart,

@@ -1,24 +1,27 @@
 import { queryParts, type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
 import "server-only";
+import { asRecord } from "@/lib/db/json-record";
+import { isTransientDbError } from "@/lib/db/postgres-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { indexJourney } from "@/lib/journeys/journey-graph";
-import { traitsMatch } from "@/lib/journeys/match-trigger";
-import { listensForEvents } from "@/lib/journeys/step";
+import { indexJourney } from "@/lib/journey-core/journey-graph";
+import { traitsMatch } from "@/lib/journey-core/match-trigger";
+import { listensForEvents } from "@/lib/journey-core/step";
+import { errorText } from "@/lib/log/error-text";
 import { type Clock, systemClock } from "./clock";
-import { errorText, isTransientDbError } from "./db-errors";
 import { deliverToRun } from "./deliver-to-run";
 import {
-  claimInbox,
-  type InboxEvent,
+  claimQueuedEvents,
   profilesWithEarlierEvents,
+  type QueuedEvent,
+  uniqueRefs,
+} from "./event-queue";
+import { listeningRunsPart } from "./load-runs";
+import {
   saveTraitStatesSql,
   type TriggerRow,
   traitStatesPart,
   triggersPart,
-  uniqueRefs,
-} from "./inbox-batch";
-import { asRecord } from "./load-facts";
-import { listeningRunsPart } from "./load-runs";
+} from "./load-triggers";
 import {
   type BatchProfile,
   disarmOrphans,
@@ -28,11 +31,11 @@ import {
 import { lockProfiles } from "./profile-locks";
 
 // The "engine-events" task: evaluates what ingestion handed over in
-// engine_inbox, in commit order, one transaction per batch. For each event,
+// engine_queue, in commit order, one transaction per batch. For each event,
 // first the profile's runs that listen (goals, waits), then entries through
 // journey_triggers, looked up by (workspace, kind, event name): an event
 // costs nothing for journeys that do not listen to it. An identify is checked
-// against live trait-change triggers. The inbox rows are deleted in the same
+// against live trait-change triggers. The queue rows are deleted in the same
 // transaction, so a crash replays the whole batch and nothing twice.
 
 type Tx = RawDb;
@@ -44,7 +47,7 @@ export interface ProcessEventsOptions {
 }
 
 export interface ProcessEventsResult {
-  /** Inbox rows consumed (events evaluated, plus rows whose event is gone). */
+  /** Queue rows consumed (events evaluated, plus rows whose event is gone). */
   events: number;
   entered: number;
   sends: number;
@@ -72,7 +75,7 @@ export async function processEvents(
 }
 
 /**
- * After a failed batch: the same work one inbox row per transaction, so one
+ * After a failed batch: the same work one queued event per transaction, so one
  * bad event cannot hold up the others. A row that still fails for a reason
  * other than a transient database error is dropped, loudly.
  */
@@ -94,8 +97,8 @@ async function processOneByOne(
       total.sends += result.sends;
     } catch (error) {
       if (isTransientDbError(error) || claimed === null) throw error;
-      log(`engine: dropped inbox row ${claimed} after an error: ${errorText(error)}`);
-      await sql.$executeRaw`DELETE FROM engine_inbox WHERE id = ${claimed}`;
+      log(`engine: dropped queued event ${claimed} after an error: ${errorText(error)}`);
+      await sql.$executeRaw`DELETE FROM engine_queue WHERE id = ${claimed}`;
       total.events += 1;
     }
   }
@@ -107,11 +110,11 @@ async function processBatch(
   now: Date,
   limit: number,
   log: (line: string) => void,
-  onClaim?: (inboxId: bigint) => void,
+  onClaim?: (queueId: bigint) => void,
 ): Promise<ProcessEventsResult> {
-  const claimed = await claimInbox(tx, limit);
+  const claimed = await claimQueuedEvents(tx, limit);
   if (claimed.length === 0) return { events: 0, entered: 0, sends: 0 };
-  if (claimed[0]) onClaim?.(claimed[0].inboxId);
+  if (claimed[0]) onClaim?.(claimed[0].queueId);
   await lockProfiles(
     tx,
     uniqueRefs(claimed).map((r) => r.profileId),
@@ -150,7 +153,7 @@ async function processBatch(
 
   const summary = await prepared.batch.flush([
     saveTraitStatesSql([...scope.traitWrites.values()], now),
-    Prisma.sql`DELETE FROM engine_inbox WHERE id = ANY(${rows.map((r) => r.inboxId)}::bigint[])`,
+    Prisma.sql`DELETE FROM engine_queue WHERE id = ANY(${rows.map((r) => r.queueId)}::bigint[])`,
   ]);
   return { events: rows.length, entered, sends: summary.sends };
 }
@@ -169,7 +172,7 @@ interface EventScope {
 async function evaluateTrack(
   scope: EventScope,
   profile: BatchProfile,
-  row: InboxEvent,
+  row: QueuedEvent,
 ): Promise<number> {
   const { prepared, now } = scope;
   if (!row.name || !row.timestamp || !row.receivedAt || !row.eventId) return 0;
@@ -207,7 +210,7 @@ async function evaluateTrack(
 async function evaluateIdentify(
   scope: EventScope,
   profile: BatchProfile,
-  row: InboxEvent,
+  row: QueuedEvent,
 ): Promise<number> {
   let entered = 0;
   for (const trigger of scope.triggers) {

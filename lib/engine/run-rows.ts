@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { JourneyDefinition } from "@/lib/journeys/definition";
-import { type RunState, runStateSchema } from "@/lib/journeys/run-state";
-import { goalDeadline } from "@/lib/journeys/step";
+import type { JourneyDefinition } from "@/lib/journey-core/definition";
+import { type RunState, runStateSchema } from "@/lib/journey-core/run-state";
+import { goalDeadline } from "@/lib/journey-core/step";
 
 // RunState ↔ journey_runs rows. The state is stored whole as JSON; the
 // columns the engine queries by (status, wakeAt, goalUntil, …) are copies.

@@ -1,9 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { durationToMs, type InactivityTrigger } from "@/lib/journeys/definition";
-import { indexJourney } from "@/lib/journeys/journey-graph";
-import { matchInactivity } from "@/lib/journeys/match-trigger";
+import { durationToMs, type InactivityTrigger } from "@/lib/journey-core/definition";
+import { indexJourney } from "@/lib/journey-core/journey-graph";
+import { matchInactivity } from "@/lib/journey-core/match-trigger";
 import { type Clock, systemClock } from "./clock";
 import { loadVersions } from "./load-journeys";
 import { prepareBatch } from "./prepare-batch";

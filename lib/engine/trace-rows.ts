@@ -1,25 +1,24 @@
-import type { TraceDecision } from "@/lib/journeys/run-state";
-import type { RunRecord } from "./engine-batch";
+import type { TraceDecision } from "@/lib/journey-core/run-state";
+import type { AppliedEffects } from "./apply-effects";
 import type { JourneySendResult } from "./journey-send";
 import type { TraceRow } from "./run-rows";
 
 /**
- * The run's trace rows, with what the channel made of each send: its
- * message id, or a "failed" / "skipped" row right after "sent" saying why.
+ * The trace rows, with what the channel made of each send: its message id,
+ * or a "failed" / "skipped" row right after "sent" saying why.
  */
 export function traceRows(
-  run: RunRecord,
+  traces: AppliedEffects["traces"],
   results: ReadonlyMap<string, JourneySendResult>,
   now: Date,
 ): TraceRow[] {
-  const base = {
-    workspaceId: run.workspaceId,
-    journeyId: run.journey.id,
-    runId: run.state.runId,
-  };
   const rows: TraceRow[] = [];
-  for (const effect of run.effects) {
-    if (effect.type !== "trace") continue;
+  for (const { run, effect } of traces) {
+    const base = {
+      workspaceId: run.workspaceId,
+      journeyId: run.journey.id,
+      runId: run.state.runId,
+    };
     const key = typeof effect.data?.idempotencyKey === "string" ? effect.data.idempotencyKey : null;
     const sent = effect.decision === "sent" && key ? results.get(key) : undefined;
     const data: Record<string, unknown> = {

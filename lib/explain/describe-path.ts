@@ -5,12 +5,12 @@
 // reads the core's own traces and run states.
 
 import type { MessageContent } from "@/lib/channels/message-content";
-import { assertNever } from "@/lib/journeys/assert-never";
-import type { JourneyDefinition, JourneyNode, NodeType } from "@/lib/journeys/definition";
-import { describeDuration } from "@/lib/journeys/definition";
-import { indexJourney } from "@/lib/journeys/journey-graph";
-import type { RunState } from "@/lib/journeys/run-state";
-import type { SimulationResult } from "@/lib/journeys/simulate";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import type { JourneyDefinition, JourneyNode, NodeType } from "@/lib/journey-core/definition";
+import { describeDuration } from "@/lib/journey-core/definition";
+import { indexJourney } from "@/lib/journey-core/journey-graph";
+import type { RunState } from "@/lib/journey-core/run-state";
+import type { SimulationResult } from "@/lib/journey-core/simulate";
 import type { EntryDecisionJson, PathOutcome, PathStep } from "./explain-types";
 
 /** A message on the path before rendering: the shell renders it with the profile's data. */

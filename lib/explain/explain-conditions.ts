@@ -2,16 +2,16 @@
 // The verdict of every condition is the core's `evaluateCondition`; this file
 // only reads the value that was compared, so a passing condition shows it too.
 
-import { assertNever } from "@/lib/journeys/assert-never";
-import { countKey, countQueryFor } from "@/lib/journeys/count-queries";
-import type { Condition, ConditionItem } from "@/lib/journeys/definition";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import { countKey, countQueryFor } from "@/lib/journey-core/count-queries";
+import type { Condition, ConditionItem } from "@/lib/journey-core/definition";
 import {
   type ConditionContext,
   describeCondition,
   evaluateCondition,
   readPath,
-} from "@/lib/journeys/evaluate-condition";
-import { OPERATORS } from "@/lib/journeys/operators";
+} from "@/lib/journey-core/evaluate-condition";
+import { OPERATORS } from "@/lib/journey-core/operators";
 import type { ConditionCheck } from "./explain-types";
 
 function expectedOf(condition: Condition): unknown {

@@ -4,18 +4,22 @@
 // left out, so each gate says for itself whether it would hold the message.
 // Nothing here decides on its own.
 
-import { assertNever } from "@/lib/journeys/assert-never";
-import type { NodeOfType, ReentryPolicy } from "@/lib/journeys/definition";
-import { describeDuration } from "@/lib/journeys/definition";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import type { NodeOfType, ReentryPolicy } from "@/lib/journey-core/definition";
+import { describeDuration } from "@/lib/journey-core/definition";
 import {
   checkDeliveryRules,
   type DeliveryDecision,
   type WorkspaceDeliveryRules,
-} from "@/lib/journeys/delivery-rules";
-import type { ConditionContext } from "@/lib/journeys/evaluate-condition";
-import type { Channel, ProfileFacts, SentMessage } from "@/lib/journeys/facts";
-import { resolveTimeZone, toWallTime } from "@/lib/journeys/local-time";
-import { checkReentry, type PreviousRun, type TriggerMatch } from "@/lib/journeys/match-trigger";
+} from "@/lib/journey-core/delivery-rules";
+import type { ConditionContext } from "@/lib/journey-core/evaluate-condition";
+import type { Channel, ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
+import { resolveTimeZone, toWallTime } from "@/lib/journey-core/local-time";
+import {
+  checkReentry,
+  type PreviousRun,
+  type TriggerMatch,
+} from "@/lib/journey-core/match-trigger";
 import { explainConditions } from "./explain-conditions";
 import type { Gate, GateResult, PathOutcome } from "./explain-types";
 

@@ -2,8 +2,8 @@
 // and the pages (type-only imports, so the browser bundle pulls no server code).
 
 import type { RenderedMessage } from "@/lib/channels/render-content";
-import type { NodeType } from "@/lib/journeys/definition";
-import type { TraceDecision } from "@/lib/journeys/run-state";
+import type { NodeType } from "@/lib/journey-core/definition";
+import type { TraceDecision } from "@/lib/journey-core/run-state";
 
 export type SourceKind = "draft" | "live" | "version";
 

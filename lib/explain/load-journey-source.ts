@@ -1,10 +1,10 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { getJourneyOrThrow } from "@/lib/engine/journeys/get-journey-or-throw";
 import type { Journey } from "@/lib/generated/prisma/client";
-import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journeys/definition";
-import { validateJourney } from "@/lib/journeys/validate-journey";
+import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journey-core/definition";
+import { validateJourney } from "@/lib/journey-core/validate-journey";
+import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import type { SourceParam } from "./explain-query";
 import type { JourneySourceJson } from "./explain-types";
 

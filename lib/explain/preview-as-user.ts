@@ -1,5 +1,5 @@
 import "server-only";
-import { type SimulationResult, simulate } from "@/lib/journeys/simulate";
+import { type SimulationResult, simulate } from "@/lib/journey-core/simulate";
 import {
   type DescribedRun,
   describeEntries,

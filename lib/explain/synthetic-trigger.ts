@@ -10,17 +10,17 @@
 // - Inactivity: their history is cut at now − period with a last activity
 //   exactly then, so the silence ends now.
 
-import { assertNever } from "@/lib/journeys/assert-never";
+import { assertNever } from "@/lib/journey-core/assert-never";
 import type {
   JourneyDefinition,
   PropertyCondition,
   TraitCondition,
-} from "@/lib/journeys/definition";
-import { describeDuration, durationToMs } from "@/lib/journeys/definition";
-import { matchesWhere } from "@/lib/journeys/evaluate-condition";
-import type { JourneyEvent, ProfileFacts } from "@/lib/journeys/facts";
-import { indexJourney } from "@/lib/journeys/journey-graph";
-import type { SimEvent } from "@/lib/journeys/simulate";
+} from "@/lib/journey-core/definition";
+import { describeDuration, durationToMs } from "@/lib/journey-core/definition";
+import { matchesWhere } from "@/lib/journey-core/evaluate-condition";
+import type { JourneyEvent, ProfileFacts } from "@/lib/journey-core/facts";
+import { indexJourney } from "@/lib/journey-core/journey-graph";
+import type { SimEvent } from "@/lib/journey-core/simulate";
 
 export interface SyntheticTrigger {
   events: SimEvent[];

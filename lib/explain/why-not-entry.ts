@@ -1,19 +1,19 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { asRecord } from "@/lib/db/json-record";
 import { CountCache, type TriggerRef } from "@/lib/engine/load-counts";
-import { asRecord } from "@/lib/engine/load-facts";
-import { assertNever } from "@/lib/journeys/assert-never";
-import type { EventTrigger, JourneyDefinition } from "@/lib/journeys/definition";
-import { matchesWhere } from "@/lib/journeys/evaluate-condition";
-import type { JourneyEvent, ProfileFacts } from "@/lib/journeys/facts";
-import { indexJourney } from "@/lib/journeys/journey-graph";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import type { EventTrigger, JourneyDefinition } from "@/lib/journey-core/definition";
+import { matchesWhere } from "@/lib/journey-core/evaluate-condition";
+import type { JourneyEvent, ProfileFacts } from "@/lib/journey-core/facts";
+import { indexJourney } from "@/lib/journey-core/journey-graph";
 import {
   inactivityDueAt,
   matchEventTrigger,
   matchInactivity,
   matchTraitChange,
   traitsMatch,
-} from "@/lib/journeys/match-trigger";
+} from "@/lib/journey-core/match-trigger";
 import { triggerGate } from "./explain-gates";
 import type { GateResult } from "./explain-types";
 

@@ -4,15 +4,15 @@
 // moment the node last decided. Pure; the shell adds the template gates
 // (rendering is the channel's) and the gates before entry.
 
-import { countAll } from "@/lib/journeys/count-events";
-import { requiredCounts } from "@/lib/journeys/count-queries";
-import type { JourneyDefinition, JourneyNode } from "@/lib/journeys/definition";
-import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
-import type { ConditionContext } from "@/lib/journeys/evaluate-condition";
-import type { JourneyEvent, ProfileFacts, SentMessage } from "@/lib/journeys/facts";
-import { indexJourney } from "@/lib/journeys/journey-graph";
-import type { RunState, TraceDecision } from "@/lib/journeys/run-state";
-import type { SimEvent, SimulationResult } from "@/lib/journeys/simulate";
+import { countAll } from "@/lib/journey-core/count-events";
+import { requiredCounts } from "@/lib/journey-core/count-queries";
+import type { JourneyDefinition, JourneyNode } from "@/lib/journey-core/definition";
+import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
+import type { ConditionContext } from "@/lib/journey-core/evaluate-condition";
+import type { JourneyEvent, ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
+import { indexJourney } from "@/lib/journey-core/journey-graph";
+import type { RunState, TraceDecision } from "@/lib/journey-core/run-state";
+import type { SimEvent, SimulationResult } from "@/lib/journey-core/simulate";
 import { nodeLabel } from "./describe-path";
 import {
   deliveryGates,

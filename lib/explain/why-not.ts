@@ -1,11 +1,11 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { getJourneyOrThrow } from "@/lib/engine/journeys/get-journey-or-throw";
 import type { Journey } from "@/lib/generated/prisma/client";
-import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journeys/definition";
-import { indexJourney } from "@/lib/journeys/journey-graph";
-import { type SimulationInput, simulate } from "@/lib/journeys/simulate";
+import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journey-core/definition";
+import { indexJourney } from "@/lib/journey-core/journey-graph";
+import { type SimulationInput, simulate } from "@/lib/journey-core/simulate";
+import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import { describeRuns } from "./describe-path";
 import { reentryGate } from "./explain-gates";
 import type { WhyNotQuery } from "./explain-query";

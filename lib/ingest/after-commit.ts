@@ -13,11 +13,11 @@ import { type CatalogCount, collectCatalogEntries } from "./update-catalog";
  *   would queue behind one another. The catalog is a picker aid: a crash may
  *   lose its last few increments, never an event.
  * - `NOTIFY cue_events, '<workspaceId>'`, the engine's wake-up call for the
- *   rows already committed to engine_inbox. PostgreSQL serialises every
+ *   rows already committed to engine_queue. PostgreSQL serialises every
  *   notifying transaction through its commit, WAL flush included, so a
  *   NOTIFY inside the events' transaction would cap ingestion at one commit
  *   per fsync. A lost wake-up (crash right here) only delays the engine
- *   until its next poll of engine_inbox.
+ *   until its next poll of engine_queue.
  *
  * A failure is logged, not returned: the events are stored, and a client
  * retry would only be skipped as duplicates.

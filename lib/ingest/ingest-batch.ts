@@ -2,7 +2,6 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { genericPlanSql } from "@/lib/db/sql";
 import { runAfterCommit } from "./after-commit";
-import { isRetryableIngestError } from "./db-errors";
 import { cachedIdentities, forgetIdentities, rememberIdentities } from "./identity-cache";
 import { writeEvents } from "./insert-events";
 import { MAX_BATCH_ITEMS } from "./limits";
@@ -11,6 +10,7 @@ import { identityKeysOf, lookupIdentities } from "./lookup-identities";
 import { normalizeMessage } from "./normalize-message";
 import { parseTimestamp } from "./parse-timestamp";
 import { planIdentities, planIsReadOnly } from "./plan-identities";
+import { isRetryableIngestError } from "./retryable-ingest-error";
 import type { IngestResult, NormalizedMessage, Rejection } from "./types";
 import { upsertProfiles } from "./upsert-profiles";
 
@@ -93,7 +93,7 @@ async function ingestChunk(chunk: {
       messages.push(outcome.message);
     }
   });
-  // Event-time order: inbox rows and trait merges follow it.
+  // Event-time order: queue rows and trait merges follow it.
   messages.sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime() || a.index - b.index);
 
   const rejected = rejections.map(({ payload: _payload, ...item }) => item);

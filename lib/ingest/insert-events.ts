@@ -13,7 +13,7 @@ export interface WriteEventsInput {
   /** Final profile of each message, by message index. */
   profileOf: ReadonlyMap<number, string>;
   rejections: readonly Rejection[];
-  /** Hand new events to the journey engine (engine_inbox rows). */
+  /** Hand new events to the journey engine (engine_queue rows). */
   evaluate: boolean;
 }
 
@@ -42,7 +42,7 @@ const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
 
 /**
  * Writes one batch in ONE statement: the events (skipping stored messageIds),
- * the profile updates they imply, group memberships, the engine inbox rows
+ * the profile updates they imply, group memberships, the engine queue rows
  * and the rejected items. One statement means one round trip and one atomic
  * unit even outside an explicit transaction. Only calls actually inserted
  * (not duplicates) update profiles and groups, so a retried batch changes
@@ -265,7 +265,7 @@ export async function writeEvents(
           WHERE t."workspaceId" = ${workspaceId} AND t.kind = 'trait_change'))`
       : Prisma.empty;
     ctes.push(Prisma.sql`inbox AS (
-      INSERT INTO engine_inbox ("workspaceId", "eventId")
+      INSERT INTO engine_queue ("workspaceId", "eventId")
       SELECT ${workspaceId}, f.id FROM fresh f
       WHERE (f.type = 'track' AND f.name IN (
           SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ${workspaceId}))

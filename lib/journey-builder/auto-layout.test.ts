@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JOURNEY_TEMPLATES } from "@/lib/journeys/templates";
+import { JOURNEY_TEMPLATES } from "@/lib/journey-core/templates";
 import { autoLayout, NODE_HEIGHT, NODE_WIDTH } from "./auto-layout";
 
 describe("autoLayout", () => {

@@ -4,8 +4,8 @@
 // when that saves crossings.
 
 import dagre from "@dagrejs/dagre";
-import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
-import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import type { JourneyEdge, JourneyNode } from "@/lib/journey-core/definition";
+import { DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
 import { exitsForNode } from "./node-exits";
 
 export const NODE_WIDTH = 240;

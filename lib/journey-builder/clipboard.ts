@@ -2,7 +2,7 @@
 // edges that ran between copied nodes, and land offset from the originals.
 // A copied trigger is left out when the journey already has one.
 
-import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
+import type { JourneyEdge, JourneyNode } from "@/lib/journey-core/definition";
 import { newNodeId } from "./new-node";
 
 export interface ClipboardData {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
-import { JOURNEY_TEMPLATES } from "@/lib/journeys/templates";
+import type { JourneyEdge, JourneyNode } from "@/lib/journey-core/definition";
+import { JOURNEY_TEMPLATES } from "@/lib/journey-core/templates";
 import {
   canAddNode,
   checkConnection,

@@ -4,9 +4,9 @@
 // Two rules are the editor's own: no self loops (never useful on a canvas),
 // and a journey has one trigger, so the palette cannot add a second.
 
-import { checkJourneyGraph, type JourneyIssue } from "@/lib/journeys/check-journey-graph";
-import type { JourneyEdge, JourneyNode, NodeType } from "@/lib/journeys/definition";
-import { BLOCKING_TYPES, DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import { checkJourneyGraph, type JourneyIssue } from "@/lib/journey-core/check-journey-graph";
+import type { JourneyEdge, JourneyNode, NodeType } from "@/lib/journey-core/definition";
+import { BLOCKING_TYPES, DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
 import { PALETTE } from "./new-node";
 import { exitsForNode } from "./node-exits";
 

@@ -2,10 +2,10 @@
 // "Wait for Report Created, up to 1 day"). Drafts may be half filled in, so
 // every reader here tolerates missing or wrong-typed fields.
 
-import { assertNever } from "@/lib/journeys/assert-never";
-import type { ConditionItem, Duration, JourneyNode } from "@/lib/journeys/definition";
-import { describeDuration } from "@/lib/journeys/definition";
-import { describeCondition } from "@/lib/journeys/evaluate-condition";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import type { ConditionItem, Duration, JourneyNode } from "@/lib/journey-core/definition";
+import { describeDuration } from "@/lib/journey-core/definition";
+import { describeCondition } from "@/lib/journey-core/evaluate-condition";
 
 function duration(value: Duration | undefined): string {
   return value && typeof value.amount === "number" ? describeDuration(value) : "…";

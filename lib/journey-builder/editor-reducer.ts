@@ -10,14 +10,14 @@ import {
   type EdgeChange,
   type NodeChange,
 } from "@xyflow/react";
-import { assertNever } from "@/lib/journeys/assert-never";
+import { assertNever } from "@/lib/journey-core/assert-never";
 import type {
   JourneyEdge,
   JourneyNode,
   JourneySettings,
   NodeType,
-} from "@/lib/journeys/definition";
-import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+} from "@/lib/journey-core/definition";
+import { DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
 import { autoLayout } from "./auto-layout";
 import { type ClipboardData, pasteNodes } from "./clipboard";
 import { canAddNode, checkConnection } from "./connection-rules";

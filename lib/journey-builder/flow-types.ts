@@ -9,7 +9,7 @@ import type {
   JourneyNode,
   JourneySettings,
   NodeType,
-} from "@/lib/journeys/definition";
+} from "@/lib/journey-core/definition";
 
 /** A journey node as the canvas keeps it: its position lives on the flow node. */
 export type BuilderNode = Omit<JourneyNode, "position">;

@@ -2,8 +2,8 @@
 // the canvas this way, so nothing React Flow adds (selection, measured size,
 // z-index) ever reaches the stored journey.
 
-import type { JourneyEdge, JourneyNode, JourneySettings } from "@/lib/journeys/definition";
-import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import type { JourneyEdge, JourneyNode, JourneySettings } from "@/lib/journey-core/definition";
+import { DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
 import type { DraftDefinition, JourneyFlowEdge, JourneyFlowNode } from "./flow-types";
 
 export function fromFlowNode(flowNode: JourneyFlowNode): JourneyNode {

@@ -6,7 +6,7 @@
 //   measured sizes). It replaces `present` without an undo step; the next
 //   commit records the state before it, so undoing a drag puts the node back.
 
-import { assertNever } from "@/lib/journeys/assert-never";
+import { assertNever } from "@/lib/journey-core/assert-never";
 
 export const HISTORY_LIMIT = 100;
 

@@ -3,8 +3,8 @@
 // every exit is taken and the node has a single one, the new node is spliced
 // into that connection and everything below moves down to make room.
 
-import type { JourneyEdge, JourneyNode, NodeType } from "@/lib/journeys/definition";
-import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import type { JourneyEdge, JourneyNode, NodeType } from "@/lib/journey-core/definition";
+import { DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
 import { NODE_HEIGHT, NODE_WIDTH } from "./auto-layout";
 import { newNode, newNodeId } from "./new-node";
 import { exitsForNode, hasEntry } from "./node-exits";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nodeSchema } from "@/lib/journeys/definition";
-import { EXITS_BY_TYPE } from "@/lib/journeys/journey-graph";
+import { nodeSchema } from "@/lib/journey-core/definition";
+import { EXITS_BY_TYPE } from "@/lib/journey-core/journey-graph";
 import { NODE_TYPE_LABEL, newNode, newNodeId, PALETTE } from "./new-node";
 import { exitsForNode } from "./node-exits";
 

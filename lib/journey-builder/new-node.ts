@@ -3,8 +3,8 @@
 // copy); an event name has no sensible default, so it starts empty and the
 // node shows the validation issue until it is picked.
 
-import { assertNever } from "@/lib/journeys/assert-never";
-import type { JourneyNode, NodeType } from "@/lib/journeys/definition";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import type { JourneyNode, NodeType } from "@/lib/journey-core/definition";
 
 export interface PaletteItem {
   type: NodeType;

@@ -2,8 +2,8 @@
 // exits exist is the engine's rule (EXITS_BY_TYPE in journey-graph.ts); this
 // only adds the words people see.
 
-import type { JourneyNode } from "@/lib/journeys/definition";
-import { DEFAULT_EXIT, EXITS_BY_TYPE } from "@/lib/journeys/journey-graph";
+import type { JourneyNode } from "@/lib/journey-core/definition";
+import { DEFAULT_EXIT, EXITS_BY_TYPE } from "@/lib/journey-core/journey-graph";
 
 export interface NodeExit {
   /** The exit name stored on edges (`exit`) and used as the React Flow handle id. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeOperandProblem } from "@/lib/journeys/operators";
+import { describeOperandProblem } from "@/lib/journey-core/operators";
 import { formatValue, operatorsFor, parseValueText } from "./operator-options";
 
 describe("operatorsFor", () => {

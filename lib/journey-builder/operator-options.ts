@@ -7,7 +7,7 @@ import {
   OPERATORS,
   type OperandType,
   type OperatorName,
-} from "@/lib/journeys/operators";
+} from "@/lib/journey-core/operators";
 
 /** The JSON type seen for a key (event catalog, trait keys) → the operand types it can be. */
 const OPERANDS_OF: Record<string, readonly OperandType[]> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { JOURNEY_TEMPLATES } from "@/lib/journeys/templates";
+import { JOURNEY_TEMPLATES } from "@/lib/journey-core/templates";
 import { readDraft } from "./read-draft";
 
 describe("readDraft", () => {

@@ -8,8 +8,8 @@ import type {
   JourneyNode,
   JourneySettings,
   NodeType,
-} from "@/lib/journeys/definition";
-import { EXITS_BY_TYPE } from "@/lib/journeys/journey-graph";
+} from "@/lib/journey-core/definition";
+import { EXITS_BY_TYPE } from "@/lib/journey-core/journey-graph";
 import type { DraftDefinition } from "./flow-types";
 import { newNode } from "./new-node";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
-import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
-import { JOURNEY_TEMPLATES } from "@/lib/journeys/templates";
-import { validateJourney } from "@/lib/journeys/validate-journey";
+import type { JourneyEdge, JourneyNode } from "@/lib/journey-core/definition";
+import { DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
+import { JOURNEY_TEMPLATES } from "@/lib/journey-core/templates";
+import { validateJourney } from "@/lib/journey-core/validate-journey";
 import type { DraftDefinition } from "./flow-types";
 import { fromFlow } from "./from-flow";
 import { newNode } from "./new-node";

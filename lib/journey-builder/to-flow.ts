@@ -1,7 +1,7 @@
 // Definition → React Flow. Pure: the canvas is a view of the stored journey.
 
-import type { JourneyEdge } from "@/lib/journeys/definition";
-import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import type { JourneyEdge } from "@/lib/journey-core/definition";
+import { DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
 import type { DraftDefinition, JourneyFlowEdge, JourneyFlowNode } from "./flow-types";
 
 /** Vertical spacing for nodes stored without a position (journeys written as code). */

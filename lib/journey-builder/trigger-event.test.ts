@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { JourneyNode } from "@/lib/journeys/definition";
+import type { JourneyNode } from "@/lib/journey-core/definition";
 import { newNode } from "./new-node";
 import { triggerEventOf } from "./trigger-event";
 

@@ -1,7 +1,7 @@
 // The event a journey is triggered by, for the pickers that suggest that
 // event's properties as "event property" (filters, branches, Liquid).
 
-import type { JourneyNode } from "@/lib/journeys/definition";
+import type { JourneyNode } from "@/lib/journey-core/definition";
 
 /** The trigger's event name when the journey starts on an event; undefined otherwise. */
 export function triggerEventOf(nodes: readonly JourneyNode[]): string | undefined {

@@ -1,7 +1,7 @@
 import "server-only";
 import { eraseProfileSamples } from "@/lib/backtests/erase-profile-samples";
 import { prisma } from "@/lib/db/client";
-import { eraseProfileRuns } from "@/lib/engine/erase-profile-runs";
+import { eraseProfileRuns } from "@/lib/profiles/erase-profile-runs";
 
 /**
  * GDPR erasure: the profile, its identities and memberships (cascade), every
@@ -19,7 +19,7 @@ export async function eraseProfile(input: {
     // profile that is being erased (it waits, then sees the profile gone).
     await tx.$queryRaw`SELECT id FROM profiles WHERE id = ${profileId}::uuid AND "workspaceId" = ${workspaceId} FOR UPDATE`;
     await tx.$executeRaw`
-      DELETE FROM engine_inbox i USING events e
+      DELETE FROM engine_queue i USING events e
       WHERE i."eventId" = e.id AND i."workspaceId" = ${workspaceId}
         AND e."workspaceId" = ${workspaceId} AND e."profileId" = ${profileId}::uuid`;
     const events = await tx.event.deleteMany({ where: { workspaceId, profileId } });

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { errorText } from "@/lib/log/error-text";
 
 // The background loop shared by every kind of due work (email delivery now,
 // journey timers later). Any number of these may run, in any number of
@@ -179,8 +180,4 @@ function listen(
       await current?.end().catch(() => {});
     },
   };
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

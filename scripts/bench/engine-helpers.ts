@@ -1,7 +1,7 @@
 // Helpers of bench:engine: timing, figures, requests and journey shapes.
 import http from "node:http";
 import https from "node:https";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 
 export const ms = (t0: number) => performance.now() - t0;
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

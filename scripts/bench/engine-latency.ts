@@ -20,7 +20,7 @@
 import pg from "pg";
 import { prisma } from "@/lib/db/client";
 import { computeUserHash } from "@/lib/inbox/inbox-token";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { SseReader } from "@/test/inbox/sse-reader";
 import { line, ms, percentile, postJson, request, round } from "./engine-helpers";
 import { startHttpProcess, startWorkerProcess } from "./engine-worker-process";

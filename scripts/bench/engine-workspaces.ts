@@ -1,9 +1,9 @@
 // The workspaces bench:engine measures in: created per run, dropped with
 // every row they got. Imported once DATABASE_URL is final.
 import { prisma } from "@/lib/db/client";
-import { createJourney } from "@/lib/engine/journeys/create-journey";
-import { publishJourney } from "@/lib/engine/journeys/publish-journey";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
+import { createJourney } from "@/lib/journeys/create-journey";
+import { publishJourney } from "@/lib/journeys/publish-journey";
 import { generateKey } from "@/lib/workspaces/api-keys";
 
 /** The helpers, with workspace names suffixed by this run's id. */
@@ -40,7 +40,7 @@ export function benchWorkspaces(run: string) {
       "run_traces",
       "journey_runs",
       "inbox_items",
-      "engine_inbox",
+      "engine_queue",
       "inactivity_fires",
       "events",
     ]) {

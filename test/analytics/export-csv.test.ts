@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { exportJourneyCsv } from "@/lib/analytics/export-journey-csv";
 import { prisma } from "@/lib/db/client";
-import { emailNode, inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
+import { emailNode, inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
 import {
   FakeClock,
   identify,

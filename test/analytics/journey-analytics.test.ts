@@ -2,10 +2,10 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { JourneyAnalytics } from "@/lib/analytics/get-journey-analytics";
 import type { WorkspaceOverview } from "@/lib/analytics/get-workspace-overview";
 import { prisma } from "@/lib/db/client";
-import { publishJourney } from "@/lib/engine/journeys/publish-journey";
-import { updateJourney } from "@/lib/engine/journeys/update-journey";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
-import { delayNode, inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
+import { delayNode, inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
+import { publishJourney } from "@/lib/journeys/publish-journey";
+import { updateJourney } from "@/lib/journeys/update-journey";
 import {
   advanceTo,
   DAY,

@@ -5,8 +5,8 @@ import { claimBacktest } from "@/lib/backtests/claim-backtest";
 import { cancelBacktest } from "@/lib/backtests/manage-backtests";
 import { runBacktest } from "@/lib/backtests/run-backtest";
 import { prisma } from "@/lib/db/client";
-import { createJourney } from "@/lib/engine/journeys/create-journey";
-import { inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
+import { inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
+import { createJourney } from "@/lib/journeys/create-journey";
 import {
   ctx,
   get,

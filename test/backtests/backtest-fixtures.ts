@@ -1,9 +1,11 @@
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 
 // A journey that exercises most of the core: a filter on a trait or a
 // counted event from before the window, a wait with a timeout, a branch on a
 // count, in-app and email sends (email held by quiet hours and the budget),
 // a goal with a window, a holdout, and re-entry after a cooldown.
+
+export const HOLDOUT_PERCENT = 20;
 
 export function onboardingJourney(): JourneyDefinitionInput {
   const email = (id: string, subject: string) => ({
@@ -77,7 +79,7 @@ export function onboardingJourney(): JourneyDefinitionInput {
     settings: {
       goal: { event: "Plan Upgraded", within: { amount: 5, unit: "days" } },
       reentry: { mode: "cooldown", cooldown: { amount: 3, unit: "days" } },
-      holdoutPercent: 20,
+      holdoutPercent: HOLDOUT_PERCENT,
     },
   };
 }

@@ -7,20 +7,22 @@ import { loadCandidateProfiles, loadChunk } from "@/lib/backtests/load-backtest-
 import { profileAtWindowStart, replayProfile } from "@/lib/backtests/replay-profile";
 import { runBacktest } from "@/lib/backtests/run-backtest";
 import { prisma } from "@/lib/db/client";
-import { getDeliveryRules } from "@/lib/engine/workspace-delivery-rules";
-import { journeyDefinitionSchema } from "@/lib/journeys/definition";
+import { isInHoldout } from "@/lib/journey-core/assign-bucket";
+import { journeyDefinitionSchema } from "@/lib/journey-core/definition";
+import { createJourney } from "@/lib/journeys/create-journey";
+import { publishJourney } from "@/lib/journeys/publish-journey";
+import { getDeliveryRules } from "@/lib/workspaces/delivery-rules";
 import {
   advanceTo,
   FakeClock,
   HOUR,
   identify,
-  publishDefinition,
   send,
   setRules,
   track,
 } from "@/test/engine/engine-fixtures";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
-import { onboardingJourney } from "./backtest-fixtures";
+import { HOLDOUT_PERCENT, onboardingJourney } from "./backtest-fixtures";
 
 // The backtest's promise: replaying stored history through the same core
 // gives what live execution gave. Here the live engine runs a scripted two
@@ -35,10 +37,10 @@ const TO = "2026-03-20T00:00:00.000Z";
 let ws: string;
 let journeyId: string;
 
-/** Live: a fake-clock script. Times are UTC; some users are in New York (quiet hours). */
-async function playHistory(clock: FakeClock) {
-  const users = Array.from({ length: 24 }, (_, i) => `u${i}`);
-  // Before the window: who they are, and pricing visits the filter counts (10 days).
+const users = Array.from({ length: 24 }, (_, i) => `u${i}`);
+
+/** Before the window: who they are (some users are in New York: quiet hours). */
+async function identifyUsers(clock: FakeClock) {
   clock.set("2026-03-01T09:00:00Z");
   await send(
     clock,
@@ -52,6 +54,36 @@ async function playHistory(clock: FakeClock) {
       }),
     ),
   );
+}
+
+/**
+ * The holdout is a hash of (profile, journey), and both ids are random, so a
+ * 20% holdout of 24 users is sometimes empty (0.8^24 ≈ 0.5%) or takes most
+ * messages away. The script must exercise a holdout *and* every send, so it
+ * keeps the first draft whose id puts 2 to 8 of the users in the holdout.
+ */
+async function publishWithSomeHoldout(): Promise<string> {
+  const profiles = await prisma.profile.findMany({
+    where: { workspaceId: ws },
+    select: { id: true },
+  });
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const draft = await createJourney({
+      workspaceId: ws,
+      journey: { name: "Onboarding", definition: onboardingJourney() as Record<string, unknown> },
+    });
+    const held = profiles.filter((p) => isInHoldout(p.id, draft.id, HOLDOUT_PERCENT)).length;
+    if (held >= 2 && held <= 8) {
+      await publishJourney({ workspaceId: ws, id: draft.id });
+      return draft.id;
+    }
+    await prisma.journey.delete({ where: { id: draft.id } });
+  }
+  throw new Error("No journey id gave a usable holdout in 50 drafts");
+}
+
+/** Live: a fake-clock script. Times are UTC. */
+async function playHistory(clock: FakeClock) {
   clock.set("2026-03-04T12:00:00Z");
   await send(
     clock,
@@ -84,8 +116,10 @@ beforeAll(async () => {
     frequency: { windowHours: 24, max: 2, onLimit: "defer" },
     quietHours: { start: "21:00", end: "08:00", onQuiet: "defer", channels: ["email"] },
   });
-  journeyId = await publishDefinition(ws, "Onboarding", onboardingJourney());
-  await playHistory(new FakeClock("2026-03-01T09:00:00Z"));
+  const clock = new FakeClock("2026-03-01T09:00:00Z");
+  await identifyUsers(clock);
+  journeyId = await publishWithSomeHoldout();
+  await playHistory(clock);
 }, 120_000);
 
 type Entry = [string, string, boolean];

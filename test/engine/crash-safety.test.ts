@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { processEvents } from "@/lib/engine/process-events";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
 import { createChannelWorkspace } from "@/test/fixtures/channels";
 import { publishDefinition, setRules } from "./engine-fixtures";

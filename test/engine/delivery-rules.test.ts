@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import type { JourneyNode } from "@/lib/journeys/definition";
-import { emailNode, inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
+import type { JourneyNode } from "@/lib/journey-core/definition";
+import { emailNode, inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   advanceTo,

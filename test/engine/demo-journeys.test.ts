@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { ensureDemoJourneys } from "@/lib/engine/ensure-demo-journeys";
-import { archiveJourney } from "@/lib/engine/journeys/archive-journey";
+import { archiveJourney } from "@/lib/journeys/archive-journey";
+import { ensureDemoJourneys } from "@/lib/seed/ensure-demo-journeys";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 
 // The demo workspace runs the first three templates live; the start script

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db/client";
-import { createJourney } from "@/lib/engine/journeys/create-journey";
-import { publishJourney } from "@/lib/engine/journeys/publish-journey";
 import { nextRunWakeAt, processDueRuns } from "@/lib/engine/process-due-runs";
 import { processEvents } from "@/lib/engine/process-events";
 import { sweepInactivity } from "@/lib/engine/sweep-inactivity";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
-import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
+import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
+import { createJourney } from "@/lib/journeys/create-journey";
+import { publishJourney } from "@/lib/journeys/publish-journey";
 
 // Fake-clock drivers for the engine's integration tests: events go in through
 // the real ingestion, the engine's tasks run with an injected clock, and time

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
-import { delayNode, emailNode, inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
+import { delayNode, emailNode, inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   advanceTo,

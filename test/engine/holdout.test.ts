@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
-import { inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
+import { inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import { drainEvents, FakeClock, publishDefinition, setRules } from "./engine-fixtures";
 

@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { sweepInactivity } from "@/lib/engine/sweep-inactivity";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   FakeClock,

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { archiveJourney } from "@/lib/engine/journeys/archive-journey";
-import { pauseJourney, resumeJourney } from "@/lib/engine/journeys/change-journey-status";
-import { createJourney } from "@/lib/engine/journeys/create-journey";
-import { publishJourney } from "@/lib/engine/journeys/publish-journey";
-import { updateJourney } from "@/lib/engine/journeys/update-journey";
-import { delayNode, inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
+import { delayNode, inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
+import { archiveJourney } from "@/lib/journeys/archive-journey";
+import { pauseJourney, resumeJourney } from "@/lib/journeys/change-journey-status";
+import { createJourney } from "@/lib/journeys/create-journey";
+import { publishJourney } from "@/lib/journeys/publish-journey";
+import { updateJourney } from "@/lib/journeys/update-journey";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   advanceTo,

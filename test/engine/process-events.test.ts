@@ -2,7 +2,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { processEvents } from "@/lib/engine/process-events";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   advanceTo,
@@ -18,7 +18,7 @@ import {
   track,
 } from "./engine-fixtures";
 
-// The shell end to end on a fake clock: ingestion → engine_inbox → entries,
+// The shell end to end on a fake clock: ingestion → engine_queue → entries,
 // sends (Message rows, inbox items), timers, traces.
 
 let ws: string;
@@ -72,7 +72,7 @@ describe("processEvents", () => {
     expect(await sentTo(ws, "ada")).toEqual([["hello", "in_app", "2026-03-02T10:00:00.000Z"]]);
     const item = await prisma.inboxItem.findFirstOrThrow({ where: { workspaceId: ws } });
     expect([item.title, item.body]).toEqual(["Hi Ada", "Plan: pro"]);
-    expect(await prisma.engineInbox.count({ where: { workspaceId: ws } })).toBe(0);
+    expect(await prisma.engineQueue.count({ where: { workspaceId: ws } })).toBe(0);
 
     const [run] = await runsOf(ws, "ada");
     expect(run).toMatchObject({ status: "waiting", nodeId: "wait-1d" });
@@ -133,11 +133,11 @@ describe("processEvents", () => {
     });
     // evaluate: false skipped the inbox; hand both events over as ingestion does.
     await prisma.$executeRaw`
-      INSERT INTO engine_inbox ("workspaceId", "eventId")
+      INSERT INTO engine_queue ("workspaceId", "eventId")
       SELECT "workspaceId", id FROM events
       WHERE "workspaceId" = ${ws} AND name IN ('Order Placed', 'Order Paid')
       ORDER BY CASE name WHEN 'Order Placed' THEN 0 ELSE 1 END`;
-    const [first] = await prisma.engineInbox.findMany({
+    const [first] = await prisma.engineQueue.findMany({
       where: { workspaceId: ws },
       orderBy: { id: "asc" },
     });
@@ -147,12 +147,12 @@ describe("processEvents", () => {
     await other.connect();
     try {
       await other.query("BEGIN");
-      await other.query("SELECT id FROM engine_inbox WHERE id = $1 FOR UPDATE", [
+      await other.query("SELECT id FROM engine_queue WHERE id = $1 FOR UPDATE", [
         first!.id.toString(),
       ]);
       const result = await processEvents({ now: clock.now, log: () => {} });
       expect(result.events).toBe(0); // "Order Paid" waits for its predecessor
-      expect(await prisma.engineInbox.count({ where: { workspaceId: ws } })).toBe(2);
+      expect(await prisma.engineQueue.count({ where: { workspaceId: ws } })).toBe(2);
       await other.query("ROLLBACK");
     } finally {
       await other.end();

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { queryParts, sql } from "@/lib/db/sql";
 import { previousRunsPart } from "@/lib/engine/load-runs";
-import type { ReentryPolicy } from "@/lib/journeys/definition";
-import { delayNode, inAppNode, lineJourney } from "@/lib/journeys/test-fixtures";
+import type { ReentryPolicy } from "@/lib/journey-core/definition";
+import { delayNode, inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   advanceTo,

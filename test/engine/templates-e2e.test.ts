@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { assignVariant, isInHoldout } from "@/lib/journeys/assign-bucket";
-import { findTemplate } from "@/lib/journeys/templates";
+import { assignVariant, isInHoldout } from "@/lib/journey-core/assign-bucket";
+import { findTemplate } from "@/lib/journey-core/templates";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   advanceTo,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import type { JourneyDefinitionInput } from "@/lib/journeys/definition";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   FakeClock,

@@ -1,6 +1,6 @@
 import { prisma } from "@/lib/db/client";
 import type { Member } from "@/lib/generated/prisma/client";
-import type { JourneyDefinition } from "@/lib/journeys/definition";
+import type { JourneyDefinition } from "@/lib/journey-core/definition";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { publishDefinition } from "@/test/engine/engine-fixtures";
 

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import type { WhyNotJson } from "@/lib/explain/explain-types";
 import type { Member } from "@/lib/generated/prisma/client";
-import { isInHoldout } from "@/lib/journeys/assign-bucket";
+import { isInHoldout } from "@/lib/journey-core/assign-bucket";
 import { FakeClock, HOUR, identify, profileId, send, track } from "@/test/engine/engine-fixtures";
 import {
   ctx,

@@ -51,7 +51,7 @@ describe("ingestBatch", () => {
     expect(catalog?.count).toBe(2n);
     expect(catalog?.propertyKeys).toEqual({ plan: "string", seats: "number" });
     // No journey listens to these names: the engine is not handed them.
-    expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(0);
+    expect(await prisma.engineQueue.count({ where: { workspaceId } })).toBe(0);
   });
 
   it("keys events with time-ordered UUIDv7 ids", async () => {
@@ -120,7 +120,7 @@ describe("ingestBatch", () => {
     expect(stored[1]?.payload).toEqual({ type: "track", userId: "u5", event: 42 });
   });
 
-  it("hands new events to the engine: inbox rows, then NOTIFY cue_events after the commit", async () => {
+  it("hands new events to the engine: queue rows, then NOTIFY cue_events after the commit", async () => {
     const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
     await listener.connect();
     const payloads: string[] = [];
@@ -130,7 +130,7 @@ describe("ingestBatch", () => {
       await prisma.journeyEventName.createMany({
         data: ["Later", "Earlier"].map((eventName) => ({ workspaceId, eventName, journeyId: "j" })),
       });
-      const before = await prisma.engineInbox.count({ where: { workspaceId } });
+      const before = await prisma.engineQueue.count({ where: { workspaceId } });
       await ingestBatch({
         workspaceId,
         receivedAt,
@@ -154,7 +154,7 @@ describe("ingestBatch", () => {
           },
         ],
       });
-      const rows = await prisma.engineInbox.findMany({
+      const rows = await prisma.engineQueue.findMany({
         where: { workspaceId },
         orderBy: { id: "asc" },
         skip: before,
@@ -173,7 +173,7 @@ describe("ingestBatch", () => {
         evaluate: false,
         items: [{ type: "track", userId: "e1", event: "History", messageId: "eng-3" }],
       });
-      expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(before + 2);
+      expect(await prisma.engineQueue.count({ where: { workspaceId } })).toBe(before + 2);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(payloads).toHaveLength(1);
       expect(await prisma.event.count({ where: { workspaceId, messageId: "eng-3" } })).toBe(1);
@@ -189,14 +189,14 @@ describe("ingestBatch", () => {
       traits: { plan: `p${n}` },
       messageId: `trait-${n}`,
     });
-    const before = await prisma.engineInbox.count({ where: { workspaceId } });
+    const before = await prisma.engineQueue.count({ where: { workspaceId } });
     await ingestBatch({ workspaceId, receivedAt, items: [identify(1)] });
-    expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(before);
+    expect(await prisma.engineQueue.count({ where: { workspaceId } })).toBe(before);
     await prisma.journeyTrigger.create({
       data: { journeyId: "trait-j", workspaceId, versionId: "v", kind: "trait_change" },
     });
     await ingestBatch({ workspaceId, receivedAt, items: [identify(2)] });
-    expect(await prisma.engineInbox.count({ where: { workspaceId } })).toBe(before + 1);
+    expect(await prisma.engineQueue.count({ where: { workspaceId } })).toBe(before + 1);
     await prisma.journeyTrigger.delete({ where: { journeyId: "trait-j" } });
   });
 });

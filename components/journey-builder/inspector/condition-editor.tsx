@@ -1,15 +1,15 @@
 "use client";
 
 import { formatValue, operatorsFor, parseValueText } from "@/lib/journey-builder/operator-options";
-import { assertNever } from "@/lib/journeys/assert-never";
+import { assertNever } from "@/lib/journey-core/assert-never";
 import type {
   Condition,
   ConditionGroup,
   ConditionItem,
   PropertyCondition,
   TraitCondition,
-} from "@/lib/journeys/definition";
-import { OPERATORS, type OperatorName } from "@/lib/journeys/operators";
+} from "@/lib/journey-core/definition";
+import { OPERATORS, type OperatorName } from "@/lib/journey-core/operators";
 import {
   CheckboxField,
   DurationField,

@@ -5,8 +5,8 @@ import { connectableTargets } from "@/lib/journey-builder/connection-rules";
 import { describeNode } from "@/lib/journey-builder/describe-node";
 import { NODE_TYPE_LABEL } from "@/lib/journey-builder/new-node";
 import { exitsForNode } from "@/lib/journey-builder/node-exits";
-import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
-import { DEFAULT_EXIT } from "@/lib/journeys/journey-graph";
+import type { JourneyEdge, JourneyNode } from "@/lib/journey-core/definition";
+import { DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
 import { INPUT } from "./fields";
 
 export function nodeName(node: JourneyNode): string {

@@ -1,7 +1,7 @@
 "use client";
 
 import { type ReactNode, useId } from "react";
-import { DURATION_UNITS, type Duration } from "@/lib/journeys/definition";
+import { DURATION_UNITS, type Duration } from "@/lib/journey-core/definition";
 
 export const INPUT =
   "block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-500 read-only:bg-slate-50 disabled:bg-slate-50 aria-invalid:border-red-500";

@@ -3,9 +3,9 @@
 import { memo } from "react";
 import { Button } from "@/components/ui/button";
 import { NODE_TYPE_LABEL } from "@/lib/journey-builder/new-node";
-import { assertNever } from "@/lib/journeys/assert-never";
-import type { JourneyEdge, JourneyNode } from "@/lib/journeys/definition";
-import type { JourneyIssue } from "@/lib/journeys/validate-journey";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import type { JourneyEdge, JourneyNode } from "@/lib/journey-core/definition";
+import type { JourneyIssue } from "@/lib/journey-core/validate-journey";
 import { IssuesList } from "../issues-list";
 import { NodeIcon } from "../node-icon";
 import { ExitsSection } from "./exits-section";

@@ -1,9 +1,9 @@
 "use client";
 
 import { useId } from "react";
-import { assertNever } from "@/lib/journeys/assert-never";
-import type { NodeOfType, TraitCondition, Trigger } from "@/lib/journeys/definition";
-import { WEEKDAYS } from "@/lib/journeys/local-time";
+import { assertNever } from "@/lib/journey-core/assert-never";
+import type { NodeOfType, TraitCondition, Trigger } from "@/lib/journey-core/definition";
+import { WEEKDAYS } from "@/lib/journey-core/local-time";
 import { ConditionGroupEditor, OperandEditor, WhereEditor } from "./condition-editor";
 import {
   CheckboxField,

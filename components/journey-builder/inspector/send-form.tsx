@@ -6,8 +6,8 @@ import { Button } from "@/components/ui/button";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { MessageContent } from "@/lib/channels/message-content";
 import { newNode } from "@/lib/journey-builder/new-node";
-import type { NodeOfType } from "@/lib/journeys/definition";
-import type { JourneyIssue } from "@/lib/journeys/validate-journey";
+import type { NodeOfType } from "@/lib/journey-core/definition";
+import type { JourneyIssue } from "@/lib/journey-core/validate-journey";
 import type { Update } from "./node-forms";
 import { liquidVariables, useVocabulary } from "./vocabulary";
 

@@ -7,7 +7,7 @@ import { JourneyStatusBadge } from "@/components/journeys/journey-status-badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { JourneyListItemJson } from "@/lib/engine/journeys/journey-schemas";
+import type { JourneyListItemJson } from "@/lib/journeys/journey-schemas";
 import { type ListAction, useJourneyActionMutation } from "./use-journey-action-mutation";
 import { useJourneysQuery } from "./use-journeys-query";
 

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { BLANK_JOURNEY_NAME, blankJourneyDefinition } from "@/lib/journeys/blank-journey";
+import { BLANK_JOURNEY_NAME, blankJourneyDefinition } from "@/lib/journey-core/blank-journey";
 import { TemplateGalleryDialog } from "./template-gallery-dialog";
 import { useCreateJourneyMutation } from "./use-create-journey-mutation";
 

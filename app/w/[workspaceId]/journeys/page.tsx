@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/shell/page-header";
 import { hasRole } from "@/lib/auth/roles";
-import { listJourneys } from "@/lib/engine/journeys/list-journeys";
+import { listJourneys } from "@/lib/journeys/list-journeys";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { JourneysTable } from "./journeys-table";
 import { NewJourneyButtons } from "./new-journey-buttons";

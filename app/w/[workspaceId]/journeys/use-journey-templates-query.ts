@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { templateSchema } from "@/lib/engine/journeys/journey-schemas";
+import type { templateSchema } from "@/lib/journeys/journey-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 
 export type JourneyTemplateJson = z.infer<typeof templateSchema>;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { JourneyListItemJson } from "@/lib/engine/journeys/journey-schemas";
+import type { JourneyListItemJson } from "@/lib/journeys/journey-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 
 export const JOURNEYS_QUERY_KEY = "journeys";

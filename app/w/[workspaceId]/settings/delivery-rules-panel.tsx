@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import type { WorkspaceDeliveryRules } from "@/lib/journeys/delivery-rules";
+import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import { ApiClientError, fetchJson } from "@/lib/query/fetch-json";
 
 interface RulesView {

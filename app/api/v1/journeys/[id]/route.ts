@@ -1,6 +1,6 @@
 // GET /api/v1/journeys/:id – one journey; PATCH (or PUT) saves its draft, checking draftRevision (secret key)
 import { withSecretKey } from "@/lib/auth/with-secret-key";
-import { getJourneyResponse, updateJourneyResponse } from "@/lib/engine/journeys/journey-api";
+import { getJourneyResponse, updateJourneyResponse } from "@/lib/journeys/journey-api";
 
 type Params = { id: string };
 

@@ -1,8 +1,8 @@
 // GET /api/w/:workspaceId/delivery-rules – the workspace's delivery rules (viewer); PUT replaces them (admin)
 import { parseOrThrow, readJson } from "@/lib/api/errors";
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { deliveryRulesInputSchema } from "@/lib/engine/delivery-rules-input";
-import { getDeliveryRules, saveDeliveryRules } from "@/lib/engine/workspace-delivery-rules";
+import { getDeliveryRules, saveDeliveryRules } from "@/lib/workspaces/delivery-rules";
+import { deliveryRulesInputSchema } from "@/lib/workspaces/delivery-rules-input";
 
 export const GET = withWorkspace(async ({ workspace }) =>
   Response.json(await getDeliveryRules(workspace.id)),

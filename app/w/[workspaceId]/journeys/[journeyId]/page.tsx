@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { JourneyEditor } from "@/components/journey-builder/journey-editor";
 import { ApiError } from "@/lib/api/errors";
 import { hasRole } from "@/lib/auth/roles";
-import { getJourneyOrThrow, journeyView } from "@/lib/engine/journeys/get-journey-or-throw";
+import { getJourneyOrThrow, journeyView } from "@/lib/journeys/get-journey-or-throw";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 
 export const metadata: Metadata = { title: "Journey editor" };

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { TabLinks } from "@/components/data/tab-links";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ApiError } from "@/lib/api/errors";
-import { listProfileRuns } from "@/lib/engine/list-profile-runs";
+import { listProfileRuns } from "@/lib/journeys/list-profile-runs";
 import { getProfile } from "@/lib/profiles/get-profile";
 import { listProfileEvents } from "@/lib/profiles/list-profile-events";
 import { PROFILE_EVENTS_PAGE_SIZE } from "@/lib/profiles/profile-types";

@@ -7,7 +7,7 @@ import { LocalTime } from "@/components/data/local-time";
 import { DecisionBadge } from "@/components/explain/path-timeline";
 import { WhyNotPanel } from "@/components/explain/why-not-panel";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { RunJson, TraceJson } from "@/lib/engine/journeys/journey-schemas";
+import type { RunJson, TraceJson } from "@/lib/journeys/journey-schemas";
 import { type ProfileRunsPage, useProfileRunsQuery } from "./use-profile-runs-query";
 
 // The profile's Journeys tab: "Why not?" for any journey, then every run

@@ -1,7 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { RunJson } from "@/lib/engine/journeys/journey-schemas";
+import type { RunJson } from "@/lib/journeys/journey-schemas";
 import { fetchJson } from "@/lib/query/fetch-json";
 import { PROFILE_RUNS_PAGE_SIZE } from "./profile-runs-page-size";
 

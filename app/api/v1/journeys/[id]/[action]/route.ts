@@ -1,6 +1,6 @@
 // POST /api/v1/journeys/:id/{validate,publish,pause,resume,archive,duplicate} – lifecycle actions (secret key)
 import { withSecretKey } from "@/lib/auth/with-secret-key";
-import { journeyActionResponse } from "@/lib/engine/journeys/journey-api";
+import { journeyActionResponse } from "@/lib/journeys/journey-api";
 
 type Params = { id: string; action: string };
 

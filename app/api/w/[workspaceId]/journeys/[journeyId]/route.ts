@@ -1,6 +1,6 @@
 // GET /api/w/:workspaceId/journeys/:journeyId – one journey; PATCH (or PUT) saves its draft (editor)
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { getJourneyResponse, updateJourneyResponse } from "@/lib/engine/journeys/journey-api";
+import { getJourneyResponse, updateJourneyResponse } from "@/lib/journeys/journey-api";
 
 type Params = { workspaceId: string; journeyId: string };
 

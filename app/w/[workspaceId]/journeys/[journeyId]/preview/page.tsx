@@ -4,8 +4,8 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { ApiError } from "@/lib/api/errors";
-import { getJourneyOrThrow, journeyView } from "@/lib/engine/journeys/get-journey-or-throw";
-import { getJourneyVersion } from "@/lib/engine/journeys/list-journey-versions";
+import { getJourneyOrThrow, journeyView } from "@/lib/journeys/get-journey-or-throw";
+import { getJourneyVersion } from "@/lib/journeys/list-journey-versions";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { PreviewView } from "./preview-view";
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/shell/page-header";
 import { ApiError } from "@/lib/api/errors";
-import { getJourneyOrThrow } from "@/lib/engine/journeys/get-journey-or-throw";
+import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { WhyNotView } from "./why-not-view";
 

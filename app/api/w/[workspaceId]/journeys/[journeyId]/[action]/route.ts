@@ -1,6 +1,6 @@
 // POST /api/w/:workspaceId/journeys/:journeyId/{validate,publish,pause,resume,archive,duplicate} – lifecycle (editor)
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { journeyActionResponse } from "@/lib/engine/journeys/journey-api";
+import { journeyActionResponse } from "@/lib/journeys/journey-api";
 
 type Params = { workspaceId: string; journeyId: string; action: string };
 

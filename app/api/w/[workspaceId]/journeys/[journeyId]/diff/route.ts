@@ -1,6 +1,6 @@
 // GET /api/w/:workspaceId/journeys/:journeyId/diff?from=&to= – readable diff of two versions or the draft (viewer)
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { diffVersionsResponse } from "@/lib/engine/journeys/journey-versions-api";
+import { diffVersionsResponse } from "@/lib/journeys/journey-versions-api";
 
 type Params = { workspaceId: string; journeyId: string };
 

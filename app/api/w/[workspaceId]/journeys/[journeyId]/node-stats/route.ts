@@ -1,7 +1,7 @@
 // GET /api/w/:workspaceId/journeys/:journeyId/node-stats – per node: entered, waiting, passed and sent (viewer)
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { journeyNodeStats } from "@/lib/engine/journeys/node-stats";
 import { nodeStatsQuerySchema, readExplainQuery } from "@/lib/explain/explain-query";
+import { journeyNodeStats } from "@/lib/journeys/node-stats";
 
 type Params = { workspaceId: string; journeyId: string };
 

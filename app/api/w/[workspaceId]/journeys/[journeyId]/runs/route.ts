@@ -1,6 +1,6 @@
 // GET /api/w/:workspaceId/journeys/:journeyId/runs – the journey's runs, newest first (viewer)
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { listRunsResponse } from "@/lib/engine/journeys/journey-api";
+import { listRunsResponse } from "@/lib/journeys/journey-api";
 
 type Params = { workspaceId: string; journeyId: string };
 

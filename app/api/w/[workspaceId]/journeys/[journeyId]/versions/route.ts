@@ -1,6 +1,6 @@
 // GET /api/w/:workspaceId/journeys/:journeyId/versions – published versions, newest first (viewer)
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { listVersionsResponse } from "@/lib/engine/journeys/journey-versions-api";
+import { listVersionsResponse } from "@/lib/journeys/journey-versions-api";
 
 type Params = { workspaceId: string; journeyId: string };
 

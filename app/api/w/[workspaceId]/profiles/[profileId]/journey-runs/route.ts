@@ -1,7 +1,7 @@
 // GET /api/w/:workspaceId/profiles/:profileId/journey-runs – the profile's journey runs with their traces (viewer)
 import { parseOrThrow } from "@/lib/api/errors";
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { listProfileRuns, profileRunsQuerySchema } from "@/lib/engine/list-profile-runs";
+import { listProfileRuns, profileRunsQuerySchema } from "@/lib/journeys/list-profile-runs";
 
 type Params = { workspaceId: string; profileId: string };
 

@@ -1,6 +1,6 @@
 // GET /api/w/:workspaceId/journeys/:journeyId/versions/:version – one version with its definition (viewer)
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { getVersionResponse } from "@/lib/engine/journeys/journey-versions-api";
+import { getVersionResponse } from "@/lib/journeys/journey-versions-api";
 
 type Params = { workspaceId: string; journeyId: string; version: string };
 

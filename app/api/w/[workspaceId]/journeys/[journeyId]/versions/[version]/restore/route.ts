@@ -1,6 +1,6 @@
 // POST /api/w/:workspaceId/journeys/:journeyId/versions/:version/restore – copy a version into the draft (editor)
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { restoreVersionResponse } from "@/lib/engine/journeys/journey-versions-api";
+import { restoreVersionResponse } from "@/lib/journeys/journey-versions-api";
 
 type Params = { workspaceId: string; journeyId: string; version: string };
 

@@ -1,0 +1,64 @@
+import type { Effect, TraceEffect } from "@/lib/journey-core/run-state";
+import type { RunRecord } from "./engine-batch";
+import type { JourneySendInput } from "./journey-send";
+
+// What the shell does with each kind of effect the core returns. The table is
+// total over Effect["type"]: a new kind of effect fails to compile until it
+// has a handler here, so nothing the core decides is dropped silently.
+//
+// Sends and traces become rows (messages, run_traces) in the batch's
+// transaction. A schedule and a completion are also in the run's new state
+// (wakeAt, status, endedAt), which the run row is written from
+// (run-rows.ts), so they are counted here, not written twice.
+
+export interface AppliedEffects {
+  sends: JourneySendInput[];
+  /** In the order the core emitted them, with their run. */
+  traces: { run: RunRecord; effect: TraceEffect }[];
+  timersSet: number;
+  runsEnded: number;
+}
+
+type EffectType = Effect["type"];
+type Handler<K extends EffectType> = (
+  effect: Extract<Effect, { type: K }>,
+  run: RunRecord,
+  out: AppliedEffects,
+  now: Date,
+) => void;
+
+const HANDLERS: { [K in EffectType]: Handler<K> } = {
+  send(effect, run, out, now) {
+    out.sends.push({
+      workspaceId: run.workspaceId,
+      profileId: run.state.profileId,
+      journey: { id: run.journey.id, name: run.journey.name },
+      runId: run.state.runId,
+      effect,
+      eventProperties: run.state.triggerEvent?.properties,
+      now,
+    });
+  },
+  trace(effect, run, out) {
+    out.traces.push({ run, effect });
+  },
+  schedule(_effect, _run, out) {
+    out.timersSet += 1;
+  },
+  complete(_effect, _run, out) {
+    out.runsEnded += 1;
+  },
+};
+
+/** Sorts every effect of the runs into what the transaction writes. */
+export function collectEffects(runs: readonly RunRecord[], now: Date): AppliedEffects {
+  const out: AppliedEffects = { sends: [], traces: [], timersSet: 0, runsEnded: 0 };
+  for (const run of runs) {
+    for (const effect of run.effects) {
+      // The table's type pairs each kind with its handler; indexing it with a
+      // union widens that pairing, hence the cast.
+      (HANDLERS[effect.type] as Handler<EffectType>)(effect, run, out, now);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { z } from "zod";
+import { ApiError, notFound } from "@/lib/api/errors";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RunJson } from "./journey-schemas";
+import { decodeRunCursor, encodeRunCursor, toRunJson } from "./run-json";
+
+// The profile page's Journeys tab: each run of the profile, newest first,
+// with its whole trace (every decision with its reason) and the messages it
+// sent, so "why did / didn't this user get it" is answered from one call.
+
+const MAX_TRACES_PER_RUN = 500;
+
+export const profileRunsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** From the previous page's `nextCursor`. */
+  cursor: z.string().max(200).optional(),
+});
+
+export async function listProfileRuns(input: {
+  workspaceId: string;
+  profileId: string;
+  limit?: number;
+  cursor?: string;
+}): Promise<{ runs: RunJson[]; nextCursor: string | null }> {
+  const { workspaceId, profileId } = input;
+  const limit = input.limit ?? 20;
+  const profile = await prisma.profile.findFirst({
+    where: { id: profileId, workspaceId },
+    select: { id: true },
+  });
+  if (!profile) throw notFound("Profile");
+  const where: Prisma.JourneyRunWhereInput = { workspaceId, profileId };
+  if (input.cursor) {
+    const cursor = decodeRunCursor(input.cursor);
+    if (!cursor) throw new ApiError("bad_request", "The cursor is not valid.");
+    where.OR = [
+      { enteredAt: { lt: cursor.enteredAt } },
+      { enteredAt: cursor.enteredAt, id: { lt: cursor.id } },
+    ];
+  }
+  const rows = await prisma.journeyRun.findMany({
+    where,
+    orderBy: [{ enteredAt: "desc" }, { id: "desc" }],
+    take: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const runIds = page.map((r) => r.id);
+  const [journeys, versions, traces, messages] = await Promise.all([
+    prisma.journey.findMany({
+      where: { workspaceId, id: { in: [...new Set(page.map((r) => r.journeyId))] } },
+      select: { id: true, name: true },
+    }),
+    prisma.journeyVersion.findMany({
+      where: { workspaceId, id: { in: [...new Set(page.map((r) => r.versionId))] } },
+      select: { id: true, version: true },
+    }),
+    prisma.runTrace.findMany({
+      where: { workspaceId, runId: { in: runIds } },
+      orderBy: [{ runId: "asc" }, { id: "asc" }],
+    }),
+    prisma.message.findMany({
+      where: { workspaceId, profileId, runId: { in: runIds } },
+      select: {
+        id: true,
+        runId: true,
+        nodeId: true,
+        channel: true,
+        status: true,
+        subject: true,
+        error: true,
+        createdAt: true,
+      },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const nameOf = new Map(journeys.map((j) => [j.id, j.name]));
+  const versionOf = new Map(versions.map((v) => [v.id, v.version]));
+  const last = page.at(-1);
+  return {
+    runs: page.map((run) =>
+      toRunJson(run, {
+        journeyName: nameOf.get(run.journeyId) ?? "(deleted journey)",
+        version: versionOf.get(run.versionId) ?? null,
+        traces: traces.filter((t) => t.runId === run.id).slice(0, MAX_TRACES_PER_RUN),
+        messages: messages.filter((m) => m.runId === run.id),
+      }),
+    ),
+    nextCursor: rows.length > limit && last ? encodeRunCursor(last) : null,
+  };
+}

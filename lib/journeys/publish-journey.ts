@@ -1,0 +1,82 @@
+import "server-only";
+import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { validateJourney } from "@/lib/journey-core/validate-journey";
+import { journeyView, lockJourneyOrThrow } from "./get-journey-or-throw";
+import type { JourneyJson, PublishJourneyInput } from "./journey-schemas";
+import { installTrigger } from "./journey-trigger-row";
+
+/**
+ * Freezes the draft as the next immutable version and makes it current.
+ * A draft journey goes live; a live one switches new entries to the new
+ * version (runs in flight stay on theirs); a paused one stays paused on the
+ * new version until resumed. Validation must pass: every issue blocks.
+ */
+export async function publishJourney(input: PublishInput): Promise<JourneyJson> {
+  return prisma.$transaction((tx) => publishJourneyIn(tx, input));
+}
+
+interface PublishInput {
+  workspaceId: string;
+  id: string;
+  publish?: PublishJourneyInput;
+  memberId?: string | null;
+}
+
+/** The same, inside the caller's transaction. */
+export async function publishJourneyIn(
+  tx: Prisma.TransactionClient,
+  input: PublishInput,
+): Promise<JourneyJson> {
+  {
+    const journey = await lockJourneyOrThrow(tx, input);
+    if (journey.status === "archived") {
+      throw new ApiError("conflict", "An archived journey cannot be published.");
+    }
+    const expected = input.publish?.draftRevision;
+    if (expected !== undefined && expected !== journey.draftRevision) {
+      throw new ApiError(
+        "conflict",
+        `The draft is at revision ${journey.draftRevision}, not ${expected}; reload before publishing.`,
+        { details: { currentRevision: journey.draftRevision } },
+      );
+    }
+    const validation = validateJourney(journey.draft);
+    if (!validation.ok) {
+      const first = validation.errors[0];
+      throw new ApiError(
+        "validation_failed",
+        `The journey cannot be published: ${first?.message ?? "it has problems"}`,
+        { details: { issues: validation.errors } },
+      );
+    }
+    const latest = await tx.journeyVersion.aggregate({
+      where: { journeyId: journey.id, workspaceId: journey.workspaceId },
+      _max: { version: true },
+    });
+    const version = await tx.journeyVersion.create({
+      data: {
+        journeyId: journey.id,
+        workspaceId: journey.workspaceId,
+        version: (latest._max.version ?? 0) + 1,
+        definition: validation.definition as Prisma.InputJsonObject,
+        note: input.publish?.note ?? null,
+        publishedById: input.memberId ?? null,
+      },
+    });
+    const status = journey.status === "paused" ? "paused" : "live";
+    const updated = await tx.journey.update({
+      where: { id: journey.id, workspaceId: journey.workspaceId },
+      data: {
+        currentVersionId: version.id,
+        status,
+        ...(input.memberId !== undefined && { updatedById: input.memberId }),
+      },
+    });
+    if (status === "live") {
+      await installTrigger(tx, journey, { id: version.id, definition: validation.definition });
+    }
+    return journeyView(updated, tx);
+  }
+}

@@ -1,0 +1,73 @@
+import type { JourneyRun, Message, RunTrace } from "@/lib/generated/prisma/client";
+import { RUN_STATUSES, type RunStatus } from "@/lib/journey-core/run-state";
+import type { RunJson, TraceJson } from "./journey-schemas";
+
+// Runs as the APIs show them: the explainer's data. Traces are the engine's
+// decisions in order; messages say what became of each send afterwards
+// (delivered, bounced, failed at the provider).
+
+export function toRunJson(
+  run: JourneyRun,
+  extra: {
+    journeyName: string;
+    version: number | null;
+    traces?: RunTrace[];
+    messages?: Pick<
+      Message,
+      "id" | "nodeId" | "channel" | "status" | "subject" | "error" | "createdAt"
+    >[];
+  },
+): RunJson {
+  return {
+    id: run.id,
+    journey: { id: run.journeyId, name: extra.journeyName },
+    versionId: run.versionId,
+    version: extra.version,
+    profileId: run.profileId,
+    status: toRunStatus(run.status),
+    nodeId: run.nodeId,
+    holdout: run.holdout,
+    enteredAt: run.enteredAt.toISOString(),
+    endedAt: run.endedAt?.toISOString() ?? null,
+    convertedAt: run.convertedAt?.toISOString() ?? null,
+    wakeAt: run.wakeAt?.toISOString() ?? null,
+    ...(extra.traces && { trace: extra.traces.map(toTraceJson) }),
+    ...(extra.messages && {
+      messages: extra.messages.map((m) => ({
+        id: m.id,
+        nodeId: m.nodeId,
+        channel: m.channel,
+        status: m.status,
+        subject: m.subject,
+        error: m.error,
+        createdAt: m.createdAt.toISOString(),
+      })),
+    }),
+  };
+}
+
+export function toTraceJson(trace: RunTrace): TraceJson {
+  return {
+    id: trace.id.toString(),
+    at: trace.at.toISOString(),
+    nodeId: trace.nodeId,
+    decision: trace.decision,
+    reason: trace.reason,
+    data: trace.data,
+  };
+}
+
+function toRunStatus(status: string): RunStatus {
+  return (RUN_STATUSES as readonly string[]).includes(status) ? (status as RunStatus) : "exited";
+}
+
+/** Keyset cursor over (enteredAt desc, id desc). */
+export function encodeRunCursor(run: Pick<JourneyRun, "enteredAt" | "id">): string {
+  return Buffer.from(`${run.enteredAt.toISOString()}|${run.id}`).toString("base64url");
+}
+
+export function decodeRunCursor(cursor: string): { enteredAt: Date; id: string } | null {
+  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
+  const enteredAt = new Date(at ?? "");
+  return id && !Number.isNaN(enteredAt.getTime()) ? { enteredAt, id } : null;
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { prisma } from "@/lib/db/client";
+import { JOURNEY_TEMPLATES } from "@/lib/journey-core/templates";
+import { createJourney } from "@/lib/journeys/create-journey";
+import { publishJourneyIn } from "@/lib/journeys/publish-journey";
+
+// The demo workspace runs the first three templates live: first use of
+// alerts, a stalled onboarding, and users quiet for 7 days (the inactivity
+// sweep finds the demo's lapsed users on its first round).
+
+const DEMO_TEMPLATE_COUNT = 3;
+const DEMO_LOCK = 4_242_011; // see sweep-inactivity.ts for the other keys
+
+/**
+ * Creates and publishes each demo journey unless the workspace already has a
+ * journey of that name (in any status, so one the operator archived stays
+ * archived). Safe to call at every start and from several processes at once:
+ * the check and the creation share one transaction under an advisory lock.
+ */
+export async function ensureDemoJourneys(workspaceId: string): Promise<{ created: string[] }> {
+  return prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_LOCK}::bigint)`;
+    const created: string[] = [];
+    for (const template of JOURNEY_TEMPLATES.slice(0, DEMO_TEMPLATE_COUNT)) {
+      const exists = await tx.journey.count({ where: { workspaceId, name: template.name } });
+      if (exists > 0) continue;
+      const journey = await createJourney(
+        { workspaceId, journey: { template: template.slug } },
+        tx,
+      );
+      await publishJourneyIn(tx, { workspaceId, id: journey.id });
+      created.push(template.slug);
+    }
+    return { created };
+  });
+}
