@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Effect } from "@/lib/journey-core/run-state";
 import { collectEffects } from "./apply-effects";
-import type { RunRecord } from "./engine-batch";
+import type { RunRecord } from "./batch-records";
 
 const at = new Date("2026-12-01T10:00:00Z");
 

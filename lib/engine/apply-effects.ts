@@ -1,5 +1,5 @@
 import type { Effect, TraceEffect } from "@/lib/journey-core/run-state";
-import type { RunRecord } from "./engine-batch";
+import type { RunRecord } from "./batch-records";
 import type { JourneySendInput } from "./journey-send";
 
 // What the shell does with each kind of effect the core returns. The table is

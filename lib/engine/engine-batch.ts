@@ -5,17 +5,10 @@ import { executeAll } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { decideEntry, type EntryDecision, type EntrySignal } from "@/lib/journey-core/decide-entry";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
-import type { ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
-import type { PreviousRun } from "@/lib/journey-core/match-trigger";
-import type {
-  Effect,
-  RunState,
-  StepContext,
-  StepInput,
-  StepResult,
-} from "@/lib/journey-core/run-state";
+import type { StepContext, StepInput, StepResult } from "@/lib/journey-core/run-state";
 import { enterJourney, step } from "@/lib/journey-core/step";
 import { collectEffects } from "./apply-effects";
+import type { ProfileWork, RunRecord } from "./batch-records";
 import { type JourneySendResult, sendFromJourneys } from "./journey-send";
 import { CountCache, type TriggerRef } from "./load-counts";
 import type { JourneyInfo, LoadedVersion } from "./load-journeys";
@@ -38,32 +31,7 @@ import { traceRows } from "./trace-rows";
 
 type Tx = RawDb;
 
-export interface RunRecord {
-  workspaceId: string;
-  journey: JourneyInfo;
-  version: LoadedVersion;
-  state: RunState;
-  isNew: boolean;
-  /** Something to write: a new state, effects, or a hold. */
-  dirty: boolean;
-  effects: Effect[];
-  /** Only a run being entered counts events "before its trigger". */
-  triggerRef: TriggerRef | null;
-}
-
-export interface ProfileWork {
-  workspaceId: string;
-  profileId: string;
-  facts: ProfileFacts;
-  /** Sends to this profile in the frequency window, including this batch's. */
-  sent: SentMessage[];
-  /** Runs loaded or created by this batch, in the order they were met. */
-  runs: RunRecord[];
-  /** This profile's runs of each journey, any version and status (re-entry). */
-  previousRuns: Map<string, KnownRun[]>;
-}
-
-export type KnownRun = PreviousRun & { runId: string };
+export type { KnownRun, ProfileWork, RunRecord } from "./batch-records";
 
 export interface FlushSummary {
   runsCreated: number;

@@ -1,6 +1,6 @@
 import { type JsonPart, jsonPart, jsonTimestamp } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { KnownRun } from "./engine-batch";
+import type { KnownRun } from "./batch-records";
 import type { ProfileRef } from "./load-facts";
 import type { RunRow } from "./run-rows";
 

