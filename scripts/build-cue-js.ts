@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 
 const root = path.resolve(import.meta.dirname, "..");
-const ENTRY = path.join(root, "client/cue/index.js");
+const ENTRY = path.join(root, "client/cue/index.ts");
 export const CUE_JS = path.join(root, "public/cue.js");
 
 /** public/cue.js as client/cue/ builds it: one ES2017 script, readable, not minified. */
