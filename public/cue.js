@@ -22,25 +22,19 @@
     return !item.archived_at && !(item.expires_at && Date.parse(item.expires_at) <= now);
   }
   function addCards(cards, incoming, first) {
-    const held = {};
-    for (const card of cards) held[card.id] = true;
-    const fresh = [];
-    for (const card of incoming) {
-      if (held[card.id]) continue;
-      held[card.id] = true;
-      fresh.push(card);
-    }
+    const fresh = incoming.filter((card) => !findCard(cards, card.id));
     if (!fresh.length) return cards;
     return first ? fresh.concat(cards) : cards.concat(fresh);
   }
   function patchCards(cards, ids, patch) {
-    let changed = false;
-    const next = cards.map((card) => {
-      if (ids.indexOf(card.id) === -1) return card;
-      changed = true;
-      return Object.assign({}, card, patch(card));
-    });
-    return changed ? next : cards;
+    if (!ids.some((id) => findCard(cards, id))) return cards;
+    return cards.map(
+      (card) => ids.indexOf(card.id) === -1 ? card : Object.assign({}, card, patch(card))
+    );
+  }
+  function findCard(cards, id) {
+    for (const card of cards) if (card.id === id) return card;
+    return void 0;
   }
   function unseenIds(cards) {
     return cards.filter((card) => !card.seen_at && !card.archived_at).map((card) => card.id);
@@ -551,7 +545,6 @@
   // client/cue/ui/presentations.ts
   function createPresentations(feed) {
     const presented = {};
-    const seenIds = {};
     const layers = [];
     const modals = [];
     let modal = null;
@@ -566,9 +559,7 @@
       return node;
     }
     function seen(item) {
-      if (item.seen_at || seenIds[item.id]) return;
-      seenIds[item.id] = true;
-      feed.act(item, "seen");
+      if (!item.seen_at) feed.act(item, "seen");
     }
     function showBanner(item) {
       if (!banners) banners = layer("cue-banners", true);
@@ -697,7 +688,8 @@
         })
       );
       node.appendChild(actions);
-      seen(item);
+      if (!tip.shown) seen(item);
+      tip.shown = true;
       return node;
     }
     return {
@@ -709,7 +701,7 @@
           modals.push(item);
           if (!modal) nextModal();
         } else if (item.kind === "tooltip") {
-          tooltips.push({ item, node: null, dismissed: false });
+          tooltips.push({ item, node: null, shown: false, dismissed: false });
           place();
         }
       },

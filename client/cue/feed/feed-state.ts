@@ -26,14 +26,7 @@ export function addCards(
   incoming: readonly InboxItem[],
   first?: boolean,
 ): readonly InboxItem[] {
-  const held: Record<string, true> = {};
-  for (const card of cards) held[card.id] = true;
-  const fresh: InboxItem[] = [];
-  for (const card of incoming) {
-    if (held[card.id]) continue;
-    held[card.id] = true;
-    fresh.push(card);
-  }
+  const fresh = incoming.filter((card) => !findCard(cards, card.id));
   if (!fresh.length) return cards;
   return first ? fresh.concat(cards) : cards.concat(fresh);
 }
@@ -44,13 +37,15 @@ export function patchCards(
   ids: readonly string[],
   patch: (card: InboxItem) => Partial<InboxItem>,
 ): readonly InboxItem[] {
-  let changed = false;
-  const next = cards.map((card) => {
-    if (ids.indexOf(card.id) === -1) return card;
-    changed = true;
-    return Object.assign({}, card, patch(card));
-  });
-  return changed ? next : cards;
+  if (!ids.some((id) => findCard(cards, id))) return cards;
+  return cards.map((card) =>
+    ids.indexOf(card.id) === -1 ? card : Object.assign({}, card, patch(card)),
+  );
+}
+
+export function findCard(cards: readonly InboxItem[], id: string): InboxItem | undefined {
+  for (const card of cards) if (card.id === id) return card;
+  return undefined;
 }
 
 /** The ids of held cards that have not been seen and are not archived. */

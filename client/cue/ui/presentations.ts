@@ -16,13 +16,14 @@ export interface Presentations {
 
 interface Tooltip {
   item: InboxItem;
+  /** On the page now; null while its path or anchor is not. */
   node: HTMLElement | null;
+  shown: boolean;
   dismissed: boolean;
 }
 
 export function createPresentations(feed: Pick<Feed, "act">): Presentations {
   const presented: Record<string, true> = {};
-  const seenIds: Record<string, true> = {};
   const layers: HTMLElement[] = [];
   const modals: InboxItem[] = [];
   let modal: { item: InboxItem; onKey(event: KeyboardEvent): void } | null = null;
@@ -41,9 +42,7 @@ export function createPresentations(feed: Pick<Feed, "act">): Presentations {
   }
 
   function seen(item: InboxItem) {
-    if (item.seen_at || seenIds[item.id]) return;
-    seenIds[item.id] = true;
-    feed.act(item, "seen");
+    if (!item.seen_at) feed.act(item, "seen");
   }
 
   function showBanner(item: InboxItem) {
@@ -181,7 +180,9 @@ export function createPresentations(feed: Pick<Feed, "act">): Presentations {
       }),
     );
     node.appendChild(actions);
-    seen(item);
+    // A tooltip comes and goes with its page; it was seen the first time.
+    if (!tip.shown) seen(item);
+    tip.shown = true;
     return node;
   }
 
@@ -194,7 +195,7 @@ export function createPresentations(feed: Pick<Feed, "act">): Presentations {
         modals.push(item);
         if (!modal) nextModal();
       } else if (item.kind === "tooltip") {
-        tooltips.push({ item, node: null, dismissed: false });
+        tooltips.push({ item, node: null, shown: false, dismissed: false });
         place();
       }
     },
