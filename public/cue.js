@@ -547,7 +547,7 @@
     const presented = {};
     const layers = [];
     const modals = [];
-    let modal = null;
+    let modalKeys = null;
     let banners = null;
     let tooltips = [];
     let tooltipTimer;
@@ -602,7 +602,7 @@
       function dismiss(archive) {
         document.removeEventListener("keydown", onKey, true);
         overlay.remove();
-        modal = null;
+        modalKeys = null;
         if (archive) feed.act(item, "archived");
         if (previous) previous.focus();
         nextModal();
@@ -644,7 +644,7 @@
       });
       overlay.appendChild(box);
       document.addEventListener("keydown", onKey, true);
-      modal = { item, onKey };
+      modalKeys = onKey;
       (cta || closeButton).focus();
       seen(item);
     }
@@ -699,18 +699,18 @@
         if (item.kind === "banner") showBanner(item);
         else if (item.kind === "modal") {
           modals.push(item);
-          if (!modal) nextModal();
+          if (!modalKeys) nextModal();
         } else if (item.kind === "tooltip") {
           tooltips.push({ item, node: null, shown: false, dismissed: false });
           place();
         }
       },
       place,
-      hasModal: () => !!modal,
+      hasModal: () => !!modalKeys,
       destroy() {
         clearTimeout(tooltipTimer);
-        if (modal) document.removeEventListener("keydown", modal.onKey, true);
-        modal = null;
+        if (modalKeys) document.removeEventListener("keydown", modalKeys, true);
+        modalKeys = null;
         modals.length = 0;
         tooltips = [];
         for (const node of layers) node.remove();

@@ -26,7 +26,8 @@ export function createPresentations(feed: Pick<Feed, "act">): Presentations {
   const presented: Record<string, true> = {};
   const layers: HTMLElement[] = [];
   const modals: InboxItem[] = [];
-  let modal: { item: InboxItem; onKey(event: KeyboardEvent): void } | null = null;
+  /** The open modal's keys (Escape, the focus trap); null while none is open. */
+  let modalKeys: ((event: KeyboardEvent) => void) | null = null;
   let banners: HTMLElement | null = null;
   let tooltips: Tooltip[] = [];
   let tooltipTimer: ReturnType<typeof setTimeout> | undefined;
@@ -87,7 +88,7 @@ export function createPresentations(feed: Pick<Feed, "act">): Presentations {
     function dismiss(archive: boolean) {
       document.removeEventListener("keydown", onKey, true);
       overlay.remove();
-      modal = null;
+      modalKeys = null;
       if (archive) feed.act(item, "archived");
       if (previous) previous.focus();
       nextModal();
@@ -130,7 +131,7 @@ export function createPresentations(feed: Pick<Feed, "act">): Presentations {
     });
     overlay.appendChild(box);
     document.addEventListener("keydown", onKey, true);
-    modal = { item, onKey };
+    modalKeys = onKey;
     (cta || closeButton).focus();
     seen(item);
   }
@@ -193,18 +194,18 @@ export function createPresentations(feed: Pick<Feed, "act">): Presentations {
       if (item.kind === "banner") showBanner(item);
       else if (item.kind === "modal") {
         modals.push(item);
-        if (!modal) nextModal();
+        if (!modalKeys) nextModal();
       } else if (item.kind === "tooltip") {
         tooltips.push({ item, node: null, shown: false, dismissed: false });
         place();
       }
     },
     place,
-    hasModal: () => !!modal,
+    hasModal: () => !!modalKeys,
     destroy() {
       clearTimeout(tooltipTimer);
-      if (modal) document.removeEventListener("keydown", modal.onKey, true);
-      modal = null;
+      if (modalKeys) document.removeEventListener("keydown", modalKeys, true);
+      modalKeys = null;
       modals.length = 0;
       tooltips = [];
       for (const node of layers) node.remove();
