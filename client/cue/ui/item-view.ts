@@ -1,9 +1,11 @@
 // How an item's image, title, body and call to action are drawn.
 
-import { act } from "./api.js";
-import { el, safeUrl } from "./dom.js";
+import type { Feed } from "../feed/feed";
+import type { InboxItem } from "../types";
+import { el, safeUrl } from "./dom";
 
-export function content(parent, item, titleTag) {
+/** Appends the item's image, title and body to `parent`; returns the title. */
+export function content(parent: HTMLElement, item: InboxItem, titleTag: "h2" | "h3"): HTMLElement {
   const image = safeUrl(item.image_url);
   if (image) {
     const img = el("img", "cue-img");
@@ -23,14 +25,19 @@ export function content(parent, item, titleTag) {
   return title;
 }
 
-export function ctaLink(item, onClick) {
+/** The call to action as a link (a click is recorded), or null without a safe URL and a label. */
+export function ctaLink(
+  item: InboxItem,
+  feed: Pick<Feed, "act">,
+  onClick?: () => void,
+): HTMLAnchorElement | null {
   const url = safeUrl(item.cta_url);
   if (!url || !item.cta_label) return null;
   const a = el("a", "cue-cta", item.cta_label);
   a.href = url;
   a.addEventListener("click", (event) => {
     event.stopPropagation();
-    act(item, "clicked");
+    feed.act(item, "clicked");
     if (onClick) onClick();
   });
   return a;
