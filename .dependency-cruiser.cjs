@@ -57,14 +57,21 @@ module.exports = {
       severity: "error",
       comment:
         "client/ is bundled into public/cue.js for third-party sites: nothing from the server.",
-      from: { path: "^client/" },
+      from: { path: "^client/", pathNot: "\\.test\\.ts$" },
       to: { pathNot: "^client/" },
+    },
+    {
+      name: "nothing-imports-the-client-script",
+      severity: "error",
+      comment: "The app talks to cue.js over HTTP like any site; only tests may read its types.",
+      from: { pathNot: "^(client|test)/" },
+      to: { path: "^client/" },
     },
   ],
   options: {
     doNotFollow: { path: "node_modules" },
     exclude: {
-      path: "^(node_modules|\\.next|\\.data|lib/generated|public|test-results|playwright-report)/",
+      path: "^(\\.next|\\.data|lib/generated|public|test-results|playwright-report)/",
     },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
