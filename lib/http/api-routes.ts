@@ -16,7 +16,9 @@ import { routeMatcher } from "./route-matcher";
 // - Next (`npm run dev`, and anything else that runs the route files) reaches
 //   the same entries through app/<path>/route.ts, a one-liner of webRoutes
 //   (web-routes.ts).
-// Only hot endpoints belong here; the rest of the app is plain route files.
+// What belongs here: the endpoints apps and tracking libraries call at
+// volume (the tracking API, the inbox list). Admin, session and streaming
+// APIs stay plain route files served by Next alone.
 //
 // To add an endpoint: add its entry (one line: `...tracking("/t", "track")`
 // for another tracking path), and its route file

@@ -34,8 +34,12 @@ export function serveApiRoute(req: IncomingMessage, res: ServerResponse): boolea
     .then((reply) => writeReply(req, res, reply))
     .catch((error: unknown) => {
       // Only writing can fail here (answerSafely answers every error).
-      if (res.headersSent) res.destroy();
-      else writeReply(req, res, errorJsonReply(error, { route: path }));
+      if (res.headersSent) return res.destroy();
+      try {
+        writeReply(req, res, errorJsonReply(error, { route: path }));
+      } catch {
+        res.destroy();
+      }
     });
   return true;
 }
