@@ -49,11 +49,12 @@ async function main() {
 
   const [handle, direct] = await Promise.all([
     prepareNext(nextModule, port),
-    // The tracking API's handlers, served without Next's router (direct-routes.ts).
-    dev ? null : import("@/lib/runtime/direct-routes"),
+    // The handler table's endpoints (the tracking API, the inbox list),
+    // served without Next's router (lib/http/serve-node.ts).
+    dev ? null : import("@/lib/http/serve-node"),
   ]);
   const server = createServer((req, res) => {
-    if (direct?.serveDirect(req, res)) return;
+    if (direct?.serveApiRoute(req, res)) return;
     skipApiCompression(req);
     void handle(req, res);
   });

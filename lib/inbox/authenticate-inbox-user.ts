@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { ApiRequest } from "@/lib/http/api-handler";
 import { readInboxTokenClaims, verifyInboxToken, verifyUserHash } from "./inbox-token";
 
 // End users of the apps reach their inbox with the workspace's public write
@@ -51,11 +52,13 @@ export interface InboxAuthContext {
 const REJECTED = "Invalid or expired inbox credentials.";
 const MAX_USER_ID = 256;
 
-export function readInboxCredentials(request: Request): InboxCredentials {
-  const query = new URL(request.url).searchParams;
-  const header = (name: string) => request.headers.get(name)?.trim() || null;
+export function readInboxCredentials(
+  request: Pick<ApiRequest, "header" | "query">,
+): InboxCredentials {
+  const query = request.query();
+  const header = (name: string) => request.header(name)?.trim() || null;
   const param = (name: string) => query.get(name)?.trim() || null;
-  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.header("authorization") ?? "")?.[1];
   return {
     writeKey: header("x-cue-write-key") ?? param("write_key"),
     userId: header("x-cue-user-id") ?? param("user_id"),
@@ -130,7 +133,9 @@ export function verifyInboxUser(
   };
 }
 
-export async function authenticateInboxUser(request: Request): Promise<InboxUser> {
+export async function authenticateInboxUser(
+  request: Pick<ApiRequest, "header" | "query">,
+): Promise<InboxUser> {
   const credentials = readInboxCredentials(request);
   return verifyInboxUser(credentials, await loadInboxAuthContext(credentials));
 }

@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
+import type { ApiReply, ApiRequest } from "@/lib/http/api-handler";
 
 // CORS for the browser-facing inbox API (/api/v1/inbox/*).
 //
@@ -19,21 +20,40 @@ const ALLOWED_HEADERS = [
   "X-Cue-User-Hash",
 ].join(", ");
 
+/** What CORS reads of a request: its headers, from either door. */
+type Headed = Pick<ApiRequest, "header">;
+
+/** A Web Request's headers, for the inbox routes only Next serves. */
+export function webHeaders(request: Request): Headed {
+  return { header: (name) => request.headers.get(name) };
+}
+
+/** OPTIONS on every inbox path. */
+export function answerInboxPreflight(request: Headed): ApiReply {
+  const origin = request.header("origin");
+  if (!origin) return { status: 204, headers: { vary: "Origin" }, body: null };
+  return {
+    status: 204,
+    headers: {
+      vary: "Origin",
+      "access-control-allow-origin": origin,
+      "access-control-allow-methods": "GET, POST, OPTIONS",
+      "access-control-allow-headers": ALLOWED_HEADERS,
+      "access-control-max-age": "600",
+    },
+    body: null,
+  };
+}
+
+/** The same preflight for the inbox routes outside the handler table (lib/http/api-routes.ts). */
 export function inboxPreflight(request: Request): Response {
-  const origin = request.headers.get("origin");
-  const headers = new Headers({ Vary: "Origin" });
-  if (origin) {
-    headers.set("Access-Control-Allow-Origin", origin);
-    headers.set("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-    headers.set("Access-Control-Allow-Headers", ALLOWED_HEADERS);
-    headers.set("Access-Control-Max-Age", "600");
-  }
-  return new Response(null, { status: 204, headers });
+  const reply = answerInboxPreflight(webHeaders(request));
+  return new Response(null, { status: reply.status, headers: reply.headers });
 }
 
 /** The Cue host itself (the /demo page, the admin UI) is always its own origin. */
-function isSameOrigin(origin: string, request: Request): boolean {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+function isSameOrigin(origin: string, request: Headed): boolean {
+  const host = request.header("x-forwarded-host") ?? request.header("host");
   try {
     return host !== null && new URL(origin).host === host.split(",")[0]?.trim();
   } catch {
@@ -44,14 +64,14 @@ function isSameOrigin(origin: string, request: Request): boolean {
 export function isOriginAllowed(
   origin: string,
   allowedOrigins: readonly string[],
-  request: Request,
+  request: Headed,
 ): boolean {
   return allowedOrigins.includes(origin.toLowerCase()) || isSameOrigin(origin, request);
 }
 
 /** Throws the 403 for a browser origin the workspace has not allowed. */
-export function assertOriginAllowed(request: Request, allowedOrigins: readonly string[]): void {
-  const origin = request.headers.get("origin");
+export function assertOriginAllowed(request: Headed, allowedOrigins: readonly string[]): void {
+  const origin = request.header("origin");
   if (origin === null || isOriginAllowed(origin, allowedOrigins, request)) return;
   throw new ApiError(
     "forbidden",
@@ -64,4 +84,15 @@ export function withCorsHeaders(response: Response, origin: string | null): Resp
   response.headers.append("Vary", "Origin");
   if (origin) response.headers.set("Access-Control-Allow-Origin", origin);
   return response;
+}
+
+/** withCorsHeaders for a handler table reply. */
+export function withCorsReply(reply: ApiReply, origin: string | null): ApiReply {
+  const vary = reply.headers.vary;
+  const headers: Record<string, string> = {
+    ...reply.headers,
+    vary: vary ? `${vary}, Origin` : "Origin",
+  };
+  if (origin) headers["access-control-allow-origin"] = origin;
+  return { ...reply, headers };
 }

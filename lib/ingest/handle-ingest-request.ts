@@ -1,5 +1,6 @@
 import "server-only";
-import { ApiError, errorReply } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
+import { type ApiReply, type ApiRequest, errorJsonReply, jsonReply } from "@/lib/http/api-handler";
 import {
   authenticateWriteKey,
   writeKeyFromBody,
@@ -7,51 +8,25 @@ import {
 } from "./authenticate-write-key";
 import { type IngestResult, ingestBatch } from "./ingest-batch";
 import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_EVENT_BYTES } from "./limits";
-import { type IngestRequest, readIngestBody, readWebBody } from "./read-ingest-body";
+import { readIngestBody } from "./read-ingest-body";
 import { batchBodySchema, type MessageType } from "./schemas";
 
 export type IngestEndpoint = MessageType | "batch";
 
-/** The tracking API's answer, ready for either server to write. */
-export interface IngestReply {
-  status: number;
-  headers: Record<string, string>;
-  /** JSON text, or null for no body. */
-  body: string | null;
-}
-
 /**
- * The one handler behind POST /api/v1/{track,identify,page,screen,group,alias,batch},
- * for Next's route handlers (this function) and the custom server's
- * node:http dispatch (lib/runtime/direct-routes.ts), which both call
- * answerIngest.
- */
-export async function handleIngestRequest(
-  request: Request,
-  endpoint: IngestEndpoint,
-): Promise<Response> {
-  const reply = await answerIngest(
-    {
-      header: (name) => request.headers.get(name),
-      readBody: (limit) => readWebBody(request.body, limit),
-    },
-    endpoint,
-  );
-  return new Response(reply.body, { status: reply.status, headers: reply.headers });
-}
-
-/**
- * 200 whenever the request could be read, listing per-item rejections:
- * Segment's clients drop a whole batch on a 400, so one bad call must not
- * cost the good ones. 400 only for a body that cannot be read at all, 401
+ * The handler of every tracking API path (POST /api/v1/{track,identify,page,
+ * screen,group,alias,batch}, entries of lib/http/api-routes.ts); `endpoint`
+ * is the call the body carries. 200 whenever the request could be read,
+ * listing per-item rejections: Segment's clients drop a whole batch on a
+ * 400, so one bad call must not cost the good ones. 400 only for a body that cannot be read at all, 401
  * for a missing/unknown/revoked key, 429 (with Retry-After, which the
  * clients honour) over the key's rate limit. Every answer is readable from
  * any origin (ingest-cors.ts).
  */
 export async function answerIngest(
-  request: IngestRequest,
+  request: ApiRequest,
   endpoint: IngestEndpoint,
-): Promise<IngestReply> {
+): Promise<ApiReply> {
   const receivedAt = new Date();
   try {
     // With the key in the header, strangers are turned away before their body is read.
@@ -70,23 +45,13 @@ export async function answerIngest(
       sentAt,
       receivedAt,
     });
-    return jsonReply(200, responseBody(result));
+    return jsonReply(200, responseBody(result), CORS);
   } catch (error) {
-    const reply = errorReply(error, { route: `/api/v1/${endpoint}` });
-    if (reply.body === null) return { status: reply.status, headers: CORS, body: null };
-    return jsonReply(reply.status, reply.body, reply.headers);
+    return errorJsonReply(error, { route: request.path }, CORS);
   }
 }
 
 const CORS = { "access-control-allow-origin": "*" } as const;
-
-function jsonReply(status: number, body: unknown, headers?: Record<string, string>): IngestReply {
-  return {
-    status,
-    headers: { ...headers, "content-type": "application/json", ...CORS },
-    body: JSON.stringify(body),
-  };
-}
 
 function readBatch(body: unknown): { items: unknown[]; sentAt: unknown } {
   const parsed = batchBodySchema.safeParse(body);

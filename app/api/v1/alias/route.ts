@@ -1,9 +1,4 @@
 // POST /api/v1/alias – link a previous id to a userId
-import { handleIngestRequest } from "@/lib/ingest/handle-ingest-request";
-import { ingestPreflight } from "@/lib/ingest/ingest-cors";
+import { webRoutes } from "@/lib/http/web-routes";
 
-export async function POST(request: Request): Promise<Response> {
-  return handleIngestRequest(request, "alias");
-}
-
-export const OPTIONS = ingestPreflight;
+export const { POST, OPTIONS } = webRoutes("/api/v1/alias");

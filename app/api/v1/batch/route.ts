@@ -1,9 +1,4 @@
 // POST /api/v1/batch – ingest a batch of calls (Segment HTTP Tracking API)
-import { handleIngestRequest } from "@/lib/ingest/handle-ingest-request";
-import { ingestPreflight } from "@/lib/ingest/ingest-cors";
+import { webRoutes } from "@/lib/http/web-routes";
 
-export async function POST(request: Request): Promise<Response> {
-  return handleIngestRequest(request, "batch");
-}
-
-export const OPTIONS = ingestPreflight;
+export const { POST, OPTIONS } = webRoutes("/api/v1/batch");
