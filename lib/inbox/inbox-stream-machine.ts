@@ -332,16 +332,22 @@ function readDone(s: StateIn<"reading">, e: EventOf<"read-done">): Transition {
   return s.again ? read(next, false, commands) : go({ phase: "idle", ...next }, commands);
 }
 
-/** Starts a read from the cursor, asking again for the late seqs among the pending ones. */
+/**
+ * Starts a read after the cursor. A pending seq at or below it is late (asked
+ * for by this read) unless it was sent already (forgotten: kept, it would be
+ * asked for, and sent twice, once it left `recent`).
+ */
 function read(f: Following, again = false, before: InboxStreamCommand[] = []): Transition {
+  const { lastSent } = f.cursor;
   const recent = new Set(f.cursor.recent);
-  const late = f.cursor.pending.filter((seq) => seq <= f.cursor.lastSent && !recent.has(seq));
-  return go({ phase: "reading", ...f, late, again }, [
+  const pending = f.cursor.pending.filter((seq) => seq > lastSent || !recent.has(seq));
+  const late = pending.filter((seq) => seq <= lastSent);
+  return go({ phase: "reading", ...f, cursor: { ...f.cursor, pending }, late, again }, [
     ...before,
     {
       type: "read-items",
       profileId: f.profileId,
-      after: f.cursor.lastSent,
+      after: lastSent,
       late,
       limit: READ_BATCH,
     },
