@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { emptyInboxCounts, type InboxCounts, readCounts } from "./inbox-counts-shape";
 import type { InboxItemJson } from "./inbox-item-json";
+import { startInboxStream, stepInboxStream } from "./inbox-stream-machine";
 import {
   type Cursor,
   type InboxStreamCommand,
@@ -10,9 +11,7 @@ import {
   RECENT_LIMIT,
   RETRY_MS,
   type StreamItem,
-  startInboxStream,
-  stepInboxStream,
-} from "./inbox-stream-machine";
+} from "./inbox-stream-types";
 
 const P = "00000000-0000-4000-8000-000000000001";
 const Q = "00000000-0000-4000-8000-000000000002";

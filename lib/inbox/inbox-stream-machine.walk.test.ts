@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { readCounts } from "./inbox-counts-shape";
 import type { InboxItemJson } from "./inbox-item-json";
+import { startInboxStream, stepInboxStream } from "./inbox-stream-machine";
 import {
   type InboxStreamCommand,
   type InboxStreamEvent,
   type InboxStreamState,
   RECENT_LIMIT,
   type Subscription,
-  startInboxStream,
-  stepInboxStream,
-} from "./inbox-stream-machine";
+} from "./inbox-stream-types";
 
 // Random walks of the machine against a small model of its world: a user's
 // items (transactions take a seq, then commit, possibly out of order), the

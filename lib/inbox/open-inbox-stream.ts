@@ -2,6 +2,7 @@ import "server-only";
 import { assertNever } from "@/lib/journey-core/assert-never";
 import { type InboxUser, resolveInboxProfileId } from "./authenticate-inbox-user";
 import { type HubListener, type HubSignal, subscribeInbox } from "./inbox-stream";
+import { startInboxStream, stepInboxStream } from "./inbox-stream-machine";
 import {
   type EndReason,
   type InboxStreamCommand,
@@ -9,10 +10,8 @@ import {
   type InboxStreamState,
   RECENT_LIMIT,
   type Subscription,
-  startInboxStream,
-  stepInboxStream,
   type Transition,
-} from "./inbox-stream-machine";
+} from "./inbox-stream-types";
 import { waitForProfile } from "./profile-waiters";
 import { readNewestSeqs, readNewItems } from "./read-stream-items";
 import { formatSseFrame } from "./sse-frame";

@@ -4,7 +4,7 @@ import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countsSql, type InboxCounts, readCounts } from "./inbox-counts";
 import { type InboxItemRow, toInboxItemJson } from "./inbox-item-json";
-import type { StreamItem } from "./inbox-stream-machine";
+import type { StreamItem } from "./inbox-stream-types";
 
 // The reads of an inbox stream, always by workspaceId AND profileId.
 
