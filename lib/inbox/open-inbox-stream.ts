@@ -51,13 +51,15 @@ export async function openInboxStream(
   const encoder = new TextEncoder();
   const held: Partial<Record<Subscription, () => void>> = {};
   let heartbeat: NodeJS.Timeout | null = null;
-  let settle: { resolve: () => void; reject: (error: unknown) => void } | null = null;
+  let resolveStarted!: () => void;
+  let rejectStarted!: (error: unknown) => void;
   const started = new Promise<void>((resolve, reject) => {
-    settle = { resolve, reject };
+    resolveStarted = resolve;
+    rejectStarted = reject;
   });
 
-  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
-  // Start runs at once, so the controller is there before any command.
+  // The constructor runs start() at once: the controller is set before any command.
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
   const stream = new ReadableStream<Uint8Array>({
     start: (c) => {
       controller = c;
@@ -88,8 +90,13 @@ export async function openInboxStream(
     if (dispatching) return;
     dispatching = true;
     try {
-      for (let next = queue.shift(); next; next = queue.shift())
-        apply(stepInboxStream(state, next));
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        try {
+          apply(stepInboxStream(state, next));
+        } catch (error) {
+          console.error(`[cue] inbox stream event ${next.type} failed`, error);
+        }
+      }
     } finally {
       dispatching = false;
     }
@@ -140,7 +147,6 @@ export async function openInboxStream(
         () => ({ type: "lookup-done", profileId: null }),
       ),
     send: (c) => {
-      if (!controller) return;
       if ((controller.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) {
         dispatch({ type: "client-too-slow" });
         return;
@@ -158,11 +164,11 @@ export async function openInboxStream(
       if (heartbeat) clearInterval(heartbeat);
       heartbeat = null;
     },
-    started: () => settle?.resolve(),
+    started: () => resolveStarted(),
     end: (c) => {
       signal.removeEventListener("abort", onAbort);
       try {
-        controller?.close();
+        controller.close();
       } catch {
         // already closed by the client going away
       }
@@ -170,8 +176,8 @@ export async function openInboxStream(
       if (message) console.error(message, c.error);
       // Ended before it started: the request fails (503), or, when the
       // client already left, is answered with an empty stream.
-      if (c.reason === "start-failed") settle?.reject(c.error);
-      else settle?.resolve();
+      if (c.reason === "start-failed") rejectStarted(c.error);
+      else resolveStarted();
     },
   };
   // The table is typed per kind; TypeScript cannot correlate kind and runner through the lookup.
