@@ -1,30 +1,30 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
-import { queryRows } from "@/lib/db/sql";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { assertNever } from "@/lib/journey-core/assert-never";
 import { type InboxUser, resolveInboxProfileId } from "./authenticate-inbox-user";
-import { countInbox, countsSql, type InboxCounts, readCounts, sameCounts } from "./inbox-counts";
-import { type InboxItemRow, toInboxItemJson } from "./inbox-item-json";
-import { type HubListener, subscribeInbox } from "./inbox-stream";
+import { type HubListener, type HubSignal, subscribeInbox } from "./inbox-stream";
+import { startInboxStream, stepInboxStream } from "./inbox-stream-machine";
+import {
+  type EndReason,
+  type InboxStreamCommand,
+  type InboxStreamEvent,
+  type InboxStreamState,
+  RECENT_LIMIT,
+  type Subscription,
+  type Transition,
+} from "./inbox-stream-types";
 import { waitForProfile } from "./profile-waiters";
+import { readNewestSeqs, readNewItems } from "./read-stream-items";
+import { formatSseFrame } from "./sse-frame";
 
-// One SSE connection. The hub only wakes it; it reads its user's rows itself
-// (always by workspaceId AND profileId), so a notification never carries
-// content and a lost one is repaired by the next read from the last seq.
-//
-// Events:  `item` (id: seq, data: the item)  `counts` (data: the counts)
-//          `: ping` comments as heartbeats, so proxies keep the line open.
+// One SSE connection: the imperative shell around the state machine in
+// inbox-stream-machine.ts. It runs the machine's commands (subscribe, read,
+// send a frame, heartbeat, end) and feeds back, as events, what happens:
+// hub signals, read results, heartbeat ticks, the client leaving. Events
+// are handled one at a time, in order; the machine decides everything else.
 
 export const DEFAULT_HEARTBEAT_MS = 15_000;
-
-/** An item (or, when none is new, nulls) with the user's counts beside it. */
-type ItemWithCounts = (InboxItemRow | { [K in keyof InboxItemRow]: null }) & {
-  countsByKind: Parameters<typeof readCounts>[0];
-};
-const BATCH = 100;
 // A client this far behind is cut off; it reconnects with Last-Event-ID.
 const MAX_QUEUED_CHUNKS = 1_000;
-const RECENT_LIMIT = 256;
 
 export interface OpenInboxStreamInput {
   user: InboxUser;
@@ -34,201 +34,198 @@ export interface OpenInboxStreamInput {
   heartbeatMs?: number;
 }
 
+type CommandOf<T extends InboxStreamCommand["type"]> = Extract<InboxStreamCommand, { type: T }>;
+
+/** How an ending is logged; a client leaving or falling behind is not an error. */
+const LOG: Partial<Record<EndReason, string>> = {
+  "read-failed": "[cue] inbox stream read failed",
+  "follow-failed": "[cue] inbox stream could not follow its new profile",
+};
+
+/** Resolves with the stream once it listens (rejects if it cannot start: the caller answers 503). */
 export async function openInboxStream(
   input: OpenInboxStreamInput,
 ): Promise<ReadableStream<Uint8Array>> {
   const { user, signal } = input;
   const workspaceId = user.workspace.id;
-  let profileId = user.profileId;
   const encoder = new TextEncoder();
-  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
-  let closed = false;
-  let unsubscribe: () => void = () => {};
+  const held: Partial<Record<Subscription, () => void>> = {};
   let heartbeat: NodeJS.Timeout | null = null;
+  let resolveStarted!: () => void;
+  let rejectStarted!: (error: unknown) => void;
+  const started = new Promise<void>((resolve, reject) => {
+    resolveStarted = resolve;
+    rejectStarted = reject;
+  });
 
-  // Items sent, and seqs announced below the cursor: a transaction that took
-  // its seq earlier can commit after a later one, and must still be sent.
-  let lastSent = input.lastEventId ?? 0n;
-  const pending = new Set<bigint>();
-  const recent: bigint[] = [];
-  let lastCounts: InboxCounts | null = null;
-  let running = false;
-  let again = false;
+  // The constructor runs start() at once: the controller is set before any command.
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const stream = new ReadableStream<Uint8Array>({
+    start: (c) => {
+      controller = c;
+    },
+    cancel: () => dispatch({ type: "client-gone" }),
+  });
 
-  const write = (text: string) => {
-    if (closed || !controller) return;
-    if ((controller.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) return close();
-    controller.enqueue(encoder.encode(text));
-  };
-
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    if (heartbeat) clearInterval(heartbeat);
-    unsubscribe();
-    signal.removeEventListener("abort", close);
-    try {
-      controller?.close();
-    } catch {
-      // already closed by the client going away
-    }
-  };
-
-  const pump = async (): Promise<void> => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
-    try {
-      do {
-        again = false;
-        if (closed) break;
-        if (profileId) await sendNewItems(profileId);
-        else await sendCounts();
-      } while (again && !closed);
-    } catch (error) {
-      console.error("[cue] inbox stream read failed", error);
-      close();
-    } finally {
-      running = false;
-    }
-  };
-
-  /**
-   * New (and late) items, then the counts: one statement per batch of items
-   * (on the hot path of every new item), the counts read in the same
-   * snapshot. Returns with the counts sent, when they changed.
-   */
-  const sendNewItems = async (owner: string) => {
-    for (;;) {
-      const sent = new Set(recent);
-      const late = [...pending].filter((seq) => seq <= lastSent && !sent.has(seq));
-      const rows = await queryRows<ItemWithCounts>(Prisma.sql`
-        WITH items AS (
-          SELECT * FROM inbox_items
-          WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${owner}::uuid
-            AND "archivedAt" IS NULL
-            AND (seq > ${lastSent}::bigint OR seq = ANY(${late}::bigint[]))
-            AND ("expiresAt" IS NULL OR "expiresAt" > ${new Date()}::timestamp(3))
-          ORDER BY seq LIMIT ${BATCH}
-        )
-        SELECT i.*, c.by_kind AS "countsByKind"
-        FROM (SELECT 1) AS one
-        LEFT JOIN items i ON true
-        CROSS JOIN (${countsSql(workspaceId, owner, new Date())}) AS c
-        ORDER BY i.seq`);
-      for (const seq of late) pending.delete(seq);
-      const items = rows.filter((row) => row.id !== null) as (InboxItemRow & { seq: bigint })[];
-      for (const row of items) {
-        write(`id: ${row.seq}\nevent: item\ndata: ${JSON.stringify(toInboxItemJson(row))}\n\n`);
-        pending.delete(row.seq);
-        if (row.seq > lastSent) lastSent = row.seq;
-        recent.push(row.seq);
-        if (recent.length > RECENT_LIMIT) recent.shift();
+  let state: InboxStreamState;
+  const queue: InboxStreamEvent[] = [];
+  let dispatching = false;
+  const apply = (transition: Transition): void => {
+    state = transition.state;
+    for (const command of transition.commands) {
+      try {
+        run(command);
+      } catch (error) {
+        console.error(`[cue] inbox stream command ${command.type} failed`, error);
       }
-      if (items.length < BATCH || closed) {
-        writeCounts(readCounts(rows[0]?.countsByKind ?? null));
+    }
+  };
+  // A command can cause an event (a send finds the client too slow): it is
+  // handled after the current event's commands, never in the middle of them.
+  const dispatch = (event: InboxStreamEvent): void => {
+    queue.push(event);
+    drain();
+  };
+  const drain = (): void => {
+    if (dispatching) return;
+    dispatching = true;
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        try {
+          apply(stepInboxStream(state, next));
+        } catch (error) {
+          console.error(`[cue] inbox stream event ${next.type} failed`, error);
+        }
+      }
+    } finally {
+      dispatching = false;
+    }
+  };
+
+  const listener: HubListener = (hubSignal) => dispatch(hubEvent(hubSignal));
+  const onAbort = () => dispatch({ type: "client-gone" });
+
+  // Every command kind has its runner: a new kind fails to compile until it runs.
+  const runners: { [T in InboxStreamCommand["type"]]: (command: CommandOf<T>) => void } = {
+    "subscribe-profile": (c) =>
+      follow("profile", subscribeInbox(`${workspaceId}:${c.profileId}`, listener)),
+    "wait-for-profile": () =>
+      follow(
+        "waiter",
+        waitForProfile(workspaceId, user.userId, (profileId) =>
+          dispatch({ type: "profile-found", profileId }),
+        ),
+      ),
+    release: (c) => {
+      const release = held[c.subscription];
+      delete held[c.subscription];
+      release?.();
+    },
+    "read-cursor": (c) =>
+      report(
+        readNewestSeqs({ workspaceId, profileId: c.profileId, limit: RECENT_LIMIT }),
+        (newest) => ({ type: "cursor-read", newest }),
+        (error) => ({ type: "cursor-read-failed", error }),
+      ),
+    "read-items": (c) =>
+      report(
+        readNewItems({
+          workspaceId,
+          profileId: c.profileId,
+          after: c.after,
+          late: c.late,
+          limit: c.limit,
+        }),
+        ({ items, counts }) => ({ type: "read-done", items, counts }),
+        (error) => ({ type: "read-failed", error }),
+      ),
+    // A failed look-up is retried at the next heartbeat.
+    "look-up-profile": () =>
+      report(
+        resolveInboxProfileId(workspaceId, user.userId),
+        (profileId) => ({ type: "lookup-done", profileId }),
+        () => ({ type: "lookup-done", profileId: null }),
+      ),
+    send: (c) => {
+      if ((controller.desiredSize ?? 0) < -MAX_QUEUED_CHUNKS) {
+        dispatch({ type: "client-too-slow" });
         return;
       }
-    }
-  };
-
-  const writeCounts = (counts: InboxCounts) => {
-    if (lastCounts && sameCounts(lastCounts, counts)) return;
-    lastCounts = counts;
-    write(`event: counts\ndata: ${JSON.stringify(counts)}\n\n`);
-  };
-
-  const sendCounts = async () => writeCounts(await countInbox({ workspaceId, profileId }));
-
-  // A user without a profile waits for the first item signal that names
-  // theirs (profile-waiters.ts), then listens to that profile only.
-  // A failure closes the stream, so the client reconnects rather than wait
-  // on a stream that no signal reaches.
-  const adopt = async (found: string) => {
-    if (profileId || closed) return;
-    profileId = found;
-    try {
-      const previous = unsubscribe;
-      unsubscribe = await subscribeInbox(`${workspaceId}:${found}`, listener);
-      previous();
-    } catch (error) {
-      console.error("[cue] inbox stream could not follow its new profile", error);
-      close();
-      return;
-    }
-    if (closed) unsubscribe();
-    else if (controller) void pump(); // else start() pumps
-  };
-  // The heartbeat's fallback, for a profile that gained this user id without
-  // a new item (an alias): one read per heartbeat, never two at once.
-  let resolving = false;
-  const resolveProfile = async () => {
-    if (profileId || closed || resolving) return;
-    resolving = true;
-    try {
-      const found = await resolveInboxProfileId(workspaceId, user.userId);
-      if (found) await adopt(found);
-    } finally {
-      resolving = false;
-    }
-  };
-
-  const listener: HubListener = (hubSignal) => {
-    // Until the starting cursor is known, a signal must not trigger a read
-    // from seq 0 (that would replay the whole inbox to a fresh client).
-    if (closed || !initialized || !profileId) return;
-    if (hubSignal.type === "item") pending.add(hubSignal.seq);
-    void pump();
-  };
-
-  let initialized = false;
-  // Subscribe before reading anything, so an item committed in between is
-  // both read and announced rather than neither.
-  // A profile found before the stream is set up is adopted once it is.
-  let foundEarly: string | null = null;
-  unsubscribe = profileId
-    ? await subscribeInbox(`${workspaceId}:${profileId}`, listener)
-    : await waitForProfile(workspaceId, user.userId, (found) => {
-        if (initialized) void adopt(found);
-        else foundEarly = found;
-      });
-  if (input.lastEventId === null && user.profileId) {
-    // Everything visible now counts as already sent: the cursor is the newest
-    // seq, and the newest seqs are "recent", so a NOTIFY for one of them that
-    // arrives after this read is not mistaken for a late commit below it.
-    const visible = await prisma.inboxItem.findMany({
-      where: { workspaceId, profileId: user.profileId },
-      orderBy: { seq: "desc" },
-      select: { seq: true },
-      take: RECENT_LIMIT,
-    });
-    lastSent = visible[0]?.seq ?? 0n;
-    recent.push(...visible.map((row) => row.seq).reverse());
-  }
-  initialized = true;
-  if (foundEarly) void adopt(foundEarly);
-
-  return new ReadableStream<Uint8Array>({
-    start(c) {
-      controller = c;
-      if (signal.aborted) return close();
-      signal.addEventListener("abort", close);
-      // Reconnect quickly; EventSource then resends Last-Event-ID itself.
-      write("retry: 3000\n\n");
-      heartbeat = setInterval(() => {
-        write(": ping\n\n");
-        if (!profileId) void resolveProfile().catch(() => {});
-      }, input.heartbeatMs ?? DEFAULT_HEARTBEAT_MS);
+      controller.enqueue(encoder.encode(formatSseFrame(c.frame)));
+    },
+    "start-heartbeat": () => {
+      heartbeat = setInterval(
+        () => dispatch({ type: "heartbeat" }),
+        input.heartbeatMs ?? DEFAULT_HEARTBEAT_MS,
+      );
       heartbeat.unref();
-      void pump();
-      // A profile made between authentication and the waiter's registration
-      // sent its signal before anyone here listened: look once now.
-      if (!profileId) void resolveProfile().catch(() => {});
     },
-    cancel() {
-      close();
+    "stop-heartbeat": () => {
+      if (heartbeat) clearInterval(heartbeat);
+      heartbeat = null;
     },
-  });
+    started: () => resolveStarted(),
+    end: (c) => {
+      signal.removeEventListener("abort", onAbort);
+      try {
+        controller.close();
+      } catch {
+        // already closed by the client going away
+      }
+      const message = LOG[c.reason];
+      if (message) console.error(message, c.error);
+      // Ended before it started: the request fails (503), or, when the
+      // client already left, is answered with an empty stream.
+      if (c.reason === "start-failed") rejectStarted(c.error);
+      else resolveStarted();
+    },
+  };
+  // The table is typed per kind; TypeScript cannot correlate kind and runner through the lookup.
+  const run = (command: InboxStreamCommand): void =>
+    (runners[command.type] as (command: InboxStreamCommand) => void)(command);
+
+  /** Turns the outcome of async work into the machine's next event. */
+  const report = <T>(
+    work: Promise<T>,
+    done: (value: T) => InboxStreamEvent,
+    failed: (error: unknown) => InboxStreamEvent,
+  ): void => {
+    work.then(
+      (value) => dispatch(done(value)),
+      (error: unknown) => dispatch(failed(error)),
+    );
+  };
+
+  /** Keeps a subscription once it is active, and tells the machine either way. */
+  const follow = (to: Subscription, subscribing: Promise<() => void>): void => {
+    subscribing.then(
+      (release) => {
+        held[to] = release;
+        dispatch({ type: "subscribed", to });
+      },
+      (error: unknown) => dispatch({ type: "subscribe-failed", to, error }),
+    );
+  };
+
+  dispatching = true;
+  apply(startInboxStream({ profileId: user.profileId, lastEventId: input.lastEventId }));
+  dispatching = false;
+  drain();
+  if (signal.aborted) onAbort();
+  else signal.addEventListener("abort", onAbort);
+  await started;
+  return stream;
+}
+
+function hubEvent(signal: HubSignal): InboxStreamEvent {
+  switch (signal.type) {
+    case "item":
+      return { type: "item-signal", seq: signal.seq };
+    case "counts":
+      return { type: "counts-signal" };
+    case "resync":
+      return { type: "resync" };
+    default:
+      return assertNever(signal);
+  }
 }
