@@ -2,14 +2,16 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { poolSizes } from "./pool-size";
 
 // The hot paths (ingestion, the inbox API, the engine's event and timer
 // transactions) run their statements on node-postgres directly. Measured on
 // this project's 2-core target, each Prisma query costs 1.5–2 ms of Node CPU
 // on top of node-postgres (the query compiler and interpreter run even for
 // raw SQL): most of a /track request, most of an inbox read, and most of an
-// engine transaction. Everything else stays on the one Prisma client
-// (client.ts).
+// engine transaction. Prisma's model API (client.ts) runs on this module's
+// pool too, so the process has one pool for both (sized in pool-size.ts).
+// Where each style is used: lib/db/README.md.
 //
 // Statements are the same Prisma.sql tagged templates that `$queryRaw`
 // takes, so a function written against `RawDb` runs on either. They are sent
@@ -65,7 +67,8 @@ const globalForSql = globalThis as unknown as {
 };
 const HOLDER = { default: "cueSqlPool", generic: "cueSqlGenericPool" } as const;
 
-function getPool(kind: PoolKind = "default"): pg.Pool {
+/** The pool, created for the current DATABASE_URL on first use (Prisma's adapter runs on it). */
+export function getPool(kind: PoolKind = "default"): pg.Pool {
   const url = process.env.DATABASE_URL;
   if (!url)
     throw new Error("DATABASE_URL is not set; start Cue with `npm start` or set it explicitly.");
@@ -74,7 +77,7 @@ function getPool(kind: PoolKind = "default"): pg.Pool {
   if (held) void held.pool.end().catch(() => {});
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_SQL_POOL_SIZE ?? 10),
+    max: kind === "generic" ? poolSizes().generic : poolSizes().shared,
     types,
     // Idle connections must not keep a script or a test worker alive.
     allowExitOnIdle: true,
