@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -16,7 +17,7 @@ export async function hitRateLimit(
   now = new Date(),
 ): Promise<RateLimitResult> {
   const window = fixedWindow(windowSeconds, now);
-  const rows = await prisma.$queryRaw<{ count: number }[]>`
+  const rows = await sql.$queryRaw<{ count: number }[]>`
     INSERT INTO rate_limits (key, "windowStart", count) VALUES (${key}, ${window.start}, 1)
     ON CONFLICT (key, "windowStart") DO UPDATE SET count = rate_limits.count + 1
     RETURNING count`;

@@ -24,7 +24,7 @@ export interface PoolSizes {
 
 let warned = false;
 
-export function poolSizes(env: NodeJS.ProcessEnv = process.env): PoolSizes {
+export function poolSizes(env: Record<string, string | undefined> = process.env): PoolSizes {
   const raw = env.DATABASE_POOL_SIZE?.trim();
   const total = raw ? Number(raw) : DEFAULT_POOL_SIZE;
   if (!Number.isInteger(total) || total < 2) {

@@ -97,16 +97,26 @@ export function getPool(kind: PoolKind = "default"): pg.Pool {
   return pool;
 }
 
-// The names of the statements seen so far; the hot paths have a few dozen shapes.
-const statementNames = new Map<string, string>();
+// A statement is prepared (sent named) from its second use in the process:
+// the hot paths' few dozen shapes are parsed and planned once per
+// connection, while a one-off (an admin action, a search with unusual
+// filters) is sent unnamed, as Prisma sends every statement, and leaves
+// nothing behind on the connection. Past MAX_PREPARED shapes, new ones stay
+// unnamed, so no connection collects prepared statements without bound.
+const MAX_PREPARED = 1_000;
+/** Statement text → its name once used twice (null: seen once). */
+const statements = new Map<string, string | null>();
 
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    name = `cue_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
-    if (statementNames.size < 2_000) statementNames.set(text, name);
+function statementName(text: string): string | undefined {
+  const known = statements.get(text);
+  if (known) return known;
+  if (known === null) {
+    const name = `cue_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statements.set(text, name);
+    return name;
   }
-  return name;
+  if (statements.size < MAX_PREPARED) statements.set(text, null);
+  return undefined;
 }
 
 function toParameter(value: unknown): unknown {
@@ -228,6 +238,8 @@ export function jsonTimestamp(text: string | null): Date | null {
 export interface SqlTransactionOptions {
   /** `SET LOCAL statement_timeout`, in ms (default: the server's). */
   timeoutMs?: number;
+  /** Run on the generic-plan pool (`genericPlanSql`'s): ingestion's writes. */
+  genericPlans?: boolean;
 }
 
 /**
@@ -239,7 +251,7 @@ export async function sqlTransaction<T>(
   fn: (tx: RawDb) => Promise<T>,
   options: SqlTransactionOptions = {},
 ): Promise<T> {
-  const client = await getPool().connect();
+  const client = await getPool(options.genericPlans ? "generic" : "default").connect();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");

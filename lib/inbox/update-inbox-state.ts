@@ -1,6 +1,7 @@
 import "server-only";
 import { notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countInbox, emptyInboxCounts, type InboxCounts } from "./inbox-counts";
 import { type InboxItemJson, toInboxItemJson } from "./inbox-item-json";
@@ -63,7 +64,7 @@ interface RawStateRow {
  */
 async function applyAction(owner: Owner, action: InboxAction, target: Prisma.Sql) {
   const now = Prisma.sql`${new Date().toISOString()}::timestamp`;
-  const rows = await prisma.$queryRaw<RawStateRow[]>`
+  const rows = await sql.$queryRaw<RawStateRow[]>`
     UPDATE inbox_items AS i SET ${setClause(action, now)}
     FROM (
       SELECT id, "seenAt", "readAt", "clickedAt", "archivedAt" FROM inbox_items
@@ -85,7 +86,7 @@ async function applyAction(owner: Owner, action: InboxAction, target: Prisma.Sql
       !sameTime(r.archivedAt, r.prevArchivedAt),
   );
   // Other tabs and devices of the same user update their badge.
-  if (changed) await notifyInbox(prisma, { ...owner, seq: null });
+  if (changed) await notifyInbox(sql, { ...owner, seq: null });
   // Events follow the state (not the transition), with ids derived from the
   // item, so a retry after a failure here records what was missed, once.
   await recordInboxEvents({ ...owner, action, rows });

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { genericPlanSql, getPool, sql } from "@/lib/db/sql";
+import { genericPlanSql, getPool, sql, sqlTransaction } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Prisma's model API and lib/db/sql.ts run on one pool (lib/db/client.ts),
@@ -70,5 +70,20 @@ describe("the shared pool", () => {
     const [raw] = await sql.$queryRaw<{ createdAt: Date }[]>`
       SELECT "createdAt" FROM workspaces WHERE id = ${created.id}`;
     expect(raw?.createdAt.getTime()).toBe(created.createdAt.getTime());
+  });
+
+  it("prepares a statement from its second use; a one-off leaves nothing on the connection", async () => {
+    const tag = `t${Date.now()}`;
+    const once = Prisma.sql`SELECT ${Prisma.raw(`'once-${tag}'`)} AS x`;
+    const twice = Prisma.sql`SELECT ${Prisma.raw(`'twice-${tag}'`)} AS x`;
+    const prepared = await sqlTransaction(async (tx) => {
+      await tx.$queryRaw(once);
+      await tx.$queryRaw(twice);
+      await tx.$queryRaw(twice);
+      return tx.$queryRaw<{ statement: string }[]>`SELECT statement FROM pg_prepared_statements`;
+    });
+    const texts = prepared.map((row) => row.statement);
+    expect(texts.some((text) => text.includes(`twice-${tag}`))).toBe(true);
+    expect(texts.some((text) => text.includes(`once-${tag}`))).toBe(false);
   });
 });

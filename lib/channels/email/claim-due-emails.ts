@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Claiming is a lease: due rows (queued, or "sending" whose lease ran out
@@ -27,7 +28,7 @@ export async function claimDueEmails(
 ): Promise<ClaimedEmail[]> {
   // Longer than any request can take, so only a dead worker's row is reclaimed.
   const leaseUntil = new Date(now.getTime() + timeoutMs + LEASE_MARGIN_MS);
-  return prisma.$queryRaw<ClaimedEmail[]>`
+  return sql.$queryRaw<ClaimedEmail[]>`
     WITH due AS (
       SELECT id FROM messages
       WHERE channel = 'email' AND status IN ('queued', 'sending')
