@@ -1,10 +1,9 @@
 import "server-only";
 import { notFound } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { queryRows, sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countInbox, emptyInboxCounts, type InboxCounts } from "./inbox-counts";
-import { type InboxItemJson, toInboxItemJson } from "./inbox-item-json";
+import { type InboxItemJson, type InboxItemRow, toInboxItemJson } from "./inbox-item-json";
 import type { InboxAction } from "./inbox-schemas";
 import { notifyInbox } from "./inbox-signal";
 import { type InboxStateRow, recordInboxEvents } from "./record-inbox-events";
@@ -113,10 +112,13 @@ export async function updateInboxItem(input: {
     Prisma.sql`id = ${id}`,
   );
   if (rows.length === 0) throw notFound("Inbox item");
-  const [item, counts] = await Promise.all([
-    prisma.inboxItem.findFirstOrThrow({ where: { id, workspaceId, profileId } }),
+  const [[item], counts] = await Promise.all([
+    queryRows<InboxItemRow>(Prisma.sql`
+      SELECT * FROM inbox_items
+      WHERE id = ${id} AND "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`),
     countInbox({ workspaceId, profileId }),
   ]);
+  if (!item) throw notFound("Inbox item");
   return { item: toInboxItemJson(item), counts };
 }
 

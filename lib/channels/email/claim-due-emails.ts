@@ -1,5 +1,4 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -47,11 +46,11 @@ export async function claimDueEmails(
 
 /** When the next email is due (null: none pending); the worker sleeps until then. */
 export async function nextEmailDueAt(): Promise<Date | null> {
-  const next = await prisma.message.findFirst({
-    where: { channel: "email", status: { in: ["queued", "sending"] } },
-    orderBy: { nextAttemptAt: { sort: "asc", nulls: "first" } },
-    select: { nextAttemptAt: true },
-  });
+  const [next] = await sql.$queryRaw<{ nextAttemptAt: Date | null }[]>`
+    SELECT "nextAttemptAt" FROM messages
+    WHERE channel = 'email' AND status IN ('queued', 'sending')
+    ORDER BY "nextAttemptAt" ASC NULLS FIRST
+    LIMIT 1`;
   if (!next) return null;
   return next.nextAttemptAt ?? new Date(0);
 }
