@@ -210,6 +210,7 @@ class SharedListener {
     this.state = "up";
     for (const [name, entry] of listened) {
       if (this.channels.get(name) === entry) this.activate(entry);
+      else if (!this.channels.has(name)) void client.query(`UNLISTEN ${name}`).catch(() => {});
     }
     // Channels subscribed while the connection was opening.
     for (const [name, entry] of this.channels) {
