@@ -100,6 +100,11 @@ describe("listen", () => {
     await Promise.all([first.ready, second.ready]);
 
     await first.close();
+    // The server stops sending it (the connection's last statement), not only this process ignoring it.
+    const [backend] = await queryRows<{ query: string }>(Prisma.sql`
+      SELECT query FROM pg_stat_activity
+      WHERE datname = current_database() AND application_name = ${LISTEN_APPLICATION_NAME}`);
+    expect(backend?.query).toBe("UNLISTEN test_a");
     await notify("test_a", "unheard");
     await notify("test_b", "heard");
     await vi.waitFor(() => expect(b.payloads).toEqual(["heard"]));
