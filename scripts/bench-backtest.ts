@@ -42,6 +42,7 @@ if (!process.env.DATABASE_URL) {
 }
 await applyMigrations(process.env.DATABASE_URL as string, { log: quiet });
 const { prisma, disconnectPrisma } = await import("@/lib/db/client");
+const { sql } = await import("@/lib/db/sql");
 const { createJourney } = await import("@/lib/journeys/create-journey");
 const { createBacktest } = await import("@/lib/backtests/create-backtest");
 const { claimBacktest } = await import("@/lib/backtests/claim-backtest");
@@ -125,7 +126,7 @@ async function seed(workspaceId: string) {
   const perProfile = Math.max(2, Math.round(EVENTS / PROFILES));
   const tracks = EVENTS - PROFILES; // one identify per profile, the rest are tracks
   const t0 = performance.now();
-  await prisma.$executeRaw`
+  await sql.$executeRaw`
     INSERT INTO profiles (id, "workspaceId", "userId", email, timezone, traits, "firstSeenAt", "lastSeenAt")
     SELECT gen_random_uuid(), ${workspaceId}, 'u' || g, 'u' || g || '@example.com',
       CASE WHEN g % 2 = 0 THEN 'Europe/Berlin' ELSE 'America/New_York' END,
@@ -133,7 +134,7 @@ async function seed(workspaceId: string) {
       ${from}::timestamp(3) - interval '1 day', ${to}::timestamp(3) - interval '1 hour'
     FROM generate_series(1, ${PROFILES}) g`;
   // Identify calls just before the window (traits come from these).
-  await prisma.$executeRaw`
+  await sql.$executeRaw`
     INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, "userId", traits, "timestamp", "receivedAt")
     SELECT gen_random_uuid(), ${workspaceId}, p.id, 'id-' || p."userId", 'identify', p."userId",
       jsonb_build_object('name', p."userId", 'email', p.email, 'timezone', p.timezone,
@@ -142,7 +143,7 @@ async function seed(workspaceId: string) {
     FROM profiles p WHERE p."workspaceId" = ${workspaceId}`;
   // Tracks spread over the window: mostly feature use, some sign-ups, pricing
   // visits, reports and upgrades – every name one the journey reads.
-  await prisma.$executeRaw`
+  await sql.$executeRaw`
     WITH numbered AS (
       SELECT p.id, p."userId", row_number() OVER (ORDER BY p.id) - 1 AS n
       FROM profiles p WHERE p."workspaceId" = ${workspaceId}
@@ -165,8 +166,8 @@ async function seed(workspaceId: string) {
       FROM generate_series(0, ${tracks - 1}) g
       JOIN numbered nb ON nb.n = g % ${PROFILES}
     ) x`;
-  await prisma.$executeRawUnsafe("ANALYZE events");
-  await prisma.$executeRawUnsafe("ANALYZE profiles");
+  await sql.$executeRaw`ANALYZE events`;
+  await sql.$executeRaw`ANALYZE profiles`;
   return { perProfile, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -261,11 +262,11 @@ try {
   rows.push(["Node CPU time (the rest is PostgreSQL)", `${results.nodeCpuSeconds} s`, "", ""]);
 } finally {
   if (workspaceId) {
-    await prisma.$executeRaw`DELETE FROM events WHERE "workspaceId" = ${workspaceId}`;
-    await prisma.$executeRaw`DELETE FROM profiles WHERE "workspaceId" = ${workspaceId}`;
-    await prisma.$executeRaw`DELETE FROM backtests WHERE "workspaceId" = ${workspaceId}`;
-    await prisma.$executeRaw`DELETE FROM journeys WHERE "workspaceId" = ${workspaceId}`;
-    await prisma.$executeRaw`DELETE FROM workspaces WHERE id = ${workspaceId}`;
+    await sql.$executeRaw`DELETE FROM events WHERE "workspaceId" = ${workspaceId}`;
+    await sql.$executeRaw`DELETE FROM profiles WHERE "workspaceId" = ${workspaceId}`;
+    await sql.$executeRaw`DELETE FROM backtests WHERE "workspaceId" = ${workspaceId}`;
+    await sql.$executeRaw`DELETE FROM journeys WHERE "workspaceId" = ${workspaceId}`;
+    await sql.$executeRaw`DELETE FROM workspaces WHERE id = ${workspaceId}`;
   }
   await disconnectPrisma();
   await stopDatabase();

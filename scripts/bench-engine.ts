@@ -62,6 +62,7 @@ if (!process.env.DATABASE_URL) {
 }
 await applyMigrations(process.env.DATABASE_URL as string, { log: quiet });
 const { prisma, disconnectPrisma } = await import("@/lib/db/client");
+const { sql } = await import("@/lib/db/sql");
 const { processEvents } = await import("@/lib/engine/process-events");
 const { sweepInactivity } = await import("@/lib/engine/sweep-inactivity");
 const { ingestBatch } = await import("@/lib/ingest/ingest-batch");
@@ -122,7 +123,7 @@ async function journeysBench() {
     // Statistics as autovacuum keeps them on a running system: without this,
     // tables growing from empty within seconds make every round slower than
     // the last (0.2 → 0.45 ms per event over ten rounds), for both workspaces.
-    await prisma.$executeRaw`ANALYZE events, profiles, profile_identities, journey_runs, run_traces, engine_queue`;
+    await sql.$executeRaw`ANALYZE events, profiles, profile_identities, journey_runs, run_traces, engine_queue`;
     const started = performance.now();
     while ((await processEvents({ log: quiet })).events > 0) {}
     return ms(started) / EVENTS;
@@ -187,20 +188,20 @@ async function timersBench() {
   ).state;
   const template = JSON.stringify(entered);
   const t0 = performance.now();
-  await prisma.$executeRaw`
+  await sql.$executeRaw`
     INSERT INTO profiles (id, "workspaceId", "userId", "firstSeenAt", "lastSeenAt")
     SELECT gen_random_uuid(), ${ws.workspaceId}, 'timer-' || g, now(), now() FROM generate_series(1, ${TIMERS}) g`;
   const seed = async () => {
-    await prisma.$executeRaw`DELETE FROM run_traces WHERE "workspaceId" = ${ws.workspaceId}`;
-    await prisma.$executeRaw`DELETE FROM journey_runs WHERE "workspaceId" = ${ws.workspaceId}`;
-    await prisma.$executeRaw`
+    await sql.$executeRaw`DELETE FROM run_traces WHERE "workspaceId" = ${ws.workspaceId}`;
+    await sql.$executeRaw`DELETE FROM journey_runs WHERE "workspaceId" = ${ws.workspaceId}`;
+    await sql.$executeRaw`
       INSERT INTO journey_runs (id, "workspaceId", "journeyId", "versionId", "profileId", status, "nodeId", state, holdout, "wakeAt", "enteredAt", "updatedAt")
       SELECT r.rid, ${ws.workspaceId}, ${journeyId}, ${versionId}, r.pid, 'waiting', 'wait',
              jsonb_set(jsonb_set(${template}::jsonb, '{runId}', to_jsonb(r.rid)), '{profileId}', to_jsonb(r.pid::text)),
              false, NULL, ${due}::timestamp(3) - interval '1 minute', now()
       FROM (SELECT p.id AS pid, gen_random_uuid()::text AS rid FROM profiles p
             WHERE p."workspaceId" = ${ws.workspaceId}) r`;
-    await prisma.$executeRawUnsafe("ANALYZE journey_runs");
+    await sql.$executeRaw`ANALYZE journey_runs`;
   };
   const seedSeconds = ms(t0) / 1000;
   const phase = async (workers: number) => {
@@ -208,11 +209,11 @@ async function timersBench() {
     const processes = Array.from({ length: workers }, () => startWorkerProcess());
     await Promise.all(processes.map((p) => p.ready));
     const armedAt = new Date();
-    await prisma.$executeRaw`UPDATE journey_runs SET "wakeAt" = ${due}::timestamp(3) WHERE "workspaceId" = ${ws.workspaceId}`;
-    await prisma.$executeRaw`SELECT pg_notify('cue_wake', 'engine-timers')`;
+    await sql.$executeRaw`UPDATE journey_runs SET "wakeAt" = ${due}::timestamp(3) WHERE "workspaceId" = ${ws.workspaceId}`;
+    await sql.$executeRaw`SELECT pg_notify('cue_wake', 'engine-timers')`;
     for (;;) {
       // Cheap (one probe of the wakeAt index), so polling does not compete with the workers.
-      const left = await prisma.$queryRaw<unknown[]>`
+      const left = await sql.$queryRaw<unknown[]>`
         SELECT 1 FROM journey_runs WHERE "wakeAt" IS NOT NULL AND "workspaceId" = ${ws.workspaceId} LIMIT 1`;
       if (left.length === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -242,12 +243,12 @@ async function inactivityBench() {
   const ws = await benchWorkspace("Inactivity bench");
   const t0 = performance.now();
   // lastSeenAt spread evenly over the last 30 days.
-  await prisma.$executeRaw`
+  await sql.$executeRaw`
     INSERT INTO profiles (id, "workspaceId", "userId", "firstSeenAt", "lastSeenAt")
     SELECT gen_random_uuid(), ${ws.workspaceId}, 'quiet-' || g,
            now() - interval '60 days', now() - (g * (2592000.0 / ${PROFILES})) * interval '1 second'
     FROM generate_series(1, ${PROFILES}) g`;
-  await prisma.$executeRawUnsafe("ANALYZE profiles");
+  await sql.$executeRaw`ANALYZE profiles`;
   const seedSeconds = ms(t0) / 1000;
   const { journeyId } = await publish(
     ws.workspaceId,
@@ -276,7 +277,7 @@ async function inactivityBench() {
   // What a sweep without the watermark would read: every lapsed profile, each
   // checked against inactivity_fires.
   const cold = performance.now();
-  await prisma.$queryRaw`
+  await sql.$queryRaw`
     SELECT count(*)::int AS n FROM profiles p
     WHERE p."workspaceId" = ${ws.workspaceId} AND p."lastSeenAt" <= now() - interval '7 days'
       AND NOT EXISTS (SELECT 1 FROM inactivity_fires f WHERE f."journeyId" = ${journeyId} AND f."profileId" = p.id AND f."lastFiredAt" >= p."lastSeenAt")`;

@@ -19,6 +19,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { deliverInApp } from "@/lib/channels/in-app/deliver-in-app";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
+import { sql, sqlTransaction } from "@/lib/db/sql";
 import { computeUserHash } from "@/lib/inbox/inbox-token";
 import { generateKey } from "@/lib/workspaces/api-keys";
 import { SseReader } from "@/test/inbox/sse-reader";
@@ -179,7 +180,7 @@ async function createProfiles(keys: Keys, userIds: string[]): Promise<Map<string
 
 async function seedItems(keys: Keys, profileId: string): Promise<void> {
   // Realistic mix: a third seen, a quarter read, a tenth archived, some banners.
-  await prisma.$executeRaw`
+  await sql.$executeRaw`
     INSERT INTO inbox_items (id, "workspaceId", "profileId", kind, title, body, data,
       "seenAt", "readAt", "archivedAt", "createdAt")
     SELECT 'bench-' || ${keys.workspaceId} || '-' || g, ${keys.workspaceId}, ${profileId}::uuid,
@@ -190,7 +191,7 @@ async function seedItems(keys: Keys, profileId: string): Promise<void> {
     FROM generate_series(1, ${ITEMS}) AS g`;
   // As autovacuum does soon after a bulk insert: statistics, and the
   // visibility map that lets the badge count read only its index.
-  await prisma.$executeRawUnsafe("VACUUM ANALYZE inbox_items");
+  await sql.$executeRaw`VACUUM ANALYZE inbox_items`;
 }
 
 function authHeaders(keys: Keys, userId: string): Record<string, string> {
@@ -237,7 +238,7 @@ async function measureDelivery(
     const target = targets[i % targets.length] as (typeof targets)[number];
     const froms = target.readers.map((r) => r.events.length);
     let committing = 0;
-    const { seq } = await prisma.$transaction(async (tx) => {
+    const { seq } = await sqlTransaction(async (tx) => {
       const result = await deliverInApp(tx, {
         workspaceId: keys.workspaceId,
         profileId: target.profileId,

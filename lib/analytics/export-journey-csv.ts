@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import { analyticsRangeSchema } from "./analytics-range";
@@ -64,7 +65,7 @@ type Cursor = { at: Date; id: string } | null;
 type Page = { rows: CsvValue[][]; cursor: Cursor };
 
 async function runsPage(f: Filter, after: Cursor, limit: number): Promise<Page> {
-  const rows = await prisma.$queryRaw<
+  const rows = await sql.$queryRaw<
     {
       id: string;
       profileId: string;
@@ -109,7 +110,7 @@ async function runsPage(f: Filter, after: Cursor, limit: number): Promise<Page> 
 }
 
 async function messagesPage(f: Filter, after: Cursor, limit: number): Promise<Page> {
-  const rows = await prisma.$queryRaw<
+  const rows = await sql.$queryRaw<
     {
       id: string;
       runId: string | null;

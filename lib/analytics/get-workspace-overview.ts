@@ -1,6 +1,7 @@
 import "server-only";
 import { parseOrThrow } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import { analyticsRangeSchema, DAY_MS, fillDays } from "./analytics-range";
 import { rangeOrThrow } from "./get-journey-analytics";
 import { assessJourneyHealth, BASELINE_WINDOWS, type JourneyHealth } from "./journey-health";
@@ -37,7 +38,7 @@ export async function getWorkspaceOverview(input: {
   const { workspaceId } = input;
   const between = { from: range.from, to: range.to };
   const [messages, hits, converted, entered, health] = await Promise.all([
-    prisma.$queryRaw<{ day: string; email: number; in_app: number }[]>`
+    sql.$queryRaw<{ day: string; email: number; in_app: number }[]>`
       SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
         count(*) FILTER (WHERE channel = 'email')::int AS email,
         count(*) FILTER (WHERE channel = 'in_app')::int AS in_app
@@ -46,7 +47,7 @@ export async function getWorkspaceOverview(input: {
         AND "createdAt" >= ${between.from}::timestamp(3) AND "createdAt" < ${between.to}::timestamp(3)
         AND status NOT IN ('skipped', 'failed')
       GROUP BY 1`,
-    prisma.$queryRaw<{ day: string; deferred: number; skipped: number }[]>`
+    sql.$queryRaw<{ day: string; deferred: number; skipped: number }[]>`
       SELECT to_char(date_trunc('day', at), 'YYYY-MM-DD') AS day,
         count(*) FILTER (WHERE decision = 'deferred')::int AS deferred,
         count(*) FILTER (WHERE decision = 'skipped')::int AS skipped
@@ -55,12 +56,12 @@ export async function getWorkspaceOverview(input: {
         AND at >= ${between.from}::timestamp(3) AND at < ${between.to}::timestamp(3)
         AND data->>'rule' IN ('frequency_total', 'frequency_channel')
       GROUP BY 1`,
-    prisma.$queryRaw<{ journeyId: string; n: number }[]>`
+    sql.$queryRaw<{ journeyId: string; n: number }[]>`
       SELECT "journeyId", count(*)::int AS n FROM journey_runs
       WHERE "workspaceId" = ${workspaceId}
         AND "convertedAt" >= ${between.from}::timestamp(3) AND "convertedAt" < ${between.to}::timestamp(3)
       GROUP BY 1 ORDER BY 2 DESC LIMIT ${TOP_JOURNEYS}`,
-    prisma.$queryRaw<{ journeyId: string; n: number }[]>`
+    sql.$queryRaw<{ journeyId: string; n: number }[]>`
       SELECT "journeyId", count(*)::int AS n FROM journey_runs
       WHERE "workspaceId" = ${workspaceId}
         AND "enteredAt" >= ${between.from}::timestamp(3) AND "enteredAt" < ${between.to}::timestamp(3)
@@ -106,7 +107,7 @@ async function loadHealth(workspaceId: string, now: Date): Promise<WorkspaceOver
   const windows = BASELINE_WINDOWS + 1;
   const since = new Date(now.getTime() - windows * DAY_MS);
   const [counts, firsts] = await Promise.all([
-    prisma.$queryRaw<{ journeyId: string; w: number; n: number }[]>`
+    sql.$queryRaw<{ journeyId: string; w: number; n: number }[]>`
       SELECT "journeyId",
         floor(extract(epoch FROM (${now}::timestamp(3) - "enteredAt")) / 86400)::int AS w,
         count(*)::int AS n

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -16,15 +16,15 @@ export async function hitRateLimit(
   now = new Date(),
 ): Promise<RateLimitResult> {
   const window = fixedWindow(windowSeconds, now);
-  const rows = await prisma.$queryRaw<{ count: number }[]>`
+  const rows = await sql.$queryRaw<{ count: number }[]>`
     INSERT INTO rate_limits (key, "windowStart", count) VALUES (${key}, ${window.start}, 1)
     ON CONFLICT (key, "windowStart") DO UPDATE SET count = rate_limits.count + 1
     RETURNING count`;
   const count = rows[0]?.count ?? 1;
   if (Math.random() < 0.01) {
-    await prisma.rateLimit.deleteMany({
-      where: { windowStart: { lt: new Date(now.getTime() - 24 * 3600 * 1000) } },
-    });
+    await sql.$executeRaw`
+      DELETE FROM rate_limits
+      WHERE "windowStart" < ${new Date(now.getTime() - 24 * 3600 * 1000)}::timestamp(3)`;
   }
   return { allowed: count <= limit, count, retryAfterSeconds: window.retryAfterSeconds };
 }
@@ -37,9 +37,8 @@ export async function peekRateLimit(
   now = new Date(),
 ): Promise<RateLimitResult> {
   const window = fixedWindow(windowSeconds, now);
-  const row = await prisma.rateLimit.findUnique({
-    where: { key_windowStart: { key, windowStart: window.start } },
-  });
+  const [row] = await sql.$queryRaw<{ count: number }[]>`
+    SELECT count FROM rate_limits WHERE key = ${key} AND "windowStart" = ${window.start}::timestamp(3)`;
   const count = row?.count ?? 0;
   return { allowed: count < limit, count, retryAfterSeconds: window.retryAfterSeconds };
 }

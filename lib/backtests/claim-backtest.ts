@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Backtest } from "@/lib/generated/prisma/client";
 
 // Claims the oldest queued backtest (FOR UPDATE SKIP LOCKED, so any number of
@@ -11,7 +12,7 @@ export const STALE_AFTER_MS = 120_000;
 
 export async function claimBacktest(now: Date): Promise<Backtest | null> {
   const stale = new Date(now.getTime() - STALE_AFTER_MS);
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
+  const rows = await sql.$queryRaw<{ id: string }[]>`
     UPDATE backtests SET status = 'running', attempts = attempts + 1, progress = 0,
       "startedAt" = ${now}::timestamp(3), "heartbeatAt" = ${now}::timestamp(3),
       "updatedAt" = ${now}::timestamp(3)

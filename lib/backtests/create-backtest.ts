@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { journeyDefinitionSchema } from "@/lib/journey-core/definition";
 import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
@@ -78,9 +79,11 @@ export async function createBacktest(input: {
         createdById: input.memberId,
       },
     });
-    await notifyWorkers(tx, BACKTEST_TASK);
     return created;
   });
+  // After the commit, so a worker woken by it finds the row (a lost wake-up
+  // only waits for the worker's next poll).
+  await notifyWorkers(sql, BACKTEST_TASK);
   return toBacktestJson(row);
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RawDb } from "@/lib/db/sql";
 
 /**
  * GDPR erasure, inside the caller's transaction (lib/profiles/erase-profile.ts):
@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * aggregates and stay.
  */
 export async function eraseProfileSamples(
-  tx: Prisma.TransactionClient,
+  tx: RawDb,
   input: { workspaceId: string; profileId: string },
 ): Promise<number> {
   const match = JSON.stringify([{ profileId: input.profileId }]);

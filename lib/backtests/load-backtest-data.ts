@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { BacktestPlan } from "./backtest-plan";
 import type { StoredEvent } from "./replay-profile";
 
@@ -17,7 +17,7 @@ export async function loadCandidateProfiles(input: {
   to: Date;
 }): Promise<string[]> {
   const since = new Date(input.from.getTime() - LAST_SEEN_SLACK_MS);
-  const rows = await prisma.$queryRaw<{ id: string }[]>`
+  const rows = await sql.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM profiles
     WHERE "workspaceId" = ${input.workspaceId}
       AND "lastSeenAt" >= ${since}::timestamp(3) AND "firstSeenAt" < ${input.to}::timestamp(3)
@@ -55,14 +55,14 @@ export async function loadChunk(input: {
     plan.historyMs === null ? new Date(0) : new Date(from.getTime() - plan.historyMs);
   const goalUntil = new Date(to.getTime() + plan.goalAfterMs);
   const [profiles, events] = await Promise.all([
-    prisma.$queryRaw<ProfileRow[]>`
+    sql.$queryRaw<ProfileRow[]>`
       SELECT p.id::text AS id, p."userId", p.timezone, p."firstSeenAt", p."unsubscribedAt",
         EXISTS (SELECT 1 FROM suppressions s
                 WHERE s."workspaceId" = p."workspaceId" AND s.email = p.email) AS suppressed
       FROM profiles p
       WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${ids}::uuid[])
       ORDER BY p.id`,
-    prisma.$queryRaw<EventRow[]>`
+    sql.$queryRaw<EventRow[]>`
       SELECT "profileId"::text AS "profileId", type, name, properties, traits, "timestamp"
       FROM events
       WHERE "workspaceId" = ${workspaceId} AND "profileId" = ANY(${ids}::uuid[])
@@ -100,7 +100,7 @@ export async function countWindowEvents(input: {
   from: Date;
   to: Date;
 }): Promise<number> {
-  const [row] = await prisma.$queryRaw<{ n: number }[]>`
+  const [row] = await sql.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM events
     WHERE "workspaceId" = ${input.workspaceId}
       AND "timestamp" >= ${input.from}::timestamp(3) AND "timestamp" < ${input.to}::timestamp(3)`;

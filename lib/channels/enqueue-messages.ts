@@ -15,8 +15,6 @@ import type { MessageContent } from "./message-content";
 import { type RenderedMessage, renderContent } from "./render-content";
 import { unsubscribeLinks } from "./unsubscribe-token";
 
-type Tx = RawDb;
-
 export interface EnqueueMessageInput {
   workspaceId: string;
   profileId: string;
@@ -74,7 +72,7 @@ interface Prepared {
  * its message with created = false.
  */
 export async function enqueueMessages(
-  tx: Tx,
+  tx: RawDb,
   inputs: readonly EnqueueMessageInput[],
 ): Promise<EnqueueOutcome[]> {
   const outcomes: (EnqueueOutcome | undefined)[] = new Array(inputs.length);
@@ -94,7 +92,7 @@ export async function enqueueMessages(
 }
 
 async function enqueueForWorkspace(
-  tx: Tx,
+  tx: RawDb,
   workspaceId: string,
   indexes: number[],
   inputs: readonly EnqueueMessageInput[],
@@ -301,7 +299,7 @@ async function prepareMessage(
  * and a wake-up for the email worker when one is queued: one statement.
  * Returns the ids actually inserted.
  */
-async function insertMessages(tx: Tx, prepared: readonly Prepared[]): Promise<Set<string>> {
+async function insertMessages(tx: RawDb, prepared: readonly Prepared[]): Promise<Set<string>> {
   if (prepared.length === 0) return new Set();
   const rows = prepared.map(({ row, eventData, input }, n) => ({
     ...row,
@@ -367,7 +365,7 @@ function existingPart(
 }
 
 async function suppressedAddresses(
-  tx: Tx,
+  tx: RawDb,
   workspaceId: string,
   emails: readonly string[],
 ): Promise<Set<string>> {

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { RawDb } from "@/lib/db/sql";
 import type { Channel, MessageStatus, Prisma } from "@/lib/generated/prisma/client";
 import type { RenderedMessage } from "./render-content";
 
@@ -20,7 +21,7 @@ export interface NewMessage {
   rendered: RenderedMessage;
   error?: string | null;
   sentAt?: Date | null;
-  /** Defaults to the database's now; the engine passes its own clock. */
+  /** Defaults to now; the engine passes its own clock. */
   createdAt?: Date;
 }
 
@@ -38,14 +39,13 @@ export function newMessageId(): string {
 }
 
 export async function findMessageByKey(
-  tx: Prisma.TransactionClient,
+  db: RawDb,
   workspaceId: string,
   idempotencyKey: string,
 ): Promise<StoredMessageRef | null> {
-  const row = await tx.message.findUnique({
-    where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey } },
-    select: { id: true, status: true, error: true },
-  });
+  const [row] = await db.$queryRaw<{ id: string; status: MessageStatus; error: string | null }[]>`
+    SELECT id, status::text AS status, error FROM messages
+    WHERE "workspaceId" = ${workspaceId} AND "idempotencyKey" = ${idempotencyKey}`;
   return row ? { messageId: row.id, created: false, status: row.status, error: row.error } : null;
 }
 
@@ -55,22 +55,38 @@ export async function findMessageByKey(
  * the same logical send agree on one row — and records its first event.
  */
 export async function insertMessage(
-  tx: Prisma.TransactionClient,
+  tx: RawDb,
   message: NewMessage,
   event: { type: string; data?: Prisma.InputJsonValue },
 ): Promise<StoredMessageRef> {
-  const { count } = await tx.message.createMany({
-    data: [{ ...message, rendered: message.rendered as unknown as Prisma.InputJsonValue }],
-    skipDuplicates: true,
-  });
-  if (count === 0) {
+  const now = new Date();
+  const createdAt = message.createdAt ?? now;
+  const inserted = await tx.$queryRaw<{ id: string }[]>`
+    WITH inserted AS (
+      INSERT INTO messages (id, "workspaceId", "profileId", channel, status, "idempotencyKey",
+        source, "journeyId", "runId", "nodeId", "templateId", transactional, "toAddress", subject,
+        rendered, error, "sentAt", "createdAt", "updatedAt")
+      VALUES (${message.id}, ${message.workspaceId}, ${message.profileId}::uuid,
+        ${message.channel}::"Channel", ${message.status}::"MessageStatus", ${message.idempotencyKey},
+        ${message.source}, ${message.journeyId ?? null}, ${message.runId ?? null},
+        ${message.nodeId ?? null}, ${message.templateId ?? null}, ${message.transactional},
+        ${message.toAddress ?? null}, ${message.subject ?? null},
+        ${JSON.stringify(message.rendered)}::jsonb, ${message.error ?? null},
+        ${message.sentAt ?? null}::timestamp(3), ${createdAt}::timestamp(3), ${now}::timestamp(3))
+      ON CONFLICT DO NOTHING
+      RETURNING id
+    ), events AS (
+      INSERT INTO message_events ("messageId", type, data, at)
+      SELECT id, ${event.type}, ${event.data === undefined ? null : JSON.stringify(event.data)}::jsonb,
+        ${createdAt}::timestamp(3)
+      FROM inserted
+    )
+    SELECT id FROM inserted`;
+  if (inserted.length === 0) {
     const existing = await findMessageByKey(tx, message.workspaceId, message.idempotencyKey);
     if (!existing) throw new Error("Message insert conflicted but no message was found.");
     return existing;
   }
-  await tx.messageEvent.create({
-    data: { messageId: message.id, type: event.type, data: event.data, at: message.createdAt },
-  });
   return {
     messageId: message.id,
     created: true,

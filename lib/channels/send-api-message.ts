@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
+import { sql, sqlTransaction } from "@/lib/db/sql";
 import { findProfileIdOrThrow } from "@/lib/profiles/find-profile";
 import { findMessageByKey } from "./insert-message";
 import { messageContentSchema } from "./message-content";
@@ -36,7 +36,7 @@ export async function sendApiMessage(input: {
   const { workspaceId, request } = input;
   const idempotencyKey = `api:${request.idempotencyKey}`;
   const profileId = await findProfileIdOrThrow({ workspaceId, identifier: request.userId });
-  const earlier = await findMessageByKey(prisma, workspaceId, idempotencyKey);
+  const earlier = await findMessageByKey(sql, workspaceId, idempotencyKey);
   if (earlier) return earlier;
 
   const template = request.templateId
@@ -44,7 +44,7 @@ export async function sendApiMessage(input: {
     : null;
   const content = template ? templateContent(template) : request.content;
   if (!content) throw new Error("unreachable: the schema requires templateId or content");
-  return prisma.$transaction((tx) =>
+  return sqlTransaction((tx) =>
     enqueueMessage(tx, {
       workspaceId,
       profileId,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RawDb } from "@/lib/db/sql";
 import {
   type EnqueueMessageInput,
   type EnqueueMessageResult,
@@ -15,7 +15,7 @@ export type { EnqueueMessageInput, EnqueueMessageResult } from "./enqueue-messag
  * and stores nothing.
  */
 export async function enqueueMessage(
-  tx: Prisma.TransactionClient,
+  tx: RawDb,
   input: EnqueueMessageInput,
 ): Promise<EnqueueMessageResult> {
   const [outcome] = await enqueueMessages(tx, [input]);

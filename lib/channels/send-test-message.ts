@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import type { Member, Workspace } from "@/lib/generated/prisma/client";
 import { notifyWorkers } from "@/lib/worker/run-worker";
 import { assertContentValid } from "./check-content";
@@ -54,7 +54,7 @@ export async function sendTestMessage(input: {
       );
     }
     const profileId = test.profileId;
-    const result = await prisma.$transaction((tx) =>
+    const result = await sqlTransaction((tx) =>
       enqueueMessage(tx, {
         workspaceId: workspace.id,
         profileId,
@@ -83,7 +83,7 @@ export async function sendTestMessage(input: {
     throw new Error("unreachable: email content rendered as in-app");
   const email = { ...rendered.email, subject: `[Test] ${rendered.email.subject}`, headers: {} };
 
-  return prisma.$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     const decision = decideEmail({
       toAddress: member.email,
       suppressed: await isSuppressed(tx, workspace.id, member.email),

@@ -2,14 +2,16 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { poolSizes } from "./pool-size";
 
 // The hot paths (ingestion, the inbox API, the engine's event and timer
 // transactions) run their statements on node-postgres directly. Measured on
 // this project's 2-core target, each Prisma query costs 1.5–2 ms of Node CPU
 // on top of node-postgres (the query compiler and interpreter run even for
 // raw SQL): most of a /track request, most of an inbox read, and most of an
-// engine transaction. Everything else stays on the one Prisma client
-// (client.ts).
+// engine transaction. Prisma's model API (client.ts) runs on this module's
+// pool too, so the process has one pool for both (sized in pool-size.ts).
+// Where each style is used: lib/db/README.md.
 //
 // Statements are the same Prisma.sql tagged templates that `$queryRaw`
 // takes, so a function written against `RawDb` runs on either. They are sent
@@ -65,7 +67,8 @@ const globalForSql = globalThis as unknown as {
 };
 const HOLDER = { default: "cueSqlPool", generic: "cueSqlGenericPool" } as const;
 
-function getPool(kind: PoolKind = "default"): pg.Pool {
+/** The pool, created for the current DATABASE_URL on first use (Prisma's adapter runs on it). */
+export function getPool(kind: PoolKind = "default"): pg.Pool {
   const url = process.env.DATABASE_URL;
   if (!url)
     throw new Error("DATABASE_URL is not set; start Cue with `npm start` or set it explicitly.");
@@ -74,7 +77,7 @@ function getPool(kind: PoolKind = "default"): pg.Pool {
   if (held) void held.pool.end().catch(() => {});
   const pool = new pg.Pool({
     connectionString: url,
-    max: Number(process.env.DATABASE_SQL_POOL_SIZE ?? 10),
+    max: kind === "generic" ? poolSizes().generic : poolSizes().shared,
     types,
     // Idle connections must not keep a script or a test worker alive.
     allowExitOnIdle: true,
@@ -94,16 +97,26 @@ function getPool(kind: PoolKind = "default"): pg.Pool {
   return pool;
 }
 
-// The names of the statements seen so far; the hot paths have a few dozen shapes.
-const statementNames = new Map<string, string>();
+// A statement is prepared (sent named) from its second use in the process:
+// the hot paths' few dozen shapes are parsed and planned once per
+// connection, while a one-off (an admin action, a search with unusual
+// filters) is sent unnamed, as Prisma sends every statement, and leaves
+// nothing behind on the connection. Past MAX_PREPARED shapes, new ones stay
+// unnamed, so no connection collects prepared statements without bound.
+const MAX_PREPARED = 1_000;
+/** Statement text → its name once used twice (null: seen once). */
+const statements = new Map<string, string | null>();
 
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    name = `cue_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
-    if (statementNames.size < 2_000) statementNames.set(text, name);
+function statementName(text: string): string | undefined {
+  const known = statements.get(text);
+  if (known) return known;
+  if (known === null) {
+    const name = `cue_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statements.set(text, name);
+    return name;
   }
-  return name;
+  if (statements.size < MAX_PREPARED) statements.set(text, null);
+  return undefined;
 }
 
 function toParameter(value: unknown): unknown {
@@ -225,6 +238,8 @@ export function jsonTimestamp(text: string | null): Date | null {
 export interface SqlTransactionOptions {
   /** `SET LOCAL statement_timeout`, in ms (default: the server's). */
   timeoutMs?: number;
+  /** Run on the generic-plan pool (`genericPlanSql`'s): ingestion's writes. */
+  genericPlans?: boolean;
 }
 
 /**
@@ -236,7 +251,7 @@ export async function sqlTransaction<T>(
   fn: (tx: RawDb) => Promise<T>,
   options: SqlTransactionOptions = {},
 ): Promise<T> {
-  const client = await getPool().connect();
+  const client = await getPool(options.genericPlans ? "generic" : "default").connect();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");

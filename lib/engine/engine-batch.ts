@@ -29,8 +29,6 @@ import { traceRows } from "./trace-rows";
 // effect in the same transaction as the run rows: messages through the
 // channel, traces, run inserts and updates. Either all of it commits or none.
 
-type Tx = RawDb;
-
 export type { KnownRun, ProfileWork, RunRecord } from "./batch-records";
 
 export interface FlushSummary {
@@ -49,7 +47,7 @@ export class EngineBatch {
   private readonly counts: CountCache;
 
   constructor(
-    readonly tx: Tx,
+    readonly tx: RawDb,
     readonly now: Date,
     private readonly rules: ReadonlyMap<string, WorkspaceDeliveryRules>,
   ) {

@@ -7,8 +7,6 @@ import type { ProfileRef } from "./load-facts";
 // transaction as the event; the engine's event task claims them in id order
 // with SKIP LOCKED and deletes them in the transaction that evaluates them.
 
-type Tx = RawDb;
-
 export interface QueuedEvent {
   queueId: bigint;
   workspaceId: string;
@@ -21,7 +19,7 @@ export interface QueuedEvent {
   receivedAt: Date | null;
 }
 
-export async function claimQueuedEvents(tx: Tx, limit: number): Promise<QueuedEvent[]> {
+export async function claimQueuedEvents(tx: RawDb, limit: number): Promise<QueuedEvent[]> {
   return tx.$queryRaw<QueuedEvent[]>`
     SELECT i.id AS "queueId", i."workspaceId", e.id::text AS "eventId", e."profileId"::text AS "profileId",
            e.type, e.name, e.properties, e."timestamp", e."receivedAt"
@@ -38,7 +36,7 @@ export async function claimQueuedEvents(tx: Tx, limit: number): Promise<QueuedEv
  * it sees what the lock holder committed.
  */
 export async function profilesWithEarlierEvents(
-  tx: Tx,
+  tx: RawDb,
   claimed: readonly QueuedEvent[],
 ): Promise<Set<string>> {
   const profileIds = uniqueRefs(claimed).map((r) => r.profileId);

@@ -12,8 +12,6 @@ import type { SendEffect } from "@/lib/journey-core/run-state";
 // after a crash finds the message instead of making a second one, and the
 // email worker hands the same key to Resend.
 
-type Tx = RawDb;
-
 export interface JourneySendInput {
   workspaceId: string;
   profileId: string;
@@ -36,7 +34,7 @@ export type JourneySendResult =
  * aborted the transaction, so it fails the batch.
  */
 export async function sendFromJourneys(
-  tx: Tx,
+  tx: RawDb,
   inputs: readonly JourneySendInput[],
 ): Promise<JourneySendResult[]> {
   const outcomes = await enqueueMessages(

@@ -1,20 +1,17 @@
 import "server-only";
-import pg from "pg";
+import { listen } from "@/lib/db/listen";
 import { errorText } from "@/lib/log/error-text";
 import { type Clock, systemClock } from "./clock";
 import { processEvents } from "./process-events";
 
 // Real time: ingestion commits events and then NOTIFYs `cue_events` (see
-// lib/ingest/after-commit.ts). This LISTENs on its own connection and runs
-// the event task at once, coalescing notifications that arrive while a batch
-// is running into one more pass. Every process that listens competes for the
-// same queued events (SKIP LOCKED), so adding processes adds throughput.
-//
-// The shared worker loop (run-worker.ts) only LISTENs to `cue_wake`; until it
-// can listen to more channels, this is a second connection per process.
+// lib/ingest/after-commit.ts). This LISTENs (on the process's shared LISTEN
+// connection, lib/db/listen.ts) and runs the event task at once, coalescing
+// notifications that arrive while a batch is running into one more pass.
+// Every process that listens competes for the same queued events (SKIP
+// LOCKED), so adding processes adds throughput.
 
 export const EVENTS_CHANNEL = "cue_events";
-const RECONNECT_MS = 1_000;
 
 export interface EngineEventListener {
   ready: Promise<void>;
@@ -45,8 +42,6 @@ export function listenForEngineEvents(options: ListenOptions = {}): EngineEventL
   let stopped = false;
   let again = false;
   const lanes = new Set<Promise<void>>();
-  let client: pg.Client | null = null;
-  let retry: NodeJS.Timeout | null = null;
 
   // A lane drains the queue one batch (one transaction) at a time, until a
   // pass finds nothing. Lanes claim different rows (SKIP LOCKED) and
@@ -87,51 +82,19 @@ export function listenForEngineEvents(options: ListenOptions = {}): EngineEventL
     if (lanes.size < concurrency) open();
   };
 
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: url });
-    next.on("notification", (message) => {
-      if (message.channel === EVENTS_CHANNEL) kick();
-    });
-    next.on("error", (error) => {
-      log(`engine: LISTEN ${EVENTS_CHANNEL} lost (${errorText(error)}); reconnecting`);
-      if (client === next) client = null;
-      next.end().catch(() => {});
-      schedule();
-    });
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${EVENTS_CHANNEL}`);
-      if (stopped) {
-        await next.end();
-        return;
-      }
-      client = next;
-      kick(); // events committed while nobody listened
-    } catch (error) {
-      next.end().catch(() => {});
-      log(`engine: cannot LISTEN ${EVENTS_CHANNEL} (${errorText(error)}); retrying`);
-      schedule();
-    }
-  };
-
-  const schedule = () => {
-    if (stopped || retry) return;
-    retry = setTimeout(() => {
-      retry = null;
-      void connect();
-    }, RECONNECT_MS);
-    retry.unref();
-  };
+  // Events committed while nobody listened (before the first LISTEN, or
+  // during a reconnect) are found by a kick's pass.
+  const subscription = listen(EVENTS_CHANNEL, { notify: kick, resync: kick }, { databaseUrl: url });
+  const ready = subscription.ready.then(kick, (error: unknown) => {
+    log(`engine: cannot LISTEN ${EVENTS_CHANNEL} (${errorText(error)}); retrying`);
+  });
 
   return {
-    ready: connect(),
+    ready,
     async stop() {
       stopped = true;
-      if (retry) clearTimeout(retry);
       await Promise.all(lanes);
-      const current = client;
-      client = null;
-      await current?.end().catch(() => {});
+      await subscription.close();
     },
   };
 }

@@ -11,8 +11,6 @@ import type { EventCounts } from "@/lib/journey-core/facts";
 // conditions (`where`) are evaluated by the core's own matcher on the
 // candidate rows, so SQL and the simulator can never disagree on operators.
 
-type Tx = RawDb;
-
 /** The event a run entered on, to count "strictly before" it (first-time triggers). */
 export interface TriggerRef {
   eventId: string;
@@ -31,7 +29,7 @@ export interface CountScope {
 export class CountCache {
   private readonly memo = new Map<string, Promise<number>>();
 
-  constructor(private readonly tx: Tx) {}
+  constructor(private readonly tx: RawDb) {}
 
   async countsFor(definition: JourneyDefinition, scope: CountScope): Promise<EventCounts> {
     const counts: Record<string, number> = {};
@@ -53,7 +51,7 @@ export class CountCache {
 }
 
 export async function countEventsSql(
-  tx: Tx,
+  tx: RawDb,
   query: CountQuery,
   scope: CountScope,
 ): Promise<number> {

@@ -7,8 +7,6 @@ import { DEFAULT_DELIVERY_RULES, parseStoredRules } from "@/lib/workspaces/deliv
 
 // The facts the core decides on, loaded for a whole batch of profiles at once.
 
-type Tx = RawDb;
-
 export interface ProfileRef {
   workspaceId: string;
   profileId: string;
@@ -64,7 +62,7 @@ export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<stri
 }
 
 export async function loadProfileFacts(
-  tx: Tx,
+  tx: RawDb,
   refs: readonly ProfileRef[],
 ): Promise<Map<string, ProfileFacts>> {
   return (await queryParts(tx, { facts: profileFactsPart(refs) })).facts;
@@ -100,7 +98,7 @@ export function deliveryRulesPart(
 }
 
 export async function loadDeliveryRules(
-  tx: Tx,
+  tx: RawDb,
   workspaceIds: readonly string[],
   log: (line: string) => void = () => {},
 ): Promise<Map<string, WorkspaceDeliveryRules>> {

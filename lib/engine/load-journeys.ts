@@ -7,8 +7,6 @@ import type { JourneyStatus } from "@/lib/journey-core/journey-status";
 // for the life of the process; only a journey's status and name (which do
 // change) are read with every batch.
 
-type Tx = RawDb;
-
 export interface JourneyInfo {
   id: string;
   workspaceId: string;
@@ -44,7 +42,7 @@ export function journeysPart(
 }
 
 export async function loadJourneys(
-  tx: Tx,
+  tx: RawDb,
   refs: readonly { journeyId: string; workspaceId: string }[],
 ): Promise<Map<string, JourneyInfo>> {
   return (await queryParts(tx, { journeys: journeysPart(refs) })).journeys;
@@ -92,7 +90,7 @@ export function versionsPart(
 }
 
 export async function loadVersions(
-  tx: Tx,
+  tx: RawDb,
   refs: readonly { versionId: string; workspaceId: string }[],
   log: (line: string) => void = () => {},
 ): Promise<Map<string, LoadedVersion>> {

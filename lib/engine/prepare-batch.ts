@@ -15,8 +15,6 @@ import { parseRunState, type RunRow } from "./run-rows";
 // whatever its size: profile facts, delivery rules, recent sends, the
 // journeys and versions involved, and re-entry history.
 
-type Tx = RawDb;
-
 export interface JourneyRef {
   journeyId: string;
   workspaceId: string;
@@ -46,7 +44,11 @@ export interface PreparedBatch {
   orphans: RunRow[];
 }
 
-export async function prepareBatch(tx: Tx, now: Date, input: BatchInput): Promise<PreparedBatch> {
+export async function prepareBatch(
+  tx: RawDb,
+  now: Date,
+  input: BatchInput,
+): Promise<PreparedBatch> {
   const { refs, runRows, entryJourneys, log } = input;
   const workspaceIds = [...new Set(refs.map((r) => r.workspaceId))];
   const journeyRefs = [
@@ -123,7 +125,7 @@ function placeholderFacts(id: string, now: Date): ProfileFacts {
 
 /** Stops the timer of runs the engine cannot read any more, so they are not claimed forever. */
 export async function disarmOrphans(
-  tx: Tx,
+  tx: RawDb,
   orphans: readonly RunRow[],
   log: (line: string) => void,
 ): Promise<void> {

@@ -1,6 +1,5 @@
-import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
 import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
 import type { ProfileRef } from "./load-facts";
@@ -32,8 +31,6 @@ export interface ProcessDueRunsResult {
   sends: number;
 }
 
-type Tx = RawDb;
-
 export async function processDueRuns(
   options: ProcessDueRunsOptions = {},
 ): Promise<ProcessDueRunsResult> {
@@ -45,7 +42,7 @@ export async function processDueRuns(
 
 // Cross-workspace on purpose: a worker serves every tenant, and the index on
 // wakeAt orders all due timers. Each run's own workspaceId scopes what follows.
-async function claimDueRuns(tx: Tx, now: Date, limit: number): Promise<RunRow[]> {
+async function claimDueRuns(tx: RawDb, now: Date, limit: number): Promise<RunRow[]> {
   return tx.$queryRaw<RunRow[]>`
     SELECT id, "workspaceId", "journeyId", "versionId", "profileId"::text AS "profileId", state
     FROM journey_runs
@@ -56,7 +53,7 @@ async function claimDueRuns(tx: Tx, now: Date, limit: number): Promise<RunRow[]>
 }
 
 async function processBatch(
-  tx: Tx,
+  tx: RawDb,
   now: Date,
   limit: number,
   log: (line: string) => void,
@@ -97,7 +94,7 @@ async function processBatch(
 
 /** When the earliest armed timer is due (null: none), for the worker's sleep. */
 export async function nextRunWakeAt(): Promise<Date | null> {
-  const rows = await prisma.$queryRaw<{ at: Date | null }[]>`
+  const rows = await sql.$queryRaw<{ at: Date | null }[]>`
     SELECT min("wakeAt") AS at FROM journey_runs WHERE "wakeAt" IS NOT NULL`;
   return rows[0]?.at ?? null;
 }

@@ -38,8 +38,6 @@ import { lockProfiles } from "./profile-locks";
 // against live trait-change triggers. The queue rows are deleted in the same
 // transaction, so a crash replays the whole batch and nothing twice.
 
-type Tx = RawDb;
-
 export interface ProcessEventsOptions {
   now?: Clock;
   batchSize?: number;
@@ -56,8 +54,6 @@ export interface ProcessEventsResult {
 export const ENGINE_EVENTS_TASK = "engine-events";
 // Small: a message is readable only when its batch commits (see listen-engine-events.ts).
 const DEFAULT_BATCH = 20;
-/** For the engine's Prisma transactions (sweep, archive). */
-export const ENGINE_TX = { maxWait: 10_000, timeout: 120_000 } as const;
 
 export async function processEvents(
   options: ProcessEventsOptions = {},
@@ -106,7 +102,7 @@ async function processOneByOne(
 }
 
 async function processBatch(
-  tx: Tx,
+  tx: RawDb,
   now: Date,
   limit: number,
   log: (line: string) => void,

@@ -13,9 +13,7 @@ import type { RawDb } from "@/lib/db/sql";
 /** First key of the two-int advisory lock space, so we never collide with other users. */
 const PROFILE_LOCK_SPACE = 0x4355_4501; // "CUE" 1
 
-type Tx = RawDb;
-
-export async function lockProfiles(tx: Tx, profileIds: readonly string[]): Promise<void> {
+export async function lockProfiles(tx: RawDb, profileIds: readonly string[]): Promise<void> {
   if (profileIds.length === 0) return;
   await tx.$queryRaw`
     SELECT count(pg_advisory_xact_lock(${PROFILE_LOCK_SPACE}::int, k))::int AS locked
@@ -23,7 +21,10 @@ export async function lockProfiles(tx: Tx, profileIds: readonly string[]): Promi
 }
 
 /** Locks what is free right now; returns the profiles this transaction holds. */
-export async function tryLockProfiles(tx: Tx, profileIds: readonly string[]): Promise<Set<string>> {
+export async function tryLockProfiles(
+  tx: RawDb,
+  profileIds: readonly string[],
+): Promise<Set<string>> {
   if (profileIds.length === 0) return new Set();
   const rows = await tx.$queryRaw<{ id: string; locked: boolean }[]>`
     SELECT id, pg_try_advisory_xact_lock(${PROFILE_LOCK_SPACE}::int, hashtext(id)) AS locked

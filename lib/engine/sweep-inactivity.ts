@@ -1,13 +1,11 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import { durationToMs, type InactivityTrigger } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import { matchInactivity } from "@/lib/journey-core/match-trigger";
 import { type Clock, systemClock } from "./clock";
 import { loadVersions } from "./load-journeys";
 import { prepareBatch } from "./prepare-batch";
-import { ENGINE_TX } from "./process-events";
 import { lockProfiles } from "./profile-locks";
 
 // The "engine-inactivity" task: inactivity triggers are a periodic sweep, not
@@ -26,12 +24,11 @@ import { lockProfiles } from "./profile-locks";
 // event, else the profile's last tracked event of that name, or its
 // firstSeenAt when it never sent one.
 
-type Tx = Prisma.TransactionClient;
-
 export const ENGINE_INACTIVITY_TASK = "engine-inactivity";
 const SWEEP_LOCK = 4_242_010; // setup 4_242_001, tests 4_242_002, demo seed 4_242_003
 const DEFAULT_BATCH = 1_000;
 const EPOCH = new Date(0);
+const SWEEP_TIMEOUT_MS = 120_000;
 
 export interface SweepOptions {
   now?: Clock;
@@ -57,33 +54,46 @@ export async function sweepInactivity(options: SweepOptions = {}): Promise<Sweep
   const clock = options.now ?? systemClock;
   const log = options.log ?? ((line: string) => console.error(`[cue] ${line}`));
   const limit = options.batchSize ?? DEFAULT_BATCH;
-  return prisma.$transaction(async (tx) => {
-    const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`
+  return sqlTransaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`
       SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}::bigint) AS ok`;
-    if (!lock?.ok) return { swept: false, considered: 0, entered: 0 };
-    const now = clock();
-    // Cross-workspace on purpose: one sweeper serves every tenant; each
-    // journey's queries below are scoped by its own workspaceId.
-    const triggers = await tx.journeyTrigger.findMany({ where: { kind: "inactivity" } });
-    const versions = await loadVersions(tx, triggers, log);
-    const result: SweepResult = { swept: true, considered: 0, entered: 0 };
-    for (const row of triggers) {
-      const budget = limit - result.considered;
-      if (budget <= 0) break;
-      const trigger = versions.get(row.versionId)
-        ? indexJourney(versions.get(row.versionId)!.definition).trigger?.trigger
-        : undefined;
-      if (trigger?.kind !== "inactivity") continue;
-      const done = await sweepJourney(tx, now, { ...row, trigger }, budget, log);
-      result.considered += done.considered;
-      result.entered += done.entered;
-    }
-    return result;
-  }, ENGINE_TX);
+      if (!lock?.ok) return { swept: false, considered: 0, entered: 0 };
+      const now = clock();
+      // Cross-workspace on purpose: one sweeper serves every tenant; each
+      // journey's queries below are scoped by its own workspaceId.
+      const triggers = await tx.$queryRaw<TriggerRow[]>`
+      SELECT "journeyId", "workspaceId", "versionId", kind, "eventName" FROM journey_triggers
+      WHERE kind = 'inactivity'`;
+      const versions = await loadVersions(tx, triggers, log);
+      const result: SweepResult = { swept: true, considered: 0, entered: 0 };
+      for (const row of triggers) {
+        const budget = limit - result.considered;
+        if (budget <= 0) break;
+        const trigger = versions.get(row.versionId)
+          ? indexJourney(versions.get(row.versionId)!.definition).trigger?.trigger
+          : undefined;
+        if (trigger?.kind !== "inactivity") continue;
+        const done = await sweepJourney(tx, now, { ...row, trigger }, budget, log);
+        result.considered += done.considered;
+        result.entered += done.entered;
+      }
+      return result;
+    },
+    { timeoutMs: SWEEP_TIMEOUT_MS },
+  );
+}
+
+interface TriggerRow {
+  journeyId: string;
+  workspaceId: string;
+  versionId: string;
+  kind: string;
+  eventName: string | null;
 }
 
 async function sweepJourney(
-  tx: Tx,
+  tx: RawDb,
   now: Date,
   journey: {
     journeyId: string;
@@ -96,7 +106,8 @@ async function sweepJourney(
 ): Promise<{ considered: number; entered: number }> {
   const { journeyId, workspaceId, trigger } = journey;
   const cutoff = new Date(now.getTime() - durationToMs(trigger.inactiveFor));
-  const mark = await tx.inactivitySweep.findUnique({ where: { journeyId } });
+  const [mark] = await tx.$queryRaw<{ sweptUntil: Date }[]>`
+    SELECT "sweptUntil" FROM inactivity_sweeps WHERE "journeyId" = ${journeyId}`;
   const from = mark?.sweptUntil ?? EPOCH;
   if (from > cutoff) return { considered: 0, entered: 0 };
   const candidates = trigger.event
@@ -131,9 +142,10 @@ async function sweepJourney(
           refs.map((r) => r.profileId),
         )
       : null;
-    const fires = await tx.inactivityFire.findMany({
-      where: { journeyId, workspaceId, profileId: { in: refs.map((r) => r.profileId) } },
-    });
+    const fires = await tx.$queryRaw<{ profileId: string; lastFiredAt: Date }[]>`
+      SELECT "profileId"::text AS "profileId", "lastFiredAt" FROM inactivity_fires
+      WHERE "journeyId" = ${journeyId} AND "workspaceId" = ${workspaceId}
+        AND "profileId" = ANY(${refs.map((r) => r.profileId)}::uuid[])`;
     const lastFired = new Map(fires.map((f) => [f.profileId, f.lastFiredAt]));
     const fired: string[] = [];
     for (const candidate of candidates) {
@@ -162,11 +174,11 @@ async function sweepJourney(
   // A full page may stop inside a run of equal timestamps: restart at the
   // last one (inclusive); inactivity_fires keeps those already done out.
   const sweptUntil = candidates.length < limit ? cutoff : (candidates.at(-1)?.activity ?? cutoff);
-  await tx.inactivitySweep.upsert({
-    where: { journeyId },
-    create: { journeyId, workspaceId, sweptUntil },
-    update: { sweptUntil },
-  });
+  await tx.$executeRaw`
+    INSERT INTO inactivity_sweeps ("journeyId", "workspaceId", "sweptUntil", "updatedAt")
+    VALUES (${journeyId}, ${workspaceId}, ${sweptUntil}::timestamp(3), ${new Date()}::timestamp(3))
+    ON CONFLICT ("journeyId") DO UPDATE
+      SET "sweptUntil" = excluded."sweptUntil", "updatedAt" = excluded."updatedAt"`;
   return { considered: candidates.length, entered };
 }
 
@@ -179,7 +191,7 @@ interface RangeQuery {
 }
 
 /** Any activity: a range of the (workspaceId, lastSeenAt) index. */
-function lapsedProfiles(tx: Tx, q: RangeQuery): Promise<Candidate[]> {
+async function lapsedProfiles(tx: RawDb, q: RangeQuery): Promise<Candidate[]> {
   return tx.$queryRaw<Candidate[]>`
     SELECT p.id::text AS "profileId", p."lastSeenAt" AS activity
     FROM profiles p
@@ -196,7 +208,7 @@ function lapsedProfiles(tx: Tx, q: RangeQuery): Promise<Candidate[]> {
  * A named event: profiles whose last such event fell into the range, and
  * profiles that never sent it, lapsing from their firstSeenAt.
  */
-function lapsedOnEvent(tx: Tx, q: RangeQuery & { event: string }): Promise<Candidate[]> {
+async function lapsedOnEvent(tx: RawDb, q: RangeQuery & { event: string }): Promise<Candidate[]> {
   return tx.$queryRaw<Candidate[]>`
     SELECT c."profileId", c.activity FROM (
       SELECT e."profileId"::text AS "profileId", max(e."timestamp") AS activity
@@ -225,7 +237,7 @@ function lapsedOnEvent(tx: Tx, q: RangeQuery & { event: string }): Promise<Candi
 }
 
 async function lastEventTimes(
-  tx: Tx,
+  tx: RawDb,
   workspaceId: string,
   event: string,
   profileIds: string[],
@@ -240,7 +252,7 @@ async function lastEventTimes(
 }
 
 async function recordFires(
-  tx: Tx,
+  tx: RawDb,
   input: { journeyId: string; workspaceId: string; profileIds: string[]; now: Date },
 ): Promise<void> {
   if (input.profileIds.length === 0) return;

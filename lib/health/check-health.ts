@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import packageJson from "@/package.json";
 
 export interface Health {
@@ -11,7 +11,7 @@ export interface Health {
 export async function checkHealth(): Promise<Health> {
   const started = performance.now();
   try {
-    await prisma.$queryRaw`SELECT 1`;
+    await sql.$queryRaw`SELECT 1`;
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     return { status: "ok", version: packageJson.version, database: { status: "ok", latencyMs } };
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RawDb } from "@/lib/db/sql";
 
 // The NOTIFY contract between whoever writes the inbox (workers, web
 // instances) and every process holding SSE streams. The payload only says
@@ -32,18 +32,12 @@ export function parseInboxSignal(payload: string): InboxSignal | null {
 }
 
 /** Inside a transaction the notification is delivered at commit, never before. */
-export async function notifyInbox(
-  db: Pick<Prisma.TransactionClient, "$executeRaw">,
-  signal: InboxSignal,
-): Promise<void> {
+export async function notifyInbox(db: RawDb, signal: InboxSignal): Promise<void> {
   await db.$executeRaw`SELECT pg_notify(${INBOX_CHANNEL}, ${formatInboxSignal(signal)})`;
 }
 
 /** One NOTIFY per signal, in one statement (delivered at commit, in order). */
-export async function notifyInboxes(
-  db: Pick<Prisma.TransactionClient, "$executeRaw">,
-  signals: readonly InboxSignal[],
-): Promise<void> {
+export async function notifyInboxes(db: RawDb, signals: readonly InboxSignal[]): Promise<void> {
   if (signals.length === 0) return;
   if (signals.length === 1) return notifyInbox(db, signals[0] as InboxSignal);
   const payloads = signals.map(formatInboxSignal);

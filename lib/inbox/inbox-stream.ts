@@ -1,9 +1,9 @@
 import "server-only";
-import pg from "pg";
+import { type ListenSubscription, listen } from "@/lib/db/listen";
 import { INBOX_CHANNEL, type InboxSignal, parseInboxSignal } from "./inbox-signal";
 
-// The per-process LISTEN hub. One dedicated connection (outside Prisma's
-// pool) LISTENs on cue_inbox and fans each notification out to this
+// The per-process inbox hub. It LISTENs on cue_inbox (on the process's shared
+// LISTEN connection, lib/db/listen.ts) and fans each notification out to this
 // process's SSE streams, keyed by `${workspaceId}:${profileId}`. A workspace
 // key (`${workspaceId}:*`) hears every profile of it: streams of users who
 // have no profile yet wait there for theirs to appear.
@@ -14,22 +14,15 @@ import { INBOX_CHANNEL, type InboxSignal, parseInboxSignal } from "./inbox-signa
 export type HubSignal = { type: "item"; seq: bigint } | { type: "counts" } | { type: "resync" };
 export type HubListener = (signal: HubSignal, from: InboxSignal | null) => void;
 
-const RECONNECT_MIN_MS = 250;
-const RECONNECT_MAX_MS = 5_000;
-// With no subscribers the connection lingers a while, so a page reload does
-// not cost a reconnect, then closes.
+// With no subscribers the channel stays listened to a while, so a page
+// reload does not cost a LISTEN (or, in a web process without the worker, a
+// new connection), then goes.
 const IDLE_CLOSE_MS = 30_000;
 
 class InboxHub {
-  private client: pg.Client | null = null;
-  private connecting: Promise<void> | null = null;
+  private subscription: ListenSubscription | null = null;
   private readonly listeners = new Map<string, Set<HubListener>>();
-  private reconnectDelay = RECONNECT_MIN_MS;
-  private reconnectTimer: NodeJS.Timeout | null = null;
   private idleTimer: NodeJS.Timeout | null = null;
-  private hadConnection = false;
-  // Bumped by close(), so a connection that finishes opening afterwards is dropped.
-  private generation = 0;
   private readonly closeHandlers = new Set<() => void>();
 
   /** Resolves once LISTEN is active, so nothing committed after it is missed. */
@@ -40,7 +33,7 @@ class InboxHub {
     this.clearIdleTimer();
     const unsubscribe = () => this.remove(key, listener);
     try {
-      await this.connect();
+      await this.listen();
     } catch (error) {
       unsubscribe();
       throw error;
@@ -63,14 +56,17 @@ class InboxHub {
     this.listeners.clear();
     for (const handler of this.closeHandlers) safely(handler);
     this.clearIdleTimer();
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
-    const client = this.client;
-    this.client = null;
-    this.connecting = null;
-    this.hadConnection = false;
-    this.generation += 1;
-    await client?.end().catch(() => {});
+    const subscription = this.subscription;
+    this.subscription = null;
+    await subscription?.close();
+  }
+
+  private listen(): Promise<void> {
+    this.subscription ??= listen(INBOX_CHANNEL, {
+      notify: (payload) => this.dispatch(payload),
+      resync: () => this.broadcast({ type: "resync" }),
+    });
+    return this.subscription.listening();
   }
 
   private remove(key: string, listener: HubListener): void {
@@ -92,41 +88,6 @@ class InboxHub {
     this.idleTimer = null;
   }
 
-  private connect(): Promise<void> {
-    if (this.client) return Promise.resolve();
-    this.connecting ??= this.open().finally(() => {
-      this.connecting = null;
-    });
-    return this.connecting;
-  }
-
-  private async open(): Promise<void> {
-    const connectionString = process.env.DATABASE_URL;
-    if (!connectionString) throw new Error("DATABASE_URL is not set.");
-    const generation = this.generation;
-    const client = new pg.Client({ connectionString, keepAlive: true });
-    client.on("error", (error) => this.lost(client, error));
-    client.on("end", () => this.lost(client, null));
-    client.on("notification", (message) => {
-      if (message.channel === INBOX_CHANNEL && message.payload) this.dispatch(message.payload);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${INBOX_CHANNEL}`);
-    } catch (error) {
-      await client.end().catch(() => {});
-      throw error;
-    }
-    if (generation !== this.generation) {
-      await client.end().catch(() => {});
-      throw new Error("The inbox hub was closed while connecting.");
-    }
-    this.client = client;
-    this.reconnectDelay = RECONNECT_MIN_MS;
-    if (this.hadConnection) this.broadcast({ type: "resync" });
-    this.hadConnection = true;
-  }
-
   private dispatch(payload: string): void {
     const signal = parseInboxSignal(payload);
     if (!signal) return;
@@ -143,20 +104,6 @@ class InboxHub {
     for (const set of this.listeners.values()) {
       for (const listener of [...set]) safely(() => listener(signal, null));
     }
-  }
-
-  private lost(client: pg.Client, error: Error | null): void {
-    if (this.client !== client && this.client !== null) return;
-    if (this.client === client) this.client = null;
-    client.end().catch(() => {});
-    if (this.listeners.size === 0 || this.reconnectTimer) return;
-    if (error) console.error("[cue] inbox LISTEN connection lost; reconnecting", error.message);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      if (this.listeners.size === 0) return;
-      this.connect().catch(() => this.lost(client, null));
-    }, this.reconnectDelay);
-    this.reconnectDelay = Math.min(this.reconnectDelay * 2, RECONNECT_MAX_MS);
   }
 }
 
@@ -183,7 +130,7 @@ export function subscribeInbox(key: string, listener: HubListener): Promise<() =
   return getInboxHub().subscribe(key, listener);
 }
 
-/** Tests and shutdown: drop every subscriber and the LISTEN connection. */
+/** Tests and shutdown: drop every subscriber and the hub's LISTEN subscription. */
 export async function closeInboxHub(): Promise<void> {
   await getInboxHub().close();
 }

@@ -4,7 +4,7 @@ import { ApiError } from "@/lib/api/errors";
 import type { InAppKind } from "@/lib/channels/in-app/rendered-in-app";
 import type { InAppContent } from "@/lib/channels/message-content";
 import { enqueueMessage } from "@/lib/channels/send-message";
-import { prisma } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { resolveInboxProfileId } from "./authenticate-inbox-user";
 import { getDemoWorkspaceId } from "./demo-inbox";
 
@@ -46,7 +46,7 @@ export async function sendDemoMessage(input: { userId: string; kind: InAppKind }
   if (!workspaceId) throw new ApiError("not_found", "There is no demo workspace.");
   const profileId = await resolveInboxProfileId(workspaceId, input.userId);
   if (!profileId) throw new ApiError("not_found", "That demo user does not exist.");
-  await prisma.$transaction((tx) =>
+  await sqlTransaction((tx) =>
     enqueueMessage(tx, {
       workspaceId,
       profileId,

@@ -1,9 +1,9 @@
 import "server-only";
 import { notFound } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
+import { queryRows, sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { countInbox, emptyInboxCounts, type InboxCounts } from "./inbox-counts";
-import { type InboxItemJson, toInboxItemJson } from "./inbox-item-json";
+import { type InboxItemJson, type InboxItemRow, toInboxItemJson } from "./inbox-item-json";
 import type { InboxAction } from "./inbox-schemas";
 import { notifyInbox } from "./inbox-signal";
 import { type InboxStateRow, recordInboxEvents } from "./record-inbox-events";
@@ -63,7 +63,7 @@ interface RawStateRow {
  */
 async function applyAction(owner: Owner, action: InboxAction, target: Prisma.Sql) {
   const now = Prisma.sql`${new Date().toISOString()}::timestamp`;
-  const rows = await prisma.$queryRaw<RawStateRow[]>`
+  const rows = await sql.$queryRaw<RawStateRow[]>`
     UPDATE inbox_items AS i SET ${setClause(action, now)}
     FROM (
       SELECT id, "seenAt", "readAt", "clickedAt", "archivedAt" FROM inbox_items
@@ -85,7 +85,7 @@ async function applyAction(owner: Owner, action: InboxAction, target: Prisma.Sql
       !sameTime(r.archivedAt, r.prevArchivedAt),
   );
   // Other tabs and devices of the same user update their badge.
-  if (changed) await notifyInbox(prisma, { ...owner, seq: null });
+  if (changed) await notifyInbox(sql, { ...owner, seq: null });
   // Events follow the state (not the transition), with ids derived from the
   // item, so a retry after a failure here records what was missed, once.
   await recordInboxEvents({ ...owner, action, rows });
@@ -112,10 +112,13 @@ export async function updateInboxItem(input: {
     Prisma.sql`id = ${id}`,
   );
   if (rows.length === 0) throw notFound("Inbox item");
-  const [item, counts] = await Promise.all([
-    prisma.inboxItem.findFirstOrThrow({ where: { id, workspaceId, profileId } }),
+  const [[item], counts] = await Promise.all([
+    queryRows<InboxItemRow>(Prisma.sql`
+      SELECT * FROM inbox_items
+      WHERE id = ${id} AND "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`),
     countInbox({ workspaceId, profileId }),
   ]);
+  if (!item) throw notFound("Inbox item");
   return { item: toInboxItemJson(item), counts };
 }
 

@@ -1,8 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
-import { genericPlanSql } from "@/lib/db/sql";
+import { genericPlanSql, sql } from "@/lib/db/sql";
 import { ingestRateLimitPerSecond } from "./limits";
 
 export interface WriteKeyAuth {
@@ -89,8 +88,10 @@ export async function authenticateWriteKey(
 /** One row per key per second adds up; old windows are dropped now and then. */
 async function pruneWindows(now: Date): Promise<void> {
   const cutoff = new Date(now.getTime() - 3600_000);
-  await prisma.$executeRaw`
-    DELETE FROM rate_limits WHERE key LIKE 'ingest:%' AND "windowStart" < ${cutoff}`.catch(
-    (error: unknown) => console.error("[cue] pruning ingest rate limits failed", error),
-  );
+  try {
+    await sql.$executeRaw`
+      DELETE FROM rate_limits WHERE key LIKE 'ingest:%' AND "windowStart" < ${cutoff}`;
+  } catch (error) {
+    console.error("[cue] pruning ingest rate limits failed", error);
+  }
 }

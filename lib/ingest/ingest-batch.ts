@@ -1,6 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
-import { genericPlanSql } from "@/lib/db/sql";
+import { genericPlanSql, sqlTransaction } from "@/lib/db/sql";
 import { runAfterCommit } from "./after-commit";
 import { cachedIdentities, forgetIdentities, rememberIdentities } from "./identity-cache";
 import { writeEvents } from "./insert-events";
@@ -113,7 +112,7 @@ async function ingestChunk(chunk: {
     if (planIsReadOnly(plan)) {
       return writeEvents(genericPlanSql, { ...write, profileOf: plan.profileOf });
     }
-    const result = await prisma.$transaction(
+    const result = await sqlTransaction(
       async (tx) => {
         // Re-read under locks, so the plan applied is made while no other
         // request can create these ids or change these profiles.
@@ -123,7 +122,8 @@ async function ingestChunk(chunk: {
         await upsertProfiles(tx, workspaceId, lockedPlan);
         return writeEvents(tx, { ...write, profileOf: lockedPlan.profileOf });
       },
-      { maxWait: 10_000, timeout: 30_000 },
+      // Ingestion's statements, on its generic-plan connections (lib/db/sql.ts).
+      { genericPlans: true, timeoutMs: 30_000 },
     );
     // These ids just changed hands; the next request reads them afresh.
     forgetIdentities(workspaceId, keys);

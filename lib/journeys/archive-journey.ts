@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { cancelJourneyRuns } from "@/lib/engine/cancel-journey-runs";
 import { type Clock, systemClock } from "@/lib/engine/clock";
 import { type StatusChangeInput, transition } from "./change-journey-status";
@@ -19,17 +19,13 @@ export async function archiveJourney(
   },
 ): Promise<JourneyJson & { cancelledRuns: number }> {
   const clock = input.now ?? systemClock;
-  const journey = await prisma.$transaction(async (tx) => {
+  const journey = await sqlTransaction(async (tx) => {
     const archived = await transition(tx, input, "archived");
     await removeTrigger(tx, archived);
-    await tx.journeyRun.updateMany({
-      where: {
-        journeyId: archived.id,
-        workspaceId: archived.workspaceId,
-        goalUntil: { not: null },
-      },
-      data: { goalUntil: null },
-    });
+    await tx.$executeRaw`
+      UPDATE journey_runs SET "goalUntil" = NULL, "updatedAt" = ${new Date()}::timestamp(3)
+      WHERE "journeyId" = ${archived.id} AND "workspaceId" = ${archived.workspaceId}
+        AND "goalUntil" IS NOT NULL`;
     return archived;
   });
   const cancelledRuns = await cancelJourneyRuns(journey, {

@@ -1,13 +1,13 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
+import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import { ENGINE_TIMERS_TASK } from "@/lib/engine/process-due-runs";
-import type { Journey, Prisma } from "@/lib/generated/prisma/client";
+import type { Journey } from "@/lib/generated/prisma/client";
 import { journeyDefinitionSchema } from "@/lib/journey-core/definition";
 import { canTransitionJourney, type JourneyStatus } from "@/lib/journey-core/journey-status";
 import { notifyWorkers } from "@/lib/worker/run-worker";
-import { journeyView, lockJourneyOrThrow } from "./get-journey-or-throw";
 import type { JourneyJson } from "./journey-schemas";
+import { findVersion, journeyViewIn, lockJourneyOrThrow, setJourneyStatus } from "./journey-sql";
 import { installTrigger, removeTrigger } from "./journey-trigger-row";
 
 // Pause and resume (archive is in archive-journey.ts). What they do to runs
@@ -18,8 +18,6 @@ import { installTrigger, removeTrigger } from "./journey-trigger-row";
 // - resume: the trigger comes back for the current version and timers are
 //   re-armed from the state; those that came due during the pause fire at once.
 
-type Tx = Prisma.TransactionClient;
-
 export interface StatusChangeInput {
   workspaceId: string;
   id: string;
@@ -28,24 +26,22 @@ export interface StatusChangeInput {
 }
 
 export async function pauseJourney(input: StatusChangeInput): Promise<JourneyJson> {
-  return prisma.$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     const journey = await transition(tx, input, "paused");
     await removeTrigger(tx, journey);
     await tx.$executeRaw`
       UPDATE journey_runs SET "wakeAt" = NULL
       WHERE "journeyId" = ${journey.id} AND "workspaceId" = ${journey.workspaceId}
         AND "wakeAt" IS NOT NULL`;
-    return journeyView(journey, tx);
+    return journeyViewIn(tx, journey);
   });
 }
 
 export async function resumeJourney(input: StatusChangeInput): Promise<JourneyJson> {
-  return prisma.$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     const journey = await transition(tx, input, "live", ["paused"]);
     const version = journey.currentVersionId
-      ? await tx.journeyVersion.findFirst({
-          where: { id: journey.currentVersionId, workspaceId: journey.workspaceId },
-        })
+      ? await findVersion(tx, journey, { id: journey.currentVersionId })
       : null;
     if (!version) throw new ApiError("conflict", "The journey has no published version to resume.");
     const definition = journeyDefinitionSchema.parse(version.definition);
@@ -56,13 +52,13 @@ export async function resumeJourney(input: StatusChangeInput): Promise<JourneyJs
       WHERE "journeyId" = ${journey.id} AND "workspaceId" = ${journey.workspaceId}
         AND status = 'waiting' AND state->>'wakeAt' IS NOT NULL`;
     await notifyWorkers(tx, ENGINE_TIMERS_TASK);
-    return journeyView(journey, tx);
+    return journeyViewIn(tx, journey);
   });
 }
 
 /** Locks the journey, checks the transition, and writes the new status. */
 export async function transition(
-  tx: Tx,
+  tx: RawDb,
   input: StatusChangeInput,
   to: JourneyStatus,
   from?: readonly JourneyStatus[],
@@ -73,11 +69,5 @@ export async function transition(
       details: { status: journey.status },
     });
   }
-  return tx.journey.update({
-    where: { id: journey.id, workspaceId: journey.workspaceId },
-    data: {
-      status: to,
-      ...(input.memberId !== undefined && { updatedById: input.memberId }),
-    },
-  });
+  return setJourneyStatus(tx, journey, to, input.memberId);
 }

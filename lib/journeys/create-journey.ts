@@ -7,16 +7,13 @@ import { toJourneyJson } from "./journey-json";
 import type { CreateJourneyInput, JourneyJson } from "./journey-schemas";
 
 /** A new draft, from posted JSON or a template slug. Nothing is live until it is published. */
-export async function createJourney(
-  input: {
-    workspaceId: string;
-    journey: CreateJourneyInput;
-    memberId?: string | null;
-  },
-  db: Pick<Prisma.TransactionClient, "journey"> = prisma,
-): Promise<JourneyJson> {
+export async function createJourney(input: {
+  workspaceId: string;
+  journey: CreateJourneyInput;
+  memberId?: string | null;
+}): Promise<JourneyJson> {
   const { name, definition } = resolveSource(input.journey);
-  const journey = await db.journey.create({
+  const journey = await prisma.journey.create({
     data: {
       workspaceId: input.workspaceId,
       name,

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RawDb } from "@/lib/db/sql";
 import type { JourneyDefinition } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import { listenedEventNames } from "@/lib/journey-core/listened-event-names";
@@ -9,45 +9,33 @@ import { listenedEventNames } from "@/lib/journey-core/listened-event-names";
 // Going live also records the version's listened event names
 // (journey_event_names), which decide what ingestion hands the engine.
 
-type Tx = Prisma.TransactionClient;
-
 export async function installTrigger(
-  tx: Tx,
+  tx: RawDb,
   journey: { id: string; workspaceId: string },
   version: { id: string; definition: JourneyDefinition },
 ): Promise<void> {
   const names = listenedEventNames(version.definition);
   if (names.length > 0) {
-    await tx.journeyEventName.createMany({
-      data: names.map((eventName) => ({
-        workspaceId: journey.workspaceId,
-        eventName,
-        journeyId: journey.id,
-      })),
-      skipDuplicates: true,
-    });
+    await tx.$executeRaw`
+      INSERT INTO journey_event_names ("workspaceId", "eventName", "journeyId")
+      SELECT ${journey.workspaceId}, name, ${journey.id} FROM unnest(${names}::text[]) AS name
+      ON CONFLICT DO NOTHING`;
   }
   const trigger = indexJourney(version.definition).trigger?.trigger;
   if (!trigger) return;
   const eventName = trigger.kind === "trait_change" ? null : (trigger.event ?? null);
-  const row = {
-    workspaceId: journey.workspaceId,
-    versionId: version.id,
-    kind: trigger.kind,
-    eventName,
-  };
-  await tx.journeyTrigger.upsert({
-    where: { journeyId: journey.id },
-    create: { journeyId: journey.id, ...row },
-    update: row,
-  });
+  await tx.$executeRaw`
+    INSERT INTO journey_triggers ("journeyId", "workspaceId", "versionId", kind, "eventName")
+    VALUES (${journey.id}, ${journey.workspaceId}, ${version.id}, ${trigger.kind}, ${eventName})
+    ON CONFLICT ("journeyId") DO UPDATE SET "workspaceId" = excluded."workspaceId",
+      "versionId" = excluded."versionId", kind = excluded.kind, "eventName" = excluded."eventName"`;
 }
 
 export async function removeTrigger(
-  tx: Tx,
+  tx: RawDb,
   journey: { id: string; workspaceId: string },
 ): Promise<void> {
-  await tx.journeyTrigger.deleteMany({
-    where: { journeyId: journey.id, workspaceId: journey.workspaceId },
-  });
+  await tx.$executeRaw`
+    DELETE FROM journey_triggers
+    WHERE "journeyId" = ${journey.id} AND "workspaceId" = ${journey.workspaceId}`;
 }

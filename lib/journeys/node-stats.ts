@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   type JourneyDefinition,
@@ -84,13 +85,13 @@ export async function journeyNodeStats(input: {
   const ofVersion = versionId
     ? Prisma.sql`AND t."runId" IN (SELECT r.id FROM journey_runs r WHERE r."journeyId" = ${id} AND r."workspaceId" = ${workspaceId} AND r."versionId" = ${versionId})`
     : Prisma.empty;
-  const decisions = await prisma.$queryRaw<DecisionRow[]>`
+  const decisions = await sql.$queryRaw<DecisionRow[]>`
     SELECT t."nodeId", t.decision, count(*)::int AS n,
            (count(*) FILTER (WHERE t.decision = 'skipped' AND t.data->>'rule' IS NULL))::int AS "channelSkips"
     FROM run_traces t
     WHERE t."journeyId" = ${id} AND t."workspaceId" = ${workspaceId} AND t."nodeId" IS NOT NULL ${ofVersion}
     GROUP BY t."nodeId", t.decision`;
-  const entered = await prisma.$queryRaw<{ nodeId: string; n: number }[]>`
+  const entered = await sql.$queryRaw<{ nodeId: string; n: number }[]>`
     SELECT t."nodeId", count(DISTINCT t."runId")::int AS n
     FROM run_traces t
     WHERE t."journeyId" = ${id} AND t."workspaceId" = ${workspaceId} AND t."nodeId" IS NOT NULL ${ofVersion}

@@ -1,10 +1,14 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import { validateJourney } from "@/lib/journey-core/validate-journey";
-import { journeyView, lockJourneyOrThrow } from "./get-journey-or-throw";
 import type { JourneyJson, PublishJourneyInput } from "./journey-schemas";
+import {
+  insertNextVersion,
+  journeyViewIn,
+  lockJourneyOrThrow,
+  setCurrentVersion,
+} from "./journey-sql";
 import { installTrigger } from "./journey-trigger-row";
 
 /**
@@ -14,7 +18,7 @@ import { installTrigger } from "./journey-trigger-row";
  * new version until resumed. Validation must pass: every issue blocks.
  */
 export async function publishJourney(input: PublishInput): Promise<JourneyJson> {
-  return prisma.$transaction((tx) => publishJourneyIn(tx, input));
+  return sqlTransaction((tx) => publishJourneyIn(tx, input));
 }
 
 interface PublishInput {
@@ -25,10 +29,7 @@ interface PublishInput {
 }
 
 /** The same, inside the caller's transaction. */
-export async function publishJourneyIn(
-  tx: Prisma.TransactionClient,
-  input: PublishInput,
-): Promise<JourneyJson> {
+export async function publishJourneyIn(tx: RawDb, input: PublishInput): Promise<JourneyJson> {
   {
     const journey = await lockJourneyOrThrow(tx, input);
     if (journey.status === "archived") {
@@ -51,32 +52,21 @@ export async function publishJourneyIn(
         { details: { issues: validation.errors } },
       );
     }
-    const latest = await tx.journeyVersion.aggregate({
-      where: { journeyId: journey.id, workspaceId: journey.workspaceId },
-      _max: { version: true },
-    });
-    const version = await tx.journeyVersion.create({
-      data: {
-        journeyId: journey.id,
-        workspaceId: journey.workspaceId,
-        version: (latest._max.version ?? 0) + 1,
-        definition: validation.definition as Prisma.InputJsonObject,
-        note: input.publish?.note ?? null,
-        publishedById: input.memberId ?? null,
-      },
+    const version = await insertNextVersion(tx, journey, {
+      definition: validation.definition,
+      note: input.publish?.note ?? null,
+      memberId: input.memberId ?? null,
     });
     const status = journey.status === "paused" ? "paused" : "live";
-    const updated = await tx.journey.update({
-      where: { id: journey.id, workspaceId: journey.workspaceId },
-      data: {
-        currentVersionId: version.id,
-        status,
-        ...(input.memberId !== undefined && { updatedById: input.memberId }),
-      },
-    });
+    const updated = await setCurrentVersion(
+      tx,
+      journey,
+      { id: version.id, status },
+      input.memberId,
+    );
     if (status === "live") {
       await installTrigger(tx, journey, { id: version.id, definition: validation.definition });
     }
-    return journeyView(updated, tx);
+    return journeyViewIn(tx, updated);
   }
 }

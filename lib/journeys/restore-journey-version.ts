@@ -1,9 +1,8 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { journeyView, lockJourneyOrThrow } from "./get-journey-or-throw";
+import { sqlTransaction } from "@/lib/db/sql";
 import type { JourneyJson } from "./journey-schemas";
+import { findVersion, journeyViewIn, lockJourneyOrThrow, replaceDraft } from "./journey-sql";
 
 /**
  * Copies a published version's definition into the draft, as a new draft
@@ -18,7 +17,7 @@ export async function restoreJourneyVersion(input: {
   draftRevision?: number;
   memberId?: string | null;
 }): Promise<JourneyJson> {
-  return prisma.$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     const journey = await lockJourneyOrThrow(tx, input);
     if (journey.status === "archived") {
       throw new ApiError("conflict", "An archived journey cannot be edited.");
@@ -30,20 +29,10 @@ export async function restoreJourneyVersion(input: {
         { details: { currentRevision: journey.draftRevision } },
       );
     }
-    const version = await tx.journeyVersion.findFirst({
-      where: { journeyId: journey.id, workspaceId: journey.workspaceId, version: input.version },
-      select: { definition: true },
-    });
+    const version = await findVersion(tx, journey, { version: input.version });
     if (!version)
       throw new ApiError("not_found", `Version ${input.version} of this journey not found.`);
-    const restored = await tx.journey.update({
-      where: { id: journey.id, workspaceId: journey.workspaceId },
-      data: {
-        draft: version.definition as Prisma.InputJsonObject,
-        draftRevision: { increment: 1 },
-        updatedById: input.memberId ?? null,
-      },
-    });
-    return journeyView(restored, tx);
+    const restored = await replaceDraft(tx, journey, version.definition, input.memberId ?? null);
+    return journeyViewIn(tx, restored);
   });
 }

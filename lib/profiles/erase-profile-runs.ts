@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RawDb } from "@/lib/db/sql";
 
 /**
  * GDPR erasure of the engine's data about one profile, inside the caller's
@@ -7,7 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  * inactivity fires. Messages belong to the channels and are not touched here.
  */
 export async function eraseProfileRuns(
-  tx: Prisma.TransactionClient,
+  tx: RawDb,
   input: { workspaceId: string; profileId: string },
 ): Promise<{ runs: number }> {
   const { workspaceId, profileId } = input;
@@ -15,12 +15,14 @@ export async function eraseProfileRuns(
     DELETE FROM run_traces t USING journey_runs r
     WHERE t."runId" = r.id AND t."workspaceId" = ${workspaceId}
       AND r."workspaceId" = ${workspaceId} AND r."profileId" = ${profileId}::uuid`;
-  const runs = await tx.journeyRun.deleteMany({ where: { workspaceId, profileId } });
-  await tx.inactivityFire.deleteMany({ where: { workspaceId, profileId } });
+  const runs = await tx.$executeRaw`
+    DELETE FROM journey_runs WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
+  await tx.$executeRaw`
+    DELETE FROM inactivity_fires WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
   // trait_trigger_states has no workspaceId; its journeys must be this workspace's.
-  const journeys = await tx.journey.findMany({ where: { workspaceId }, select: { id: true } });
-  await tx.traitTriggerState.deleteMany({
-    where: { profileId, journeyId: { in: journeys.map((j) => j.id) } },
-  });
-  return { runs: runs.count };
+  await tx.$executeRaw`
+    DELETE FROM trait_trigger_states
+    WHERE "profileId" = ${profileId}::uuid
+      AND "journeyId" IN (SELECT id FROM journeys WHERE "workspaceId" = ${workspaceId})`;
+  return { runs };
 }

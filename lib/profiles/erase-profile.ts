@@ -1,6 +1,6 @@
 import "server-only";
 import { eraseProfileSamples } from "@/lib/backtests/erase-profile-samples";
-import { prisma } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { eraseProfileRuns } from "@/lib/profiles/erase-profile-runs";
 
 /**
@@ -14,7 +14,7 @@ export async function eraseProfile(input: {
   profileId: string;
 }): Promise<{ events: number }> {
   const { workspaceId, profileId } = input;
-  return prisma.$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     // Lock the row first so a concurrent ingestion cannot add events to a
     // profile that is being erased (it waits, then sees the profile gone).
     await tx.$queryRaw`SELECT id FROM profiles WHERE id = ${profileId}::uuid AND "workspaceId" = ${workspaceId} FOR UPDATE`;
@@ -22,12 +22,16 @@ export async function eraseProfile(input: {
       DELETE FROM engine_queue i USING events e
       WHERE i."eventId" = e.id AND i."workspaceId" = ${workspaceId}
         AND e."workspaceId" = ${workspaceId} AND e."profileId" = ${profileId}::uuid`;
-    const events = await tx.event.deleteMany({ where: { workspaceId, profileId } });
+    const events = await tx.$executeRaw`
+      DELETE FROM events WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
     await eraseProfileRuns(tx, { workspaceId, profileId });
     await eraseProfileSamples(tx, { workspaceId, profileId });
-    await tx.inboxItem.deleteMany({ where: { workspaceId, profileId } });
-    await tx.message.deleteMany({ where: { workspaceId, profileId } });
-    await tx.profile.deleteMany({ where: { workspaceId, id: profileId } });
-    return { events: events.count };
+    await tx.$executeRaw`
+      DELETE FROM inbox_items WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
+    await tx.$executeRaw`
+      DELETE FROM messages WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
+    await tx.$executeRaw`
+      DELETE FROM profiles WHERE "workspaceId" = ${workspaceId} AND id = ${profileId}::uuid`;
+    return { events };
   });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 
 export interface TraitKey {
   key: string;
@@ -17,7 +17,7 @@ const MAX_KEYS = 200;
  * A sample, not a census: a key only ever set on old profiles may be missing.
  */
 export async function listTraitKeys(input: { workspaceId: string }): Promise<TraitKey[]> {
-  const rows = await prisma.$queryRaw<{ key: string; type: string }[]>`
+  const rows = await sql.$queryRaw<{ key: string; type: string }[]>`
     SELECT t.key, jsonb_typeof(t.value) AS type
     FROM (
       SELECT traits FROM profiles

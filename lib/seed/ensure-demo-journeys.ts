@@ -1,7 +1,7 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { sqlTransaction } from "@/lib/db/sql";
 import { JOURNEY_TEMPLATES } from "@/lib/journey-core/templates";
-import { createJourney } from "@/lib/journeys/create-journey";
+import { insertJourney } from "@/lib/journeys/journey-sql";
 import { publishJourneyIn } from "@/lib/journeys/publish-journey";
 
 // The demo workspace runs the first three templates live: first use of
@@ -18,16 +18,19 @@ const DEMO_LOCK = 4_242_011; // see sweep-inactivity.ts for the other keys
  * the check and the creation share one transaction under an advisory lock.
  */
 export async function ensureDemoJourneys(workspaceId: string): Promise<{ created: string[] }> {
-  return prisma.$transaction(async (tx) => {
+  return sqlTransaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_LOCK}::bigint)`;
     const created: string[] = [];
     for (const template of JOURNEY_TEMPLATES.slice(0, DEMO_TEMPLATE_COUNT)) {
-      const exists = await tx.journey.count({ where: { workspaceId, name: template.name } });
-      if (exists > 0) continue;
-      const journey = await createJourney(
-        { workspaceId, journey: { template: template.slug } },
-        tx,
-      );
+      const [exists] = await tx.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM journeys
+        WHERE "workspaceId" = ${workspaceId} AND name = ${template.name}`;
+      if ((exists?.n ?? 0) > 0) continue;
+      const journey = await insertJourney(tx, {
+        workspaceId,
+        name: template.name,
+        draft: template.definition,
+      });
       await publishJourneyIn(tx, { workspaceId, id: journey.id });
       created.push(template.slug);
     }

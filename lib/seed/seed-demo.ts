@@ -1,5 +1,6 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
+import { withAdvisoryLock } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/client";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { StartupError } from "@/lib/startup-error";
@@ -49,43 +50,50 @@ export async function seedDemo(
   if (seeded) return seeded;
   const password = demoPassword();
 
-  return withSeedLock(async () => {
-    let demo = await readDemo();
-    if (demo?.state.completedAt) return describeDemo(demo.workspaceId, password, false, log);
-    if (!demo) {
-      const state: DemoState = {
-        now: (opts.now ?? new Date()).toISOString(),
-        profiles: opts.profiles ?? DEMO_DEFAULTS.profiles,
-        days: opts.days ?? DEMO_DEFAULTS.days,
-        seed: DEMO_DEFAULTS.seed,
-        completedAt: null,
-      };
-      demo = { workspaceId: await createDemoWorkspace(password, state), state };
-    } else {
-      log("Resuming the interrupted demo seed…");
-    }
-    const { state } = demo;
-    log(`Seeding the demo workspace “${DEMO_WORKSPACE_NAME}” (${state.profiles} profiles)…`);
-    const started = performance.now();
-    const { messages } = await loadDemoHistory({
-      workspaceId: demo.workspaceId,
-      now: new Date(state.now),
-      profiles: state.profiles,
-      days: state.days,
-      seed: state.seed,
-    });
-    const completed: DemoState = { ...state, completedAt: new Date().toISOString() };
-    await prisma.appSetting.update({
-      where: { key: DEMO_STATE_KEY },
-      data: { value: JSON.stringify(completed) },
-    });
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(
-      `Seeded “${DEMO_WORKSPACE_NAME}”: ${state.profiles} profiles, ` +
-        `${messages.toLocaleString("en-US")} events over ${state.days} days in ${seconds} s.`,
-    );
-    return describeDemo(demo.workspaceId, password, true, log);
-  });
+  // A second process starting at the same time waits here while the first
+  // loads the history (on other connections), then finds the demo.
+  return withAdvisoryLock(
+    SEED_LOCK,
+    async () => {
+      let demo = await readDemo();
+      if (demo?.state.completedAt) return describeDemo(demo.workspaceId, password, false, log);
+      if (!demo) {
+        const state: DemoState = {
+          now: (opts.now ?? new Date()).toISOString(),
+          profiles: opts.profiles ?? DEMO_DEFAULTS.profiles,
+          days: opts.days ?? DEMO_DEFAULTS.days,
+          seed: DEMO_DEFAULTS.seed,
+          completedAt: null,
+        };
+        demo = { workspaceId: await createDemoWorkspace(password, state), state };
+      } else {
+        log("Resuming the interrupted demo seed…");
+      }
+      const { state } = demo;
+      log(`Seeding the demo workspace “${DEMO_WORKSPACE_NAME}” (${state.profiles} profiles)…`);
+      const started = performance.now();
+      const { messages } = await loadDemoHistory({
+        workspaceId: demo.workspaceId,
+        now: new Date(state.now),
+        profiles: state.profiles,
+        days: state.days,
+        seed: state.seed,
+      });
+      const completed: DemoState = { ...state, completedAt: new Date().toISOString() };
+      await prisma.appSetting.update({
+        where: { key: DEMO_STATE_KEY },
+        data: { value: JSON.stringify(completed) },
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      log(
+        `Seeded “${DEMO_WORKSPACE_NAME}”: ${state.profiles} profiles, ` +
+          `${messages.toLocaleString("en-US")} events over ${state.days} days in ${seconds} s.`,
+      );
+      return describeDemo(demo.workspaceId, password, true, log);
+    },
+    // The other process may be loading the history: wait for it, generously.
+    { waitMs: 30 * 60_000 },
+  );
 }
 
 /**
@@ -120,18 +128,6 @@ export async function loadDemoHistory(input: {
     duplicates += result.duplicates;
   }
   return { messages: history.length, accepted, duplicates };
-}
-
-/** Holds a transaction-scoped advisory lock while `work` runs on other connections. */
-function withSeedLock<T>(work: () => Promise<T>): Promise<T> {
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
-      return work();
-    },
-    // The other process may be loading the history: wait for it, generously.
-    { maxWait: 30_000, timeout: 30 * 60_000 },
-  );
 }
 
 /** Member, workspace, keys and marker: all or nothing. */

@@ -1,4 +1,5 @@
-import pg from "pg";
+import { listen } from "@/lib/db/listen";
+import type { RawDb } from "@/lib/db/sql";
 import { errorText } from "@/lib/log/error-text";
 
 // The background loop shared by every kind of due work (email delivery now,
@@ -10,6 +11,7 @@ import { errorText } from "@/lib/log/error-text";
 // `SELECT pg_notify('cue_wake', '<task>')` (notifyWorkers), otherwise at
 // the earliest time a task says it has something due, and never sleeps
 // longer than the poll interval (which also covers a lost LISTEN connection).
+// LISTEN runs on the process's shared connection (lib/db/listen.ts).
 
 export const WAKE_CHANNEL = "cue_wake";
 
@@ -37,20 +39,15 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-type RawExecutor = {
-  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
-};
-
 /**
  * Wakes every worker. Inside a transaction, PostgreSQL delivers the
  * notification at commit, so a worker never wakes before the work is visible.
  */
-export async function notifyWorkers(db: RawExecutor, task: string): Promise<void> {
+export async function notifyWorkers(db: RawDb, task: string): Promise<void> {
   await db.$executeRaw`SELECT pg_notify(${WAKE_CHANNEL}, ${task})`;
 }
 
 const MIN_SLEEP_MS = 100;
-const RECONNECT_MS = 1_000;
 
 export function startWorker(options: WorkerOptions): RunningWorker {
   const log = options.log ?? (() => {});
@@ -67,7 +64,12 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     wakeSleeper?.();
   };
 
-  const listener = listen(url, wake, log, () => stopped);
+  // Work committed while nobody listened (before the first LISTEN, or during
+  // a reconnect) is found by the round a wake-up starts.
+  const subscription = listen(WAKE_CHANNEL, { notify: wake, resync: wake }, { databaseUrl: url });
+  const ready = subscription.ready.then(wake, (error: unknown) => {
+    log(`worker: cannot LISTEN (${errorText(error)}); polling until it is back`);
+  });
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -114,70 +116,12 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   })();
 
   return {
-    ready: listener.ready,
+    ready,
     async stop() {
       stopped = true;
       wake();
       await loop;
-      await listener.close();
-    },
-  };
-}
-
-function listen(
-  url: string,
-  onNotify: () => void,
-  log: (line: string) => void,
-  isStopped: () => boolean,
-): { ready: Promise<void>; close(): Promise<void> } {
-  let client: pg.Client | null = null;
-  let retry: NodeJS.Timeout | null = null;
-
-  const connect = async (): Promise<void> => {
-    const next = new pg.Client({ connectionString: url });
-    next.on("notification", (message) => {
-      if (message.channel === WAKE_CHANNEL) onNotify();
-    });
-    next.on("error", (error) => {
-      log(`worker: LISTEN connection lost (${errorText(error)}); polling until it is back`);
-      if (client === next) client = null;
-      next.end().catch(() => {});
-      schedule();
-    });
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${WAKE_CHANNEL}`);
-      if (isStopped()) {
-        await next.end();
-        return;
-      }
-      client = next;
-      // Work committed while we were not listening is found by this round.
-      onNotify();
-    } catch (error) {
-      next.end().catch(() => {});
-      log(`worker: cannot LISTEN (${errorText(error)}); polling instead`);
-      schedule();
-    }
-  };
-
-  const schedule = () => {
-    if (isStopped() || retry) return;
-    retry = setTimeout(() => {
-      retry = null;
-      void connect();
-    }, RECONNECT_MS);
-    retry.unref();
-  };
-
-  return {
-    ready: connect(),
-    async close() {
-      if (retry) clearTimeout(retry);
-      retry = null;
-      const current = client;
-      client = null;
-      await current?.end().catch(() => {});
+      await subscription.close();
     },
   };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { hashPassword } from "@/lib/auth/password";
+import { withAdvisoryLock } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/client";
 import { type CreatedWorkspace, createWorkspace } from "./create-workspace";
 import type { SetupInput } from "./setup-schema";
@@ -21,18 +22,21 @@ export async function setupOwner(
   keys: { writeKey?: string; secretKey?: string } = {},
 ): Promise<CreatedWorkspace & { memberId: string }> {
   const passwordHash = await hashPassword(input.password);
-  return prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK})`;
-    if ((await tx.member.count()) > 0) {
-      throw new ApiError("conflict", "Cue is already set up. Sign in instead.");
-    }
-    const member = await tx.member.create({
-      data: { email: input.email, name: input.name || null, passwordHash },
-    });
-    const workspace = await createWorkspace(
-      { name: input.workspaceName, ownerId: member.id, ...keys },
-      tx,
-    );
-    return { ...workspace, memberId: member.id };
-  });
+  // The lock is held until the transaction below has committed, so a racing
+  // setup waits for it and then finds the owner.
+  return withAdvisoryLock(SETUP_LOCK, () =>
+    prisma.$transaction(async (tx) => {
+      if ((await tx.member.count()) > 0) {
+        throw new ApiError("conflict", "Cue is already set up. Sign in instead.");
+      }
+      const member = await tx.member.create({
+        data: { email: input.email, name: input.name || null, passwordHash },
+      });
+      const workspace = await createWorkspace(
+        { name: input.workspaceName, ownerId: member.id, ...keys },
+        tx,
+      );
+      return { ...workspace, memberId: member.id };
+    }),
+  );
 }

@@ -1,6 +1,8 @@
 // The workspaces bench:engine measures in: created per run, dropped with
 // every row they got. Imported once DATABASE_URL is final.
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { createJourney } from "@/lib/journeys/create-journey";
 import { publishJourney } from "@/lib/journeys/publish-journey";
@@ -44,9 +46,9 @@ export function benchWorkspaces(run: string) {
       "inactivity_fires",
       "events",
     ]) {
-      await prisma.$executeRawUnsafe(`DELETE FROM ${table} WHERE "workspaceId" = $1`, workspaceId);
+      await sql.$executeRaw`DELETE FROM ${Prisma.raw(table)} WHERE "workspaceId" = ${workspaceId}`;
     }
-    await prisma.$executeRaw`DELETE FROM message_events e USING messages m WHERE e."messageId" = m.id AND m."workspaceId" = ${workspaceId}`;
+    await sql.$executeRaw`DELETE FROM message_events e USING messages m WHERE e."messageId" = m.id AND m."workspaceId" = ${workspaceId}`;
     await prisma.message.deleteMany({ where: { workspaceId } });
     await prisma.profile.deleteMany({ where: { workspaceId } });
     await prisma.journey.deleteMany({ where: { workspaceId } });

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // Claiming is a lease: due rows (queued, or "sending" whose lease ran out
@@ -27,7 +27,7 @@ export async function claimDueEmails(
 ): Promise<ClaimedEmail[]> {
   // Longer than any request can take, so only a dead worker's row is reclaimed.
   const leaseUntil = new Date(now.getTime() + timeoutMs + LEASE_MARGIN_MS);
-  return prisma.$queryRaw<ClaimedEmail[]>`
+  return sql.$queryRaw<ClaimedEmail[]>`
     WITH due AS (
       SELECT id FROM messages
       WHERE channel = 'email' AND status IN ('queued', 'sending')
@@ -46,11 +46,11 @@ export async function claimDueEmails(
 
 /** When the next email is due (null: none pending); the worker sleeps until then. */
 export async function nextEmailDueAt(): Promise<Date | null> {
-  const next = await prisma.message.findFirst({
-    where: { channel: "email", status: { in: ["queued", "sending"] } },
-    orderBy: { nextAttemptAt: { sort: "asc", nulls: "first" } },
-    select: { nextAttemptAt: true },
-  });
+  const [next] = await sql.$queryRaw<{ nextAttemptAt: Date | null }[]>`
+    SELECT "nextAttemptAt" FROM messages
+    WHERE channel = 'email' AND status IN ('queued', 'sending')
+    ORDER BY "nextAttemptAt" ASC NULLS FIRST
+    LIMIT 1`;
   if (!next) return null;
   return next.nextAttemptAt ?? new Date(0);
 }

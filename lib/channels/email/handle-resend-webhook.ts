@@ -2,7 +2,7 @@ import "server-only";
 import { Resend } from "resend";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
+import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import type { MessageStatus, Prisma } from "@/lib/generated/prisma/client";
 import { MESSAGE_TAG } from "./deliver-due-emails";
 import { suppressAddress } from "./suppression";
@@ -70,12 +70,12 @@ export async function handleResendWebhook(input: {
   const svixId = input.headers.get("svix-id") as string;
   const parsed = eventSchema.safeParse(verified);
 
-  return prisma.$transaction(async (tx) => {
-    const receipt = await tx.webhookReceipt.createMany({
-      data: [{ id: `resend:${svixId}` }],
-      skipDuplicates: true,
-    });
-    if (receipt.count === 0) return { outcome: "duplicate" } as const;
+  return sqlTransaction(async (tx) => {
+    const receipt = await tx.$executeRaw`
+      INSERT INTO webhook_receipts (id, "receivedAt")
+      VALUES (${`resend:${svixId}`}, ${new Date()}::timestamp(3))
+      ON CONFLICT DO NOTHING`;
+    if (receipt === 0) return { outcome: "duplicate" } as const;
     if (!parsed.success) return { outcome: "ignored", reason: "Not a Resend event." } as const;
 
     const event = parsed.data;
@@ -87,21 +87,17 @@ export async function handleResendWebhook(input: {
     if (!message) return { outcome: "ignored", reason: "No message matches this email." } as const;
 
     const at = parseDate(event.created_at) ?? new Date();
-    await tx.messageEvent.create({
-      data: {
-        messageId: message.id,
-        type: effect.eventType,
-        at,
-        data: eventData(event.type, data),
-      },
-    });
+    await tx.$executeRaw`
+      INSERT INTO message_events ("messageId", type, at, data)
+      VALUES (${message.id}, ${effect.eventType}, ${at}::timestamp(3),
+        ${JSON.stringify(eventData(event.type, data))}::jsonb)`;
     let status = message.status;
     if (effect.rank > STATUS_RANK[message.status]) {
       status = effect.status;
-      await tx.message.update({
-        where: { id: message.id },
-        data: { status, ...(effect.error ? { error: effect.error } : {}) },
-      });
+      await tx.$executeRaw`
+        UPDATE messages SET status = ${status}::"MessageStatus",
+          error = COALESCE(${effect.error || null}::text, error), "updatedAt" = ${new Date()}::timestamp(3)
+        WHERE id = ${message.id}`;
     }
     const address = message.toAddress ?? firstRecipient(data);
     if (effect.suppress && address) {
@@ -133,7 +129,7 @@ interface LockedMessage {
  * so concurrent events for one message apply in turn.
  */
 async function findMessage(
-  tx: Prisma.TransactionClient,
+  tx: RawDb,
   data: Record<string, unknown>,
 ): Promise<LockedMessage | null> {
   const emailId = typeof data.email_id === "string" ? data.email_id : null;
@@ -146,10 +142,9 @@ async function findMessage(
       FOR UPDATE`;
     if (rows[0]) {
       if (emailId) {
-        await tx.message.updateMany({
-          where: { id: rows[0].id, providerId: null },
-          data: { providerId: emailId },
-        });
+        await tx.$executeRaw`
+          UPDATE messages SET "providerId" = ${emailId}, "updatedAt" = ${new Date()}::timestamp(3)
+          WHERE id = ${rows[0].id} AND "providerId" IS NULL`;
       }
       return rows[0];
     }

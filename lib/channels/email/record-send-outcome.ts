@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimedEmail } from "./claim-due-emails";
 import type { SendOutcome } from "./retry-policy";
@@ -18,43 +18,33 @@ export async function recordSendOutcome(
 ): Promise<DeliveryResult> {
   switch (outcome.kind) {
     case "sent":
-      await prisma.$transaction([
+      await sqlTransaction(async (tx) => {
         // Not guarded by the lease: the provider accepted it, so it is sent
         // whoever records it; a webhook may already have moved it further.
-        prisma.$executeRaw`
+        await tx.$executeRaw`
           UPDATE messages SET "providerId" = ${outcome.providerId},
             "sentAt" = COALESCE("sentAt", ${now}::timestamp(3)), "nextAttemptAt" = NULL, error = NULL,
             status = CASE WHEN status IN ('sending', 'queued') THEN 'sent'::"MessageStatus" ELSE status END,
             "updatedAt" = ${now}::timestamp(3)
-          WHERE id = ${message.id} AND "workspaceId" = ${message.workspaceId}`,
-        prisma.messageEvent.create({
-          data: {
-            messageId: message.id,
-            type: "sent",
-            at: now,
-            data: { providerId: outcome.providerId, attempt: message.attempts },
-          },
-        }),
-      ]);
+          WHERE id = ${message.id} AND "workspaceId" = ${message.workspaceId}`;
+        await insertEvent(tx, message, "sent", now, {
+          providerId: outcome.providerId,
+          attempt: message.attempts,
+        });
+      });
       return "sent";
     case "retry":
-      await prisma.$transaction(async (tx) => {
-        const { count } = await tx.message.updateMany({
-          where: leased(message),
-          data: { status: "queued", nextAttemptAt: outcome.at, error: outcome.reason },
+      await sqlTransaction(async (tx) => {
+        const count = await updateLeased(tx, message, {
+          status: "queued",
+          nextAttemptAt: outcome.at,
+          error: outcome.reason,
         });
         if (count === 0) return;
-        await tx.messageEvent.create({
-          data: {
-            messageId: message.id,
-            type: "retry",
-            at: now,
-            data: {
-              attempt: message.attempts,
-              reason: outcome.reason,
-              nextAttemptAt: outcome.at.toISOString(),
-            },
-          },
+        await insertEvent(tx, message, "retry", now, {
+          attempt: message.attempts,
+          reason: outcome.reason,
+          nextAttemptAt: outcome.at.toISOString(),
         });
       });
       return "retried";
@@ -75,29 +65,36 @@ export async function finishDelivery(
   reason: string | null,
   data: Prisma.InputJsonObject = {},
 ): Promise<DeliveryResult> {
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.message.updateMany({
-      where: leased(message),
-      data: { status, nextAttemptAt: null, error: reason },
-    });
+  await sqlTransaction(async (tx) => {
+    const count = await updateLeased(tx, message, { status, nextAttemptAt: null, error: reason });
     if (count === 0) return;
-    await tx.messageEvent.create({
-      data: {
-        messageId: message.id,
-        type: status,
-        at: now,
-        data: reason ? { ...data, reason } : data,
-      },
-    });
+    await insertEvent(tx, message, status, now, reason ? { ...data, reason } : data);
   });
   return status;
 }
 
-function leased(message: ClaimedEmail): Prisma.MessageWhereInput {
-  return {
-    id: message.id,
-    workspaceId: message.workspaceId,
-    status: "sending",
-    attempts: message.attempts,
-  };
+/** The lease guard: still "sending" under this claim's attempt number. */
+function updateLeased(
+  tx: RawDb,
+  message: ClaimedEmail,
+  set: { status: string; nextAttemptAt: Date | null; error: string | null },
+): PromiseLike<number> {
+  return tx.$executeRaw`
+    UPDATE messages SET status = ${set.status}::"MessageStatus",
+      "nextAttemptAt" = ${set.nextAttemptAt}::timestamp(3), error = ${set.error},
+      "updatedAt" = ${new Date()}::timestamp(3)
+    WHERE id = ${message.id} AND "workspaceId" = ${message.workspaceId}
+      AND status = 'sending' AND attempts = ${message.attempts}`;
+}
+
+function insertEvent(
+  tx: RawDb,
+  message: ClaimedEmail,
+  type: string,
+  at: Date,
+  data: Prisma.InputJsonObject,
+): PromiseLike<number> {
+  return tx.$executeRaw`
+    INSERT INTO message_events ("messageId", type, at, data)
+    VALUES (${message.id}, ${type}, ${at}::timestamp(3), ${JSON.stringify(data)}::jsonb)`;
 }

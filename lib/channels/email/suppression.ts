@@ -1,32 +1,27 @@
-import type { Prisma } from "@/lib/generated/prisma/client";
-
-type Db = Pick<Prisma.TransactionClient, "suppression">;
+import type { RawDb } from "@/lib/db/sql";
 
 export function normalizeAddress(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function isSuppressed(db: Db, workspaceId: string, email: string): Promise<boolean> {
-  const row = await db.suppression.findUnique({
-    where: { workspaceId_email: { workspaceId, email: normalizeAddress(email) } },
-    select: { email: true },
-  });
-  return row !== null;
+export async function isSuppressed(
+  db: RawDb,
+  workspaceId: string,
+  email: string,
+): Promise<boolean> {
+  const rows = await db.$queryRaw<{ email: string }[]>`
+    SELECT email FROM suppressions
+    WHERE "workspaceId" = ${workspaceId} AND email = ${normalizeAddress(email)}`;
+  return rows.length > 0;
 }
 
 /** Adds the address; an existing entry (and its first reason) is kept. */
 export async function suppressAddress(
-  db: Db,
+  db: RawDb,
   input: { workspaceId: string; email: string; reason: string },
 ): Promise<void> {
-  await db.suppression.createMany({
-    data: [
-      {
-        workspaceId: input.workspaceId,
-        email: normalizeAddress(input.email),
-        reason: input.reason,
-      },
-    ],
-    skipDuplicates: true,
-  });
+  await db.$executeRaw`
+    INSERT INTO suppressions ("workspaceId", email, reason, "createdAt")
+    VALUES (${input.workspaceId}, ${normalizeAddress(input.email)}, ${input.reason}, ${new Date()}::timestamp(3))
+    ON CONFLICT DO NOTHING`;
 }
