@@ -97,15 +97,13 @@ const who = fc.oneof(
 const call: fc.Arbitrary<GeneratedCall> = fc.oneof(
   {
     weight: 5,
-    arbitrary: fc
-      .tuple(who, traits, context, time)
-      .map(([ids, t, c, at]) => ({
-        type: "identify" as const,
-        ...ids,
-        traits: t,
-        context: c,
-        time: at,
-      })),
+    arbitrary: fc.tuple(who, traits, context, time).map(([ids, t, c, at]) => ({
+      type: "identify" as const,
+      ...ids,
+      traits: t,
+      context: c,
+      time: at,
+    })),
   },
   {
     weight: 3,
