@@ -132,7 +132,14 @@ export function applyProfileCall(value: ProfileValue, call: ProfileCall): Profil
       next.groups = withKey(next.groups, call.groupId, call.at);
     }
   }
-  next.timezone = next.traitTimezone ?? next.contextTimezone;
+  // Recomputed only when a source moved, so a value given as facts keeps its
+  // timezone until then.
+  if (
+    next.traitTimezone !== value.traitTimezone ||
+    next.contextTimezone !== value.contextTimezone
+  ) {
+    next.timezone = next.traitTimezone ?? next.contextTimezone;
+  }
   return next;
 }
 

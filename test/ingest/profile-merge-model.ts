@@ -35,6 +35,12 @@ export interface ModelProfile {
   /** `kind:value`. */
   identities: Set<string>;
   value: ProfileValue;
+  /**
+   * A merge met two writes of a key (or two device reports) at the same
+   * millisecond: the survivor's won, where a replay of the stored events
+   * would take the one that arrived later.
+   */
+  tiedMerge: boolean;
 }
 
 export class ProfileModel {
@@ -77,7 +83,12 @@ export class ProfileModel {
     };
     const create = (userId: string | null): number => {
       const id = this.nextId++;
-      this.profiles.set(id, { userId, identities: new Set(), value: emptyProfileValue() });
+      this.profiles.set(id, {
+        userId,
+        identities: new Set(),
+        value: emptyProfileValue(),
+        tiedMerge: false,
+      });
       if (userId !== null) attach("userId", userId, id);
       return id;
     };
@@ -137,8 +148,10 @@ export class ProfileModel {
         survivor.identities.add(identity);
         this.owner.set(identity, into);
       }
-      if (storedBefore.has(from))
+      if (storedBefore.has(from)) {
+        survivor.tiedMerge ||= absorbed.tiedMerge || ties(survivor.value, absorbed.value);
         survivor.value = mergeProfileValues(survivor.value, absorbed.value);
+      }
       this.profiles.delete(from);
     }
 
@@ -159,4 +172,9 @@ export class ProfileModel {
     if (!profile) throw new Error(`no model profile ${id}`);
     return profile;
   }
+}
+
+function ties(a: ProfileValue, b: ProfileValue): boolean {
+  const sameKey = Object.keys(b.traitTimes).some((key) => a.traitTimes[key] === b.traitTimes[key]);
+  return sameKey || (a.contextTimezoneAt !== null && a.contextTimezoneAt === b.contextTimezoneAt);
 }

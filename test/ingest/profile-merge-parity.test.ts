@@ -3,7 +3,14 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as batchRoute } from "@/app/api/v1/batch/route";
 import { prisma } from "@/lib/db/client";
+import { asRecord } from "@/lib/db/json-record";
 import { LAST_SEEN_RESOLUTION_MS } from "@/lib/ingest/insert-events";
+import {
+  applyProfileCall,
+  emptyProfileValue,
+  type ProfileCall,
+  type ProfileValue,
+} from "@/lib/journey-core/profile-merge";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { type GeneratedSequence, sequence } from "./profile-merge-arbitraries";
 import { type ModelCall, type ModelProfile, ProfileModel } from "./profile-merge-model";
@@ -14,6 +21,8 @@ import { type ModelCall, type ModelProfile, ProfileModel } from "./profile-merge
 // (POST /api/v1/batch) and through the pure merge (profile-merge-model.ts);
 // every stored profile must equal the model's: userId, identities, traits,
 // email, timezone (trait and device), first/last seen, group memberships.
+// And what replays do (preview, backtests, "why not?": the core's merge over
+// a profile's stored events in time order) must give the stored profile.
 //
 // Each property run sends SEQUENCES_PER_RUN sequences at once: their ids are
 // prefixed apart, request r of every sequence goes into the same /batch
@@ -165,12 +174,23 @@ async function runSequences(sequences: GeneratedSequence[]): Promise<void> {
     await postBatch(sent.flatMap((requests) => (requests[r] ?? []).map((s) => s.payload)));
   }
 
-  // Calls without a timestamp got the request's arrival time: read it back.
+  // In the order replays read them (preview, backtests, "why not?").
   const stored = await prisma.event.findMany({
     where: { workspaceId: ws.workspaceId, messageId: { startsWith: `p${run}.` } },
-    select: { messageId: true, timestamp: true },
+    orderBy: [{ timestamp: "asc" }, { receivedAt: "asc" }, { id: "asc" }],
+    select: {
+      messageId: true,
+      profileId: true,
+      type: true,
+      traits: true,
+      context: true,
+      extra: true,
+      timestamp: true,
+    },
   });
+  // Calls without a timestamp got the request's arrival time: read it back.
   const storedAt = new Map(stored.map((e) => [e.messageId, e.timestamp]));
+  const replayed = replayStoredEvents(stored);
   const rows = await prisma.profile.findMany({
     where: {
       workspaceId: ws.workspaceId,
@@ -195,14 +215,14 @@ async function runSequences(sequences: GeneratedSequence[]): Promise<void> {
       .all()
       .map((p) => fromModel(p, prefix))
       .sort(byIdentities);
-    const modelLastSeen = new Map(
-      model.all().map((p) => [[...p.identities].sort().join(), p.value.lastSeenAt]),
+    const modelOf = new Map(model.all().map((p) => [[...p.identities].sort().join(), p]));
+    const mine = rows.filter((row) =>
+      row.identities.some((identity) => identity.value.startsWith(prefix)),
     );
-    const actual = rows
-      .filter((row) => row.identities.some((identity) => identity.value.startsWith(prefix)))
+    const actual = mine
       .map((row) => {
         const identities = row.identities.map((i) => `${i.kind}:${i.value}`);
-        const exact = modelLastSeen.get([...identities].sort().join())?.getTime();
+        const exact = modelOf.get([...identities].sort().join())?.value.lastSeenAt?.getTime();
         const lagMs = exact === undefined ? Number.NaN : exact - row.lastSeenAt.getTime();
         return canonical(
           {
@@ -219,6 +239,23 @@ async function runSequences(sequences: GeneratedSequence[]): Promise<void> {
       })
       .sort(byIdentities);
     if (!isDeepStrictEqual(actual, expected)) failures.push({ sequence: seq, actual, expected });
+
+    // A replay of each profile's stored events gives the stored profile,
+    // except where a merge broke a same-millisecond tie (see ModelProfile).
+    for (const row of mine) {
+      const identities = row.identities.map((i) => `${i.kind}:${i.value}`).sort();
+      if (modelOf.get(identities.join())?.tiedMerge) continue;
+      const replay = replayed.get(row.id) ?? emptyProfileValue();
+      const storedPart = replayedPart({
+        ...row,
+        traits: asRecord(row.traits),
+        groups: Object.fromEntries(row.groups.map((g) => [g.groupId, g.joinedAt])),
+      });
+      const replayPart = replayedPart(replay);
+      if (!isDeepStrictEqual(storedPart, replayPart)) {
+        failures.push({ sequence: seq, replayOf: identities, stored: storedPart, replayPart });
+      }
+    }
   });
   sequencesChecked += sequences.length;
   if (failures.length > 0) {
@@ -226,6 +263,47 @@ async function runSequences(sequences: GeneratedSequence[]): Promise<void> {
       `${failures.length} sequence(s) disagree:\n${JSON.stringify(failures, null, 1)}`,
     );
   }
+}
+
+/** Each profile's stored events folded by the core's merge, as replays do. */
+function replayStoredEvents(
+  events: {
+    profileId: string;
+    type: string;
+    traits: unknown;
+    context: unknown;
+    extra: unknown;
+    timestamp: Date;
+  }[],
+): Map<string, ProfileValue> {
+  const out = new Map<string, ProfileValue>();
+  for (const e of events) {
+    const call: ProfileCall = {
+      type: e.type as ProfileCall["type"],
+      at: e.timestamp,
+      traits: asRecord(e.traits),
+      contextTimezone: asRecord(e.context).timezone,
+      groupId: asRecord(e.extra).groupId as string | undefined,
+    };
+    out.set(e.profileId, applyProfileCall(out.get(e.profileId) ?? emptyProfileValue(), call));
+  }
+  return out;
+}
+
+function replayedPart(
+  value: Omit<ProfileValue, "traitTimes" | "contextTimezoneAt" | "lastSeenAt">,
+) {
+  return {
+    traits: value.traits,
+    email: value.email,
+    traitTimezone: value.traitTimezone,
+    contextTimezone: value.contextTimezone,
+    timezone: value.timezone,
+    firstSeenAt: value.firstSeenAt?.toISOString(),
+    groups: Object.entries(value.groups)
+      .map(([g, at]) => `${g}@${at.toISOString()}`)
+      .sort(),
+  };
 }
 
 const byIdentities = (a: { identities: string[] }, b: { identities: string[] }) =>
