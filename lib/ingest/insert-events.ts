@@ -172,11 +172,16 @@ export async function writeEvents(
             WHERE f.type = 'identify'
             ORDER BY f."profileId", t.key, f."timestamp" DESC, f.ord DESC
           ) latest
-          WHERE NOT EXISTS (
-            SELECT 1 FROM events e
-            WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = latest."profileId"
-              AND e.name IS NULL AND e.type = 'identify'
-              AND e."timestamp" > latest."timestamp" AND e.traits ? latest.key)
+          -- LATERAL … LIMIT 1, not NOT EXISTS: an index probe per key. As
+          -- an anti-join the generic plan read every identify of the workspace.
+          LEFT JOIN LATERAL (
+            SELECT true AS found FROM events e
+            WHERE e."profileId" = latest."profileId" AND e.name IS NULL
+              AND e."timestamp" > latest."timestamp"
+              AND e."workspaceId" = ${workspaceId} AND e.type = 'identify' AND e.traits ? latest.key
+            LIMIT 1
+          ) later ON true
+          WHERE later.found IS NULL
           GROUP BY "profileId")`
       : Prisma.sql`trait_patches AS (
           SELECT NULL::uuid AS "profileId", NULL::jsonb AS set, NULL::text[] AS unset,

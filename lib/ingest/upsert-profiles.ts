@@ -101,10 +101,17 @@ async function mergeProfiles(
               ORDER BY e."timestamp" DESC LIMIT 1) AS device_at
       FROM pairs JOIN profiles f ON f.id = pairs."from" AND f."workspaceId" = ${workspaceId}
     ), writes AS (
-      SELECT e."profileId" AS "from", t.key, max(e."timestamp") AS at
-      FROM events e CROSS JOIN LATERAL jsonb_object_keys(e.traits) t(key)
-      WHERE e."workspaceId" = ${workspaceId} AND e."profileId" IN (SELECT "from" FROM pairs)
-        AND e.name IS NULL AND e.type = 'identify'
+      -- Joins below are LATERAL so that each reads one profile's events
+      -- through an index, never the workspace's.
+      SELECT a."from", t.key, max(e."timestamp") AS at
+      FROM absorbed a
+      CROSS JOIN LATERAL (
+        SELECT e."timestamp", e.traits FROM events e
+        WHERE e."profileId" = a."from" AND e.name IS NULL
+          AND e."workspaceId" = ${workspaceId} AND e.type = 'identify'
+        OFFSET 0
+      ) e
+      CROSS JOIN LATERAL jsonb_object_keys(e.traits) t(key)
       GROUP BY 1, 2
     ), words AS (
       -- Each absorbed profile's word on each key it holds or has written.
@@ -120,13 +127,18 @@ async function mergeProfiles(
       SELECT DISTINCT ON ("into", key) * FROM words
       ORDER BY "into", key, at DESC NULLS LAST, ord
     ), winners AS (
-      SELECT b.* FROM best b JOIN profiles p ON p.id = b."into" AND p."workspaceId" = ${workspaceId}
-      WHERE NOT EXISTS (
-          SELECT 1 FROM events e
-          WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = b."into"
-            AND e.name IS NULL AND e.type = 'identify' AND e.traits ? b.key
-            AND (b.at IS NULL OR e."timestamp" >= b.at))
-        AND (b.at IS NOT NULL OR NOT (p.traits ? b.key))
+      SELECT b.* FROM best b
+      LEFT JOIN LATERAL (
+        SELECT true AS found FROM events e
+        WHERE e."profileId" = b."into" AND e.name IS NULL
+          AND e."timestamp" >= coalesce(b.at, '-infinity')
+          AND e."workspaceId" = ${workspaceId} AND e.type = 'identify' AND e.traits ? b.key
+        LIMIT 1
+      ) later ON true
+      WHERE later.found IS NULL
+        AND (b.at IS NOT NULL OR NOT (
+          SELECT p.traits ? b.key FROM profiles p
+          WHERE p.id = b."into" AND p."workspaceId" = ${workspaceId}))
     ), patches AS (
       SELECT "into",
              jsonb_object_agg(key, value) FILTER (WHERE present) AS set,
