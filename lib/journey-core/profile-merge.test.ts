@@ -94,6 +94,11 @@ const rows: Row[] = [
   ],
   ["a blank email is no address", [identify(0, { email: "   " })], { email: null }],
   [
+    "an email of exactly 320 characters is an address",
+    [identify(0, { email: `${"a".repeat(315)}@x.io` })],
+    { email: `${"a".repeat(315)}@x.io` },
+  ],
+  [
     "an email over 320 characters is no address",
     [identify(0, { email: `${"a".repeat(316)}@x.io` })],
     { email: null },
@@ -390,6 +395,22 @@ describe("profileValueOf", () => {
         contextTimezone: "Asia/Tokyo",
       }),
     ).toMatchObject({ contextTimezone: "Asia/Tokyo" });
+  });
+
+  it("keeps a stored timezone until one of its sources moves", () => {
+    const stored = profileValueOf({
+      traits: { timezone: "Europe/Berlin" },
+      email: null,
+      timezone: "America/New_York",
+      firstSeenAt: at(0),
+      lastSeenAt: at(0),
+    });
+    expect(applyProfileCall(stored, identify(1, { plan: "pro" })).timezone).toBe(
+      "America/New_York",
+    );
+    expect(applyProfileCall(stored, track(1, { contextTimezone: "Asia/Tokyo" })).timezone).toBe(
+      "Europe/Berlin",
+    );
   });
 
   it("treats stored keys as older than any call", () => {

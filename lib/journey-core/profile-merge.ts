@@ -36,6 +36,17 @@
 //    first/last seen widen; memberships unite with the earliest joinedAt.
 //    Which profiles merge, and who survives, is identity resolution
 //    (lib/ingest/plan-identities.ts).
+// 8. A retried call (its messageId already stored) changes nothing, its
+//    identities included.
+//
+// Why event time: apps batch, retry and send from offline devices, so
+// arrival order is an accident; Segment's merged profile holds "the latest
+// state of all traits", and a backtest or preview that replays stored
+// events in time order can only rebuild the profile live traffic built if
+// live traffic followed event time too. Where it cannot: a merge that meets
+// two writes at the same millisecond keeps the survivor's, where a replay
+// takes the later arrival; and two requests in flight at once for the same
+// person each see only what was committed when they started.
 //
 // Values built from stored profiles (ProfileFacts) carry no per-key times:
 // such keys count as older than any call, and a merge keeps the survivor's.
