@@ -29,6 +29,7 @@ export interface ProfileRow {
   id: string;
   userId: string | null;
   timezone: string | null;
+  contextTimezone: string | null;
   firstSeenAt: Date;
   unsubscribedAt: Date | null;
   suppressed: boolean;
@@ -56,14 +57,16 @@ export async function loadChunk(input: {
   const goalUntil = new Date(to.getTime() + plan.goalAfterMs);
   const [profiles, events] = await Promise.all([
     sql.$queryRaw<ProfileRow[]>`
-      SELECT p.id::text AS id, p."userId", p.timezone, p."firstSeenAt", p."unsubscribedAt",
+      SELECT p.id::text AS id, p."userId", p.timezone, p."contextTimezone", p."firstSeenAt",
+        p."unsubscribedAt",
         EXISTS (SELECT 1 FROM suppressions s
                 WHERE s."workspaceId" = p."workspaceId" AND s.email = p.email) AS suppressed
       FROM profiles p
       WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${ids}::uuid[])
       ORDER BY p.id`,
     sql.$queryRaw<EventRow[]>`
-      SELECT "profileId"::text AS "profileId", type, name, properties, traits, "timestamp"
+      SELECT "profileId"::text AS "profileId", type, name, properties, traits,
+        context -> 'timezone' AS "contextTimezone", "timestamp"
       FROM events
       WHERE "workspaceId" = ${workspaceId} AND "profileId" = ANY(${ids}::uuid[])
         AND (type = 'identify' AND "timestamp" < ${to}::timestamp(3)
@@ -88,6 +91,7 @@ export async function loadChunk(input: {
       name: row.name,
       properties: row.properties ?? {},
       traits: row.traits,
+      contextTimezone: row.contextTimezone,
       timestamp: row.timestamp,
     });
   }

@@ -1,10 +1,16 @@
 // One profile through the journey on a simulated clock: the same driver the
-// engine's tests use (lib/journeys/simulate.ts, which calls step and
+// engine's tests use (lib/journey-core/simulate.ts, which calls step and
 // decideEntry), fed with the profile's stored events. Pure.
 
 import type { JourneyDefinition } from "@/lib/journey-core/definition";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import type { JourneyEvent, ProfileFacts } from "@/lib/journey-core/facts";
+import {
+  emptyProfileValue,
+  foldProfileCalls,
+  type ProfileCall,
+  type ProfileValue,
+} from "@/lib/journey-core/profile-merge";
 import type { RunState, SendEffect, TraceEffect } from "@/lib/journey-core/run-state";
 import { type SimEvent, simulate } from "@/lib/journey-core/simulate";
 import { reachesGoal } from "@/lib/journey-core/step";
@@ -14,6 +20,8 @@ export interface StoredEvent {
   name: string | null;
   properties: Record<string, unknown>;
   traits: Record<string, unknown> | null;
+  /** The call's context.timezone as sent. */
+  contextTimezone?: unknown;
   timestamp: Date;
 }
 
@@ -47,15 +55,16 @@ export interface ProfileReplay {
 }
 
 /**
- * The profile's traits, email and timezone at the window's start: its
- * identify calls before the window folded as ingestion merges them (a null
- * removes a trait; email mirrors traits.email). Timezone falls back to the
- * profile row's, and the rest comes from the row as stored now.
+ * The profile at the window's start: every identify before the window (all
+ * are loaded) and the loaded tracks folded by the profile merge, as
+ * ingestion built it (profile-merge.ts). The device timezone starts from the
+ * row's (tracks of other names are not loaded), and the rest comes from the
+ * row as stored now.
  */
 export function profileAtWindowStart(
   row: {
     id: string;
-    timezone: string | null;
+    contextTimezone: string | null;
     firstSeenAt: Date;
     unsubscribedAt: Date | null;
     suppressed: boolean;
@@ -63,37 +72,43 @@ export function profileAtWindowStart(
   events: readonly StoredEvent[],
   from: Date,
 ): ProfileFacts {
-  const traits: Record<string, unknown> = {};
-  let lastSeenAt = row.firstSeenAt;
-  for (const event of events) {
-    if (event.timestamp >= from) break;
-    lastSeenAt = event.timestamp;
-    if (event.type !== "identify" || !event.traits) continue;
-    for (const [key, value] of Object.entries(event.traits)) {
-      if (value === null) delete traits[key];
-      else traits[key] = value;
-    }
-  }
-  const email = typeof traits.email === "string" ? traits.email.trim().toLowerCase() : null;
-  const timezone = typeof traits.timezone === "string" ? traits.timezone : row.timezone;
+  const start: ProfileValue = {
+    ...emptyProfileValue(),
+    contextTimezone: row.contextTimezone,
+    timezone: row.contextTimezone,
+    firstSeenAt: row.firstSeenAt,
+  };
+  const before = events.filter((event) => event.timestamp < from).map(toProfileCall);
+  const value = foldProfileCalls(start, before);
   return {
     id: row.id,
-    traits,
+    traits: value.traits,
     firstSeenAt: row.firstSeenAt,
-    lastSeenAt,
-    timezone,
-    email,
+    lastSeenAt: value.lastSeenAt ?? row.firstSeenAt,
+    timezone: value.timezone,
+    contextTimezone: value.contextTimezone,
+    email: value.email,
     unsubscribed: row.unsubscribedAt !== null && row.unsubscribedAt <= from,
     suppressed: row.suppressed,
   };
 }
 
+function toProfileCall(event: StoredEvent): ProfileCall {
+  return {
+    type: event.type,
+    at: event.timestamp,
+    traits: event.traits,
+    contextTimezone: event.contextTimezone,
+  };
+}
+
 function toSimEvent(event: StoredEvent): SimEvent | null {
+  const { contextTimezone, timestamp: at } = event;
   if (event.type === "identify") {
-    return { type: "identify", traits: event.traits ?? {}, at: event.timestamp };
+    return { type: "identify", traits: event.traits ?? {}, at, contextTimezone };
   }
   if (!event.name) return null;
-  return { type: "track", name: event.name, properties: event.properties, at: event.timestamp };
+  return { type: "track", name: event.name, properties: event.properties, at, contextTimezone };
 }
 
 export function replayProfile(input: ReplayInput): ProfileReplay {

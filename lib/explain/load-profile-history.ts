@@ -4,6 +4,7 @@ import { notFound } from "@/lib/api/errors";
 import { normalizeAddress } from "@/lib/channels/email/suppression";
 import { prisma } from "@/lib/db/client";
 import { asRecord } from "@/lib/db/json-record";
+import { sql } from "@/lib/db/sql";
 import { loadDeliveryRules, loadProfileFacts } from "@/lib/engine/load-facts";
 import { requiredCounts } from "@/lib/journey-core/count-queries";
 import type { JourneyDefinition } from "@/lib/journey-core/definition";
@@ -11,6 +12,7 @@ import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import type { Channel, JourneyEvent, ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import type { PreviousRun } from "@/lib/journey-core/match-trigger";
+import { profileValueOf } from "@/lib/journey-core/profile-merge";
 import type { SimEvent } from "@/lib/journey-core/simulate";
 import { findProfileIdOrThrow } from "@/lib/profiles/find-profile";
 import type { ProfileRefJson } from "./explain-types";
@@ -49,16 +51,23 @@ export async function resolveProfile(workspaceId: string, ref: string): Promise<
     profileId = byId?.id ?? null;
   }
   profileId ??= await findProfileIdOrThrow({ workspaceId, identifier: ref });
-  const [facts] = [...(await loadProfileFacts(prisma, [{ workspaceId, profileId }])).values()];
+  const [facts] = [...(await loadProfileFacts(sql, [{ workspaceId, profileId }])).values()];
   const row = await prisma.profile.findFirst({
     where: { id: profileId, workspaceId },
-    select: { id: true, userId: true, email: true, traits: true, unsubscribedAt: true },
+    select: {
+      id: true,
+      userId: true,
+      email: true,
+      traits: true,
+      unsubscribedAt: true,
+      contextTimezone: true,
+    },
   });
   if (!facts || !row) throw notFound("Profile");
   const traits = asRecord(row.traits);
   const name = typeof traits.name === "string" ? traits.name : null;
   return {
-    facts,
+    facts: { ...facts, contextTimezone: row.contextTimezone },
     scope: { id: row.id, userId: row.userId, email: row.email, traits },
     json: { id: row.id, userId: row.userId, email: row.email, name },
     unsubscribedAt: row.unsubscribedAt,
@@ -71,6 +80,8 @@ export interface StoredEvent {
   name: string | null;
   properties: Record<string, unknown>;
   traits: Record<string, unknown>;
+  /** The call's context.timezone as sent. */
+  contextTimezone: unknown;
   timestamp: Date;
 }
 
@@ -90,7 +101,15 @@ export async function loadEventsBetween(
     },
     orderBy: [{ timestamp: "desc" }, { receivedAt: "desc" }, { id: "desc" }],
     take: MAX_REPLAYED_EVENTS + 1,
-    select: { id: true, type: true, name: true, properties: true, traits: true, timestamp: true },
+    select: {
+      id: true,
+      type: true,
+      name: true,
+      properties: true,
+      traits: true,
+      context: true,
+      timestamp: true,
+    },
   });
   const truncated = rows.length > MAX_REPLAYED_EVENTS;
   const events = rows
@@ -102,6 +121,7 @@ export async function loadEventsBetween(
       name: row.name,
       properties: asRecord(row.properties),
       traits: asRecord(row.traits),
+      contextTimezone: asRecord(row.context).timezone,
       timestamp: row.timestamp,
     }));
   return { events, truncated };
@@ -109,9 +129,10 @@ export async function loadEventsBetween(
 
 export function toSimEvents(events: readonly StoredEvent[]): SimEvent[] {
   return events.flatMap((e): SimEvent[] => {
-    if (e.type === "identify") return [{ type: "identify", traits: e.traits, at: e.timestamp }];
+    const { contextTimezone, timestamp: at } = e;
+    if (e.type === "identify") return [{ type: "identify", traits: e.traits, at, contextTimezone }];
     return e.name
-      ? [{ type: "track", name: e.name, properties: e.properties, at: e.timestamp }]
+      ? [{ type: "track", name: e.name, properties: e.properties, at, contextTimezone }]
       : [];
   });
 }
@@ -217,7 +238,7 @@ export async function factsAt(
 }
 
 export async function loadRules(workspaceId: string): Promise<WorkspaceDeliveryRules> {
-  return (await loadDeliveryRules(prisma, [workspaceId])).get(workspaceId) ?? {};
+  return (await loadDeliveryRules(sql, [workspaceId])).get(workspaceId) ?? {};
 }
 
 /**
@@ -257,6 +278,22 @@ export async function loadSendsAround(input: {
     channel: r.channel as Channel,
     transactional: r.transactional,
   }));
+}
+
+/**
+ * The profile at the window's start as far as it is known: today's, minus
+ * the trait keys the replayed identifies set (traitsBefore), with email and
+ * timezone following those keys as the profile merge has them.
+ */
+export function factsBefore(facts: ProfileFacts, events: readonly StoredEvent[]): ProfileFacts {
+  const traits = traitsBefore(facts.traits, events);
+  const value = profileValueOf({ ...facts, traits });
+  return {
+    ...facts,
+    traits,
+    email: Object.hasOwn(traits, "email") ? facts.email : null,
+    timezone: value.traitTimezone ?? value.contextTimezone,
+  };
 }
 
 /**

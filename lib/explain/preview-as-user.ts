@@ -10,6 +10,7 @@ import type { PreviewQuery } from "./explain-query";
 import type { PathRun, PreviewJson } from "./explain-types";
 import { loadJourneySource } from "./load-journey-source";
 import {
+  factsBefore,
   loadEventsBetween,
   loadPriorEvents,
   loadRules,
@@ -18,7 +19,6 @@ import {
   resolveProfile,
   toJourneyEvents,
   toSimEvents,
-  traitsBefore,
 } from "./load-profile-history";
 import { type RenderContext, renderPathMessages } from "./render-path-messages";
 import { syntheticTrigger } from "./synthetic-trigger";
@@ -61,7 +61,7 @@ export async function previewAsUser(input: {
     result = simulate({
       journeys,
       deliveryRules: rules,
-      profile: { ...profile.facts, traits: traitsBefore(profile.facts.traits, events) },
+      profile: factsBefore(profile.facts, events),
       events: toSimEvents(events),
       priorEvents,
       previousRuns: await loadRunsBefore(workspaceId, profileId, journey.id, from),

@@ -29,6 +29,8 @@ export interface EntryPoint {
   at: Date;
   /** The stored trigger event the run entered on (event triggers). */
   event: JourneyEvent | null;
+  /** That event's context.timezone as sent (replayed into the profile). */
+  contextTimezone?: unknown;
   /** The trigger did not fire: the entry is a synthetic trigger at `at`. */
   hypothetical: boolean;
   /** When the engine saw the trigger (an event's receivedAt: events are evaluated on arrival). */
@@ -50,7 +52,7 @@ async function eventEntry(
     where: { workspaceId, profileId, type: "track", name: trigger.event, timestamp: { lte: at } },
     orderBy: [{ timestamp: direction }, { receivedAt: direction }, { id: direction }],
     take: MAX_CANDIDATES,
-    select: { id: true, properties: true, timestamp: true, receivedAt: true },
+    select: { id: true, properties: true, context: true, timestamp: true, receivedAt: true },
   });
   if (rows.length === 0) {
     return {
@@ -97,6 +99,7 @@ async function eventEntry(
     },
     at: chosen.timestamp,
     event,
+    contextTimezone: asRecord(chosen.context).timezone,
     hypothetical: false,
     seenAt: chosen.receivedAt,
   };

@@ -12,7 +12,7 @@ import type { ConditionContext } from "@/lib/journey-core/evaluate-condition";
 import type { JourneyEvent, ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import type { RunState, TraceDecision } from "@/lib/journey-core/run-state";
-import type { SimEvent, SimulationResult } from "@/lib/journey-core/simulate";
+import { profileAt, type SimEvent, type SimulationResult } from "@/lib/journey-core/simulate";
 import { nodeLabel } from "./describe-path";
 import {
   deliveryGates,
@@ -53,12 +53,8 @@ function isSend(node: JourneyNode | undefined): node is SendNode {
   return node?.type === "send_email" || node?.type === "send_inapp";
 }
 
-/** The facts and counts the core saw at `at` (identifies replayed on the starting traits). */
+/** The facts and counts the core saw at `at` (the profile as simulate built it by then). */
 function conditionContext(input: WalkInput, at: Date): ConditionContext {
-  const traits = { ...input.profile.traits };
-  for (const event of input.events) {
-    if (event.type === "identify" && event.at <= at) Object.assign(traits, event.traits);
-  }
   const prior = [...input.priorEvents].sort(
     (a, b) => a.timestamp.getTime() - b.timestamp.getTime(),
   );
@@ -71,7 +67,7 @@ function conditionContext(input: WalkInput, at: Date): ConditionContext {
   const triggerIndex = input.run.triggerEvent ? prior.length : -1;
   return {
     event: input.run.triggerEvent,
-    profile: { ...input.profile, traits },
+    profile: profileAt(input.profile, input.events, at),
     now: at,
     counts: countAll(requiredCounts(input.definition), log, at, triggerIndex),
   };

@@ -170,7 +170,10 @@ export async function whyNot(input: {
     const { name, properties, timestamp } = entry.event;
     sim = {
       profile: facts,
-      events: [{ type: "track", name, properties, at: timestamp }, ...after],
+      events: [
+        { type: "track", name, properties, at: timestamp, contextTimezone: entry.contextTimezone },
+        ...after,
+      ],
       priorEvents: prior,
     };
   } else {

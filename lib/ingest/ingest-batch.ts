@@ -10,6 +10,7 @@ import { normalizeMessage } from "./normalize-message";
 import { parseTimestamp } from "./parse-timestamp";
 import { planIdentities, planIsReadOnly } from "./plan-identities";
 import { isRetryableIngestError } from "./retryable-ingest-error";
+import { storedMessageIds } from "./stored-message-ids";
 import type { IngestResult, NormalizedMessage, Rejection } from "./types";
 import { upsertProfiles } from "./upsert-profiles";
 
@@ -118,9 +119,14 @@ async function ingestChunk(chunk: {
         // request can create these ids or change these profiles.
         await lockIdentityCreation(tx, workspaceId, plan);
         const locked = await lookupIdentities(tx, workspaceId, keys, { lock: true });
-        const lockedPlan = planIdentities(messages, locked);
+        // Retried calls are left out: they change nothing, identities included.
+        // (A plan that only reads ids is the same with or without them.)
+        const stored = await storedMessageIds(tx, workspaceId, messages);
+        const fresh =
+          stored.size === 0 ? messages : messages.filter((m) => !stored.has(m.messageId));
+        const lockedPlan = planIdentities(fresh, locked);
         await upsertProfiles(tx, workspaceId, lockedPlan);
-        return writeEvents(tx, { ...write, profileOf: lockedPlan.profileOf });
+        return writeEvents(tx, { ...write, messages: fresh, profileOf: lockedPlan.profileOf });
       },
       // Ingestion's statements, on its generic-plan connections (lib/db/sql.ts).
       { genericPlans: true, timeoutMs: 30_000 },

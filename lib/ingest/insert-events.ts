@@ -23,22 +23,31 @@ export interface WriteEventsInput {
  * every index gets a new entry), and an active user sends many events a
  * minute; "last seen" to the minute is what journeys and the UI need.
  */
-export const LAST_SEEN_RESOLUTION = "60 seconds";
+export const LAST_SEEN_RESOLUTION_MS = 60_000;
+const LAST_SEEN_RESOLUTION = `${LAST_SEEN_RESOLUTION_MS / 1000} seconds`;
+
+// The profile merge's rules (lib/journey-core/profile-merge.ts) in SQL.
+// `tp` is the batch's trait patch of the profile (trait_patches), `s` what
+// the batch saw of it (seen).
 
 // `profile.traits` after this batch's identify calls: keys set to null go.
 const PATCHED_TRAITS = Prisma.sql`((p.traits - coalesce(tp.unset, '{}')) || coalesce(tp.set, '{}'))`;
 
-// email mirrors traits.email (lower-cased, so lookups by email are exact).
-const NEW_EMAIL = Prisma.sql`CASE
-  WHEN tp."profileId" IS NULL THEN p.email
-  WHEN jsonb_typeof(${PATCHED_TRAITS} -> 'email') = 'string'
-    AND length(${PATCHED_TRAITS} ->> 'email') <= 320
-    THEN lower(btrim(${PATCHED_TRAITS} ->> 'email'))
-  END`;
+// email and the trait timezone follow their keys, with the values Node made
+// of the winning identify's traits (normalizeEmail, validTimezone).
+const NEW_EMAIL = Prisma.sql`CASE WHEN tp.has_email THEN tp.email ELSE p.email END`;
+const NEW_TRAIT_TIMEZONE = Prisma.sql`CASE WHEN tp.has_timezone THEN tp.trait_tz ELSE p."traitTimezone" END`;
 
-// traits.timezone (valid ones only), else the latest context.timezone.
-const NEW_TIMEZONE = Prisma.sql`coalesce(s.trait_tz,
-  CASE WHEN ${PATCHED_TRAITS} ? 'timezone' THEN p.timezone END, s.context_tz, p.timezone)`;
+// The device timezone moves to the batch's latest report, unless that is
+// what is stored or a stored call with a later event time reported one. The
+// probe runs only for a report that differs, which is rare.
+const deviceTimezoneMoves = (workspaceId: string) => Prisma.sql`(s.context_reported
+  AND s.context_tz IS DISTINCT FROM p."contextTimezone"
+  AND NOT EXISTS (
+    SELECT 1 FROM events e
+    WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = p.id
+      AND e."timestamp" > s.context_at
+      AND jsonb_typeof(e.context -> 'timezone') = 'string'))`;
 
 /**
  * Writes one batch in ONE statement: the events (skipping stored messageIds),
@@ -68,10 +77,14 @@ export async function writeEvents(
   const receivedAt = input.receivedAt.toISOString();
   // Time-ordered ids: the events' primary key grows at its right edge.
   const now = Date.now();
+  // Sorted, so that within the batch ids follow `ord` (event time, then
+  // position): replays that order a profile's events by (timestamp,
+  // receivedAt, id) see equal times in the order ingestion applied them.
+  const ids = messages.map(() => uuidv7(now)).sort();
   const rows = JSON.stringify(
     messages.map((m, ord) => ({
       ord,
-      id: uuidv7(now),
+      id: ids[ord],
       messageId: m.messageId,
       profileId: profileOf.get(m.index),
       type: m.type,
@@ -85,7 +98,9 @@ export async function writeEvents(
       timestamp: m.timestamp.toISOString(),
       sentAt: m.sentAt?.toISOString() ?? null,
       groupId: m.groupId,
+      traitEmail: m.traitEmail,
       traitTimezone: m.traitTimezone,
+      contextTimezoneReported: m.contextTimezoneReported,
       contextTimezone: m.contextTimezone,
     })),
   );
@@ -95,6 +110,8 @@ export async function writeEvents(
   const hasIdentify = messages.some((m) => m.type === "identify");
   const hasGroup = messages.some((m) => m.type === "group");
   const hasRejections = input.rejections.length > 0;
+  const deviceMoves = deviceTimezoneMoves(workspaceId);
+  const newContextTimezone = Prisma.sql`CASE WHEN ${deviceMoves} THEN s.context_tz ELSE p."contextTimezone" END`;
 
   const ctes: Prisma.Sql[] = [
     Prisma.sql`src AS MATERIALIZED (
@@ -102,7 +119,8 @@ export async function writeEvents(
         ord int, id uuid, "messageId" text, "profileId" uuid, type text, name text,
         "userId" text, "anonymousId" text, properties jsonb, traits jsonb,
         context jsonb, extra jsonb, "timestamp" timestamp(3), "sentAt" timestamp(3),
-        "groupId" text, "traitTimezone" text, "contextTimezone" text))`,
+        "groupId" text, "traitEmail" text, "traitTimezone" text,
+        "contextTimezoneReported" boolean, "contextTimezone" text))`,
     // FOR KEY SHARE, what a foreign key would take: concurrent batches for
     // the same people do not wait for each other, but a merge or an erasure
     // (which deletes the profile) waits for this statement to commit, and
@@ -110,7 +128,7 @@ export async function writeEvents(
     // It also reads what profile_updates compares, so that only profiles
     // with something new are looked up again to be updated.
     Prisma.sql`locked AS MATERIALIZED (
-      SELECT id, "firstSeenAt", "lastSeenAt", timezone, traits ? 'timezone' AS has_tz_trait
+      SELECT id, "firstSeenAt", "lastSeenAt", "contextTimezone"
       FROM profiles
       WHERE id = ANY(${profileIds}::uuid[]) AND "workspaceId" = ${workspaceId}
       ORDER BY id
@@ -136,48 +154,69 @@ export async function writeEvents(
     Prisma.sql`fresh AS MATERIALIZED (
       SELECT src.* FROM inserted JOIN src USING ("messageId"))`,
     hasIdentify
-      ? // Per profile and trait key, the value of the latest identify call.
+      ? // Per profile and trait key, what the batch's latest identify says,
+        // unless a stored identify with a later event time already decided
+        // the key (an older identify arriving late changes only the rest).
         Prisma.sql`trait_patches AS (
           SELECT "profileId",
                  jsonb_object_agg(key, value) FILTER (WHERE jsonb_typeof(value) <> 'null') AS set,
-                 array_agg(key) FILTER (WHERE jsonb_typeof(value) = 'null') AS unset
+                 array_agg(key) FILTER (WHERE jsonb_typeof(value) = 'null') AS unset,
+                 bool_or(key = 'email') AS has_email,
+                 max(email) FILTER (WHERE key = 'email') AS email,
+                 bool_or(key = 'timezone') AS has_timezone,
+                 max(tz) FILTER (WHERE key = 'timezone') AS trait_tz
           FROM (
-            SELECT DISTINCT ON (f."profileId", t.key) f."profileId", t.key, t.value
+            SELECT DISTINCT ON (f."profileId", t.key) f."profileId", t.key, t.value, f."timestamp",
+                   f."traitEmail" AS email, f."traitTimezone" AS tz
             FROM fresh f CROSS JOIN LATERAL jsonb_each(f.traits) t
             WHERE f.type = 'identify'
             ORDER BY f."profileId", t.key, f."timestamp" DESC, f.ord DESC
           ) latest
+          -- LATERAL … LIMIT 1, not NOT EXISTS: an index probe per key. As
+          -- an anti-join the generic plan read every identify of the workspace.
+          LEFT JOIN LATERAL (
+            SELECT true AS found FROM events e
+            WHERE e."profileId" = latest."profileId" AND e.name IS NULL
+              AND e."timestamp" > latest."timestamp"
+              AND e."workspaceId" = ${workspaceId} AND e.type = 'identify' AND e.traits ? latest.key
+            LIMIT 1
+          ) later ON true
+          WHERE later.found IS NULL
           GROUP BY "profileId")`
       : Prisma.sql`trait_patches AS (
-          SELECT NULL::uuid AS "profileId", NULL::jsonb AS set, NULL::text[] AS unset
+          SELECT NULL::uuid AS "profileId", NULL::jsonb AS set, NULL::text[] AS unset,
+                 NULL::boolean AS has_email, NULL::text AS email,
+                 NULL::boolean AS has_timezone, NULL::text AS trait_tz
           WHERE false)`,
+    // Per profile: seen times, and the batch's latest device timezone report.
     Prisma.sql`seen AS (
       SELECT "profileId", min("timestamp") AS first_seen, max("timestamp") AS last_seen,
-             (array_agg("traitTimezone" ORDER BY "timestamp" DESC, ord DESC)
-               FILTER (WHERE "traitTimezone" IS NOT NULL))[1] AS trait_tz,
+             bool_or("contextTimezoneReported") AS context_reported,
              (array_agg("contextTimezone" ORDER BY "timestamp" DESC, ord DESC)
-               FILTER (WHERE "contextTimezone" IS NOT NULL))[1] AS context_tz
+               FILTER (WHERE "contextTimezoneReported"))[1] AS context_tz,
+             max("timestamp") FILTER (WHERE "contextTimezoneReported") AS context_at
       FROM fresh GROUP BY "profileId")`,
     // The profiles with something new, as `locked` read them; the update
     // below checks again. lastSeenAt and firstSeenAt only move one way and
-    // every identified profile is kept, so nothing is missed there. For the
-    // timezone, a concurrent batch's uncommitted change is not seen here (a
-    // key-share lock does not wait for it): of two racing context timezones
-    // either may win, as either could before (neither compares event times
-    // across batches).
+    // every identified profile is kept, so nothing is missed there. A
+    // concurrent batch's uncommitted change is not seen here (a key-share
+    // lock does not wait for it), nor by the probes into stored events: of
+    // two requests in flight at once for the same person, the one that
+    // commits last wins where their calls disagree.
     Prisma.sql`changed AS (
       SELECT s.* FROM seen s JOIN locked l ON l.id = s."profileId"
       WHERE s."profileId" IN (SELECT "profileId" FROM trait_patches)
         OR s.first_seen < l."firstSeenAt"
         OR s.last_seen >= l."lastSeenAt" + ${LAST_SEEN_RESOLUTION}::interval
-        OR coalesce(s.trait_tz, CASE WHEN l.has_tz_trait THEN l.timezone END, s.context_tz,
-             l.timezone) IS DISTINCT FROM l.timezone)`,
+        OR (s.context_reported AND s.context_tz IS DISTINCT FROM l."contextTimezone"))`,
     // A row with nothing new is left alone (see LAST_SEEN_RESOLUTION).
     Prisma.sql`profile_updates AS (
       UPDATE profiles p SET
         traits = ${PATCHED_TRAITS},
         email = ${NEW_EMAIL},
-        timezone = ${NEW_TIMEZONE},
+        "traitTimezone" = ${NEW_TRAIT_TIMEZONE},
+        "contextTimezone" = ${newContextTimezone},
+        timezone = coalesce(${NEW_TRAIT_TIMEZONE}, ${newContextTimezone}),
         "firstSeenAt" = least(p."firstSeenAt", s.first_seen),
         "lastSeenAt" = greatest(p."lastSeenAt", s.last_seen),
         "updatedAt" = now()
@@ -188,9 +227,10 @@ export async function writeEvents(
         -- page load) rewrites nothing.
         AND (${PATCHED_TRAITS} IS DISTINCT FROM p.traits
           OR ${NEW_EMAIL} IS DISTINCT FROM p.email
+          OR ${NEW_TRAIT_TIMEZONE} IS DISTINCT FROM p."traitTimezone"
           OR s.first_seen < p."firstSeenAt"
           OR s.last_seen >= p."lastSeenAt" + ${LAST_SEEN_RESOLUTION}::interval
-          OR ${NEW_TIMEZONE} IS DISTINCT FROM p.timezone)
+          OR ${deviceMoves})
       RETURNING 1)`,
     Prisma.sql`catalog_counts AS (
       SELECT CASE WHEN type = 'track' THEN name ELSE type END AS name,
@@ -238,12 +278,14 @@ export async function writeEvents(
         RETURNING 1)`,
       // The memberships' foreign key to groups is checked at the end of the
       // statement, after groups_written has run.
+      // joinedAt is the earliest group call, whatever order they arrive in.
       Prisma.sql`memberships AS (
-        INSERT INTO profile_groups ("workspaceId", "profileId", "groupId", "joinedAt")
+        INSERT INTO profile_groups AS m ("workspaceId", "profileId", "groupId", "joinedAt")
         SELECT DISTINCT ON ("profileId", "groupId") ${workspaceId}, "profileId", "groupId", "timestamp"
         FROM fresh WHERE type = 'group'
         ORDER BY "profileId", "groupId", "timestamp"
-        ON CONFLICT DO NOTHING
+        ON CONFLICT ("workspaceId", "profileId", "groupId") DO UPDATE SET "joinedAt" = excluded."joinedAt"
+          WHERE excluded."joinedAt" < m."joinedAt"
         RETURNING 1)`,
     );
     outputs.push(

@@ -174,6 +174,32 @@ describe("normalizeMessage", () => {
     ).toBeNull();
   });
 
+  it("reads the device timezone of any call, an unknown name as null", () => {
+    const track = (context: unknown) =>
+      accepted({ type: "track", userId: "u", event: "E", context });
+    expect(track({ timezone: "europe/paris" })).toMatchObject({
+      contextTimezoneReported: true,
+      contextTimezone: "Europe/Paris",
+    });
+    expect(track({ timezone: "Etc/Unknown" })).toMatchObject({
+      contextTimezoneReported: true,
+      contextTimezone: null,
+    });
+    expect(track({ timezone: 3 })).toMatchObject({ contextTimezoneReported: false });
+    expect(track({})).toMatchObject({ contextTimezoneReported: false });
+  });
+
+  it("makes the profile email of identify's traits.email", () => {
+    const identify = (email: unknown) =>
+      accepted({ type: "identify", userId: "u", traits: { email } }).traitEmail;
+    expect(identify("  Ann@Example.COM ")).toBe("ann@example.com");
+    expect(identify("  ")).toBeNull();
+    expect(identify(42)).toBeNull();
+    expect(
+      accepted({ type: "group", userId: "u", groupId: "g", traits: { email: "a@b.c" } }).traitEmail,
+    ).toBeNull();
+  });
+
   it("assigns messageIds: stable with a timestamp, random without", () => {
     const call = { type: "track", userId: "u", event: "E", timestamp: "2026-03-01T11:00:00Z" };
     const a = accepted({ ...call, sentAt: "2026-03-01T11:00:01Z" }).messageId;

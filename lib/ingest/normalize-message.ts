@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { issuePath } from "@/lib/api/errors";
+import { normalizeEmail, reportedTimezone } from "@/lib/journey-core/profile-merge";
+import { validTimezone } from "@/lib/journey-core/valid-timezone";
 import { checkJsonShape } from "./check-json-shape";
 import { fastParse, type ParsedCall } from "./fast-parse";
 import { MAX_EVENT_BYTES, MAX_FUTURE_MS, MIN_TIMESTAMP } from "./limits";
@@ -15,7 +17,6 @@ import {
   messageSchemas,
 } from "./schemas";
 import type { NormalizedMessage, Rejection, RejectionCode } from "./types";
-import { validTimezone } from "./valid-timezone";
 
 export interface NormalizeOptions {
   /** Server clock when the request arrived. */
@@ -109,6 +110,7 @@ export function normalizeMessage(
   const time = resolveTimestamp(item, options);
   if ("error" in time) return rejected(index, raw, "invalid_timestamp", time.field, time.error);
 
+  const reported = reportedTimezone(data.context?.timezone);
   return {
     ok: true,
     message: {
@@ -126,8 +128,10 @@ export function normalizeMessage(
       sentAt: time.sentAt,
       groupId: data.groupId ?? null,
       previousId: data.previousId ?? null,
+      traitEmail: type === "identify" ? normalizeEmail(data.traits?.email) : null,
       traitTimezone: type === "identify" ? validTimezone(data.traits?.timezone) : null,
-      contextTimezone: validTimezone(data.context?.timezone),
+      contextTimezoneReported: reported !== undefined,
+      contextTimezone: reported ?? null,
     },
   };
 }

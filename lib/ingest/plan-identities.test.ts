@@ -18,7 +18,9 @@ function call(fields: Partial<NormalizedMessage> & { index: number }): Normalize
     sentAt: null,
     groupId: null,
     previousId: null,
+    traitEmail: null,
     traitTimezone: null,
+    contextTimezoneReported: false,
     contextTimezone: null,
     ...fields,
   };

@@ -57,8 +57,12 @@ export interface NormalizedMessage {
   sentAt: Date | null;
   groupId: string | null;
   previousId: string | null;
+  /** The profile email traits.email makes (identify only; normalizeEmail). */
+  traitEmail: string | null;
   /** Valid IANA zone from traits.timezone (identify only). */
   traitTimezone: string | null;
-  /** Valid IANA zone from context.timezone. */
+  /** Whether context.timezone is a string: the call reports the device's timezone. */
+  contextTimezoneReported: boolean;
+  /** That timezone when valid (canonical), else null (unknown). */
   contextTimezone: string | null;
 }

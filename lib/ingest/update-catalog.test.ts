@@ -17,7 +17,9 @@ const message = (overrides: Partial<NormalizedMessage>): NormalizedMessage => ({
   sentAt: null,
   groupId: null,
   previousId: null,
+  traitEmail: null,
   traitTimezone: null,
+  contextTimezoneReported: false,
   contextTimezone: null,
   ...overrides,
 });

@@ -68,49 +68,143 @@ async function createProfiles(db: RawDb, workspaceId: string, plan: IdentityPlan
 }
 
 /**
- * Folds each `from` profile into its survivor: traits merge with the
- * survivor's values winning, firstSeenAt/lastSeenAt widen, an unsubscribe on
- * either side sticks; identities, events and group memberships move; the
- * `from` row is deleted. The profiles were locked by lookupIdentities.
+ * Folds each `from` profile into its survivor, by the profile merge's rule 7
+ * (lib/journey-core/profile-merge.ts): per trait key the later write wins
+ * (the survivor's on a tie, then the profile folded first), email and the
+ * trait timezone follow their keys, the device timezone reported later wins,
+ * firstSeenAt/lastSeenAt widen, an unsubscribe on either side sticks,
+ * memberships keep the earliest joinedAt; identities, events and the rest
+ * move; the `from` row is deleted. The profiles were locked by
+ * lookupIdentities.
+ *
+ * A write's time is the event time of the profile's latest stored identify
+ * that set or removed the key, read from `events` (index on profileId, name,
+ * timestamp: identifies have no name). A stored key with no such event
+ * predates these rules and counts as older than any.
  */
 async function mergeProfiles(
   db: RawDb,
   workspaceId: string,
   merges: IdentityPlan["merges"],
 ): Promise<void> {
-  const pairs = JSON.stringify(merges);
+  const pairs = JSON.stringify(merges.map((m, ord) => ({ ...m, ord })));
   const rows = await db.$queryRaw<{ deleted: number }[]>`
     WITH pairs AS MATERIALIZED (
-      SELECT r."from", r."into"
-      FROM jsonb_to_recordset(${pairs}::jsonb) AS r("from" uuid, "into" uuid)
+      SELECT r."from", r."into", r.ord
+      FROM jsonb_to_recordset(${pairs}::jsonb) AS r("from" uuid, "into" uuid, ord int)
+    ), absorbed AS MATERIALIZED (
+      SELECT pairs.*, f.traits, f.email, f."traitTimezone", f."contextTimezone",
+             f."firstSeenAt", f."lastSeenAt", f."unsubscribedAt",
+             (SELECT e."timestamp" FROM events e
+              WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = f.id
+                AND jsonb_typeof(e.context -> 'timezone') = 'string'
+              ORDER BY e."timestamp" DESC LIMIT 1) AS device_at
+      FROM pairs JOIN profiles f ON f.id = pairs."from" AND f."workspaceId" = ${workspaceId}
+    ), writes AS (
+      -- Joins below are LATERAL so that each reads one profile's events
+      -- through an index, never the workspace's.
+      SELECT a."from", t.key, max(e."timestamp") AS at
+      FROM absorbed a
+      CROSS JOIN LATERAL (
+        SELECT e."timestamp", e.traits FROM events e
+        WHERE e."profileId" = a."from" AND e.name IS NULL
+          AND e."workspaceId" = ${workspaceId} AND e.type = 'identify'
+        OFFSET 0
+      ) e
+      CROSS JOIN LATERAL jsonb_object_keys(e.traits) t(key)
+      GROUP BY 1, 2
+    ), words AS (
+      -- Each absorbed profile's word on each key it holds or has written.
+      SELECT a."into", a.ord, k.key, w.at, a.traits ? k.key AS present,
+             a.traits -> k.key AS value, a.email, a."traitTimezone"
+      FROM absorbed a
+      CROSS JOIN LATERAL (
+        SELECT jsonb_object_keys(a.traits) AS key
+        UNION SELECT w.key FROM writes w WHERE w."from" = a."from"
+      ) k
+      LEFT JOIN writes w ON w."from" = a."from" AND w.key = k.key
+    ), best AS (
+      SELECT DISTINCT ON ("into", key) * FROM words
+      ORDER BY "into", key, at DESC NULLS LAST, ord
+    ), winners AS (
+      SELECT b.* FROM best b
+      LEFT JOIN LATERAL (
+        SELECT true AS found FROM events e
+        WHERE e."profileId" = b."into" AND e.name IS NULL
+          AND e."timestamp" >= coalesce(b.at, '-infinity')
+          AND e."workspaceId" = ${workspaceId} AND e.type = 'identify' AND e.traits ? b.key
+        LIMIT 1
+      ) later ON true
+      WHERE later.found IS NULL
+        AND (b.at IS NOT NULL OR NOT (
+          SELECT p.traits ? b.key FROM profiles p
+          WHERE p.id = b."into" AND p."workspaceId" = ${workspaceId}))
+    ), patches AS (
+      SELECT "into",
+             jsonb_object_agg(key, value) FILTER (WHERE present) AS set,
+             array_agg(key) FILTER (WHERE NOT present) AS unset,
+             bool_or(key = 'email') AS has_email,
+             max(email) FILTER (WHERE key = 'email' AND present) AS email,
+             bool_or(key = 'timezone') AS has_timezone,
+             max("traitTimezone") FILTER (WHERE key = 'timezone' AND present) AS trait_tz
+      FROM winners GROUP BY "into"
+    ), device AS (
+      -- The absorbed profiles' latest device report, and for profiles with
+      -- none on record (stored before reports were kept) the first timezone.
+      SELECT DISTINCT ON ("into") "into", "contextTimezone" AS tz, device_at AS at,
+             (SELECT a2."contextTimezone" FROM absorbed a2
+              WHERE a2."into" = a."into" AND a2."contextTimezone" IS NOT NULL
+              ORDER BY a2.ord LIMIT 1) AS untimed_tz
+      FROM absorbed a
+      ORDER BY "into", device_at DESC NULLS LAST, ord
     ), folded AS (
-      SELECT pairs."into",
-             coalesce(jsonb_object_agg(t.key, t.value) FILTER (WHERE t.key IS NOT NULL), '{}') AS traits,
-             min(f."firstSeenAt") AS first_seen, max(f."lastSeenAt") AS last_seen,
-             max(f.email) AS email, max(f.timezone) AS timezone,
-             min(f."unsubscribedAt") AS unsubscribed_at
-      FROM pairs
-      JOIN profiles f ON f.id = pairs."from" AND f."workspaceId" = ${workspaceId}
-      LEFT JOIN LATERAL jsonb_each(f.traits) t ON true
-      GROUP BY pairs."into"
+      SELECT a."into", min(a."firstSeenAt") AS first_seen, max(a."lastSeenAt") AS last_seen,
+             min(a."unsubscribedAt") AS unsubscribed_at
+      FROM absorbed a GROUP BY a."into"
+    ), merged AS (
+      SELECT p.id,
+             (p.traits - coalesce(x.unset, '{}')) || coalesce(x.set, '{}') AS traits,
+             CASE WHEN x.has_email THEN x.email ELSE p.email END AS email,
+             CASE WHEN x.has_timezone THEN x.trait_tz ELSE p."traitTimezone" END AS trait_tz,
+             CASE
+               WHEN d.at IS NOT NULL THEN CASE
+                 WHEN d.tz IS DISTINCT FROM p."contextTimezone" AND NOT EXISTS (
+                   SELECT 1 FROM events e
+                   WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = p.id
+                     AND e."timestamp" >= d.at AND jsonb_typeof(e.context -> 'timezone') = 'string')
+                 THEN d.tz ELSE p."contextTimezone" END
+               WHEN p."contextTimezone" IS NULL AND d.untimed_tz IS NOT NULL AND NOT EXISTS (
+                   SELECT 1 FROM events e
+                   WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = p.id
+                     AND jsonb_typeof(e.context -> 'timezone') = 'string')
+                 THEN d.untimed_tz
+               ELSE p."contextTimezone"
+             END AS context_tz,
+             folded.first_seen, folded.last_seen, folded.unsubscribed_at
+      FROM folded
+      JOIN profiles p ON p.id = folded."into" AND p."workspaceId" = ${workspaceId}
+      JOIN device d ON d."into" = folded."into"
+      LEFT JOIN patches x ON x."into" = folded."into"
     ), survivors AS (
       UPDATE profiles p SET
-        traits = folded.traits || p.traits,
-        "firstSeenAt" = least(p."firstSeenAt", folded.first_seen),
-        "lastSeenAt" = greatest(p."lastSeenAt", folded.last_seen),
-        email = coalesce(p.email, folded.email),
-        timezone = coalesce(p.timezone, folded.timezone),
-        "unsubscribedAt" = least(p."unsubscribedAt", folded.unsubscribed_at),
+        traits = m.traits,
+        email = m.email,
+        "traitTimezone" = m.trait_tz,
+        "contextTimezone" = m.context_tz,
+        timezone = coalesce(m.trait_tz, m.context_tz),
+        "firstSeenAt" = least(p."firstSeenAt", m.first_seen),
+        "lastSeenAt" = greatest(p."lastSeenAt", m.last_seen),
+        "unsubscribedAt" = least(p."unsubscribedAt", m.unsubscribed_at),
         "updatedAt" = now()
-      FROM folded
-      WHERE p.id = folded."into" AND p."workspaceId" = ${workspaceId}
+      FROM merged m
+      WHERE p.id = m.id AND p."workspaceId" = ${workspaceId}
       RETURNING p.id
     ), identities AS (
       UPDATE profile_identities i SET "profileId" = pairs."into"
       FROM pairs
       WHERE i."workspaceId" = ${workspaceId} AND i."profileId" = pairs."from"
       RETURNING 1
-    ), events AS (
+    ), moved_events AS (
       UPDATE events e SET "profileId" = pairs."into"
       FROM pairs
       WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = pairs."from"
@@ -132,11 +226,13 @@ async function mergeProfiles(
       WHERE r."workspaceId" = ${workspaceId} AND r."profileId" = pairs."from"
       RETURNING 1
     ), memberships AS (
-      INSERT INTO profile_groups ("workspaceId", "profileId", "groupId", "joinedAt")
-      SELECT ${workspaceId}, pairs."into", g."groupId", g."joinedAt"
+      INSERT INTO profile_groups AS m ("workspaceId", "profileId", "groupId", "joinedAt")
+      SELECT ${workspaceId}, pairs."into", g."groupId", min(g."joinedAt")
       FROM profile_groups g JOIN pairs ON g."profileId" = pairs."from"
       WHERE g."workspaceId" = ${workspaceId}
-      ON CONFLICT DO NOTHING
+      GROUP BY pairs."into", g."groupId"
+      ON CONFLICT ("workspaceId", "profileId", "groupId") DO UPDATE SET "joinedAt" = excluded."joinedAt"
+        WHERE excluded."joinedAt" < m."joinedAt"
       RETURNING 1
     ), deleted AS (
       -- The cascade to identities and memberships runs after this statement's
@@ -147,7 +243,7 @@ async function mergeProfiles(
     )
     SELECT (SELECT count(*) FROM survivors)::int AS survivors,
            (SELECT count(*) FROM identities)::int AS identities,
-           (SELECT count(*) FROM events)::int AS events,
+           (SELECT count(*) FROM moved_events)::int AS events,
            (SELECT count(*) FROM memberships)::int AS memberships,
            (SELECT count(*) FROM inbox)::int + (SELECT count(*) FROM sent)::int
              + (SELECT count(*) FROM runs)::int AS moved,

@@ -9,6 +9,11 @@ export interface ProfileFacts {
   lastSeenAt: Date;
   /** IANA name; UTC is used when null or unknown to the runtime. */
   timezone: string | null;
+  /**
+   * The device's timezone (profiles.contextTimezone), which `timezone` falls
+   * back to without a valid traits.timezone; read off `timezone` when absent.
+   */
+  contextTimezone?: string | null;
   email: string | null;
   unsubscribed: boolean;
   /** Hard bounce or complaint: never email again. */

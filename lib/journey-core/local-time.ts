@@ -8,7 +8,7 @@
 // (03:30 CEST); a wall time that happens twice (fall-back) resolves to the
 // first occurrence. This is Temporal's "compatible" disambiguation.
 
-import { validTimezone } from "@/lib/ingest/valid-timezone";
+import { validTimezone } from "./valid-timezone";
 
 export const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { JourneyDefinition, ReentryPolicy } from "./definition";
 import type { WorkspaceDeliveryRules } from "./delivery-rules";
-import { simulate, simulateJourney } from "./simulate";
+import { profileAt, simulate, simulateJourney } from "./simulate";
 import {
   at,
   delayNode,
@@ -272,5 +272,50 @@ describe("history from before the simulation", () => {
     });
     expect(refused.runs).toHaveLength(0);
     expect(refused.entries[0].decision.reason).toBe("Journey allows entry once per profile");
+  });
+});
+
+describe("the profile during a replay follows the profile merge (profile-merge.ts)", () => {
+  const events = [
+    identify({ plan: "pro", email: "  Ada@Example.COM ", age: 3 }, day(0)),
+    { ...track("Clicked", day(1)), contextTimezone: "America/New_York" },
+    identify({ age: null, timezone: "Mars/Olympus" }, day(2)),
+  ];
+
+  it("removes null traits, normalises email and takes the device timezone", () => {
+    const { profile } = simulateJourney(
+      lineJourney("unused", [emailNode("x")]),
+      makeProfile({ traits: {}, email: null, timezone: null }),
+      events,
+    );
+    expect(profile.traits).toEqual({
+      plan: "pro",
+      email: "  Ada@Example.COM ",
+      timezone: "Mars/Olympus",
+    });
+    expect(profile.email).toBe("ada@example.com");
+    expect(profile.timezone).toBe("America/New_York");
+    expect(profile.lastSeenAt.toISOString()).toBe(day(2));
+  });
+
+  it("defers by the timezone a track call reported, not the stored one", () => {
+    const definition = lineJourney("Signed Up", [emailNode("welcome")]);
+    // 23:30 in New York on 2 June (03:30 UTC on the 3rd); 05:30 in Berlin.
+    const result = simulateJourney(
+      definition,
+      makeProfile({ traits: {}, timezone: "Europe/Berlin" }),
+      [{ ...track("Signed Up", "2025-06-03T03:30:00Z"), contextTimezone: "America/New_York" }],
+      { deliveryRules: { quietHours: { start: "21:00", end: "08:00", onQuiet: "defer" } } },
+    );
+    expect(result.sends.map((s) => s.at.toISOString())).toEqual(["2025-06-03T12:00:00.000Z"]);
+  });
+
+  it("profileAt gives the profile simulate had at an instant", () => {
+    const start = makeProfile({ traits: {}, email: null, timezone: null });
+    expect(profileAt(start, events, new Date(day(1)))).toMatchObject({
+      traits: { plan: "pro", email: "  Ada@Example.COM ", age: 3 },
+      email: "ada@example.com",
+      timezone: "America/New_York",
+    });
   });
 });

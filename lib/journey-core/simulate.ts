@@ -25,6 +25,12 @@ import type { WorkspaceDeliveryRules } from "./delivery-rules";
 import type { JourneyEvent, ProfileFacts, SentMessage } from "./facts";
 import { indexJourney } from "./journey-graph";
 import { inactivityDueAt, type PreviousRun, traitsMatch } from "./match-trigger";
+import {
+  applyProfileCall,
+  type ProfileCall,
+  type ProfileValue,
+  profileValueOf,
+} from "./profile-merge";
 import type {
   Effect,
   RunState,
@@ -36,9 +42,16 @@ import type {
 import { isTerminal } from "./run-state";
 import { enterJourney, listensForEvents, step } from "./step";
 
+/** A stored call replayed; `contextTimezone` is its context.timezone as sent. */
 export type SimEvent =
-  | { type: "track"; name: string; properties?: Record<string, unknown>; at: Date }
-  | { type: "identify"; traits: Record<string, unknown>; at: Date };
+  | {
+      type: "track";
+      name: string;
+      properties?: Record<string, unknown>;
+      at: Date;
+      contextTimezone?: unknown;
+    }
+  | { type: "identify"; traits: Record<string, unknown>; at: Date; contextTimezone?: unknown };
 
 export interface SimJourney {
   journeyId: string;
@@ -89,6 +102,7 @@ export function simulate(input: SimulationInput): SimulationResult {
   const until = input.until ?? new Date(lastAt.getTime() + 60 * DAY);
   const rules = input.deliveryRules ?? {};
   const profile: ProfileFacts = { ...input.profile, traits: { ...input.profile.traits } };
+  let value = startValue(input.profile);
   const history = historyLog(input.history ?? []);
   if (history.length > 0) profile.lastSeenAt = (history.at(-1) as JourneyEvent).timestamp;
   const log: JourneyEvent[] = [...history, ...(input.priorEvents ?? [])].sort(
@@ -194,11 +208,11 @@ export function simulate(input: SimulationInput): SimulationResult {
 
   const processEvent = (event: SimEvent) => {
     const now = event.at;
+    // The profile as ingestion makes it (lib/journey-core/profile-merge.ts).
+    const previousTraits = profile.traits;
+    value = applyProfileCall(value, simEventCall(event));
+    Object.assign(profile, factsOfValue(profile, value));
     if (event.type === "identify") {
-      const previousTraits = { ...profile.traits };
-      Object.assign(profile.traits, event.traits);
-      if (typeof event.traits.timezone === "string") profile.timezone = event.traits.timezone;
-      if (typeof event.traits.email === "string") profile.email = event.traits.email;
       for (const journey of input.journeys) {
         const trigger = triggerOf(journey);
         if (trigger?.kind !== "trait_change") continue;
@@ -217,7 +231,6 @@ export function simulate(input: SimulationInput): SimulationResult {
       timestamp: now,
     };
     log.push(tracked);
-    profile.lastSeenAt = now;
     // Runs in progress, and completed runs still inside their goal window.
     for (const journey of input.journeys) {
       runs.forEach((run, index) => {
@@ -269,6 +282,53 @@ export function simulate(input: SimulationInput): SimulationResult {
     }
   }
   return result;
+}
+
+/** A replayed event as the profile merge sees it. */
+export function simEventCall(event: SimEvent): ProfileCall {
+  return event.type === "identify"
+    ? {
+        type: "identify",
+        at: event.at,
+        traits: event.traits,
+        contextTimezone: event.contextTimezone,
+      }
+    : { type: "track", at: event.at, contextTimezone: event.contextTimezone };
+}
+
+/**
+ * The merge's starting value for a profile given as facts. Its lastSeenAt
+ * starts empty: a replay's profile was last seen at its latest replayed call
+ * (facts loaded today would say today).
+ */
+function startValue(profile: ProfileFacts): ProfileValue {
+  return { ...profileValueOf(profile), lastSeenAt: null };
+}
+
+function factsOfValue(profile: ProfileFacts, value: ProfileValue): Partial<ProfileFacts> {
+  return {
+    traits: value.traits,
+    email: value.email,
+    timezone: value.timezone,
+    contextTimezone: value.contextTimezone,
+    firstSeenAt: value.firstSeenAt ?? profile.firstSeenAt,
+    lastSeenAt: value.lastSeenAt ?? profile.lastSeenAt,
+  };
+}
+
+/**
+ * The profile as the simulation saw it at `at`: `profile` after every event
+ * up to and including `at`, applied in time order as simulate applies them.
+ */
+export function profileAt(
+  profile: ProfileFacts,
+  events: readonly SimEvent[],
+  at: Date,
+): ProfileFacts {
+  let value = startValue(profile);
+  const upTo = events.filter((e) => e.at <= at).sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (const event of upTo) value = applyProfileCall(value, simEventCall(event));
+  return { ...profile, traits: { ...profile.traits }, ...factsOfValue(profile, value) };
 }
 
 function historyLog(history: readonly SimEvent[]): JourneyEvent[] {

@@ -121,6 +121,35 @@ describe("why not: delivery rules", () => {
     await setRules(ws, {});
   });
 
+  it("judges quiet hours in the timezone their device reported then, not the one it reports now", async () => {
+    await setRules(ws, {
+      quietHours: { start: "21:00", end: "08:00", onQuiet: "defer", channels: ["email"] },
+    });
+    // 23:30 on 1 April in New York (05:30 in Berlin), then days later from Berlin.
+    const clock = new FakeClock("2026-04-02T03:30:00Z");
+    await send(clock, ws, [identify("nomad", { email: "nomad@example.com" })], {
+      evaluate: false,
+    });
+    const newYork = { context: { timezone: "America/New_York" } };
+    await send(clock, ws, [{ ...track("nomad", "Signed Up"), ...newYork }], { evaluate: false });
+    clock.set("2026-04-05T12:00:00Z");
+    const berlin = { context: { timezone: "Europe/Berlin" } };
+    await send(clock, ws, [{ ...track("nomad", "Viewed Page"), ...berlin }], { evaluate: false });
+    expect(
+      (await prisma.profile.findFirst({ where: { workspaceId: ws, userId: "nomad" } }))?.timezone,
+    ).toBe("Europe/Berlin");
+
+    const answer = await whyNot(emailJourney, "profileId=nomad&at=2026-04-02T03:45:00Z");
+    expect(gate(answer, "quiet_hours")).toMatchObject({
+      passed: false,
+      actual: "23:30 in America/New_York",
+    });
+    expect(gate(answer, "quiet_hours")?.detail).toContain(
+      "deferred until 2026-04-02T12:00:00.000Z",
+    );
+    await setRules(ws, {});
+  });
+
   it("names suppression, and only from when the address was suppressed", async () => {
     await prisma.suppression.create({
       data: {

@@ -71,6 +71,29 @@ describe("ingestBatch", () => {
     expect(millis).toBeLessThanOrEqual(Date.now());
   });
 
+  it("orders a batch's ids as it applied the calls: event time, then position", async () => {
+    // Replays (preview, backtests) order a profile's events by timestamp,
+    // receivedAt and id; at equal times they must apply the calls in the
+    // order ingestion did, where the later position wins.
+    const items = Array.from({ length: 40 }, (_, i) => ({
+      type: "identify",
+      userId: "u-order",
+      traits: { step: i },
+      messageId: `order-${i}`,
+      timestamp: `2026-03-01T10:00:0${i % 3}Z`,
+    }));
+    await ingestBatch({ workspaceId, receivedAt, items });
+    const replayed = await prisma.event.findMany({
+      where: { workspaceId, messageId: { startsWith: "order-" } },
+      orderBy: [{ timestamp: "asc" }, { receivedAt: "asc" }, { id: "asc" }],
+      select: { messageId: true },
+    });
+    const applied = [...items]
+      .sort((a, b) => a.timestamp.localeCompare(b.timestamp))
+      .map((item) => item.messageId);
+    expect(replayed.map((e) => e.messageId)).toEqual(applied);
+  });
+
   it("skips stored messageIds and repeats within a batch", async () => {
     const result = await ingestBatch({
       workspaceId,
