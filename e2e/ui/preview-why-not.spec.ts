@@ -87,18 +87,22 @@ async function previewAndWhyNot(page: Page, browser: Browser, workspaceId: strin
   const sharer = `pm-sharer-${run}`;
   const journeyId = await publishFromTemplate(page, workspaceId);
 
-  // Two hours ago both created their first report; the sharer had already shared a dashboard.
+  // Four hours ago both signed up; two hours ago both created their first report; the sharer
+  // had already shared a dashboard.
   const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR).toISOString();
   await ingest(page, key, [
+    // Profiles are rebuilt as of each step's time, so they signed up (identify) first.
     {
       type: "identify",
       userId: reader,
       traits: { name: `Rita ${run}`, email: `${reader}@example.test` },
+      timestamp: at(4),
     },
     {
       type: "identify",
       userId: sharer,
       traits: { name: `Sam ${run}`, email: `${sharer}@example.test` },
+      timestamp: at(4),
     },
     { type: "track", userId: sharer, event: "Dashboard Shared", timestamp: at(3) },
     {
