@@ -24,6 +24,7 @@ describe("collectEffects", () => {
           type: "send",
           channel: "in_app",
           nodeId: "n1",
+          at,
           idempotencyKey: "r1:n1:0",
           content: { kind: "card", title: "Hi", body: "Hello" },
         } as Effect,
@@ -34,7 +35,7 @@ describe("collectEffects", () => {
         { type: "complete", status: "completed" },
       ]),
     ];
-    const out = collectEffects(runs, at);
+    const out = collectEffects(runs);
     expect(out.sends).toHaveLength(1);
     expect(out.sends[0]).toMatchObject({
       workspaceId: "ws",
@@ -53,7 +54,7 @@ describe("collectEffects", () => {
   });
 
   it("collects nothing from runs without effects", () => {
-    expect(collectEffects([run("r1", [])], at)).toEqual({
+    expect(collectEffects([run("r1", [])])).toEqual({
       sends: [],
       traces: [],
       timersSet: 0,

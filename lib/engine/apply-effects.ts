@@ -24,11 +24,10 @@ type Handler<K extends EffectType> = (
   effect: Extract<Effect, { type: K }>,
   run: RunRecord,
   out: AppliedEffects,
-  now: Date,
 ) => void;
 
 const HANDLERS: { [K in EffectType]: Handler<K> } = {
-  send(effect, run, out, now) {
+  send(effect, run, out) {
     out.sends.push({
       workspaceId: run.workspaceId,
       profileId: run.state.profileId,
@@ -36,7 +35,9 @@ const HANDLERS: { [K in EffectType]: Handler<K> } = {
       runId: run.state.runId,
       effect,
       eventProperties: run.state.triggerEvent?.properties,
-      now,
+      // The message is created as of the decision (its event time): the
+      // frequency budget counts it then, as backtests and preview do.
+      now: effect.at,
     });
   },
   trace(effect, run, out) {
@@ -51,13 +52,13 @@ const HANDLERS: { [K in EffectType]: Handler<K> } = {
 };
 
 /** Sorts every effect of the runs into what the transaction writes. */
-export function collectEffects(runs: readonly RunRecord[], now: Date): AppliedEffects {
+export function collectEffects(runs: readonly RunRecord[]): AppliedEffects {
   const out: AppliedEffects = { sends: [], traces: [], timersSet: 0, runsEnded: 0 };
   for (const run of runs) {
     for (const effect of run.effects) {
       // The table's type pairs each kind with its handler; indexing it with a
       // union widens that pairing, hence the cast.
-      (HANDLERS[effect.type] as Handler<EffectType>)(effect, run, out, now);
+      (HANDLERS[effect.type] as Handler<EffectType>)(effect, run, out);
     }
   }
   return out;

@@ -18,6 +18,8 @@ export interface RunRecord {
   effects: Effect[];
   /** Only a run being entered counts events "before its trigger". */
   triggerRef: TriggerRef | null;
+  /** Created by this batch: it catches up on the profile's events already evaluated after its entry. */
+  enteredInBatch?: boolean;
 }
 
 export interface ProfileWork {

@@ -64,7 +64,7 @@ async function cancelBatch(
   }
   for (const profile of prepared.profiles.values()) {
     for (const run of profile.runs) {
-      await prepared.batch.stepRun(profile, run, { kind: "cancel", reason });
+      await prepared.batch.stepRun(profile, run, { kind: "cancel", reason }, now);
     }
   }
   await prepared.batch.flush();

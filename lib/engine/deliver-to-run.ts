@@ -4,10 +4,11 @@ import type { EngineBatch, RunRecord } from "./engine-batch";
 import type { BatchProfile } from "./prepare-batch";
 
 // What a journey's status does to a run in flight (see lib/engine/README.md):
-// - live: the run advances.
-// - paused: the run holds where it is. Its events are not delivered (a wait
-//   cannot end, a goal is not counted) and its timer is disarmed; resuming
-//   re-arms it, and a timer that came due during the pause fires then.
+// - live: the run advances, as of `now` (the input's event time).
+// - paused: the run holds where it is and nothing is sent. Its timer is
+//   disarmed and its events are kept (held_events); resuming wakes it to
+//   catch up on them in the order they happened, interleaved with its timers,
+//   so a goal reached or a wait's event during the pause still counts.
 // - archived: the run is cancelled (trace "exited": "Cancelled: …") the next
 //   time the engine meets it; archiving cancels open runs at once as well.
 
@@ -16,21 +17,25 @@ export async function deliverToRun(
   profile: BatchProfile,
   run: RunRecord,
   input: StepInput,
+  now: Date,
+  eventId?: string,
 ): Promise<boolean> {
   if (profile.missing) {
-    return batch.stepRun(profile, run, { kind: "cancel", reason: "The profile no longer exists" });
+    const cancel = { kind: "cancel", reason: "The profile no longer exists" } as const;
+    return batch.stepRun(profile, run, cancel, now);
   }
   const status = run.journey.status;
   switch (status) {
     case "live":
-      return batch.stepRun(profile, run, input);
+      return batch.stepRun(profile, run, input, now);
     case "paused":
       // Writing the row again with the journey paused disarms its timer.
       if (input.kind === "wake") batch.touch(run);
+      if (input.kind === "event" && eventId) batch.hold(run, eventId);
       return false;
     case "archived":
     case "draft":
-      return batch.stepRun(profile, run, { kind: "cancel", reason: `Journey is ${status}` });
+      return batch.stepRun(profile, run, { kind: "cancel", reason: `Journey is ${status}` }, now);
     default:
       return assertNever(status);
   }

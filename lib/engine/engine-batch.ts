@@ -2,10 +2,11 @@ import type { RawDb } from "@/lib/db/sql";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { executeAll } from "@/lib/db/sql";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { decideEntry, type EntryDecision, type EntrySignal } from "@/lib/journey-core/decide-entry";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import type { StepContext, StepInput, StepResult } from "@/lib/journey-core/run-state";
+import { createRun } from "@/lib/journey-core/run-state";
 import { enterJourney, step } from "@/lib/journey-core/step";
 import { collectEffects } from "./apply-effects";
 import type { ProfileWork, RunRecord } from "./batch-records";
@@ -45,6 +46,8 @@ export interface FlushSummary {
 export class EngineBatch {
   readonly records: RunRecord[] = [];
   private readonly counts: CountCache;
+  private readonly held: { runId: string; eventId: string; workspaceId: string }[] = [];
+  private readonly released: string[] = [];
 
   constructor(
     readonly tx: RawDb,
@@ -54,19 +57,25 @@ export class EngineBatch {
     this.counts = new CountCache(tx);
   }
 
+  /**
+   * The core's context for a decision at `now`: the event time of the input
+   * (the trigger, the event, the timer's due time), never the time this
+   * batch happens to run. Counts are read as of `now`.
+   */
   private async context(
     profile: ProfileWork,
     run: RunRecord | null,
     definition: LoadedVersion,
     trigger: TriggerRef | null,
+    now: Date,
   ): Promise<StepContext> {
     return {
-      now: this.now,
+      now,
       profile: profile.facts,
       counts: await this.counts.countsFor(definition.definition, {
         workspaceId: profile.workspaceId,
         profileId: profile.profileId,
-        now: this.now,
+        now,
         trigger: trigger ?? run?.triggerRef ?? null,
       }),
       deliveryRules: this.rules.get(profile.workspaceId) ?? {},
@@ -74,16 +83,23 @@ export class EngineBatch {
     };
   }
 
-  /** Steps a loaded run and keeps the result; returns whether anything happened. */
-  async stepRun(profile: ProfileWork, run: RunRecord, input: StepInput): Promise<boolean> {
-    const ctx = await this.context(profile, run, run.version, null);
+  /** Steps a loaded run at `now` and keeps the result; returns whether anything happened. */
+  async stepRun(
+    profile: ProfileWork,
+    run: RunRecord,
+    input: StepInput,
+    now: Date,
+  ): Promise<boolean> {
+    const ctx = await this.context(profile, run, run.version, null, now);
     const result = step(run.version.definition, run.state, input, ctx);
     return this.keep(profile, run, result);
   }
 
   /**
-   * Decides entry and, when allowed, creates and enters the run. Refusals
-   * create nothing (there is no run to trace them on).
+   * Decides entry at `now` (the trigger's event time) and, when allowed,
+   * creates the run. It is entered at once, unless `hold` (its journey is
+   * paused): then it waits, not yet entered, for the resume to enter it as of
+   * `now`. Refusals create nothing (there is no run to trace them on).
    */
   async tryEnter(
     profile: ProfileWork,
@@ -91,27 +107,28 @@ export class EngineBatch {
     version: LoadedVersion,
     signal: EntrySignal,
     trigger: TriggerRef | null,
-  ): Promise<EntryDecision> {
-    const ctx = await this.context(profile, null, version, trigger);
+    now: Date,
+    options: { hold?: boolean } = {},
+  ): Promise<EntryDecision & { run?: RunRecord }> {
+    const ctx = await this.context(profile, null, version, trigger, now);
     const previousRuns = profile.previousRuns.get(journey.id) ?? [];
     const decision = decideEntry(version.definition, signal, {
       counts: ctx.counts,
       previousRuns,
-      now: this.now,
+      now,
     });
     if (!decision.enter) return decision;
-    const result = enterJourney(
-      version.definition,
-      {
-        runId: randomUUID(),
-        journeyId: journey.id,
-        versionId: version.id,
-        profileId: profile.profileId,
-        triggerEvent: decision.triggerEvent,
-        now: this.now,
-      },
-      ctx,
-    );
+    const newRun = {
+      runId: randomUUID(),
+      journeyId: journey.id,
+      versionId: version.id,
+      profileId: profile.profileId,
+      triggerEvent: decision.triggerEvent,
+      now,
+    };
+    const result: StepResult = options.hold
+      ? { state: createRun(version.definition, newRun), effects: [] }
+      : enterJourney(version.definition, newRun, ctx);
     const run: RunRecord = {
       workspaceId: profile.workspaceId,
       journey,
@@ -121,6 +138,7 @@ export class EngineBatch {
       dirty: true,
       effects: [],
       triggerRef: trigger,
+      enteredInBatch: true,
     };
     profile.runs.push(run);
     this.records.push(run);
@@ -129,7 +147,17 @@ export class EngineBatch {
       { runId: result.state.runId, enteredAt: result.state.enteredAt, endedAt: null },
     ]);
     this.keep(profile, run, result);
-    return decision;
+    return { ...decision, run };
+  }
+
+  /** Keeps an event for a run of a paused journey, to catch up on when it resumes. */
+  hold(run: RunRecord, eventId: string): void {
+    this.held.push({ runId: run.state.runId, eventId, workspaceId: run.workspaceId });
+  }
+
+  /** Held events the run has now caught up on (deleted at flush). */
+  release(runId: string): void {
+    this.released.push(runId);
   }
 
   /** Adds a loaded run to the batch (without stepping it). */
@@ -151,7 +179,7 @@ export class EngineBatch {
     for (const effect of result.effects) {
       if (effect.type !== "send") continue;
       const transactional = effect.channel === "email" && effect.content.transactional === true;
-      profile.sent.push({ at: this.now, channel: effect.channel, transactional });
+      profile.sent.push({ at: effect.at, channel: effect.channel, transactional });
     }
     if (result.state.endedAt) {
       const previous = profile.previousRuns.get(run.journey.id) ?? [];
@@ -170,8 +198,9 @@ export class EngineBatch {
    * sends through the channel, then the runs, their traces and the caller's
    * `also` statements in one round trip (executeAll).
    */
-  async flush(also: readonly (Prisma.Sql | null)[] = []): Promise<FlushSummary> {
+  async flush(more: readonly (Prisma.Sql | null)[] = []): Promise<FlushSummary> {
     const dirty = this.records.filter((r) => r.dirty);
+    const also = [heldEventsSql(this.held), releasedEventsSql(this.released), ...more];
     const summary: FlushSummary = {
       runsCreated: 0,
       runsUpdated: 0,
@@ -194,7 +223,7 @@ export class EngineBatch {
     const created = dirty.filter((r) => r.isNew);
     const updated = dirty.filter((r) => !r.isNew);
 
-    const applied = collectEffects(dirty, this.now);
+    const applied = collectEffects(dirty);
     const sent = await sendFromJourneys(this.tx, applied.sends);
     const results = new Map<string, JourneySendResult>();
     applied.sends.forEach((send, i) => {
@@ -218,4 +247,20 @@ export class EngineBatch {
     summary.runsEnded = applied.runsEnded;
     return summary;
   }
+}
+
+function heldEventsSql(
+  rows: readonly { runId: string; eventId: string; workspaceId: string }[],
+): Prisma.Sql | null {
+  if (rows.length === 0) return null;
+  return Prisma.sql`
+    INSERT INTO held_events ("runId", "eventId", "workspaceId")
+    SELECT * FROM unnest(${rows.map((r) => r.runId)}::text[], ${rows.map((r) => r.eventId)}::uuid[],
+                         ${rows.map((r) => r.workspaceId)}::text[])
+    ON CONFLICT DO NOTHING`;
+}
+
+function releasedEventsSql(runIds: readonly string[]): Prisma.Sql | null {
+  if (runIds.length === 0) return null;
+  return Prisma.sql`DELETE FROM held_events WHERE "runId" = ANY(${[...runIds]}::text[])`;
 }

@@ -36,7 +36,7 @@ export function engineTasks(options: EngineTaskOptions = {}): WorkerTask[] {
         const result = await processDueRuns({ now: clock, log, batchSize: options.timerBatchSize });
         return result.stepped;
       },
-      nextDueAt: nextRunWakeAt,
+      nextDueAt: () => nextRunWakeAt(),
     },
     inactivityTask(clock, options.inactivityIntervalMs ?? 60_000, log),
   ];

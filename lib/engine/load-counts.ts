@@ -38,7 +38,9 @@ export class CountCache {
       // left out makes its condition fail closed, as the core documents.
       if (query.beforeTrigger && !scope.trigger) continue;
       const key = countKey(query);
-      const memoKey = `${scope.profileId}|${query.beforeTrigger ? scope.trigger?.eventId : ""}|${key}`;
+      // Counts are as of `now` (the decision's event time), which differs per input.
+      const at = query.beforeTrigger ? scope.trigger?.eventId : scope.now.toISOString();
+      const memoKey = `${scope.profileId}|${at}|${key}`;
       let pending = this.memo.get(memoKey);
       if (!pending) {
         pending = countEventsSql(this.tx, query, scope);

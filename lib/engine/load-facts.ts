@@ -116,9 +116,15 @@ export async function loadDeliveryRules(
  * needs no earlier round trip; the core ignores sends older than the
  * workspace's own window.
  */
+/**
+ * The profiles' sends that count toward the frequency budget of decisions
+ * made between `from` and `now` (decisions are made at event time, which can
+ * be earlier than the batch): from a window before `from` up to `now`.
+ */
 export function recentSendsPart(
   refs: readonly ProfileRef[],
   now: Date,
+  from: Date = now,
 ): JsonPart<Map<string, SentMessage[]>> {
   const workspaceIds = [...new Set(refs.map((r) => r.workspaceId))];
   const defaultHours = DEFAULT_DELIVERY_RULES.frequency?.windowHours ?? 0;
@@ -136,7 +142,7 @@ export function recentSendsPart(
     FROM messages m
     JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid) ON m."workspaceId" = ref.ws AND m."profileId" = ref.pid
-    WHERE m."createdAt" > ${now}::timestamp(3) - make_interval(secs => (SELECT hours FROM win) * 3600)
+    WHERE m."createdAt" > ${from}::timestamp(3) - make_interval(secs => (SELECT hours FROM win) * 3600)
       AND m."createdAt" <= ${now}::timestamp(3)
       AND m.source <> 'test' AND m.status NOT IN ('skipped', 'failed')`;
   return jsonPart<

@@ -1,5 +1,6 @@
-import { type JsonPart, jsonPart } from "@/lib/db/sql";
+import { type JsonPart, jsonPart, jsonTimestamp } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { JourneyStatus, StatusChange } from "@/lib/journey-core/journey-status";
 import type { QueuedEvent } from "./event-queue";
 
 // What the event task reads and writes around a batch of queued events
@@ -12,7 +13,18 @@ export interface TriggerRow {
   versionId: string;
   kind: string;
   eventName: string | null;
+  /** The journey's status history, oldest first: entries are decided at the trigger's event time. */
+  history: StatusChange[];
 }
+
+type TriggerJson = Omit<TriggerRow, "history"> & {
+  history: { status: JourneyStatus; versionId: string | null; at: string }[] | null;
+};
+
+const HISTORY = Prisma.sql`(
+      SELECT json_agg(json_build_object('status', c.status, 'versionId', c."versionId", 'at', c.at)
+                      ORDER BY c.at, c.id)
+      FROM journey_status_changes c WHERE c."journeyId" = t."journeyId") AS history`;
 
 /**
  * The live triggers for this batch: event triggers on the batch's event
@@ -32,15 +44,20 @@ export function triggersPart(
     pairs.length === 0 && identifyWorkspaces.length === 0
       ? null
       : Prisma.sql`
-    SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName"
+    SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName", ${HISTORY}
     FROM journey_triggers t
     JOIN unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS k(ws, name)
       ON t."workspaceId" = k.ws AND t.kind = 'event' AND t."eventName" = k.name
     UNION ALL
-    SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName"
+    SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName", ${HISTORY}
     FROM journey_triggers t
     WHERE t."workspaceId" = ANY(${identifyWorkspaces}::text[]) AND t.kind = 'trait_change'`;
-  return jsonPart<TriggerRow, TriggerRow[]>(sql, (rows) => rows);
+  return jsonPart<TriggerJson, TriggerRow[]>(sql, (rows) =>
+    rows.map((row) => ({
+      ...row,
+      history: (row.history ?? []).map((c) => ({ ...c, at: jsonTimestamp(c.at) })),
+    })),
+  );
 }
 
 function uniquePairs(rows: readonly QueuedEvent[]): [string, string][] {
@@ -86,4 +103,67 @@ export function saveTraitStatesSql(
     ORDER BY 1, 2
     ON CONFLICT ("journeyId", "profileId")
     DO UPDATE SET matching = excluded.matching, "updatedAt" = excluded."updatedAt"`;
+}
+
+export interface EvaluatedEvent {
+  eventId: string;
+  profileId: string;
+  name: string;
+  properties: Record<string, unknown>;
+  timestamp: Date;
+}
+
+/**
+ * Events of the batch's profiles that the engine has already evaluated
+ * (no longer queued), later than the profile's earliest event in the batch,
+ * named by a journey of the workspace. A run this batch enters at time t
+ * catches up on the ones after t: they arrived before its trigger did (a
+ * client that sent out of order), and in event time they come after it.
+ * Usually empty.
+ */
+export function evaluatedEventsPart(
+  live: readonly QueuedEvent[],
+): JsonPart<Map<string, EvaluatedEvent[]>> {
+  const earliest = new Map<string, { workspaceId: string; from: Date }>();
+  for (const row of live) {
+    if (!row.profileId || !row.timestamp || row.type !== "track") continue;
+    const known = earliest.get(row.profileId);
+    if (!known || row.timestamp < known.from)
+      earliest.set(row.profileId, { workspaceId: row.workspaceId, from: row.timestamp });
+  }
+  const refs = [...earliest.entries()];
+  const sql =
+    refs.length === 0
+      ? null
+      : Prisma.sql`
+    SELECT e.id::text AS "eventId", e."profileId"::text AS "profileId", e.name, e.properties, e."timestamp"
+    FROM unnest(${refs.map(([, r]) => r.workspaceId)}::text[], ${refs.map(([id]) => id)}::uuid[],
+                ${refs.map(([, r]) => r.from)}::timestamp(3)[]) AS ref(ws, pid, since)
+    JOIN events e ON e."workspaceId" = ref.ws AND e."profileId" = ref.pid AND e."timestamp" > ref.since
+    WHERE e.type = 'track'
+      AND e.name IN (SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ref.ws)
+      AND NOT EXISTS (SELECT 1 FROM engine_queue q WHERE q."eventId" = e.id)
+    ORDER BY e."timestamp", e.id`;
+  return jsonPart<
+    {
+      eventId: string;
+      profileId: string;
+      name: string;
+      properties: Record<string, unknown> | null;
+      timestamp: string;
+    },
+    Map<string, EvaluatedEvent[]>
+  >(sql, (rows) => {
+    const out = new Map<string, EvaluatedEvent[]>();
+    for (const row of rows) {
+      const list = out.get(row.profileId) ?? [];
+      out.set(row.profileId, list);
+      list.push({
+        ...row,
+        properties: row.properties ?? {},
+        timestamp: jsonTimestamp(row.timestamp),
+      });
+    }
+    return out;
+  });
 }

@@ -28,6 +28,8 @@ export interface BatchInput {
   runRows: readonly RunRow[];
   /** Journeys the profiles may enter (their live trigger's version). */
   entryJourneys: readonly JourneyRef[];
+  /** The earliest decision time of the batch (default `now`): the budget reads sends from a window before it. */
+  sendsFrom?: Date;
   log: (line: string) => void;
 }
 
@@ -65,7 +67,7 @@ export async function prepareBatch(
     rules: deliveryRulesPart(workspaceIds, log),
     journeys: journeysPart(journeyRefs),
     versions: versionsPart(journeyRefs, log),
-    sends: recentSendsPart(refs, now),
+    sends: recentSendsPart(refs, now, input.sendsFrom),
     previous: previousRunsPart(refs, [...new Set(entryJourneys.map((j) => j.journeyId))]),
   });
   const batch = new EngineBatch(tx, now, rules);

@@ -1,11 +1,15 @@
 import "server-only";
 import { type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
+import { listensForEvents } from "@/lib/journey-core/step";
+import { allowedLatenessMs } from "./allowed-lateness";
 import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
+import type { EngineBatch } from "./engine-batch";
 import type { ProfileRef } from "./load-facts";
-import { disarmOrphans, prepareBatch } from "./prepare-batch";
+import { type BatchProfile, disarmOrphans, prepareBatch } from "./prepare-batch";
 import { tryLockProfiles } from "./profile-locks";
-import type { RunRow } from "./run-rows";
+import { parseRunState, type RunRow } from "./run-rows";
+import { wakeDue } from "./run-timeline";
 
 // The "engine-timers" task: delays, wait timeouts and deferred sends are a
 // `wakeAt` on the run row. Any number of workers claim due rows with
@@ -14,6 +18,14 @@ import type { RunRow } from "./run-rows";
 // killed mid-batch leaves the rows to the next claim; an early or repeated
 // wake is a no-op in the core, so at-least-once claiming is exactly-once in
 // effect.
+//
+// Time: a timer is decided as of its due time (`wakeAt`), never as of when
+// a worker got to it. It fires once the allowed lateness has passed after it
+// (allowed-lateness.ts) and no event of its profile at or before it is still
+// queued: the per-profile watermark, so an event that happened before a
+// timeout always reaches the run before the timeout does. A run woken to
+// catch up (a resumed journey) first takes its held events, in event-time
+// order with its timers.
 
 export const ENGINE_TIMERS_TASK = "engine-timers";
 const DEFAULT_BATCH = 500;
@@ -22,6 +34,8 @@ export interface ProcessDueRunsOptions {
   now?: Clock;
   batchSize?: number;
   log?: (line: string) => void;
+  /** Default: CUE_ALLOWED_LATENESS_MS (5 s). Fake-clock tests pass 0. */
+  allowedLatenessMs?: number;
 }
 
 export interface ProcessDueRunsResult {
@@ -37,28 +51,35 @@ export async function processDueRuns(
   const clock = options.now ?? systemClock;
   const log = options.log ?? ((line: string) => console.error(`[cue] ${line}`));
   const limit = options.batchSize ?? DEFAULT_BATCH;
-  return sqlTransaction((tx) => processBatch(tx, clock(), limit, log));
+  const lateness = options.allowedLatenessMs ?? allowedLatenessMs();
+  return sqlTransaction((tx) => {
+    const now = clock();
+    return processBatch(tx, now, new Date(now.getTime() - lateness), limit, log);
+  });
 }
 
 // Cross-workspace on purpose: a worker serves every tenant, and the index on
 // wakeAt orders all due timers. Each run's own workspaceId scopes what follows.
-async function claimDueRuns(tx: RawDb, now: Date, limit: number): Promise<RunRow[]> {
+async function claimDueRuns(tx: RawDb, bound: Date, limit: number): Promise<RunRow[]> {
   return tx.$queryRaw<RunRow[]>`
-    SELECT id, "workspaceId", "journeyId", "versionId", "profileId"::text AS "profileId", state
-    FROM journey_runs
-    WHERE "wakeAt" <= ${now}::timestamp(3)
-    ORDER BY "wakeAt"
+    SELECT r.id, r."workspaceId", r."journeyId", r."versionId", r."profileId"::text AS "profileId", r.state
+    FROM journey_runs r
+    WHERE r."wakeAt" <= ${bound}::timestamp(3)
+      AND NOT EXISTS (SELECT 1 FROM engine_queue q
+                      WHERE q."profileId" = r."profileId" AND q."timestamp" <= r."wakeAt")
+    ORDER BY r."wakeAt"
     LIMIT ${limit}
-    FOR UPDATE SKIP LOCKED`;
+    FOR UPDATE OF r SKIP LOCKED`;
 }
 
 async function processBatch(
   tx: RawDb,
   now: Date,
+  bound: Date,
   limit: number,
   log: (line: string) => void,
 ): Promise<ProcessDueRunsResult> {
-  const claimed = await claimDueRuns(tx, now, limit);
+  const claimed = await claimDueRuns(tx, bound, limit);
   if (claimed.length === 0) return { claimed: 0, stepped: 0, sends: 0 };
   // Row locks first, so only *try* the profile locks (see profile-locks.ts):
   // a run whose profile is busy with its events is left for the next round.
@@ -71,30 +92,116 @@ async function processBatch(
   for (const row of runRows)
     refs.set(row.profileId, { workspaceId: row.workspaceId, profileId: row.profileId });
 
+  const earliest = runRows.reduce((min, row) => {
+    const at = parseRunState(row).wakeAt;
+    return at && at < min ? at : min;
+  }, bound);
   const prepared = await prepareBatch(tx, now, {
     refs: [...refs.values()],
     runRows,
     entryJourneys: [],
+    sendsFrom: earliest,
     log,
   });
+  const heldEvents = await loadHeldEvents(tx, runRows);
   await disarmOrphans(tx, prepared.orphans, log);
   let stepped = 0;
   for (const profile of prepared.profiles.values()) {
+    stepped += await catchUp(prepared.batch, profile, heldEvents, bound);
     for (const run of profile.runs) {
-      const changed = await deliverToRun(prepared.batch, profile, run, { kind: "wake" });
-      if (changed) stepped += 1;
       // A claimed run that did not move (its state disagrees with its
       // column, e.g. written by an older version) must not be claimed again.
-      else if (run.journey.status === "live") prepared.batch.touch(run);
+      if (!run.dirty && run.journey.status === "live") prepared.batch.touch(run);
     }
   }
   const summary = await prepared.batch.flush();
   return { claimed: claimed.length, stepped, sends: summary.sends };
 }
 
-/** When the earliest armed timer is due (null: none), for the worker's sleep. */
-export async function nextRunWakeAt(): Promise<Date | null> {
+/**
+ * One profile's claimed runs, up to `bound`: a run created while its journey
+ * was paused enters (as of its trigger), held events are delivered in
+ * event-time order with the timers due before each, then every timer due
+ * by `bound` fires at its own time. Returns how many runs moved.
+ */
+async function catchUp(
+  batch: EngineBatch,
+  profile: BatchProfile,
+  held: ReadonlyMap<string, HeldEvent[]>,
+  bound: Date,
+): Promise<number> {
+  let moved = 0;
+  for (const run of profile.runs) {
+    if (run.journey.status !== "live") {
+      // Paused: the row is written again with the timer disarmed. Archived: cancelled.
+      if (await deliverToRun(batch, profile, run, { kind: "wake" }, run.state.wakeAt ?? bound))
+        moved += 1;
+      continue;
+    }
+    if (run.state.status === "active") {
+      if (await batch.stepRun(profile, run, { kind: "enter" }, run.state.enteredAt)) moved += 1;
+    }
+  }
+  const events = profile.runs.flatMap((run) =>
+    run.journey.status === "live"
+      ? (held.get(run.state.runId) ?? []).map((event) => ({ run, event }))
+      : [],
+  );
+  events.sort(
+    (a, b) =>
+      a.event.timestamp.getTime() - b.event.timestamp.getTime() ||
+      (a.event.eventId < b.event.eventId ? -1 : 1),
+  );
+  for (const { run, event } of events) {
+    moved += await wakeDue(batch, profile, { before: event.timestamp });
+    const input = { kind: "event" as const, event };
+    if (listensForEvents(run.version.definition, run.state, event.timestamp)) {
+      if (await batch.stepRun(profile, run, input, event.timestamp)) moved += 1;
+    }
+  }
+  for (const run of new Set(events.map((e) => e.run))) batch.release(run.state.runId);
+  moved += await wakeDue(batch, profile, { through: bound });
+  return moved;
+}
+
+interface HeldEvent {
+  eventId: string;
+  name: string;
+  properties: Record<string, unknown>;
+  timestamp: Date;
+}
+
+async function loadHeldEvents(
+  tx: RawDb,
+  runRows: readonly RunRow[],
+): Promise<Map<string, HeldEvent[]>> {
+  if (runRows.length === 0) return new Map();
+  const rows = await tx.$queryRaw<
+    {
+      runId: string;
+      eventId: string;
+      name: string;
+      properties: Record<string, unknown> | null;
+      timestamp: Date;
+    }[]
+  >`
+    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp"
+    FROM held_events h
+    JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
+    WHERE h."runId" = ANY(${runRows.map((r) => r.id)}::text[]) AND e.type = 'track'`;
+  const out = new Map<string, HeldEvent[]>();
+  for (const row of rows) {
+    const list = out.get(row.runId) ?? [];
+    out.set(row.runId, list);
+    list.push({ ...row, properties: row.properties ?? {} });
+  }
+  return out;
+}
+
+/** When the earliest armed timer may fire (null: none), for the worker's sleep. */
+export async function nextRunWakeAt(latenessMs = allowedLatenessMs()): Promise<Date | null> {
   const rows = await sql.$queryRaw<{ at: Date | null }[]>`
     SELECT min("wakeAt") AS at FROM journey_runs WHERE "wakeAt" IS NOT NULL`;
-  return rows[0]?.at ?? null;
+  const at = rows[0]?.at ?? null;
+  return at && new Date(at.getTime() + latenessMs);
 }

@@ -4,6 +4,7 @@ import { asRecord } from "@/lib/db/json-record";
 import { isTransientDbError } from "@/lib/db/postgres-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
+import { statusAt } from "@/lib/journey-core/journey-status";
 import { traitsMatch } from "@/lib/journey-core/match-trigger";
 import { listensForEvents } from "@/lib/journey-core/step";
 import { errorText } from "@/lib/log/error-text";
@@ -15,8 +16,11 @@ import {
   type QueuedEvent,
   uniqueRefs,
 } from "./event-queue";
+import type { JourneyInfo, LoadedVersion } from "./load-journeys";
 import { listeningRunsPart } from "./load-runs";
 import {
+  type EvaluatedEvent,
+  evaluatedEventsPart,
   saveTraitStatesSql,
   type TriggerRow,
   traitStatesPart,
@@ -25,10 +29,12 @@ import {
 import {
   type BatchProfile,
   disarmOrphans,
+  type JourneyRef,
   type PreparedBatch,
   prepareBatch,
 } from "./prepare-batch";
 import { lockProfiles } from "./profile-locks";
+import { wakeDue } from "./run-timeline";
 
 // The "engine-events" task: evaluates what ingestion handed over in
 // engine_queue, in commit order, one transaction per batch. For each event,
@@ -120,31 +126,54 @@ async function processBatch(
   // round, so each profile's events are still evaluated in order.
   const behind = await profilesWithEarlierEvents(tx, claimed);
   const rows = claimed.filter((r) => !r.profileId || !behind.has(r.profileId));
-  const live = rows.filter((r) => r.profileId !== null && r.eventId !== null);
+  const live = rows.filter(
+    (r): r is QueuedEvent & { profileId: string; timestamp: Date } =>
+      r.profileId !== null && r.eventId !== null && r.timestamp !== null,
+  );
   const refs = uniqueRefs(live);
+  // Decisions are made at event time, so the batch reads as of its earliest event.
+  const from = live.reduce((min, r) => (r.timestamp < min ? r.timestamp : min), now);
 
   const tracked = live.filter((r) => r.type === "track" && r.name);
   // One statement (see queryParts); the runs are locked FOR UPDATE.
-  const { triggers, runRows, traitStates } = await queryParts(tx, {
+  const { triggers, runRows, traitStates, evaluated } = await queryParts(tx, {
     triggers: triggersPart(tracked, live),
-    runRows: listeningRunsPart(refs, now),
+    runRows: listeningRunsPart(refs, from),
     traitStates: traitStatesPart(live),
+    evaluated: evaluatedEventsPart(live),
   });
-  const prepared = await prepareBatch(tx, now, { refs, runRows, entryJourneys: triggers, log });
+  const entryJourneys = new Map<string, JourneyRef>();
+  for (const trigger of triggers) {
+    for (const row of live) {
+      if (row.workspaceId !== trigger.workspaceId) continue;
+      const versionId = statusAt(trigger.history, row.timestamp).versionId ?? trigger.versionId;
+      entryJourneys.set(`${trigger.journeyId}|${versionId}`, { ...trigger, versionId });
+    }
+  }
+  const prepared = await prepareBatch(tx, now, {
+    refs,
+    runRows,
+    entryJourneys: [...entryJourneys.values()],
+    sendsFrom: from,
+    log,
+  });
   await disarmOrphans(tx, prepared.orphans, log);
   const scope: EventScope = {
     prepared,
     triggers,
-    now,
     traitStates,
     traitWrites: new Map(),
   };
   let entered = 0;
-  for (const row of live) {
-    const profile = prepared.profiles.get(row.profileId as string);
+  for (const ref of refs) {
+    const profile = prepared.profiles.get(ref.profileId);
     if (!profile || profile.missing) continue;
-    if (row.type === "track") entered += await evaluateTrack(scope, profile, row);
-    else if (row.type === "identify") entered += await evaluateIdentify(scope, profile, row);
+    entered += await evaluateProfile(
+      scope,
+      profile,
+      live.filter((r) => r.profileId === ref.profileId),
+      evaluated.get(ref.profileId) ?? [],
+    );
   }
 
   const summary = await prepared.batch.flush([
@@ -157,34 +186,93 @@ async function processBatch(
 interface EventScope {
   prepared: PreparedBatch;
   triggers: readonly TriggerRow[];
-  now: Date;
   /** Stored trait-change states, by "journeyId|profileId". */
   traitStates: ReadonlyMap<string, boolean>;
   /** What this batch computed, written back at the end (a later identify reads it first). */
   traitWrites: Map<string, { journeyId: string; profileId: string; matching: boolean }>;
 }
 
+type TimelineItem =
+  | { kind: "queued"; at: Date; id: string; row: QueuedEvent & { timestamp: Date } }
+  | { kind: "evaluated"; at: Date; id: string; event: EvaluatedEvent };
+
+/**
+ * One profile's queued events, in event-time order (timestamp, then id: ids
+ * are time-ordered UUIDv7, the order ingestion applied them), whatever order
+ * or batch they arrived in. Before each event, the profile's timers due
+ * before it fire at their own times. Events the engine evaluated before
+ * (`evaluated`, later than a trigger that arrived after them) go only to the
+ * runs this batch entered. Returns the entries.
+ */
+async function evaluateProfile(
+  scope: EventScope,
+  profile: BatchProfile,
+  queued: readonly (QueuedEvent & { timestamp: Date })[],
+  evaluated: readonly EvaluatedEvent[],
+): Promise<number> {
+  const { batch } = scope.prepared;
+  const items: TimelineItem[] = [
+    ...queued.map((row) => ({
+      kind: "queued" as const,
+      at: row.timestamp,
+      id: row.eventId ?? "",
+      row,
+    })),
+    ...evaluated.map((event) => ({
+      kind: "evaluated" as const,
+      at: event.timestamp,
+      id: event.eventId,
+      event,
+    })),
+  ].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const firstQueued = items.find((item) => item.kind === "queued")?.at;
+  let entered = 0;
+  for (const item of items) {
+    // Evaluated events before the batch's first event concern no run of this batch.
+    if (item.kind === "evaluated" && firstQueued && item.at <= firstQueued) continue;
+    await wakeDue(batch, profile, { before: item.at });
+    if (item.kind === "evaluated") {
+      const event = {
+        name: item.event.name,
+        properties: item.event.properties,
+        timestamp: item.at,
+      };
+      for (const run of profile.runs) {
+        if (!run.enteredInBatch || run.state.enteredAt > item.at) continue;
+        if (!listensForEvents(run.version.definition, run.state, item.at)) continue;
+        await deliverToRun(batch, profile, run, { kind: "event", event }, item.at, item.id);
+      }
+      continue;
+    }
+    if (item.row.type === "track") entered += await evaluateTrack(scope, profile, item.row);
+    else if (item.row.type === "identify")
+      entered += await evaluateIdentify(scope, profile, item.row);
+  }
+  return entered;
+}
+
 /** A tracked event: first the runs that listen (goals, waits), then entries. Returns entries. */
 async function evaluateTrack(
   scope: EventScope,
   profile: BatchProfile,
-  row: QueuedEvent,
+  row: QueuedEvent & { timestamp: Date },
 ): Promise<number> {
-  const { prepared, now } = scope;
-  if (!row.name || !row.timestamp || !row.receivedAt || !row.eventId) return 0;
-  const event = { name: row.name, properties: asRecord(row.properties), timestamp: row.timestamp };
+  const { prepared } = scope;
+  if (!row.name || !row.receivedAt || !row.eventId) return 0;
+  const at = row.timestamp;
+  const event = { name: row.name, properties: asRecord(row.properties), timestamp: at };
   for (const run of [...profile.runs]) {
     const live = run.journey.status === "live";
     // Runs of paused or archived journeys go through deliverToRun (hold / cancel).
-    if (live && !listensForEvents(run.version.definition, run.state, now)) continue;
-    await deliverToRun(prepared.batch, profile, run, { kind: "event", event });
+    if (live && !listensForEvents(run.version.definition, run.state, at)) continue;
+    await deliverToRun(prepared.batch, profile, run, { kind: "event", event }, at, row.eventId);
   }
-  const ref = { eventId: row.eventId, timestamp: row.timestamp, receivedAt: row.receivedAt };
+  const ref = { eventId: row.eventId, timestamp: at, receivedAt: row.receivedAt };
   let entered = 0;
   for (const trigger of scope.triggers) {
     if (trigger.kind !== "event" || trigger.workspaceId !== row.workspaceId) continue;
     if (trigger.eventName !== row.name) continue;
-    const target = entryTarget(prepared, trigger);
+    const target = entryTarget(prepared, trigger, at);
     if (!target) continue;
     const signal = { kind: "event" as const, event };
     const decision = await prepared.batch.tryEnter(
@@ -193,6 +281,8 @@ async function evaluateTrack(
       target.version,
       signal,
       ref,
+      at,
+      { hold: target.hold },
     );
     if (decision.enter) entered += 1;
   }
@@ -206,12 +296,13 @@ async function evaluateTrack(
 async function evaluateIdentify(
   scope: EventScope,
   profile: BatchProfile,
-  row: QueuedEvent,
+  row: QueuedEvent & { timestamp: Date },
 ): Promise<number> {
   let entered = 0;
+  const at = row.timestamp;
   for (const trigger of scope.triggers) {
     if (trigger.kind !== "trait_change" || trigger.workspaceId !== row.workspaceId) continue;
-    const target = entryTarget(scope.prepared, trigger);
+    const target = entryTarget(scope.prepared, trigger, at);
     const definitionTrigger = target && indexJourney(target.version.definition).trigger?.trigger;
     if (!target || definitionTrigger?.kind !== "trait_change") continue;
     const key = `${trigger.journeyId}|${profile.profileId}`;
@@ -224,6 +315,8 @@ async function evaluateIdentify(
       target.version,
       signal,
       null,
+      at,
+      { hold: target.hold },
     );
     if (decision.enter) entered += 1;
     const matching = traitsMatch(definitionTrigger, currentTraits);
@@ -236,11 +329,22 @@ async function evaluateIdentify(
   return entered;
 }
 
-function entryTarget(prepared: PreparedBatch, trigger: { journeyId: string; versionId: string }) {
+/**
+ * The journey and version a trigger at `at` enters: the journey must have
+ * been live then (its status history at the trigger's event time, however
+ * late the engine gets to it) and must not be archived now. If it is paused
+ * now, the run is created and held until the resume enters it.
+ */
+function entryTarget(
+  prepared: PreparedBatch,
+  trigger: TriggerRow,
+  at: Date,
+): { journey: JourneyInfo; version: LoadedVersion; hold: boolean } | null {
+  const then = statusAt(trigger.history, at);
+  if (then.status !== "live" || !then.versionId) return null;
   const journey = prepared.journeys.get(trigger.journeyId);
-  const version = prepared.versions.get(trigger.versionId);
-  // The trigger row exists only while the journey is live; the status is
-  // checked again because this transaction may have read it just before a pause.
-  if (!journey || !version || journey.status !== "live") return null;
-  return { journey, version };
+  const version = prepared.versions.get(then.versionId);
+  if (!journey || !version) return null;
+  if (journey.status !== "live" && journey.status !== "paused") return null;
+  return { journey, version, hold: journey.status === "paused" };
 }

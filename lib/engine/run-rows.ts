@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { JourneyDefinition } from "@/lib/journey-core/definition";
 import { type RunState, runStateSchema } from "@/lib/journey-core/run-state";
-import { goalDeadline } from "@/lib/journey-core/step";
+import { listensUntil } from "@/lib/journey-core/step";
 
 // RunState ↔ journey_runs rows. The state is stored whole as JSON; the
 // columns the engine queries by (status, wakeAt, goalUntil, …) are copies.
@@ -29,7 +29,6 @@ export interface RunWrite {
 
 function columns(write: RunWrite) {
   const { state } = write;
-  const listening = state.status === "completed" && state.convertedAt === null;
   return {
     status: state.status,
     nodeId: state.nodeId,
@@ -39,7 +38,8 @@ function columns(write: RunWrite) {
     enteredAt: state.enteredAt,
     endedAt: state.endedAt,
     convertedAt: state.convertedAt,
-    goalUntil: listening ? goalDeadline(write.definition, state) : null,
+    // "Listens until" (the goal window, or a day of late events after a wait's timeout).
+    goalUntil: listensUntil(write.definition, state),
   };
 }
 

@@ -1,8 +1,11 @@
 import "server-only";
-import { type RawDb, sqlTransaction } from "@/lib/db/sql";
+import { jsonTimestamp, type RawDb, sqlTransaction } from "@/lib/db/sql";
+import { LAST_SEEN_RESOLUTION_MS } from "@/lib/ingest/insert-events";
 import { durationToMs, type InactivityTrigger } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
-import { matchInactivity } from "@/lib/journey-core/match-trigger";
+import { type JourneyStatus, type StatusChange, statusAt } from "@/lib/journey-core/journey-status";
+import { inactivityDueAt, matchInactivity } from "@/lib/journey-core/match-trigger";
+import { allowedLatenessMs } from "./allowed-lateness";
 import { type Clock, systemClock } from "./clock";
 import { loadVersions } from "./load-journeys";
 import { prepareBatch } from "./prepare-batch";
@@ -20,9 +23,15 @@ import { lockProfiles } from "./profile-locks";
 // when the trigger last fired for a profile (entered or refused by re-entry),
 // which is the core's "once per period" input.
 //
-// Activity is `profiles.lastSeenAt` (any call) when the trigger names no
-// event, else the profile's last tracked event of that name, or its
-// firstSeenAt when it never sent one.
+// Activity is the profile's last call of any kind when the trigger names no
+// event (found through `profiles.lastSeenAt`, which moves in steps of a
+// minute, then read exactly from events), else its last tracked event of
+// that name, or its firstSeenAt when it never sent one.
+//
+// Time: a profile enters as of its due time (last activity + the period),
+// when the journey was live then, not as of the sweep; and the sweep looks
+// only up to the allowed lateness ago, so activity a client sends late still
+// counts (allowed-lateness.ts).
 
 export const ENGINE_INACTIVITY_TASK = "engine-inactivity";
 const SWEEP_LOCK = 4_242_010; // setup 4_242_001, tests 4_242_002, demo seed 4_242_003
@@ -32,6 +41,8 @@ const SWEEP_TIMEOUT_MS = 120_000;
 
 export interface SweepOptions {
   now?: Clock;
+  /** Default: CUE_ALLOWED_LATENESS_MS. Fake-clock tests pass 0. */
+  allowedLatenessMs?: number;
   /** Most profiles considered per round, over all journeys. */
   batchSize?: number;
   log?: (line: string) => void;
@@ -60,11 +71,16 @@ export async function sweepInactivity(options: SweepOptions = {}): Promise<Sweep
       SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}::bigint) AS ok`;
       if (!lock?.ok) return { swept: false, considered: 0, entered: 0 };
       const now = clock();
+      const bound = new Date(now.getTime() - (options.allowedLatenessMs ?? allowedLatenessMs()));
       // Cross-workspace on purpose: one sweeper serves every tenant; each
       // journey's queries below are scoped by its own workspaceId.
       const triggers = await tx.$queryRaw<TriggerRow[]>`
-      SELECT "journeyId", "workspaceId", "versionId", kind, "eventName" FROM journey_triggers
-      WHERE kind = 'inactivity'`;
+      SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName",
+             coalesce((SELECT json_agg(json_build_object('status', c.status, 'versionId', c."versionId", 'at', c.at)
+                                       ORDER BY c.at, c.id)
+                       FROM journey_status_changes c WHERE c."journeyId" = t."journeyId"), '[]') AS history
+      FROM journey_triggers t
+      WHERE t.kind = 'inactivity'`;
       const versions = await loadVersions(tx, triggers, log);
       const result: SweepResult = { swept: true, considered: 0, entered: 0 };
       for (const row of triggers) {
@@ -74,7 +90,8 @@ export async function sweepInactivity(options: SweepOptions = {}): Promise<Sweep
           ? indexJourney(versions.get(row.versionId)!.definition).trigger?.trigger
           : undefined;
         if (trigger?.kind !== "inactivity") continue;
-        const done = await sweepJourney(tx, now, { ...row, trigger }, budget, log);
+        const history = row.history.map((c) => ({ ...c, at: jsonTimestamp(c.at) }));
+        const done = await sweepJourney(tx, now, bound, { ...row, history, trigger }, budget, log);
         result.considered += done.considered;
         result.entered += done.entered;
       }
@@ -90,22 +107,25 @@ interface TriggerRow {
   versionId: string;
   kind: string;
   eventName: string | null;
+  history: { status: JourneyStatus; versionId: string | null; at: string }[];
 }
 
 async function sweepJourney(
   tx: RawDb,
   now: Date,
+  bound: Date,
   journey: {
     journeyId: string;
     workspaceId: string;
     versionId: string;
+    history: StatusChange[];
     trigger: InactivityTrigger;
   },
   limit: number,
   log: (line: string) => void,
 ): Promise<{ considered: number; entered: number }> {
   const { journeyId, workspaceId, trigger } = journey;
-  const cutoff = new Date(now.getTime() - durationToMs(trigger.inactiveFor));
+  const cutoff = new Date(bound.getTime() - durationToMs(trigger.inactiveFor));
   const [mark] = await tx.$queryRaw<{ sweptUntil: Date }[]>`
     SELECT "sweptUntil" FROM inactivity_sweeps WHERE "journeyId" = ${journeyId}`;
   const from = mark?.sweptUntil ?? EPOCH;
@@ -134,30 +154,31 @@ async function sweepJourney(
     // Paused or archived since the trigger was read: leave the range (and
     // the watermark) for when it is live again.
     if (target.journey?.status !== "live" || !target.version) return { considered: 0, entered: 0 };
-    const lastEvent = trigger.event
-      ? await lastEventTimes(
-          tx,
-          workspaceId,
-          trigger.event,
-          refs.map((r) => r.profileId),
-        )
-      : null;
+    const lastActivity = await lastEventTimes(
+      tx,
+      workspaceId,
+      trigger.event ?? null,
+      refs.map((r) => r.profileId),
+    );
     const fires = await tx.$queryRaw<{ profileId: string; lastFiredAt: Date }[]>`
       SELECT "profileId"::text AS "profileId", "lastFiredAt" FROM inactivity_fires
       WHERE "journeyId" = ${journeyId} AND "workspaceId" = ${workspaceId}
         AND "profileId" = ANY(${refs.map((r) => r.profileId)}::uuid[])`;
     const lastFired = new Map(fires.map((f) => [f.profileId, f.lastFiredAt]));
-    const fired: string[] = [];
+    const fired: { profileId: string; at: Date }[] = [];
     for (const candidate of candidates) {
       const profile = prepared.profiles.get(candidate.profileId);
       if (!profile || profile.missing) continue;
-      // Re-read under the lock: activity since the candidate query moves the profile on.
-      const lastActivityAt = lastEvent
-        ? (lastEvent.get(candidate.profileId) ?? profile.facts.firstSeenAt)
-        : profile.facts.lastSeenAt;
+      // Re-read under the lock, exactly: activity since the candidate query moves the profile on.
+      const lastActivityAt =
+        lastActivity.get(candidate.profileId) ??
+        (trigger.event ? profile.facts.firstSeenAt : profile.facts.lastSeenAt);
       const lastFiredAt = lastFired.get(candidate.profileId) ?? null;
-      if (!matchInactivity(trigger, lastActivityAt, lastFiredAt, now).match) continue;
-      fired.push(candidate.profileId);
+      if (!matchInactivity(trigger, lastActivityAt, lastFiredAt, bound).match) continue;
+      // As of the moment the silence became long enough, if the journey was live then.
+      const dueAt = inactivityDueAt(trigger, lastActivityAt);
+      if (statusAt(journey.history, dueAt).status !== "live") continue;
+      fired.push({ profileId: candidate.profileId, at: dueAt });
       const signal = { kind: "inactivity" as const, lastActivityAt, lastFiredAt };
       const decision = await prepared.batch.tryEnter(
         profile,
@@ -165,11 +186,12 @@ async function sweepJourney(
         target.version,
         signal,
         null,
+        dueAt,
       );
       if (decision.enter) entered += 1;
     }
     await prepared.batch.flush();
-    await recordFires(tx, { journeyId, workspaceId, profileIds: fired, now });
+    await recordFires(tx, { journeyId, workspaceId, fires: fired });
   }
   // A full page may stop inside a run of equal timestamps: restart at the
   // last one (inclusive); inactivity_fires keeps those already done out.
@@ -190,13 +212,18 @@ interface RangeQuery {
   limit: number;
 }
 
-/** Any activity: a range of the (workspaceId, lastSeenAt) index. */
+/**
+ * Any activity: a range of the (workspaceId, lastSeenAt) index. The range
+ * starts a step early because lastSeenAt moves in steps of a minute (its
+ * true last activity, read exactly under the lock, can be later).
+ */
 async function lapsedProfiles(tx: RawDb, q: RangeQuery): Promise<Candidate[]> {
+  const from = new Date(q.from.getTime() - LAST_SEEN_RESOLUTION_MS);
   return tx.$queryRaw<Candidate[]>`
     SELECT p.id::text AS "profileId", p."lastSeenAt" AS activity
     FROM profiles p
     WHERE p."workspaceId" = ${q.workspaceId}
-      AND p."lastSeenAt" >= ${q.from}::timestamp(3) AND p."lastSeenAt" <= ${q.cutoff}::timestamp(3)
+      AND p."lastSeenAt" >= ${from}::timestamp(3) AND p."lastSeenAt" <= ${q.cutoff}::timestamp(3)
       AND NOT EXISTS (
         SELECT 1 FROM inactivity_fires f
         WHERE f."journeyId" = ${q.journeyId} AND f."profileId" = p.id AND f."lastFiredAt" >= p."lastSeenAt")
@@ -236,30 +263,38 @@ async function lapsedOnEvent(tx: RawDb, q: RangeQuery & { event: string }): Prom
     LIMIT ${q.limit}`;
 }
 
+/** Each profile's last activity, exactly: its last tracked event of that name, or its last call. */
 async function lastEventTimes(
   tx: RawDb,
   workspaceId: string,
-  event: string,
+  event: string | null,
   profileIds: string[],
 ): Promise<Map<string, Date>> {
-  const rows = await tx.$queryRaw<{ profileId: string; at: Date | null }[]>`
-    SELECT pid::text AS "profileId",
-           (SELECT max(e."timestamp") FROM events e
-            WHERE e."profileId" = pid AND e."workspaceId" = ${workspaceId}
-              AND e.name = ${event} AND e.type = 'track') AS at
-    FROM unnest(${profileIds}::uuid[]) AS pid`;
+  const rows = event
+    ? await tx.$queryRaw<{ profileId: string; at: Date | null }[]>`
+        SELECT pid::text AS "profileId",
+               (SELECT max(e."timestamp") FROM events e
+                WHERE e."profileId" = pid AND e."workspaceId" = ${workspaceId}
+                  AND e.name = ${event} AND e.type = 'track') AS at
+        FROM unnest(${profileIds}::uuid[]) AS pid`
+    : await tx.$queryRaw<{ profileId: string; at: Date | null }[]>`
+        SELECT pid::text AS "profileId",
+               (SELECT max(e."timestamp") FROM events e
+                WHERE e."profileId" = pid AND e."workspaceId" = ${workspaceId}) AS at
+        FROM unnest(${profileIds}::uuid[]) AS pid`;
   return new Map(rows.flatMap((r) => (r.at ? [[r.profileId, r.at] as const] : [])));
 }
 
 async function recordFires(
   tx: RawDb,
-  input: { journeyId: string; workspaceId: string; profileIds: string[]; now: Date },
+  input: { journeyId: string; workspaceId: string; fires: { profileId: string; at: Date }[] },
 ): Promise<void> {
-  if (input.profileIds.length === 0) return;
+  if (input.fires.length === 0) return;
   await tx.$executeRaw`
     INSERT INTO inactivity_fires ("journeyId", "profileId", "workspaceId", "lastFiredAt")
-    SELECT ${input.journeyId}, pid, ${input.workspaceId}, ${input.now}::timestamp(3)
-    FROM unnest(${input.profileIds}::uuid[]) AS pid
-    ORDER BY pid
+    SELECT ${input.journeyId}, f.pid, ${input.workspaceId}, f.at
+    FROM unnest(${input.fires.map((f) => f.profileId)}::uuid[],
+                ${input.fires.map((f) => f.at)}::timestamp(3)[]) AS f(pid, at)
+    ORDER BY f.pid
     ON CONFLICT ("journeyId", "profileId") DO UPDATE SET "lastFiredAt" = excluded."lastFiredAt"`;
 }

@@ -307,8 +307,8 @@ export async function writeEvents(
           WHERE t."workspaceId" = ${workspaceId} AND t.kind = 'trait_change'))`
       : Prisma.empty;
     ctes.push(Prisma.sql`inbox AS (
-      INSERT INTO engine_queue ("workspaceId", "eventId")
-      SELECT ${workspaceId}, f.id FROM fresh f
+      INSERT INTO engine_queue ("workspaceId", "eventId", "profileId", "timestamp")
+      SELECT ${workspaceId}, f.id, f."profileId", f."timestamp" FROM fresh f
       WHERE (f.type = 'track' AND f.name IN (
           SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ${workspaceId}))
         ${identifies}

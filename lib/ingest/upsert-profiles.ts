@@ -209,6 +209,12 @@ async function mergeProfiles(
       FROM pairs
       WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = pairs."from"
       RETURNING 1
+    ), queued AS (
+      -- The engine's watermark reads the queue by profile.
+      UPDATE engine_queue q SET "profileId" = pairs."into"
+      FROM pairs
+      WHERE q."workspaceId" = ${workspaceId} AND q."profileId" = pairs."from"
+      RETURNING 1
     ), inbox AS (
       -- What was sent to the anonymous profile follows it into the known one.
       UPDATE inbox_items x SET "profileId" = pairs."into"

@@ -128,6 +128,7 @@ export function attemptSend(w: Working, node: NodeOfType<"send_email" | "send_in
               type: "send",
               channel: "email",
               nodeId: node.id,
+              at: ctx.now,
               idempotencyKey,
               content: node.content,
             }
@@ -135,6 +136,7 @@ export function attemptSend(w: Working, node: NodeOfType<"send_email" | "send_in
               type: "send",
               channel: "in_app",
               nodeId: node.id,
+              at: ctx.now,
               idempotencyKey,
               content: node.content,
             },

@@ -27,3 +27,34 @@ export function acceptsEntries(status: JourneyStatus): boolean {
 export function advancesRuns(status: JourneyStatus): boolean {
   return status === "live";
 }
+
+/** One entry of a journey's status history (journey_status_changes). */
+export interface StatusChange {
+  status: JourneyStatus;
+  /** The version that went live (publish, resume); null otherwise. */
+  versionId: string | null;
+  at: Date;
+}
+
+export interface StatusAt {
+  status: JourneyStatus;
+  /** The version live at that moment, or the last one that was (null before any publish). */
+  versionId: string | null;
+}
+
+/**
+ * The journey's status at `at`, read off its history (oldest first). A
+ * change takes effect at its own instant. Before the first change a journey
+ * is a draft. Entries are decided with this at the trigger's event time, so
+ * how late the engine gets to an event never changes whether it enters.
+ */
+export function statusAt(changes: readonly StatusChange[], at: Date): StatusAt {
+  let status: JourneyStatus = "draft";
+  let versionId: string | null = null;
+  for (const change of changes) {
+    if (change.at > at) break;
+    status = change.status;
+    if (change.versionId !== null) versionId = change.versionId;
+  }
+  return { status, versionId };
+}

@@ -35,6 +35,12 @@ export interface WaitingFor {
   since: Date;
 }
 
+/** A wait that took its timeout exit: an event in its window that arrives later is "late". */
+export interface TimedOutWait extends WaitingFor {
+  /** The timeout: events up to and including it would have ended the wait. */
+  until: Date;
+}
+
 export interface RunState {
   runId: string;
   journeyId: string;
@@ -59,6 +65,12 @@ export interface RunState {
   visits: Record<string, number>;
   /** How many times the send at `nodeId` has been deferred by a delivery rule. */
   attempt: number;
+  /**
+   * The last wait that timed out, kept so that an event of its window that
+   * arrives after the timeout fired is traced as "late" (what it would have
+   * changed) rather than ignored. Absent on runs stored before it existed.
+   */
+  timedOutWait?: TimedOutWait | null;
 }
 
 export type StepInput =
@@ -96,13 +108,17 @@ export type TraceDecision =
   | "split"
   | "branch"
   | "exited"
-  | "limit_reached";
+  | "limit_reached"
+  // an event that arrived after the step it belonged to had moved on (nothing is taken back)
+  | "late";
 
 export type SendEffect =
   | {
       type: "send";
       channel: "email";
       nodeId: string;
+      /** When the core decided it (the event time of the step): the frequency budget counts it then. */
+      at: Date;
       idempotencyKey: string;
       content: EmailContent;
     }
@@ -110,6 +126,7 @@ export type SendEffect =
       type: "send";
       channel: "in_app";
       nodeId: string;
+      at: Date;
       idempotencyKey: string;
       content: InAppContent;
     };
@@ -200,4 +217,14 @@ export const runStateSchema = z.object({
     .nullable(),
   visits: z.record(z.string(), z.int().min(0)),
   attempt: z.int().min(0),
+  timedOutWait: z
+    .object({
+      nodeId: z.string(),
+      event: z.string(),
+      where: z.array(propertyConditionSchema),
+      since: dateSchema,
+      until: dateSchema,
+    })
+    .nullable()
+    .optional(),
 }) satisfies z.ZodType<RunState, unknown>;

@@ -189,11 +189,16 @@ export function simulate(input: SimulationInput): SimulationResult {
 
   const triggerOf = (journey: SimJourney) => indexJourney(journey.definition).trigger?.trigger;
 
+  // A named event: its last occurrence (firstSeenAt if never). Any activity:
+  // the profile's last call of any kind (an identify counts), as the sweep reads it.
   const lastActivity = (eventName: string | undefined): Date => {
+    let last: Date | null = eventName ? null : value.lastSeenAt;
     for (let i = log.length - 1; i >= 0; i--) {
-      if (!eventName || log[i].name === eventName) return log[i].timestamp;
+      if (eventName && log[i].name !== eventName) continue;
+      if (!last || log[i].timestamp > last) last = log[i].timestamp;
+      break;
     }
-    return profile.firstSeenAt;
+    return last ?? profile.firstSeenAt;
   };
 
   /** The next instant an inactivity trigger would fire, if it has not fired for this period. */

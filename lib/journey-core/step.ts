@@ -93,9 +93,52 @@ export function listensForEvents(
   now: Date,
 ): boolean {
   if (state.status === "active" || state.status === "waiting") return true;
-  if (state.status !== "completed" || state.convertedAt !== null) return false;
-  const deadline = goalDeadline(definition, state);
-  return deadline !== null && now <= deadline;
+  const until = listensUntil(definition, state);
+  return until !== null && now <= until;
+}
+
+/** How long after a wait timed out its late events are still traced as "late". */
+export const LATE_EVENT_HORIZON_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Until when a finished run still listens for events (null: it doesn't): a
+ * completed run inside its goal window can still convert, and one whose wait
+ * timed out records events of that wait that arrive late, for a day.
+ */
+export function listensUntil(definition: JourneyDefinition, state: RunState): Date | null {
+  if (state.status !== "completed" || state.convertedAt !== null) return null;
+  const goal = goalDeadline(definition, state)?.getTime() ?? null;
+  const late = state.timedOutWait
+    ? state.timedOutWait.until.getTime() + LATE_EVENT_HORIZON_MS
+    : null;
+  if (goal === null && late === null) return null;
+  return new Date(Math.max(goal ?? 0, late ?? 0));
+}
+
+/**
+ * An event that belonged to a wait which has already timed out: it happened
+ * inside the wait's window but reached the engine after the timeout fired
+ * (a client that sent it late). Nothing is taken back; the trace says what it
+ * would have changed. Events evaluated in time order never get here.
+ */
+function lateForWait(w: Working, event: JourneyEvent): StepResult | null {
+  const past = w.state.timedOutWait;
+  if (!past || event.name !== past.event) return null;
+  if (event.timestamp < past.since || event.timestamp > past.until) return null;
+  if (!matchesWhere(past.where, event.properties).pass) return null;
+  const reason =
+    `"${event.name}" happened at ${event.timestamp.toISOString()}, inside the wait, but arrived ` +
+    `after it timed out at ${past.until.toISOString()}; in time it would have taken the "did" exit. ` +
+    "Nothing already sent is taken back.";
+  trace(w, past.nodeId, "late", reason, {
+    event: event.name,
+    timestamp: event.timestamp.toISOString(),
+    timedOutAt: past.until.toISOString(),
+    wouldHaveTaken: "did",
+  });
+  // Traced once: a second late copy of the same wait says nothing new.
+  w.state.timedOutWait = null;
+  return done(w);
 }
 
 function endsWait(state: RunState, event: JourneyEvent): boolean {
@@ -122,14 +165,15 @@ function receiveEvent(w: Working, event: JourneyEvent): StepResult {
     advanceFrom(w, waitNodeId, "did");
     return done(w);
   }
-  return unchanged(w.state);
+  return lateForWait(w, event) ?? unchanged(w.state);
 }
 
 /** A completed run still in its goal window records the conversion; its status stays. */
 function receiveLateEvent(w: Working, event: JourneyEvent): StepResult {
   const { state } = w;
-  if (state.convertedAt !== null || !goalDeadline(w.definition, state)) return unchanged(state);
-  if (!reachesGoal(w.definition, state, event)) return unchanged(state);
+  const late = () => lateForWait(w, event) ?? unchanged(state);
+  if (state.convertedAt !== null || !goalDeadline(w.definition, state)) return late();
+  if (!reachesGoal(w.definition, state, event)) return late();
   const reason = `Goal "${event.name}" reached after the journey's path ended`;
   trace(w, state.nodeId, "goal_reached", reason, {
     event: event.name,
@@ -153,13 +197,16 @@ function wake(w: Working): StepResult {
       trace(w, node.id, "passed", "Delay over");
       advanceFrom(w, node.id, "next");
       return done(w);
-    case "wait":
+    case "wait": {
       trace(w, node.id, "timed_out", `No "${node.event}" before the timeout`, {
         event: node.event,
       });
+      const waited = state.waitingFor;
+      state.timedOutWait = waited?.nodeId === node.id ? { ...waited, until: w.ctx.now } : null;
       state.waitingFor = null;
       advanceFrom(w, node.id, "timeout");
       return done(w);
+    }
     case "send_email":
     case "send_inapp": {
       const outcome = attemptSend(w, node);

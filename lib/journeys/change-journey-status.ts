@@ -7,28 +7,37 @@ import { journeyDefinitionSchema } from "@/lib/journey-core/definition";
 import { canTransitionJourney, type JourneyStatus } from "@/lib/journey-core/journey-status";
 import { notifyWorkers } from "@/lib/worker/run-worker";
 import type { JourneyJson } from "./journey-schemas";
-import { findVersion, journeyViewIn, lockJourneyOrThrow, setJourneyStatus } from "./journey-sql";
-import { installTrigger, removeTrigger } from "./journey-trigger-row";
+import {
+  findVersion,
+  journeyViewIn,
+  lockJourneyOrThrow,
+  recordStatusChange,
+  setJourneyStatus,
+} from "./journey-sql";
+import { installTrigger } from "./journey-trigger-row";
 
 // Pause and resume (archive is in archive-journey.ts). What they do to runs
 // in flight is documented in lib/engine/README.md:
-// - pause: no new entries (the live trigger row goes), and every run holds
-//   where it is: its timer is disarmed (wakeAt NULL; the state keeps the
-//   time) and its events are not delivered.
-// - resume: the trigger comes back for the current version and timers are
-//   re-armed from the state; those that came due during the pause fire at once.
+// - pause: no new entries for triggers that happen from now on (the engine
+//   reads the status history at the trigger's event time; the trigger row
+//   stays so that a trigger from before the pause, evaluated late, still
+//   enters), and every run holds where it is: its timer is disarmed (wakeAt
+//   NULL; the state keeps the time) and its events are kept (held_events).
+// - resume: timers are re-armed from the state, and runs with held events are
+//   woken at once to catch up on them in the order they happened.
 
 export interface StatusChangeInput {
   workspaceId: string;
   id: string;
   /** Who made the change (the list's "last edit"); null for the secret key, left as is when omitted. */
   memberId?: string | null;
+  /** When it takes effect, for the status history (default now; tests pass their clock). */
+  at?: Date;
 }
 
 export async function pauseJourney(input: StatusChangeInput): Promise<JourneyJson> {
   return sqlTransaction(async (tx) => {
     const journey = await transition(tx, input, "paused");
-    await removeTrigger(tx, journey);
     await tx.$executeRaw`
       UPDATE journey_runs SET "wakeAt" = NULL
       WHERE "journeyId" = ${journey.id} AND "workspaceId" = ${journey.workspaceId}
@@ -46,11 +55,21 @@ export async function resumeJourney(input: StatusChangeInput): Promise<JourneyJs
     if (!version) throw new ApiError("conflict", "The journey has no published version to resume.");
     const definition = journeyDefinitionSchema.parse(version.definition);
     await installTrigger(tx, journey, { id: version.id, definition });
+    const at = input.at ?? new Date();
+    await recordStatusChange(tx, journey, { status: "live", versionId: version.id, at });
+    // Timers come back as they were; a run with events held during the
+    // pause, or created during it and not yet entered, wakes now to catch up
+    // (the timer task enters it as of its trigger and reads held_events).
     await tx.$executeRaw`
-      UPDATE journey_runs
-      SET "wakeAt" = ((state->>'wakeAt')::timestamptz AT TIME ZONE 'UTC')
+      UPDATE journey_runs r
+      SET "wakeAt" = CASE
+        WHEN status = 'active' OR EXISTS (SELECT 1 FROM held_events h WHERE h."runId" = r.id)
+          THEN ${at}::timestamp(3)
+        ELSE ((state->>'wakeAt')::timestamptz AT TIME ZONE 'UTC') END
       WHERE "journeyId" = ${journey.id} AND "workspaceId" = ${journey.workspaceId}
-        AND status = 'waiting' AND state->>'wakeAt' IS NOT NULL`;
+        AND status IN ('active', 'waiting')
+        AND (state->>'wakeAt' IS NOT NULL OR status = 'active'
+             OR EXISTS (SELECT 1 FROM held_events h WHERE h."runId" = r.id))`;
     await notifyWorkers(tx, ENGINE_TIMERS_TASK);
     return journeyViewIn(tx, journey);
   });
@@ -69,5 +88,14 @@ export async function transition(
       details: { status: journey.status },
     });
   }
-  return setJourneyStatus(tx, journey, to, input.memberId);
+  const changed = await setJourneyStatus(tx, journey, to, input.memberId);
+  if (to !== "live") {
+    // Going live records its version (resume does it with the version it resumes on).
+    await recordStatusChange(tx, journey, {
+      status: to,
+      versionId: null,
+      at: input.at ?? new Date(),
+    });
+  }
+  return changed;
 }

@@ -34,6 +34,21 @@ export async function lockJourneyOrThrow(
   return journey;
 }
 
+/**
+ * Appends to the journey's status history (journey_status_changes), which the
+ * engine reads to decide entries by the trigger's event time.
+ */
+export async function recordStatusChange(
+  tx: RawDb,
+  journey: { id: string; workspaceId: string },
+  change: { status: JourneyStatus; versionId: string | null; at: Date },
+): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO journey_status_changes ("workspaceId", "journeyId", status, "versionId", at)
+    VALUES (${journey.workspaceId}, ${journey.id}, ${change.status}::"JourneyStatus",
+            ${change.versionId}, ${change.at}::timestamp(3))`;
+}
+
 /** Who made a change: a member, null for the secret key, undefined to leave it as is. */
 type Editor = string | null | undefined;
 

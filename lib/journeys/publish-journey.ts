@@ -7,6 +7,7 @@ import {
   insertNextVersion,
   journeyViewIn,
   lockJourneyOrThrow,
+  recordStatusChange,
   setCurrentVersion,
 } from "./journey-sql";
 import { installTrigger } from "./journey-trigger-row";
@@ -26,6 +27,11 @@ interface PublishInput {
   id: string;
   publish?: PublishJourneyInput;
   memberId?: string | null;
+  /**
+   * When it goes live, for the status history (default now). Tests that play
+   * a scripted past pass the start of their script.
+   */
+  at?: Date;
 }
 
 /** The same, inside the caller's transaction. */
@@ -64,8 +70,14 @@ export async function publishJourneyIn(tx: RawDb, input: PublishInput): Promise<
       { id: version.id, status },
       input.memberId,
     );
+    // A paused journey's trigger row stays (resume reads the new version).
+    await installTrigger(tx, journey, { id: version.id, definition: validation.definition });
     if (status === "live") {
-      await installTrigger(tx, journey, { id: version.id, definition: validation.definition });
+      await recordStatusChange(tx, journey, {
+        status,
+        versionId: version.id,
+        at: input.at ?? new Date(),
+      });
     }
     return journeyViewIn(tx, updated);
   }

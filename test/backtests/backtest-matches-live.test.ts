@@ -17,6 +17,7 @@ import {
   FakeClock,
   HOUR,
   identify,
+  SCRIPT_START,
   send,
   setRules,
   track,
@@ -74,7 +75,7 @@ async function publishWithSomeHoldout(): Promise<string> {
     });
     const held = profiles.filter((p) => isInHoldout(p.id, draft.id, HOLDOUT_PERCENT)).length;
     if (held >= 2 && held <= 8) {
-      await publishJourney({ workspaceId: ws, id: draft.id });
+      await publishJourney({ workspaceId: ws, id: draft.id, at: SCRIPT_START });
       return draft.id;
     }
     await prisma.journey.delete({ where: { id: draft.id } });

@@ -41,13 +41,20 @@ export async function publishDefinition(
     workspaceId,
     journey: { name, definition: definition as Record<string, unknown> },
   });
-  await publishJourney({ workspaceId, id: journey.id });
+  await publishJourney({ workspaceId, id: journey.id, at: SCRIPT_START });
   return journey.id;
 }
 
+/**
+ * Journeys in these tests are live from before any scripted event: entries
+ * are decided against the status history at the trigger's event time, and
+ * the scripts play a past on a fake clock.
+ */
+export const SCRIPT_START = new Date("2000-01-01T00:00:00Z");
+
 export async function publishTemplate(workspaceId: string, template: string): Promise<string> {
   const journey = await createJourney({ workspaceId, journey: { template } });
-  await publishJourney({ workspaceId, id: journey.id });
+  await publishJourney({ workspaceId, id: journey.id, at: SCRIPT_START });
   return journey.id;
 }
 
@@ -65,7 +72,8 @@ export async function send(
   clock: FakeClock,
   workspaceId: string,
   items: Item[],
-  options: { evaluate?: boolean } = {},
+  /** evaluate: false stores without queueing for the engine; drain: false queues without evaluating yet. */
+  options: { evaluate?: boolean; drain?: boolean } = {},
 ): Promise<void> {
   const at = clock.now();
   const result = await ingestBatch({
@@ -75,7 +83,7 @@ export async function send(
     items: items.map((item) => ({ messageId: randomUUID(), timestamp: at.toISOString(), ...item })),
   });
   if (result.rejected.length > 0) throw new Error(JSON.stringify(result.rejected));
-  if (options.evaluate !== false) await drainEvents(clock);
+  if (options.evaluate !== false && options.drain !== false) await drainEvents(clock);
 }
 
 export const track = (userId: string, event: string, properties: Item = {}): Item => ({
@@ -111,16 +119,19 @@ export async function advanceTo(
 ): Promise<void> {
   const target = typeof iso === "string" ? Date.parse(iso) : iso.getTime();
   for (let i = 0; i < 10_000; i++) {
-    const due = await nextRunWakeAt();
+    const due = await nextRunWakeAt(0);
     if (!due || due.getTime() > target) break;
     if (due.getTime() > clock.now().getTime()) clock.set(due);
-    await processDueRuns({ now: clock.now, log: quiet });
-    if (options.sweep) await sweepInactivity({ now: clock.now, log: quiet });
+    await processDueRuns(instant(clock));
+    if (options.sweep) await sweepInactivity(instant(clock));
   }
   clock.set(new Date(target));
-  await processDueRuns({ now: clock.now, log: quiet });
-  if (options.sweep) await sweepInactivity({ now: clock.now, log: quiet });
+  await processDueRuns(instant(clock));
+  if (options.sweep) await sweepInactivity(instant(clock));
 }
+
+/** The scripts deliver every event on time, so timers need not wait for late ones. */
+const instant = (clock: FakeClock) => ({ now: clock.now, log: quiet, allowedLatenessMs: 0 });
 
 export async function profileId(workspaceId: string, userId: string): Promise<string> {
   const profile = await prisma.profile.findUniqueOrThrow({

@@ -40,7 +40,7 @@ const quietFor = (days: number, event?: string): JourneyDefinitionInput => ({
 });
 
 const sweep = (clock: FakeClock, batchSize?: number) =>
-  sweepInactivity({ now: clock.now, batchSize, log: () => {} });
+  sweepInactivity({ now: clock.now, batchSize, log: () => {}, allowedLatenessMs: 0 });
 
 describe("inactivity sweep", () => {
   it("enters each lapsed profile once per period, page by page through equal timestamps", async () => {

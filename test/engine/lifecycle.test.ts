@@ -10,8 +10,10 @@ import { updateJourney } from "@/lib/journeys/update-journey";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
   advanceTo,
+  drainEvents,
   FakeClock,
   runsOf,
+  SCRIPT_START,
   send,
   sentTo,
   setRules,
@@ -20,8 +22,10 @@ import {
 } from "./engine-fixtures";
 
 // Statuses and versions: publishing freezes an immutable version and runs
-// stay on the one they entered; pause holds runs (timers disarmed, events not
-// delivered, no entries); resume fires what came due; archive cancels.
+// stay on the one they entered; a trigger enters the version live at its
+// event time; pause holds runs (timers disarmed, nothing sent, their events
+// kept) and refuses triggers that happen during it; resume catches the runs
+// up in event-time order; archive cancels.
 
 let ws: string;
 
@@ -36,7 +40,7 @@ const v = (label: string) =>
     goal: { event: "Won" },
   });
 
-async function newJourney(event = "Go") {
+async function newJourney(event = "Go", at = SCRIPT_START) {
   const definition = {
     ...v("v1"),
     nodes: v("v1").nodes.map((n) =>
@@ -44,7 +48,7 @@ async function newJourney(event = "Go") {
     ),
   };
   const journey = await createJourney({ workspaceId: ws, journey: { name: event, definition } });
-  await publishJourney({ workspaceId: ws, id: journey.id });
+  await publishJourney({ workspaceId: ws, id: journey.id, at });
   return journey;
 }
 
@@ -75,7 +79,8 @@ describe("versions", () => {
       update: { draftRevision: 1, definition: draft },
     });
     expect(updated.draftRevision).toBe(2);
-    const published = await publishJourney({ workspaceId: ws, id: journey.id });
+    clock.advance(60_000);
+    const published = await publishJourney({ workspaceId: ws, id: journey.id, at: clock.now() });
     expect(published.currentVersion?.version).toBe(2);
     await send(clock, ws, [track("late", "Versioned")]);
     await advanceTo(clock, "2026-05-03T00:00:00Z");
@@ -108,26 +113,67 @@ describe("versions", () => {
 });
 
 describe("pause and resume", () => {
-  it("holds runs: no timers, no events, no entries; on resume what came due fires at once", async () => {
+  it("holds runs and sends nothing; a trigger during the pause never enters; resume catches up in event-time order", async () => {
     const journey = await newJourney("Paused");
     const clock = new FakeClock("2026-05-01T10:00:00Z");
-    await send(clock, ws, [track("p1", "Paused")]);
-    await pauseJourney({ workspaceId: ws, id: journey.id });
+    await send(clock, ws, [track("p1", "Paused"), track("p3", "Paused")]);
+    clock.advance(1_000);
+    await pauseJourney({ workspaceId: ws, id: journey.id, at: clock.now() });
     const [held] = await runsOf(ws, "p1");
     expect(held).toMatchObject({ status: "waiting", wakeAt: null });
-    expect(await prisma.journeyTrigger.count({ where: { journeyId: journey.id } })).toBe(0);
 
-    await advanceTo(clock, "2026-05-03T10:00:00Z");
+    // During the pause: p1 reaches the goal, p2 triggers, and the delay (1 day) comes due.
+    clock.set("2026-05-01T12:00:00Z");
     await send(clock, ws, [track("p2", "Paused"), track("p1", "Won")]);
+    await advanceTo(clock, "2026-05-03T10:00:00Z");
     expect(await runsOf(ws, "p2")).toEqual([]);
     expect((await runsOf(ws, "p1"))[0]).toMatchObject({ status: "waiting", convertedAt: null });
     expect(await sentTo(ws, "p1")).toEqual([]);
+    expect(await sentTo(ws, "p3")).toEqual([]);
+    expect(await prisma.heldEvent.count({ where: { runId: held?.id } })).toBe(1);
 
-    await resumeJourney({ workspaceId: ws, id: journey.id });
+    await resumeJourney({ workspaceId: ws, id: journey.id, at: clock.now() });
     await advanceTo(clock, "2026-05-03T10:00:00Z");
-    expect(await sentTo(ws, "p1")).toEqual([["card", "in_app", "2026-05-03T10:00:00.000Z"]]);
+    // As if never paused, only later: p1 reached the goal before its delay was
+    // over, so it converted then and got nothing; p3's card is as of its due time.
+    expect((await runsOf(ws, "p1"))[0]).toMatchObject({
+      status: "converted",
+      convertedAt: new Date("2026-05-01T12:00:00.000Z"),
+    });
+    expect(await sentTo(ws, "p1")).toEqual([]);
+    expect(await sentTo(ws, "p3")).toEqual([["card", "in_app", "2026-05-02T10:00:00.000Z"]]);
+    expect(await prisma.heldEvent.count({ where: { runId: held?.id } })).toBe(0);
+    // p2's trigger happened during the pause: it never enters, even now.
+    expect(await runsOf(ws, "p2")).toEqual([]);
     await send(clock, ws, [track("p2", "Paused")]);
     expect(await runsOf(ws, "p2")).toHaveLength(1);
+  });
+
+  it("a trigger from before the pause that the engine reaches during it enters, held until resume", async () => {
+    const journey = await newJourney("Lagged");
+    const clock = new FakeClock("2026-05-01T10:00:00Z");
+    // Accepted before the pause, evaluated only after it (the engine was behind).
+    await send(clock, ws, [track("l1", "Lagged")], { drain: false });
+    clock.advance(1_000);
+    await pauseJourney({ workspaceId: ws, id: journey.id, at: clock.now() });
+    await drainEvents(clock);
+    const [run] = await runsOf(ws, "l1");
+    expect(run).toMatchObject({
+      status: "active",
+      enteredAt: new Date("2026-05-01T10:00:00.000Z"),
+      wakeAt: null,
+    });
+    clock.set("2026-05-01T11:00:00Z");
+    await resumeJourney({ workspaceId: ws, id: journey.id, at: clock.now() });
+    await advanceTo(clock, "2026-05-01T11:00:00Z");
+    expect((await runsOf(ws, "l1"))[0]).toMatchObject({
+      status: "waiting",
+      wakeAt: new Date("2026-05-02T10:00:00.000Z"),
+    });
+    expect(await traceOf(run!.id)).toEqual([
+      ["trigger", "entered"],
+      ["wait", "waiting"],
+    ]);
   });
 
   it("refuses transitions the lifecycle does not allow", async () => {

@@ -183,7 +183,8 @@ describe("re-engage after 7 quiet days", () => {
         journeyId_profileId: { journeyId: p.journeyId, profileId: await profileId(ws, user) },
       },
     });
-    expect(fire.lastFiredAt.toISOString()).toBe("2026-03-30T12:00:00.000Z");
+    // As of when the silence reached 7 days (the login + 7 d), not when the sweep ran.
+    expect(fire.lastFiredAt.toISOString()).toBe("2026-03-20T08:00:00.000Z");
   });
 });
 

@@ -129,7 +129,8 @@ describe("/api/v1/journeys (secret key)", () => {
       currentVersion: { version: 1, note: "first" },
     });
 
-    const clock = new FakeClock("2026-05-01T10:00:00Z");
+    // Published through the API just now: entries are decided at the event's time.
+    const clock = new FakeClock(new Date(Date.now() + 1_000).toISOString());
     await send(clock, ws.workspaceId, [track("api-user", "Signed Up")]);
     const runs = await read(
       await v1Runs.GET(
@@ -348,7 +349,7 @@ describe("/api/w/:workspaceId (session)", () => {
       ctx({ workspaceId: ownedWs, journeyId: journey.id, action: "publish" }),
     );
     await setRules(ownedWs, {});
-    await send(new FakeClock("2026-05-01T10:00:00Z"), ownedWs, [
+    await send(new FakeClock(new Date(Date.now() + 1_000).toISOString()), ownedWs, [
       track("buyer", "Ordered", { total: 3 }),
     ]);
     const id = await profileId(ownedWs, "buyer");

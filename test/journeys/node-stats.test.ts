@@ -90,7 +90,7 @@ describe("GET …/journeys/:id/node-stats", () => {
   });
 
   it("narrows to one version's runs", async () => {
-    await publishJourney({ workspaceId: ws, id: journeyId });
+    await publishJourney({ workspaceId: ws, id: journeyId, at: clock.now() });
     await send(clock, ws, [identify("d", { name: "D", plan: "free" }), track("d", "Signed Up")]);
     expect((await nodes()).trigger.entered).toBe(5);
     expect((await nodes("?version=1")).trigger.entered).toBe(4);

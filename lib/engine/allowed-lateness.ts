@@ -1,0 +1,16 @@
+// How long a timer waits past its due time for events that clients send late
+// (batched, retried, offline), so that an event that happened before the
+// timeout still ends the wait. The trade-off: every timeout, delay and
+// inactivity fires this much later than its due time (it is still *decided*
+// as of its due time). An event of the same user that happened after the
+// timer, once evaluated, fires it at once: the user has moved on. An event
+// that arrives after its timer fired is traced as "late" (nothing is unsent).
+
+const DEFAULT_ALLOWED_LATENESS_MS = 5_000;
+
+export function allowedLatenessMs(): number {
+  const raw = process.env.CUE_ALLOWED_LATENESS_MS;
+  if (raw === undefined || raw.trim() === "") return DEFAULT_ALLOWED_LATENESS_MS;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_ALLOWED_LATENESS_MS;
+}

@@ -1,0 +1,202 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as batch } from "@/app/api/v1/batch/route";
+import { prisma } from "@/lib/db/client";
+import { processDueRuns } from "@/lib/engine/process-due-runs";
+import { processEvents } from "@/lib/engine/process-events";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
+import { inAppNode } from "@/lib/journey-core/test-fixtures";
+import { pauseJourney, resumeJourney } from "@/lib/journeys/change-journey-status";
+import { createJourney } from "@/lib/journeys/create-journey";
+import { publishJourney } from "@/lib/journeys/publish-journey";
+import { startRouteServer } from "@/test/fixtures/route-server";
+import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
+import { runsOf, setRules, traceOf } from "./engine-fixtures";
+
+// The three ways "judged by processing time" showed up from outside, through
+// the tracking API over HTTP: a batch that holds a trigger and the event that
+// ends its wait (or its goal), an engine that is behind, and a pause.
+
+let ws: TestWorkspace;
+let server: Awaited<ReturnType<typeof startRouteServer>>;
+const quiet = () => {};
+
+beforeAll(async () => {
+  ws = await createTestWorkspace("Event time");
+  await setRules(ws.workspaceId, {});
+  server = await startRouteServer({ "/api/v1/batch": { POST: batch } });
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+async function postBatch(items: Record<string, unknown>[]): Promise<void> {
+  const response = await fetch(`${server.url}/api/v1/batch`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: `Basic ${Buffer.from(`${ws.writeKey}:`).toString("base64")}`,
+    },
+    body: JSON.stringify({
+      batch: items.map((item) => ({ messageId: randomUUID(), ...item })),
+      sentAt: new Date().toISOString(),
+    }),
+  });
+  expect(response.status).toBe(200);
+}
+
+const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+
+/** The engine as a worker runs it, at `now` (later than real time when it is behind). */
+async function engineAt(now: Date): Promise<void> {
+  while ((await processEvents({ now: () => now, log: quiet })).events > 0) {}
+  while (
+    (await processDueRuns({ now: () => now, log: quiet, allowedLatenessMs: 0 })).claimed > 0
+  ) {}
+}
+
+/** A journey published a minute ago (published just now, its triggers would predate it). */
+async function publish(name: string, definition: JourneyDefinitionInput): Promise<string> {
+  const journey = await createJourney({
+    workspaceId: ws.workspaceId,
+    journey: { name, definition: definition as Record<string, unknown> },
+  });
+  await publishJourney({
+    workspaceId: ws.workspaceId,
+    id: journey.id,
+    at: new Date(Date.now() - 60_000),
+  });
+  return journey.id;
+}
+
+/** Trigger A → wait up to 1 minute for B → "did" / "timed out" in-app messages. */
+function waitFor(a: string, b: string): JourneyDefinitionInput {
+  return {
+    version: 1,
+    nodes: [
+      { id: "trigger", type: "trigger", trigger: { kind: "event", event: a } },
+      { id: "wait", type: "wait", event: b, timeout: { amount: 1, unit: "minutes" } },
+      inAppNode("did", "Thanks for doing it"),
+      inAppNode("nudge", "You stopped halfway"),
+      { id: "end", type: "exit" },
+    ],
+    edges: [
+      { from: "trigger", to: "wait" },
+      { from: "wait", to: "did", exit: "did" },
+      { from: "wait", to: "nudge", exit: "timeout" },
+      { from: "did", to: "end" },
+      { from: "nudge", to: "end" },
+    ],
+    settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
+  };
+}
+
+async function sentNodes(userId: string): Promise<string[]> {
+  const [run] = await runsOf(ws.workspaceId, userId);
+  if (!run) return [];
+  const messages = await prisma.message.findMany({ where: { runId: run.id } });
+  return messages.map((m) => m.nodeId ?? "");
+}
+
+describe("a batch holding a trigger and what follows it", () => {
+  it("the event that ends the wait, in the same batch, takes the 'did' exit", async () => {
+    await publish("Wait in batch", waitFor("Batch A", "Batch B"));
+    await postBatch([
+      { type: "track", userId: "batch-1", event: "Batch A", timestamp: ago(2_000) },
+      { type: "track", userId: "batch-1", event: "Batch B", timestamp: ago(1_000) },
+    ]);
+    await engineAt(new Date(Date.now() + 120_000));
+    const [run] = await runsOf(ws.workspaceId, "batch-1");
+    expect(await traceOf(run!.id)).toEqual([
+      ["trigger", "entered"],
+      ["wait", "waiting"],
+      ["wait", "event_received"],
+      ["did", "sent"],
+      ["end", "exited"],
+    ]);
+    expect(await sentNodes("batch-1")).toEqual(["did"]);
+  });
+
+  it("a goal in the same batch converts the run: no nudge", async () => {
+    await publish("Goal in batch", {
+      version: 1,
+      nodes: [
+        { id: "trigger", type: "trigger", trigger: { kind: "event", event: "Goal A" } },
+        {
+          id: "delay",
+          type: "delay",
+          delay: { kind: "duration", duration: { amount: 1, unit: "minutes" } },
+        },
+        inAppNode("nudge", "Still there?"),
+        { id: "end", type: "exit" },
+      ],
+      edges: [
+        { from: "trigger", to: "delay" },
+        { from: "delay", to: "nudge" },
+        { from: "nudge", to: "end" },
+      ],
+      settings: { reentry: { mode: "always" }, holdoutPercent: 0, goal: { event: "Goal G" } },
+    });
+    await postBatch([
+      { type: "track", userId: "goal-1", event: "Goal A", timestamp: ago(2_000) },
+      { type: "track", userId: "goal-1", event: "Goal G", timestamp: ago(1_000) },
+    ]);
+    await engineAt(new Date(Date.now() + 120_000));
+    const [run] = await runsOf(ws.workspaceId, "goal-1");
+    expect(run).toMatchObject({ status: "converted" });
+    expect(await sentNodes("goal-1")).toEqual([]);
+  });
+
+  it("without client timestamps, an engine 10 s behind still sees B after the run entered", async () => {
+    await publish("Lagging engine", waitFor("Lag A", "Lag B"));
+    await postBatch([{ type: "track", userId: "lag-1", event: "Lag A" }]);
+    await postBatch([{ type: "track", userId: "lag-1", event: "Lag B" }]);
+    await engineAt(new Date(Date.now() + 10_000));
+    await engineAt(new Date(Date.now() + 120_000));
+    expect(await sentNodes("lag-1")).toEqual(["did"]);
+  });
+
+  it("a trigger that arrives after the event that ends its wait still takes the 'did' exit", async () => {
+    await publish("Out of order", waitFor("Order A", "Order B"));
+    // B reaches Cue (and is evaluated) first; A happened a second before it.
+    await postBatch([
+      { type: "track", userId: "order-1", event: "Order B", timestamp: ago(1_000) },
+    ]);
+    await engineAt(new Date());
+    await postBatch([
+      { type: "track", userId: "order-1", event: "Order A", timestamp: ago(2_000) },
+    ]);
+    await engineAt(new Date(Date.now() + 120_000));
+    expect(await sentNodes("order-1")).toEqual(["did"]);
+  });
+});
+
+describe("pause is decided by event time", () => {
+  it("a trigger received during a pause never enters, however far behind the engine is", async () => {
+    const id = await publish("Paused trigger", waitFor("Pause A", "Pause B"));
+    await pauseJourney({ workspaceId: ws.workspaceId, id });
+    await postBatch([{ type: "track", userId: "pause-1", event: "Pause A" }]);
+    await resumeJourney({ workspaceId: ws.workspaceId, id });
+    await engineAt(new Date(Date.now() + 5_000));
+    expect(await runsOf(ws.workspaceId, "pause-1")).toEqual([]);
+  });
+
+  it("a goal sent during a pause converts the run on resume", async () => {
+    const id = await publish("Paused goal", {
+      ...waitFor("Held A", "Held B"),
+      settings: { reentry: { mode: "always" }, holdoutPercent: 0, goal: { event: "Held G" } },
+    });
+    await postBatch([{ type: "track", userId: "held-1", event: "Held A", timestamp: ago(3_000) }]);
+    await engineAt(new Date());
+    await pauseJourney({ workspaceId: ws.workspaceId, id });
+    await postBatch([{ type: "track", userId: "held-1", event: "Held G", timestamp: ago(1_000) }]);
+    await engineAt(new Date());
+    expect((await runsOf(ws.workspaceId, "held-1"))[0]).toMatchObject({ status: "waiting" });
+    await resumeJourney({ workspaceId: ws.workspaceId, id });
+    await engineAt(new Date(Date.now() + 1_000));
+    const [run] = await runsOf(ws.workspaceId, "held-1");
+    expect(run).toMatchObject({ status: "converted" });
+    expect(await sentNodes("held-1")).toEqual([]);
+  });
+});
