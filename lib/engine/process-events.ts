@@ -132,7 +132,7 @@ async function processBatch(
   );
   const refs = uniqueRefs(live);
   // Decisions are made at event time, so the batch reads as of its earliest event.
-  const from = live.reduce((min, r) => (r.timestamp < min ? r.timestamp : min), now);
+  const from = new Date(Math.min(now.getTime(), ...live.map((r) => r.timestamp.getTime())));
 
   const tracked = live.filter((r) => r.type === "track" && r.name);
   // One statement (see queryParts); the runs are locked FOR UPDATE.
