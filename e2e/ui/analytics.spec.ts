@@ -94,12 +94,27 @@ test("journey analytics and a backtest with progress, compared side by side", as
     expect(response.status()).toBe(200);
   }
 
+  // Journey time is event time: history from before the publish never enters the live
+  // journey (the backtest replays it below); these users act now, after the publish.
+  const live = await page.request.post("/api/v1/batch", {
+    headers: { Authorization: `Basic ${Buffer.from(`${key}:`).toString("base64")}` },
+    data: {
+      batch: Array.from({ length: 5 }, (_, i) => ({
+        type: "track",
+        userId: `an-${run}-live-${i}`,
+        event,
+        properties: { plan: "pro" },
+      })),
+    },
+  });
+  expect(live.status()).toBe(200);
+
   await page.goto(`/w/${workspaceId}/journeys/${journeyId}/analytics`);
   await expect(page.getByRole("heading", { name: `Welcome ${run}: analytics` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Conversion vs holdout" })).toBeVisible();
   await expect(page.getByRole("figure", { name: "Runs per day (UTC)" })).toBeVisible();
   await expect(page.getByLabel("Version", { exact: true })).toBeVisible();
-  // The live engine evaluates the events as they arrive: entries show up today.
+  // The live engine evaluates the live events as they arrive: entries show up today.
   await expect(async () => {
     await page.reload();
     await expect(page.getByRole("row").filter({ hasText: "Hello card" })).toBeVisible();
@@ -115,7 +130,7 @@ test("journey analytics and a backtest with progress, compared side by side", as
   await expect(progress).toHaveAttribute("aria-valuenow", "100", { timeout: 60_000 });
   const results = panel.getByRole("table", { name: "Backtest results" });
   await expect(results).toBeVisible();
-  await expect(results.getByRole("row", { name: /Would enter \(runs\)/ })).toContainText("1,800");
+  await expect(results.getByRole("row", { name: /Would enter \(runs\)/ })).toContainText("1,805");
   await expect(results.getByRole("row", { name: /Would receive “Hello card”/ })).toBeVisible();
 
   // Change the draft (no holdout), backtest it, and compare the two.

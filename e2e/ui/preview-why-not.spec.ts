@@ -156,21 +156,45 @@ async function previewAndWhyNot(page: Page, browser: Browser, workspaceId: strin
   );
   await page.screenshot({ path: "test-results/why-not-filter.png", fullPage: true });
 
-  // The reader's live run is on their profile; its trace links to "why not?".
-  const readerId = shared.searchParams.get("profile") ?? "";
+  // Journey time is event time: the history above predates the publish, so it never entered
+  // the live journey (preview and why-not replay it as if the journey had been live). A second
+  // reader signs up and creates a first report now, which enters the live journey.
+  const lateReader = `pm-late-reader-${run}`;
+  await ingest(page, key, [
+    {
+      type: "identify",
+      userId: lateReader,
+      traits: { name: `Lee ${run}`, email: `${lateReader}@example.test` },
+    },
+  ]);
+  await ingest(page, key, [
+    {
+      type: "track",
+      userId: lateReader,
+      event: "Report Created",
+      properties: { template: "Churn" },
+    },
+  ]);
+  await page.goto(`/w/${workspaceId}/journeys/${journeyId}/preview`);
+  await page.getByLabel("Preview as user").fill(lateReader);
+  await page.getByRole("button", { name: new RegExp(lateReader) }).click();
+  await expect(page).toHaveURL(/[?&]profile=/);
+
+  // Their live run is on their profile (waiting out the hour); its trace links to "why not?".
+  const readerId = new URL(page.url()).searchParams.get("profile") ?? "";
   await page.goto(`/w/${workspaceId}/users/${readerId}?tab=journeys`);
   const liveRun = page.getByTestId("profile-run").filter({ hasText: "Share dashboards" });
   await expect(liveRun).toBeVisible();
   // The profile's own "Why not?" section: pick the journey, ask.
   await page.getByLabel("Journey", { exact: true }).selectOption(journeyId);
   await page.getByRole("button", { name: "Why not?" }).click();
-  await expect(page.getByTestId("why-not-verdict")).toContainText("Nothing blocks", {
+  await expect(page.getByTestId("why-not-verdict")).toContainText(/waiting at "Delay" until/, {
     timeout: 20_000,
   });
   await page.screenshot({ path: "test-results/profile-journeys.png", fullPage: true });
   await liveRun.getByRole("link", { name: "Why?" }).click();
   await expect(page).toHaveURL(new RegExp(`/journeys/${journeyId}/why-not\\?profile=`));
-  await expect(page.getByTestId("why-not-verdict")).toContainText("Nothing blocks", {
+  await expect(page.getByTestId("why-not-verdict")).toContainText(/waiting at "Delay" until/, {
     timeout: 20_000,
   });
 

@@ -1,5 +1,6 @@
 import type { ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
 import type { PreviousRun } from "@/lib/journey-core/match-trigger";
+import type { ProfileHistory } from "@/lib/journey-core/profile-as-of";
 import type { Effect, RunState } from "@/lib/journey-core/run-state";
 import type { TriggerRef } from "./load-counts";
 import type { JourneyInfo, LoadedVersion } from "./load-journeys";
@@ -32,6 +33,8 @@ export interface ProfileWork {
   runs: RunRecord[];
   /** This profile's runs of each journey, any version and status (re-entry). */
   previousRuns: Map<string, KnownRun[]>;
+  /** The calls since the batch's earliest moment: `facts` as of any decision (factsAsOf). */
+  history?: ProfileHistory;
 }
 
 export type KnownRun = PreviousRun & { runId: string };

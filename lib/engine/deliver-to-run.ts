@@ -27,7 +27,7 @@ export async function deliverToRun(
   const status = run.journey.status;
   switch (status) {
     case "live":
-      return batch.stepRun(profile, run, input, now);
+      return batch.stepRun(profile, run, input, now, eventId);
     case "paused":
       // Writing the row again with the journey paused disarms its timer.
       if (input.kind === "wake") batch.touch(run);

@@ -5,6 +5,7 @@ import { executeAll } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { decideEntry, type EntryDecision, type EntrySignal } from "@/lib/journey-core/decide-entry";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
+import { factsAsOf } from "@/lib/journey-core/profile-as-of";
 import type { StepContext, StepInput, StepResult } from "@/lib/journey-core/run-state";
 import { createRun } from "@/lib/journey-core/run-state";
 import { enterJourney, step } from "@/lib/journey-core/step";
@@ -68,10 +69,12 @@ export class EngineBatch {
     definition: LoadedVersion,
     trigger: TriggerRef | null,
     now: Date,
+    eventId?: string,
   ): Promise<StepContext> {
     return {
       now,
-      profile: profile.facts,
+      // The profile as it was then, not as it is now (profile-as-of.ts).
+      profile: factsAsOf(profile.facts, profile.history, now, eventId),
       counts: await this.counts.countsFor(definition.definition, {
         workspaceId: profile.workspaceId,
         profileId: profile.profileId,
@@ -89,8 +92,9 @@ export class EngineBatch {
     run: RunRecord,
     input: StepInput,
     now: Date,
+    eventId?: string,
   ): Promise<boolean> {
-    const ctx = await this.context(profile, run, run.version, null, now);
+    const ctx = await this.context(profile, run, run.version, null, now, eventId);
     const result = step(run.version.definition, run.state, input, ctx);
     return this.keep(profile, run, result);
   }
@@ -108,9 +112,9 @@ export class EngineBatch {
     signal: EntrySignal,
     trigger: TriggerRef | null,
     now: Date,
-    options: { hold?: boolean } = {},
+    options: { hold?: boolean; eventId?: string } = {},
   ): Promise<EntryDecision & { run?: RunRecord }> {
-    const ctx = await this.context(profile, null, version, trigger, now);
+    const ctx = await this.context(profile, null, version, trigger, now, options.eventId);
     const previousRuns = profile.previousRuns.get(journey.id) ?? [];
     const decision = decideEntry(version.definition, signal, {
       counts: ctx.counts,

@@ -3,6 +3,8 @@ import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import type { Channel, ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
+import type { ProfileHistory } from "@/lib/journey-core/profile-as-of";
+import { type ProfileCallType, reportedTimezone } from "@/lib/journey-core/profile-merge";
 import { DEFAULT_DELIVERY_RULES, parseStoredRules } from "@/lib/workspaces/delivery-rules";
 
 // The facts the core decides on, loaded for a whole batch of profiles at once.
@@ -156,6 +158,110 @@ export function recentSendsPart(
         channel: row.channel,
         transactional: row.transactional,
       });
+    }
+    return out;
+  });
+}
+
+type HistoryRow =
+  | {
+      kind: "later";
+      profileId: string;
+      id: string;
+      type: ProfileCallType;
+      timestamp: string;
+      traits: Record<string, unknown> | null;
+      contextTimezone: unknown;
+    }
+  | { kind: "prior"; profileId: string; key: string; value: unknown; found: boolean }
+  | { kind: "tz"; profileId: string; contextTimezone: unknown; found: boolean };
+
+/**
+ * What a decision as of an earlier moment than now needs to rebuild the
+ * profile then (lib/journey-core/profile-as-of.ts): per profile, its calls
+ * that change traits or the device timezone from `since` (the batch's
+ * earliest moment for it, or its earliest armed timer) on, and what the keys
+ * they touch held before. Usually just the batch's own identifies.
+ */
+export function profileHistoryPart(
+  refs: readonly (ProfileRef & { since: Date })[],
+): JsonPart<Map<string, ProfileHistory>> {
+  const sql =
+    refs.length === 0
+      ? null
+      : Prisma.sql`
+    WITH ref AS (
+      SELECT ref.ws, ref.pid,
+             least(ref.since, (SELECT min(r."wakeAt") FROM journey_runs r
+                               WHERE r."profileId" = ref.pid AND r."workspaceId" = ref.ws
+                                 AND r."wakeAt" IS NOT NULL)) AS since
+      FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
+                  ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)
+    ), later AS (
+      SELECT ref.pid, e.id, e.type, e."timestamp", e.traits, e.context -> 'timezone' AS tz
+      FROM ref JOIN events e
+        ON e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" >= ref.since
+      WHERE (e.type = 'identify' AND jsonb_typeof(e.traits) = 'object')
+         OR jsonb_typeof(e.context -> 'timezone') = 'string'
+    )
+    SELECT 'later' AS kind, l.pid::text AS "profileId", l.id::text AS id, l.type,
+           l."timestamp", l.traits, l.tz AS "contextTimezone", NULL::text AS key,
+           NULL::jsonb AS value, NULL::boolean AS found
+    FROM later l
+    UNION ALL
+    SELECT 'prior', k.pid::text, NULL, NULL, NULL, NULL, NULL, k.key, p.value, coalesce(p.found, false)
+    FROM (SELECT DISTINCT l.pid, key FROM later l CROSS JOIN LATERAL jsonb_object_keys(l.traits) AS key
+          WHERE l.type = 'identify') k
+    JOIN ref ON ref.pid = k.pid
+    LEFT JOIN LATERAL (
+      SELECT e.traits -> k.key AS value, true AS found FROM events e
+      WHERE e."profileId" = k.pid AND e."workspaceId" = ref.ws AND e.type = 'identify'
+        AND e."timestamp" < ref.since AND e.traits ? k.key
+      ORDER BY e."timestamp" DESC, e.id DESC LIMIT 1) p ON true
+    UNION ALL
+    SELECT 'tz', ref.pid::text, NULL, NULL, NULL, NULL, p.tz, NULL, NULL, coalesce(p.found, false)
+    FROM ref
+    LEFT JOIN LATERAL (
+      SELECT e.context -> 'timezone' AS tz, true AS found FROM events e
+      WHERE e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" < ref.since
+        AND jsonb_typeof(e.context -> 'timezone') = 'string'
+      ORDER BY e."timestamp" DESC, e.id DESC LIMIT 1) p ON true
+    WHERE EXISTS (SELECT 1 FROM later l WHERE l.pid = ref.pid AND jsonb_typeof(l.tz) = 'string')`;
+  return jsonPart<HistoryRow, Map<string, ProfileHistory>>(sql, (rows) => {
+    const out = new Map<string, ProfileHistory>();
+    const of = (profileId: string) => {
+      let history = out.get(profileId);
+      if (!history) {
+        history = { later: [], priorTraits: {} };
+        out.set(profileId, history);
+      }
+      return history;
+    };
+    for (const row of rows) {
+      const history = of(row.profileId);
+      if (row.kind === "later") {
+        history.later.push({
+          id: row.id,
+          type: row.type,
+          at: jsonTimestamp(row.timestamp),
+          traits: row.type === "identify" ? row.traits : undefined,
+          contextTimezone: row.contextTimezone ?? undefined,
+        });
+      } else if (row.kind === "prior") {
+        Object.defineProperty(history.priorTraits, row.key, {
+          value: row.found ? { value: row.value } : null,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        history.priorContextTimezone = row.found
+          ? (reportedTimezone(row.contextTimezone) ?? null)
+          : null;
+      }
+    }
+    for (const history of out.values()) {
+      history.later.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : 1));
     }
     return out;
   });

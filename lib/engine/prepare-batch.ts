@@ -5,6 +5,7 @@ import {
   deliveryRulesPart,
   type ProfileRef,
   profileFactsPart,
+  profileHistoryPart,
   recentSendsPart,
 } from "./load-facts";
 import { type JourneyInfo, journeysPart, type LoadedVersion, versionsPart } from "./load-journeys";
@@ -30,6 +31,11 @@ export interface BatchInput {
   entryJourneys: readonly JourneyRef[];
   /** The earliest decision time of the batch (default `now`): the budget reads sends from a window before it. */
   sendsFrom?: Date;
+  /**
+   * Per profile, the earliest moment this batch decides at: the profile is
+   * rebuilt as of each decision from the calls since then (facts as of event time).
+   */
+  historySince?: ReadonlyMap<string, Date>;
   log: (line: string) => void;
 }
 
@@ -62,7 +68,12 @@ export async function prepareBatch(
     })),
   ];
   // One statement for all of it: each read is a part (see queryParts).
-  const { facts, rules, journeys, versions, sends, previous } = await queryParts(tx, {
+  const historyRefs = refs.flatMap((ref) => {
+    const since = input.historySince?.get(ref.profileId);
+    return since ? [{ ...ref, since }] : [];
+  });
+  const { facts, rules, journeys, versions, sends, previous, history } = await queryParts(tx, {
+    history: profileHistoryPart(historyRefs),
     facts: profileFactsPart(refs),
     rules: deliveryRulesPart(workspaceIds, log),
     journeys: journeysPart(journeyRefs),
@@ -83,6 +94,7 @@ export async function prepareBatch(
       sent: sends.get(ref.profileId) ?? [],
       runs: [],
       previousRuns: previous.get(ref.profileId) ?? new Map(),
+      history: history.get(ref.profileId),
     });
   }
 

@@ -92,18 +92,31 @@ async function processBatch(
   for (const row of runRows)
     refs.set(row.profileId, { workspaceId: row.workspaceId, profileId: row.profileId });
 
-  const earliest = runRows.reduce((min, row) => {
-    const at = parseRunState(row).wakeAt;
-    return at && at < min ? at : min;
-  }, bound);
+  const heldEvents = await loadHeldEvents(tx, runRows);
+  // Decisions are as of each timer's due time (and each held event's time):
+  // the budget and the profile are read from the earliest of them on.
+  const historySince = new Map<string, Date>();
+  for (const row of runRows) {
+    const state = parseRunState(row);
+    const times = [
+      state.status === "active" ? state.enteredAt : (state.wakeAt ?? bound),
+      ...(heldEvents.get(row.id) ?? []).map((e) => e.timestamp),
+    ];
+    const earliest = new Date(Math.min(...times.map((t) => t.getTime())));
+    const known = historySince.get(row.profileId);
+    if (!known || earliest < known) historySince.set(row.profileId, earliest);
+  }
+  const earliest = new Date(
+    Math.min(bound.getTime(), ...[...historySince.values()].map((t) => t.getTime())),
+  );
   const prepared = await prepareBatch(tx, now, {
     refs: [...refs.values()],
     runRows,
     entryJourneys: [],
     sendsFrom: earliest,
+    historySince,
     log,
   });
-  const heldEvents = await loadHeldEvents(tx, runRows);
   await disarmOrphans(tx, prepared.orphans, log);
   let stepped = 0;
   for (const profile of prepared.profiles.values()) {
@@ -156,7 +169,7 @@ async function catchUp(
     moved += await wakeDue(batch, profile, { before: event.timestamp });
     const input = { kind: "event" as const, event };
     if (listensForEvents(run.version.definition, run.state, event.timestamp)) {
-      if (await batch.stepRun(profile, run, input, event.timestamp)) moved += 1;
+      if (await batch.stepRun(profile, run, input, event.timestamp, event.eventId)) moved += 1;
     }
   }
   for (const run of new Set(events.map((e) => e.run))) batch.release(run.state.runId);

@@ -6,6 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import { statusAt } from "@/lib/journey-core/journey-status";
 import { traitsMatch } from "@/lib/journey-core/match-trigger";
+import { factsAsOf } from "@/lib/journey-core/profile-as-of";
 import { listensForEvents } from "@/lib/journey-core/step";
 import { errorText } from "@/lib/log/error-text";
 import { type Clock, systemClock } from "./clock";
@@ -150,11 +151,17 @@ async function processBatch(
       entryJourneys.set(`${trigger.journeyId}|${versionId}`, { ...trigger, versionId });
     }
   }
+  const historySince = new Map<string, Date>();
+  for (const row of live) {
+    const since = historySince.get(row.profileId);
+    if (!since || row.timestamp < since) historySince.set(row.profileId, row.timestamp);
+  }
   const prepared = await prepareBatch(tx, now, {
     refs,
     runRows,
     entryJourneys: [...entryJourneys.values()],
     sendsFrom: from,
+    historySince,
     log,
   });
   await disarmOrphans(tx, prepared.orphans, log);
@@ -282,7 +289,7 @@ async function evaluateTrack(
       signal,
       ref,
       at,
-      { hold: target.hold },
+      { hold: target.hold, eventId: row.eventId },
     );
     if (decision.enter) entered += 1;
   }
@@ -307,7 +314,13 @@ async function evaluateIdentify(
     if (!target || definitionTrigger?.kind !== "trait_change") continue;
     const key = `${trigger.journeyId}|${profile.profileId}`;
     const wasMatching = scope.traitWrites.get(key)?.matching ?? scope.traitStates.get(key) ?? false;
-    const currentTraits = profile.facts.traits;
+    // The traits this identify left, not the latest (a later one may be in the batch).
+    const currentTraits = factsAsOf(
+      profile.facts,
+      profile.history,
+      at,
+      row.eventId ?? undefined,
+    ).traits;
     const signal = { kind: "trait_change" as const, wasMatching, currentTraits };
     const decision = await scope.prepared.batch.tryEnter(
       profile,
@@ -316,7 +329,7 @@ async function evaluateIdentify(
       signal,
       null,
       at,
-      { hold: target.hold },
+      { hold: target.hold, eventId: row.eventId ?? undefined },
     );
     if (decision.enter) entered += 1;
     const matching = traitsMatch(definitionTrigger, currentTraits);

@@ -53,6 +53,12 @@ export const publishJourneySchema = z.strictObject({
   /** When given, publish only if the draft is still at this revision. */
   draftRevision: z.int().min(1).optional(),
   note: z.string().trim().max(500).optional(),
+  /**
+   * A trait-change journey enters only on changes after it goes live; true
+   * also enters the people who match when it is published (see the
+   * validate action's `matchingNow`).
+   */
+  enterMatching: z.boolean().optional(),
 });
 export type PublishJourneyInput = z.infer<typeof publishJourneySchema>;
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { type RawDb, sqlTransaction } from "@/lib/db/sql";
+import { enterTraitMatches, seedTraitStates, traitChangeTrigger } from "@/lib/engine/trait-states";
 import { validateJourney } from "@/lib/journey-core/validate-journey";
 import type { JourneyJson, PublishJourneyInput } from "./journey-schemas";
 import {
@@ -19,7 +20,14 @@ import { installTrigger } from "./journey-trigger-row";
  * new version until resumed. Validation must pass: every issue blocks.
  */
 export async function publishJourney(input: PublishInput): Promise<JourneyJson> {
-  return sqlTransaction((tx) => publishJourneyIn(tx, input));
+  const at = input.at ?? new Date();
+  const published = await sqlTransaction((tx) => publishJourneyIn(tx, { ...input, at }));
+  const { matchingNow, journey } = published;
+  if (input.publish?.enterMatching && matchingNow.length > 0 && journey.currentVersion) {
+    const ref = { id: journey.id, workspaceId: input.workspaceId };
+    await enterTraitMatches(ref, { id: journey.currentVersion.id }, matchingNow, at);
+  }
+  return journey;
 }
 
 interface PublishInput {
@@ -34,8 +42,14 @@ interface PublishInput {
   at?: Date;
 }
 
-/** The same, inside the caller's transaction. */
-export async function publishJourneyIn(tx: RawDb, input: PublishInput): Promise<JourneyJson> {
+/**
+ * The same, inside the caller's transaction. With a trait-change trigger it
+ * also records who matches now (only later changes enter) and returns them.
+ */
+export async function publishJourneyIn(
+  tx: RawDb,
+  input: PublishInput,
+): Promise<{ journey: JourneyJson; matchingNow: string[] }> {
   {
     const journey = await lockJourneyOrThrow(tx, input);
     if (journey.status === "archived") {
@@ -72,13 +86,13 @@ export async function publishJourneyIn(tx: RawDb, input: PublishInput): Promise<
     );
     // A paused journey's trigger row stays (resume reads the new version).
     await installTrigger(tx, journey, { id: version.id, definition: validation.definition });
+    let matchingNow: string[] = [];
     if (status === "live") {
-      await recordStatusChange(tx, journey, {
-        status,
-        versionId: version.id,
-        at: input.at ?? new Date(),
-      });
+      const at = input.at ?? new Date();
+      await recordStatusChange(tx, journey, { status, versionId: version.id, at });
+      const trigger = traitChangeTrigger(validation.definition);
+      if (trigger) matchingNow = await seedTraitStates(tx, journey, trigger, at);
     }
-    return journeyViewIn(tx, updated);
+    return { journey: await journeyViewIn(tx, updated), matchingNow };
   }
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { parseOrThrow } from "@/lib/api/errors";
+import { countTraitMatches, traitChangeTrigger } from "@/lib/engine/trait-states";
 import { assertNever } from "@/lib/journey-core/assert-never";
 import { type JourneyIssue, validateDraft } from "@/lib/journey-core/validate-journey";
 import { archiveJourney } from "./archive-journey";
@@ -14,7 +15,7 @@ import { publishJourney } from "./publish-journey";
 
 export type JourneyActionResult =
   | { journey: JourneyJson & { cancelledRuns?: number } }
-  | { valid: boolean; issues: JourneyIssue[] };
+  | { valid: boolean; issues: JourneyIssue[]; matchingNow?: number };
 
 export async function runJourneyAction(input: {
   workspaceId: string;
@@ -27,8 +28,16 @@ export async function runJourneyAction(input: {
   switch (action) {
     case "validate": {
       const journey = await getJourneyOrThrow({ workspaceId, id });
-      const { issues } = validateDraft(journey.draft);
-      return { valid: issues.length === 0, issues };
+      const { definition, issues } = validateDraft(journey.draft);
+      // A trait-change journey enters only on later changes: say how many
+      // people match now, whom publishing with enterMatching would also enter.
+      const trigger = definition && traitChangeTrigger(definition);
+      const matchingNow = trigger ? await countTraitMatches(workspaceId, trigger) : undefined;
+      return {
+        valid: issues.length === 0,
+        issues,
+        ...(matchingNow !== undefined && { matchingNow }),
+      };
     }
     case "publish": {
       const publish = parseOrThrow(publishJourneySchema, input.body ?? {});

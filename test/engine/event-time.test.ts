@@ -9,6 +9,7 @@ import { inAppNode } from "@/lib/journey-core/test-fixtures";
 import { pauseJourney, resumeJourney } from "@/lib/journeys/change-journey-status";
 import { createJourney } from "@/lib/journeys/create-journey";
 import { publishJourney } from "@/lib/journeys/publish-journey";
+import { runJourneyAction } from "@/lib/journeys/run-journey-action";
 import { startRouteServer } from "@/test/fixtures/route-server";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { runsOf, setRules, traceOf } from "./engine-fixtures";
@@ -198,5 +199,87 @@ describe("pause is decided by event time", () => {
     const [run] = await runsOf(ws.workspaceId, "held-1");
     expect(run).toMatchObject({ status: "converted" });
     expect(await sentNodes("held-1")).toEqual([]);
+  });
+});
+
+describe("a trait-change trigger enters on a change seen after publish", () => {
+  const becamePro = (name: string): JourneyDefinitionInput => ({
+    version: 1,
+    nodes: [
+      {
+        id: "trigger",
+        type: "trigger",
+        trigger: {
+          kind: "trait_change",
+          conditions: [{ kind: "trait", path: name, operator: "eq", value: "pro" }],
+        },
+      },
+      inAppNode("thanks", "Welcome to Pro"),
+      { id: "end", type: "exit" },
+    ],
+    edges: [
+      { from: "trigger", to: "thanks" },
+      { from: "thanks", to: "end" },
+    ],
+    settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
+  });
+
+  async function publishNow(name: string, enterMatching?: boolean): Promise<string> {
+    const journey = await createJourney({
+      workspaceId: ws.workspaceId,
+      journey: { name, definition: becamePro(name) as Record<string, unknown> },
+    });
+    await publishJourney({
+      workspaceId: ws.workspaceId,
+      id: journey.id,
+      publish: { enterMatching },
+    });
+    return journey.id;
+  }
+
+  it("someone who already matched does not enter when the app identifies them again", async () => {
+    await postBatch([{ type: "identify", userId: "tc-1", traits: { planA: "pro" } }]);
+    await postBatch([{ type: "identify", userId: "tc-2", traits: { planA: "free" } }]);
+    await engineAt(new Date());
+    await publishNow("planA");
+    // Apps identify on every page load: same traits, later.
+    await postBatch([{ type: "identify", userId: "tc-1", traits: { planA: "pro" } }]);
+    await postBatch([{ type: "identify", userId: "tc-2", traits: { planA: "pro" } }]);
+    await engineAt(new Date(Date.now() + 1_000));
+    expect(await runsOf(ws.workspaceId, "tc-1")).toEqual([]);
+    expect(await sentNodes("tc-2")).toEqual(["thanks"]);
+    // A real change after publish enters.
+    await postBatch([{ type: "identify", userId: "tc-1", traits: { planA: "free" } }]);
+    await postBatch([{ type: "identify", userId: "tc-1", traits: { planA: "pro" } }]);
+    await engineAt(new Date(Date.now() + 2_000));
+    expect(await sentNodes("tc-1")).toEqual(["thanks"]);
+  });
+
+  it("publishing can also enter the people who match now, after saying how many", async () => {
+    await postBatch([
+      { type: "identify", userId: "tm-1", traits: { planB: "pro" } },
+      { type: "identify", userId: "tm-2", traits: { planB: "pro" } },
+      { type: "identify", userId: "tm-3", traits: { planB: "free" } },
+    ]);
+    await engineAt(new Date());
+    const journey = await createJourney({
+      workspaceId: ws.workspaceId,
+      journey: { name: "planB", definition: becamePro("planB") as Record<string, unknown> },
+    });
+    const preview = await runJourneyAction({
+      workspaceId: ws.workspaceId,
+      id: journey.id,
+      action: "validate",
+      body: {},
+    });
+    expect(preview).toMatchObject({ valid: true, matchingNow: 2 });
+    await publishJourney({
+      workspaceId: ws.workspaceId,
+      id: journey.id,
+      publish: { enterMatching: true },
+    });
+    expect(await sentNodes("tm-1")).toEqual(["thanks"]);
+    expect(await sentNodes("tm-2")).toEqual(["thanks"]);
+    expect(await runsOf(ws.workspaceId, "tm-3")).toEqual([]);
   });
 });
