@@ -104,6 +104,7 @@ describe("answerKindOf", () => {
     ["/api/v1/inbox", "api"],
     ["/api/unsubscribe/tok", "api"],
     ["/api/auth/session", "api"],
+    ["/metrics", "api"],
     ["/unsubscribe/tok", "public-page"],
     ["/sign-in", "page"],
     ["/w/abc/journeys", "page"],

@@ -92,7 +92,7 @@ export function newNonce(): string {
 /** What kind of answer a path gets (for what Next serves; the handler table's are all "api"). */
 export function answerKindOf(pathname: string): AnswerKind {
   if (pathname === "/cue.js") return "script";
-  if (pathname === "/api" || pathname.startsWith("/api/")) return "api";
+  if (pathname === "/api" || pathname.startsWith("/api/") || pathname === "/metrics") return "api";
   if (pathname.startsWith("/unsubscribe/")) return "public-page";
   return "page";
 }
