@@ -5,6 +5,7 @@ import { GET as metricsRoute } from "@/app/metrics/route";
 import { deliverDueEmails } from "@/lib/channels/email/deliver-due-emails";
 import { processEvents } from "@/lib/engine/process-events";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
+import { serveWorkerMetrics } from "@/lib/metrics/serve-metrics";
 import { publishDefinition } from "@/test/engine/engine-fixtures";
 import { fakeResendForFile } from "@/test/fakes/fake-resend";
 import {
@@ -265,5 +266,26 @@ describe("GET /metrics", () => {
     expect(delta('cue_email_provider_request_duration_seconds_count{status="500"}')).toBe(1);
     // One is back in the queue for its retry; the sent one left it.
     expect(delta('cue_email_queue_messages{status="queued"}')).toBe(-1);
+  });
+});
+
+describe("a standalone worker's /metrics (METRICS_PORT)", () => {
+  it("serves the same exposition under the same token rule", async () => {
+    vi.stubEnv("METRICS_TOKEN", TOKEN);
+    const server = await serveWorkerMetrics(0, "127.0.0.1");
+    try {
+      const { port } = server.address() as { port: number };
+      const url = `http://127.0.0.1:${port}`;
+      expect((await fetch(`${url}/metrics`)).status).toBe(401);
+      expect((await fetch(`${url}/other`)).status).toBe(404);
+      const response = await fetch(`${url}/metrics`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(response.status).toBe(200);
+      const samples = parseExposition(await response.text());
+      expect(samples.has("cue_engine_events_evaluated_total")).toBe(true);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
