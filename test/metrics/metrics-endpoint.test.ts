@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { POST as batchRoute } from "@/app/api/v1/batch/route";
 import { GET as metricsRoute } from "@/app/metrics/route";
 import { deliverDueEmails } from "@/lib/channels/email/deliver-due-emails";
+import { processDueRuns } from "@/lib/engine/process-due-runs";
 import { processEvents } from "@/lib/engine/process-events";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { serveWorkerMetrics } from "@/lib/metrics/serve-metrics";
@@ -35,11 +36,39 @@ const listener = {
   settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
 } satisfies JourneyDefinitionInput;
 
+const delayed = {
+  version: 1,
+  nodes: [
+    { id: "trigger", type: "trigger", trigger: { kind: "event", event: "Delayed" } },
+    {
+      id: "wait",
+      type: "delay",
+      delay: { kind: "duration", duration: { amount: 1, unit: "hours" } },
+    },
+    { id: "end", type: "exit" },
+  ],
+  edges: [
+    { from: "trigger", to: "wait" },
+    { from: "wait", to: "end" },
+  ],
+  settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
+} satisfies JourneyDefinitionInput;
+
 beforeAll(async () => {
   delete process.env.RESEND_API_KEY;
   ws = await createTestWorkspace("Metrics");
   await publishDefinition(ws.workspaceId, "Listens to Metered", listener);
+  await publishDefinition(ws.workspaceId, "Waits an hour", delayed);
 });
+
+async function drain(): Promise<number> {
+  let evaluated = 0;
+  for (;;) {
+    const { events } = await processEvents({ log: () => {} });
+    if (events === 0) return evaluated;
+    evaluated += events;
+  }
+}
 afterAll(() => {
   if (savedKey !== undefined) process.env.RESEND_API_KEY = savedKey;
 });
@@ -216,13 +245,7 @@ describe("GET /metrics", () => {
     expect(get(queued, "cue_engine_queue_depth")).toBe(3);
     expect(get(queued, "cue_engine_queue_oldest_age_seconds")).toBeGreaterThanOrEqual(0);
 
-    let evaluated = 0;
-    for (;;) {
-      const { events } = await processEvents({ log: () => {} });
-      if (events === 0) break;
-      evaluated += events;
-    }
-    expect(evaluated).toBe(3);
+    expect(await drain()).toBe(3);
     const after = await read();
     expect(get(after, "cue_engine_queue_depth")).toBe(0);
     expect(get(after, "cue_engine_queue_oldest_age_seconds")).toBe(0);
@@ -237,6 +260,23 @@ describe("GET /metrics", () => {
     expect(get(after, "cue_engine_event_lag_seconds_sum")).toBeGreaterThan(
       get(queued, "cue_engine_event_lag_seconds_sum"),
     );
+  });
+
+  it("shows overdue run timers: how many and how late", async () => {
+    // Entered two hours ago (event time) with a one-hour wait: due an hour ago.
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const item = { ...metered("late-1"), event: "Delayed", timestamp: twoHoursAgo };
+    expect((await batch([item])).status).toBe(200);
+    await drain();
+    const due = await read();
+    expect(get(due, "cue_due_runs")).toBe(1);
+    expect(get(due, "cue_due_runs_oldest_age_seconds")).toBeGreaterThan(3_500);
+    expect(get(due, "cue_due_runs_oldest_age_seconds")).toBeLessThan(3_700);
+
+    await processDueRuns({ log: () => {}, allowedLatenessMs: 0 });
+    const done = await read();
+    expect(get(done, "cue_due_runs")).toBe(0);
+    expect(get(done, "cue_due_runs_oldest_age_seconds")).toBe(0);
   });
 
   it("counts email: queue depth by status, provider answers by status code, retries", async () => {
