@@ -9,6 +9,7 @@ import { traitsMatch } from "@/lib/journey-core/match-trigger";
 import { factsAsOf } from "@/lib/journey-core/profile-as-of";
 import { listensForEvents } from "@/lib/journey-core/step";
 import { errorText } from "@/lib/log/error-text";
+import { recordEngineEvaluated } from "@/lib/metrics/record";
 import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
 import {
@@ -178,6 +179,8 @@ async function processBatch(
   const summary = await prepared.batch.flush([
     Prisma.sql`DELETE FROM engine_queue WHERE id = ANY(${rows.map((r) => r.queueId)}::bigint[])`,
   ]);
+  // Counted as the batch's writes end, just before its commit.
+  recordEngineEvaluated(rows.map((r) => r.receivedAt));
   return { events: rows.length, entered, sends: summary.sends };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { CreateEmailOptions, CreateEmailRequestOptions } from "resend";
 import { prisma } from "@/lib/db/client";
+import { recordEmailDelivery, recordProviderCall } from "@/lib/metrics/record";
 import type { WorkerTask } from "@/lib/worker/run-worker";
 import type { RenderedMessage } from "../render-content";
 import { type ClaimedEmail, claimDueEmails, nextEmailDueAt } from "./claim-due-emails";
@@ -81,6 +82,7 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
         random: options.random ?? Math.random,
       });
       summary[result]++;
+      recordEmailDelivery(result); // metrics hook
     }),
   );
   return summary;
@@ -138,6 +140,7 @@ async function deliverOne(
 
   let answer: ProviderAnswer;
   const signal = AbortSignal.timeout(ctx.timeoutMs);
+  const startedAt = performance.now(); // metrics hook
   try {
     const { payload, options } = emailRequest(message, workspace);
     const response = await createResendClient(apiKey).emails.send(payload, { ...options, signal });
@@ -156,6 +159,7 @@ async function deliverOne(
       timedOut: signal.aborted,
     };
   }
+  recordProviderCall(answer, startedAt); // metrics hook
   const outcome = classifySendAnswer(answer, {
     attempt: message.attempts,
     maxAttempts: ctx.maxAttempts,
