@@ -35,7 +35,12 @@ async function main() {
   // Loads while the database starts; importing it reads no settings.
   const nextModule = import("next");
   nextModule.catch(() => {}); // awaited below; a failure surfaces there
-  const database = await resolveDatabase({ log });
+  const database = await resolveDatabase({
+    log,
+    // Every restart of a dead embedded PostgreSQL failed: exit non-zero so a
+    // process manager (systemd, Docker's restart policy) can take over.
+    onEmbeddedGaveUp: () => void shutdown("Embedded PostgreSQL lost", 1),
+  });
   shutdownTasks.push(database.stop);
   process.env.DATABASE_URL = database.url;
   log(database.embedded ? "Using the embedded PostgreSQL." : "Using DATABASE_URL.");
@@ -119,16 +124,16 @@ async function publishDemoJourneys(workspaceId: string): Promise<void> {
 }
 
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  log(`${signal} received, stopping…`);
+  log(exitCode === 0 ? `${signal} received, stopping…` : `${signal}, stopping…`);
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
   for (const task of shutdownTasks) {
     await task().catch((error: unknown) => console.error("[cue] shutdown step failed:", error));
   }
-  process.exit(0);
+  process.exit(exitCode);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -15,7 +15,11 @@ export interface ResolvedDatabase {
 const CONNECT_TIMEOUT_MS = 5_000;
 
 export async function resolveDatabase(
-  opts: { log?: (line: string) => void } = {},
+  opts: {
+    log?: (line: string) => void;
+    /** The embedded server died and could not be restarted (see embedded-postgres/supervise.ts). */
+    onEmbeddedGaveUp?: (error: Error) => void;
+  } = {},
 ): Promise<ResolvedDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
@@ -25,7 +29,11 @@ export async function resolveDatabase(
   // Imported lazily so an external database never loads embedded-postgres.
   const { startEmbeddedPostgres } = await import("./embedded");
   const dataDir = resolve(process.env.CUE_DATA_DIR ?? ".data");
-  const server = await startEmbeddedPostgres({ dataDir, log: opts.log });
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    log: opts.log,
+    supervise: { onGiveUp: opts.onEmbeddedGaveUp },
+  });
   return { url: server.url, embedded: true, stop: server.stop };
 }
 

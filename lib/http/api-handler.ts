@@ -1,4 +1,4 @@
-import { errorReply } from "@/lib/api/errors";
+import { errorReply } from "@/lib/api/error-reply";
 
 // The shape of every entry of the handler table (api-routes.ts): a function
 // from what it reads of a request to what it answers, with no Web
