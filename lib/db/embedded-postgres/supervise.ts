@@ -13,7 +13,6 @@
 // when Cue gives up.
 
 import type { ChildProcess } from "node:child_process";
-import { setDatabaseRecovery } from "@/lib/db/availability";
 import { firstLine } from "./errors";
 
 export interface SuperviseOptions {
@@ -74,7 +73,6 @@ export function supervise(options: {
     log(
       `Embedded PostgreSQL (pid ${pid}) stopped unexpectedly (${how}). Restarting it on port ${port}, up to ${attempts} attempts; API requests answer 503 until it is back.`,
     );
-    setDatabaseRecovery("Cue is restarting the embedded PostgreSQL (see the line above).");
     let delay = firstDelay;
     let reason = "";
     for (let attempt = 1; attempt <= attempts; attempt++) {
