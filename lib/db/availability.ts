@@ -25,8 +25,6 @@ interface Monitor {
   timer: NodeJS.Timeout | null;
   /** What Cue does about an outage (the embedded supervisor says it restarts PostgreSQL). */
   recovery: string | null;
-  /** Operations that failed while the probe was deciding, not counted yet. */
-  pending: string | null;
 }
 
 const KEY = Symbol.for("cue.database-availability");
@@ -39,7 +37,6 @@ function monitor(): Monitor {
     probing: false,
     timer: null,
     recovery: null,
-    pending: null,
   };
   return holder[KEY];
 }
@@ -53,8 +50,7 @@ export function reportDatabaseError(error: unknown): boolean {
   if (reason === null) return false;
   const m = monitor();
   if (m.outage.state().available) {
-    m.pending = reason;
-    startProbe(m);
+    startProbe(m); // the outage starts if the probe fails too
   } else {
     m.outage.failed(reason, action(m));
   }
@@ -91,13 +87,8 @@ function startProbe(m: Monitor): void {
   m.probing = true;
   void probe()
     .then((failure) => {
-      if (failure === null) {
-        m.pending = null;
-        m.outage.recovered();
-      } else {
-        m.outage.failed(failure, action(m));
-        m.pending = null;
-      }
+      if (failure === null) m.outage.recovered();
+      else m.outage.failed(failure, action(m));
       return failure;
     })
     .then((failure) => {
