@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { RETRY_AFTER_SECONDS, reportDatabaseError } from "@/lib/db/availability";
+import { logger } from "@/lib/log/logger";
 import { ApiError, ERROR_STATUS, errorBody, fromZodError } from "./errors";
 
 // The one place a thrown value becomes an answer (both doors of the handler
@@ -45,7 +46,7 @@ export function errorReply(error: unknown, context: Record<string, unknown> = {}
       body: errorBody("unavailable", "The database is unavailable; retry shortly."),
     };
   }
-  console.error("[cue] unhandled error", { ...context, error });
+  logger().error({ ...context, err: error }, "unhandled error");
   return { status: 500, body: errorBody("internal_error", "Something went wrong on our side.") };
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import pg from "pg";
+import { logger } from "@/lib/log/logger";
 import { OutageLog, type OutageState } from "./outage-log";
 import { databaseUnavailableReason } from "./postgres-errors";
 
@@ -33,7 +34,7 @@ type Holder = { [KEY]?: Monitor };
 function monitor(): Monitor {
   const holder = globalThis as Holder;
   holder[KEY] ??= {
-    outage: new OutageLog({ log: (line) => console.error(`[cue] ${line}`) }),
+    outage: new OutageLog({ log: (level, line) => logger()[level](line) }),
     probing: false,
     timer: null,
     recovery: null,

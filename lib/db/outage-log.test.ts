@@ -4,7 +4,7 @@ import { OutageLog } from "./outage-log";
 function setup() {
   let now = 1_000_000;
   const lines: string[] = [];
-  const log = new OutageLog({ log: (line) => lines.push(line), now: () => now });
+  const log = new OutageLog({ log: (_level, line) => lines.push(line), now: () => now });
   return { log, lines, advance: (ms: number) => (now += ms) };
 }
 

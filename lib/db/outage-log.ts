@@ -7,7 +7,7 @@
 // Pure (clock and sink injected) so the throttle is unit-tested.
 
 export interface OutageLogOptions {
-  log(line: string): void;
+  log(level: "error" | "warn" | "info", line: string): void;
   now?(): number;
   /** Least time between two "still unavailable" lines (default 60 s). */
   repeatMs?: number;
@@ -46,7 +46,7 @@ export class OutageLog {
     const now = this.now();
     if (!this.down) {
       this.down = { since: now, lastLineAt: now, reason, failures: 1 };
-      this.options.log(`The database is unavailable: ${reason}. ${action}`);
+      this.options.log("error", `The database is unavailable: ${reason}. ${action}`);
       return true;
     }
     this.down.reason = reason;
@@ -54,6 +54,7 @@ export class OutageLog {
     if (now - this.down.lastLineAt >= this.repeatMs) {
       this.down.lastLineAt = now;
       this.options.log(
+        "error",
         `The database is still unavailable after ${seconds(now - this.down.since)}: ${reason} (${this.down.failures} failed operations so far).`,
       );
     }
@@ -66,6 +67,7 @@ export class OutageLog {
     const { since, failures } = this.down;
     this.down = null;
     this.options.log(
+      "info",
       `The database is available again after ${seconds(this.now() - since)} (${failures} failed operations meanwhile).`,
     );
     return true;
