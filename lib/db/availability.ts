@@ -1,6 +1,7 @@
 import "server-only";
 import pg from "pg";
 import { logger } from "@/lib/log/logger";
+import { outsideRequest } from "@/lib/log/request-context";
 import { OutageLog, type OutageState } from "./outage-log";
 import { databaseUnavailableReason } from "./postgres-errors";
 
@@ -51,7 +52,8 @@ export function reportDatabaseError(error: unknown): boolean {
   if (reason === null) return false;
   const m = monitor();
   if (m.outage.state().available) {
-    startProbe(m); // the outage starts if the probe fails too
+    // The outage starts if the probe fails too; it is the process's, not this request's.
+    outsideRequest(() => startProbe(m));
   } else {
     m.outage.failed(reason, action(m));
   }

@@ -54,7 +54,8 @@ export interface EmbeddedDatabase {
 
 export interface EmbeddedOptions {
   dataDir: string;
-  log?: (line: string) => void;
+  /** Progress and supervision lines; `level` is set on the supervisor's warnings and errors. */
+  log?: (line: string, level?: "info" | "warn" | "error") => void;
   /**
    * Restarts postgres when it stops unexpectedly (embedded-postgres/supervise.ts).
    * On by default; false turns it off (the test suite's shared server).

@@ -17,7 +17,7 @@ const CONNECT_TIMEOUT_MS = 5_000;
 
 export async function resolveDatabase(
   opts: {
-    log?: (line: string) => void;
+    log?: (line: string, level?: "info" | "warn" | "error") => void;
     /** The embedded server died and could not be restarted (see embedded-postgres/supervise.ts). */
     onEmbeddedGaveUp?: (error: Error) => void;
   } = {},

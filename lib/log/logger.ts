@@ -68,7 +68,11 @@ export function createLogger(
   return pino(settings, options.destination ?? pino.destination({ dest: 1, sync: true }));
 }
 
-/** A `(line) => void` for code that takes a line logger (the start script, the worker). */
-export function lineLogger(level: "info" | "warn" | "error" = "info"): (line: string) => void {
-  return (line) => logger()[level](line);
+export type LineLevel = "info" | "warn" | "error";
+
+/** A `(line, level?) => void` for code that takes a line logger (the start script, the worker). */
+export function lineLogger(
+  level: LineLevel = "info",
+): (line: string, lineLevel?: LineLevel) => void {
+  return (line, lineLevel) => logger()[lineLevel ?? level](line);
 }

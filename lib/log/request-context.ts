@@ -28,6 +28,11 @@ export function withRequestId<T>(requestId: string, work: () => T): T {
   return storage().run({ requestId }, work);
 }
 
+/** Runs `work` outside any request (process-wide work started by a request, e.g. a probe). */
+export function outsideRequest<T>(work: () => T): T {
+  return storage().exit(work);
+}
+
 export function currentRequestId(): string | undefined {
   return storage().getStore()?.requestId;
 }

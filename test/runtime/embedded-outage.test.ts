@@ -3,7 +3,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseAvailability } from "@/lib/db/availability";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
@@ -12,9 +11,9 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { sql } from "@/lib/db/sql";
 import { checkHealth } from "@/lib/health/check-health";
 import { serveApiRoute } from "@/lib/http/serve-node";
-import { createLogger, replaceLogger } from "@/lib/log/logger";
 import { startBackgroundWork } from "@/lib/worker/background";
 import { publishDefinition } from "@/test/engine/engine-fixtures";
+import { captureLog } from "@/test/fixtures/capture-log";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // The embedded PostgreSQL is killed (SIGKILL of the postmaster, as the OOM
@@ -126,19 +125,7 @@ async function until(check: () => boolean | Promise<boolean>, ms: number, what: 
 
 describe("the embedded PostgreSQL is killed under ingestion load", () => {
   it("answers 503 unavailable meanwhile, restarts it, and loses nothing", async () => {
-    // The process's log (pino JSON), captured.
-    const restoreLogger = replaceLogger(
-      createLogger({
-        format: "json",
-        destination: new Writable({
-          write(chunk, _encoding, done) {
-            const line = JSON.parse(String(chunk)) as { level: string; msg: string };
-            errorLines.push(`${line.level}: ${line.msg}`);
-            done();
-          },
-        }),
-      }),
-    );
+    const log = captureLog(); // the process's log (pino), captured
     const outcomes: Outcome[] = [];
     let stop = false;
     const senders = Array.from({ length: SENDERS }, async () => {
@@ -183,7 +170,8 @@ describe("the embedded PostgreSQL is killed under ingestion load", () => {
       SELECT count(*)::int AS runs, count(DISTINCT "profileId")::int AS profiles
       FROM journey_runs WHERE "journeyId" = ${journeyId}`;
     expect(runs[0]).toEqual({ runs: events, profiles: events });
-    restoreLogger();
+    log.restore();
+    errorLines.push(...log.lines);
 
     // During the outage: 503 + Retry-After + `unavailable`, never a 500.
     const unavailable = outcomes.filter((o) => o.status === 503);

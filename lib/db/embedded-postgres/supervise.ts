@@ -34,7 +34,8 @@ export interface Supervisor {
 export function supervise(options: {
   child: ChildProcess;
   port: number;
-  log: (line: string) => void;
+  /** A line logger; the level says how bad it is (a caller may ignore it). */
+  log: (line: string, level?: "info" | "warn" | "error") => void;
   /** Starts the server again; resolves with its new process once it accepts connections. */
   restart(): Promise<ChildProcess>;
   settings?: SuperviseOptions;
@@ -72,6 +73,7 @@ export function supervise(options: {
     const how = signal ? `killed by ${signal}` : `exit code ${code}`;
     log(
       `Embedded PostgreSQL (pid ${pid}) stopped unexpectedly (${how}). Restarting it on port ${port}, up to ${attempts} attempts; API requests answer 503 until it is back.`,
+      "error",
     );
     let delay = firstDelay;
     let reason = "";
@@ -93,6 +95,7 @@ export function supervise(options: {
         if (attempt < attempts) {
           log(
             `Embedded PostgreSQL restart attempt ${attempt} of ${attempts} failed: ${reason}. Next attempt in ${(delay / 1000).toFixed(1)} s.`,
+            "warn",
           );
         }
       }
@@ -101,7 +104,7 @@ export function supervise(options: {
     const error = new Error(
       `Embedded PostgreSQL could not be restarted after ${attempts} attempts over ${took} s (last: ${reason}). Cue is stopping; restart it, or look at the data folder's PostgreSQL log.`,
     );
-    log(error.message);
+    log(error.message, "error");
     options.settings?.onGiveUp?.(error);
   }
 
