@@ -62,6 +62,8 @@ interface PoolHolder {
  */
 type PoolKind = "default" | "generic";
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 const globalForSql = globalThis as unknown as {
   cueSqlPool?: PoolHolder;
   cueSqlGenericPool?: PoolHolder;
@@ -86,6 +88,10 @@ export function getPool(kind: PoolKind = "default"): pg.Pool {
     // connection costs a SCRAM handshake, several ms of CPU on both sides,
     // and a burst after a pause would otherwise pay it on every connection.
     idleTimeoutMillis: 300_000,
+    // A server that does not answer (a network partition drops packets
+    // rather than refusing) must not hold a request until TCP gives up: after
+    // 10 s without a connection the query fails as unavailable (503, Retry-After).
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(kind === "generic" ? { options: "-c plan_cache_mode=force_generic_plan" } : {}),
   });
   // A connection dropped while idle (server restart, test database dropped)
