@@ -14,6 +14,8 @@ import path from "node:path";
 import { disconnectPrisma } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { resolveDatabase } from "@/lib/db/resolve-database";
+import { lineLogger, logger } from "@/lib/log/logger";
+import { requestIdFrom, withRequestId } from "@/lib/log/request-context";
 import { buildIfNeeded } from "@/lib/runtime/build-if-needed";
 import { assertPortFree, parsePort, portInUse } from "@/lib/runtime/check-port";
 import { ensureAuthSecret } from "@/lib/runtime/ensure-auth-secret";
@@ -22,7 +24,7 @@ import { skipApiCompression } from "@/lib/runtime/skip-api-compression";
 import { findSeededDemo, wantsDemo } from "@/lib/seed/demo-workspace";
 import { isStartupError } from "@/lib/startup-error";
 
-const log = (line: string) => console.log(`[cue] ${line}`);
+const log = lineLogger("info");
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const shutdownTasks: (() => Promise<void>)[] = [];
@@ -35,7 +37,12 @@ async function main() {
   // Loads while the database starts; importing it reads no settings.
   const nextModule = import("next");
   nextModule.catch(() => {}); // awaited below; a failure surfaces there
-  const database = await resolveDatabase({ log });
+  const database = await resolveDatabase({
+    log,
+    // Every restart of a dead embedded PostgreSQL failed: exit non-zero so a
+    // process manager (systemd, Docker's restart policy) can take over.
+    onEmbeddedGaveUp: () => void shutdown("Embedded PostgreSQL lost", 1),
+  });
   shutdownTasks.push(database.stop);
   process.env.DATABASE_URL = database.url;
   log(database.embedded ? "Using the embedded PostgreSQL." : "Using DATABASE_URL.");
@@ -54,9 +61,14 @@ async function main() {
     dev ? null : import("@/lib/http/serve-node"),
   ]);
   const server = createServer((req, res) => {
-    if (direct?.serveApiRoute(req, res)) return;
-    skipApiCompression(req);
-    void handle(req, res);
+    // Every log line written while serving it carries its id (lib/log/request-context.ts).
+    const requestId = requestIdFrom(req.headers["x-request-id"]);
+    res.setHeader("x-request-id", requestId);
+    withRequestId(requestId, () => {
+      if (direct?.serveApiRoute(req, res)) return;
+      skipApiCompression(req);
+      void handle(req, res);
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
@@ -119,16 +131,16 @@ async function publishDemoJourneys(workspaceId: string): Promise<void> {
 }
 
 let stopping = false;
-async function shutdown(signal: string) {
+async function shutdown(signal: string, exitCode = 0) {
   if (stopping) return;
   stopping = true;
-  log(`${signal} received, stopping…`);
+  log(exitCode === 0 ? `${signal} received, stopping…` : `${signal}, stopping…`);
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
   for (const task of shutdownTasks) {
-    await task().catch((error: unknown) => console.error("[cue] shutdown step failed:", error));
+    await task().catch((error: unknown) => logger().error({ err: error }, "shutdown step failed"));
   }
-  process.exit(0);
+  process.exit(exitCode);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
@@ -139,8 +151,8 @@ main().catch(async (error: unknown) => {
   const message = isStartupError(error)
     ? error.message
     : `Cue failed to start: ${error instanceof Error ? error.message : String(error)}`;
-  console.error(`[cue] ${message}`);
-  if (!isStartupError(error) && process.env.CUE_DEBUG) console.error(error);
+  logger().fatal(message);
+  if (!isStartupError(error) && process.env.CUE_DEBUG) logger().fatal({ err: error }, "details");
   for (const task of shutdownTasks) await task().catch(() => {});
   process.exit(1);
 });

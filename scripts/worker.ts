@@ -4,15 +4,17 @@
 // never starts an embedded PostgreSQL of its own. SIGINT/SIGTERM stop it
 // after the current round.
 import { disconnectPrisma } from "@/lib/db/client";
+import { logger } from "@/lib/log/logger";
 import { parsePort } from "@/lib/runtime/check-port";
 import { startBackgroundWork } from "@/lib/worker/background";
 
-const log = (line: string) => console.log(`[cue worker] ${line}`);
+const workerLog = logger().child({ role: "worker" });
+const log = (line: string) => workerLog.info(line);
 
 async function main(): Promise<void> {
   if (!process.env.DATABASE_URL) {
-    console.error(
-      "[cue worker] DATABASE_URL is not set; a standalone worker needs the same PostgreSQL as the web app.",
+    workerLog.fatal(
+      "DATABASE_URL is not set; a standalone worker needs the same PostgreSQL as the web app.",
     );
     process.exit(1);
   }
@@ -42,6 +44,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`[cue worker] ${error instanceof Error ? error.message : String(error)}`);
+  workerLog.fatal(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

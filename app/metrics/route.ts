@@ -1,5 +1,5 @@
 // GET /metrics – Prometheus metrics of this process (off unless METRICS_TOKEN is set)
-import { errorResponse } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/error-reply";
 import { answerMetrics } from "@/lib/metrics/answer-metrics";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,10 @@
-import { z } from "zod";
+import type { z } from "zod";
 
 // The one error envelope of every JSON API:
 //   { "error": { "code", "message", "details"? } }
-// Handlers throw ApiError (or a ZodError); withApi turns it into a response.
+// Handlers throw ApiError (or a ZodError); error-reply.ts turns any thrown
+// value into an answer. This file stays free of server code: the journey core
+// reaches it through content checks.
 
 export const ERROR_STATUS = {
   bad_request: 400,
@@ -73,46 +75,6 @@ export function fromZodError(error: z.ZodError): ApiError {
 
 export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } };
-}
-
-/** An error's answer, before it becomes a Response (the node:http tracking API writes it directly). */
-export interface ErrorReply {
-  status: number;
-  headers?: Record<string, string>;
-  /** The envelope, or null for a body-less answer (a client that went away). */
-  body: ReturnType<typeof errorBody> | null;
-}
-
-export function errorReply(error: unknown, context: Record<string, unknown> = {}): ErrorReply {
-  if (error instanceof ApiError) {
-    return {
-      status: error.status,
-      headers: error.headers,
-      body: errorBody(error.code, error.message, error.details),
-    };
-  }
-  if (error instanceof z.ZodError) {
-    return errorReply(fromZodError(error), context);
-  }
-  if (isClientAbort(error)) {
-    // The client went away mid-request (a cancelled preview, a closed tab):
-    // nobody reads this response, and it is not a server fault worth logging.
-    return { status: 499, body: null };
-  }
-  console.error("[cue] unhandled error", { ...context, error });
-  return { status: 500, body: errorBody("internal_error", "Something went wrong on our side.") };
-}
-
-export function errorResponse(error: unknown, context: Record<string, unknown> = {}): Response {
-  const reply = errorReply(error, context);
-  if (reply.body === null) return new Response(null, { status: reply.status });
-  return Response.json(reply.body, { status: reply.status, headers: reply.headers });
-}
-
-function isClientAbort(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  return error.name === "AbortError" || (error.message === "aborted" && code === "ECONNRESET");
 }
 
 /** Parse with a zod schema, throwing the envelope's validation error. */

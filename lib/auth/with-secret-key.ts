@@ -1,5 +1,6 @@
 import "server-only";
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/error-reply";
+import { ApiError } from "@/lib/api/errors";
 import type { Workspace } from "@/lib/generated/prisma/client";
 import { findWorkspaceByKey } from "@/lib/workspaces/api-keys";
 

@@ -1,5 +1,6 @@
 import "server-only";
-import { ApiError, errorResponse, notFound } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/error-reply";
+import { ApiError, notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Member, Role, Workspace } from "@/lib/generated/prisma/client";
 import { hasRole } from "./roles";

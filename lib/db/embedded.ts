@@ -42,16 +42,25 @@ import {
 import { firstLine } from "./embedded-postgres/errors";
 import { createLogBuffer, type LogBuffer } from "./embedded-postgres/postgres-log";
 import { ownerFile, recoverStaleLock } from "./embedded-postgres/stale-lock";
+import { type SuperviseOptions, supervise } from "./embedded-postgres/supervise";
 
 export interface EmbeddedDatabase {
   url: string;
   port: number;
+  /** The postmaster's pid now (a restart changes it), if it runs. */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
 export interface EmbeddedOptions {
   dataDir: string;
-  log?: (line: string) => void;
+  /** Progress and supervision lines; `level` is set on the supervisor's warnings and errors. */
+  log?: (line: string, level?: "info" | "warn" | "error") => void;
+  /**
+   * Restarts postgres when it stops unexpectedly (embedded-postgres/supervise.ts).
+   * On by default; false turns it off (the test suite's shared server).
+   */
+  supervise?: SuperviseOptions | false;
 }
 
 // Loopback only, so a fixed superuser and password are enough.
@@ -99,7 +108,12 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
 
   const { instance, port } = await startServer(pgDir, diagnostics);
   liveServers.add(instance);
-  const stop = once(() => stopServer(instance, root));
+  let current = instance;
+  let supervisor: { stop(): Promise<void> } | null = null;
+  const stop = once(async () => {
+    await supervisor?.stop();
+    await stopServer(current, root);
+  });
   try {
     await ensureAppDatabase(port);
   } catch (error) {
@@ -109,7 +123,49 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     );
   }
   await writeFile(ownerFile(root), String(process.pid));
-  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`, port, stop };
+  const child = childOf(instance);
+  if (opts.supervise !== false && child) {
+    supervisor = supervise({
+      child,
+      port,
+      log,
+      settings: opts.supervise,
+      restart: async () => {
+        forgetExitedChild(current);
+        liveServers.delete(current);
+        const next = await restartServer(root, pgDir, port, diagnostics);
+        current = next;
+        liveServers.add(next);
+        await writeFile(ownerFile(root), String(process.pid));
+        const started = childOf(next);
+        if (!started) throw new Error("postgres started without a process handle");
+        return started;
+      },
+    });
+  }
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    port,
+    pid: () => childOf(current)?.pid,
+    stop,
+  };
+}
+
+// After the postmaster died: its postmaster.pid is stale (recoverStaleLock
+// clears it; quietly, the supervisor already said what happened), and its
+// backends may hold shared memory for a moment, which fails this attempt and
+// the supervisor's next one succeeds. Same port, so DATABASE_URL stays valid.
+async function restartServer(root: string, pgDir: string, port: number, diagnostics: LogBuffer) {
+  await recoverStaleLock(root, pgDir, () => {});
+  const instance = createInstance(pgDir, port, diagnostics);
+  const mark = diagnostics.mark();
+  try {
+    await instance.start();
+    return instance;
+  } catch (error) {
+    forgetExitedChild(instance);
+    throw new Error(diagnostics.lastMeaningful(mark) ?? firstLine(error));
+  }
 }
 
 function createInstance(databaseDir: string, port: number, diagnostics: LogBuffer) {

@@ -1,5 +1,6 @@
 import pg from "pg";
 import { errorText } from "@/lib/log/error-text";
+import { logger } from "@/lib/log/logger";
 
 // LISTEN for every listener of the process on one connection: the worker
 // (`cue_wake`), the engine (`cue_events`) and the inbox hub (`cue_inbox`)
@@ -205,7 +206,7 @@ class SharedListener {
     this.delay = RECONNECT_MIN_MS;
     if (this.state === "down") {
       const seconds = ((Date.now() - this.downSince) / 1000).toFixed(1);
-      console.error(`[cue] LISTEN connection restored after ${seconds} s`);
+      logger().info(`LISTEN connection restored after ${seconds} s`);
     }
     this.state = "up";
     for (const [name, entry] of listened) {
@@ -249,7 +250,7 @@ class SharedListener {
       for (const subscriber of entry.subscribers) rejectAll(subscriber, cause);
     }
     if (this.state !== "down") {
-      console.error(`[cue] cannot LISTEN (${errorText(error)}); retrying`);
+      logger().warn(`cannot LISTEN (${errorText(error)}); retrying`);
       this.state = "down";
       this.downSince = Date.now();
     }
@@ -266,7 +267,7 @@ class SharedListener {
     this.missed = true;
     if (this.state !== "down") {
       const reason = error ? errorText(error) : "closed by the server";
-      console.error(`[cue] LISTEN connection lost (${reason}); reconnecting`);
+      logger().warn(`LISTEN connection lost (${reason}); reconnecting`);
       this.state = "down";
       this.downSince = Date.now();
     }
@@ -300,7 +301,7 @@ function safely(work: () => void): void {
   try {
     work();
   } catch (error) {
-    console.error("[cue] LISTEN subscriber failed", error);
+    logger().error({ err: error }, "LISTEN subscriber failed");
   }
 }
 

@@ -5,6 +5,7 @@
 import { resolve } from "node:path";
 import pg from "pg";
 import { StartupError } from "@/lib/startup-error";
+import { setDatabaseRecovery } from "./availability";
 
 export interface ResolvedDatabase {
   url: string;
@@ -15,7 +16,11 @@ export interface ResolvedDatabase {
 const CONNECT_TIMEOUT_MS = 5_000;
 
 export async function resolveDatabase(
-  opts: { log?: (line: string) => void } = {},
+  opts: {
+    log?: (line: string, level?: "info" | "warn" | "error") => void;
+    /** The embedded server died and could not be restarted (see embedded-postgres/supervise.ts). */
+    onEmbeddedGaveUp?: (error: Error) => void;
+  } = {},
 ): Promise<ResolvedDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
@@ -25,7 +30,15 @@ export async function resolveDatabase(
   // Imported lazily so an external database never loads embedded-postgres.
   const { startEmbeddedPostgres } = await import("./embedded");
   const dataDir = resolve(process.env.CUE_DATA_DIR ?? ".data");
-  const server = await startEmbeddedPostgres({ dataDir, log: opts.log });
+  // What the outage log says Cue does about a lost database (availability.ts).
+  setDatabaseRecovery(
+    "Cue restarts the embedded PostgreSQL by itself (its own lines in this log say how it goes).",
+  );
+  const server = await startEmbeddedPostgres({
+    dataDir,
+    log: opts.log,
+    supervise: { onGiveUp: opts.onEmbeddedGaveUp },
+  });
   return { url: server.url, embedded: true, stop: server.stop };
 }
 

@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { reportDatabaseError } from "./availability";
 import { poolSizes } from "./pool-size";
 
 // The hot paths (ingestion, the inbox API, the engine's event and timer
@@ -61,6 +62,8 @@ interface PoolHolder {
  */
 type PoolKind = "default" | "generic";
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 const globalForSql = globalThis as unknown as {
   cueSqlPool?: PoolHolder;
   cueSqlGenericPool?: PoolHolder;
@@ -85,13 +88,19 @@ export function getPool(kind: PoolKind = "default"): pg.Pool {
     // connection costs a SCRAM handshake, several ms of CPU on both sides,
     // and a burst after a pause would otherwise pay it on every connection.
     idleTimeoutMillis: 300_000,
+    // A server that does not answer (a network partition drops packets
+    // rather than refusing) must not hold a request until TCP gives up: after
+    // 10 s without a connection the query fails as unavailable (503, Retry-After).
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     ...(kind === "generic" ? { options: "-c plan_cache_mode=force_generic_plan" } : {}),
   });
   // A connection dropped while idle (server restart, test database dropped)
   // is replaced on next use; without a listener it would crash the process.
   // 57P01 is the server terminating it on purpose (shutdown, forced drop).
+  // A lost server is reported to the outage monitor, which logs it once.
   pool.on("error", (error: Error & { code?: string }) => {
-    if (error.code !== "57P01") console.error("[cue] database connection lost", error);
+    if (error.code === "57P01" || reportDatabaseError(error)) return;
+    console.error("[cue] database connection lost", error);
   });
   globalForSql[HOLDER[kind]] = { url, pool };
   return pool;
@@ -253,6 +262,13 @@ export async function sqlTransaction<T>(
 ): Promise<T> {
   const client = await getPool(options.genericPlans ? "generic" : "default").connect();
   let broken: Error | undefined;
+  // A checked-out connection has no listener of the pool's: if the server
+  // goes away between two statements, the `error` event would be uncaught
+  // and end the process. The next statement fails and the transaction with it.
+  const lost = (error: Error) => {
+    broken = error;
+  };
+  client.on("error", lost);
   try {
     await client.query("BEGIN");
     if (options.timeoutMs)
@@ -266,6 +282,7 @@ export async function sqlTransaction<T>(
     });
     throw error;
   } finally {
+    client.off("error", lost);
     client.release(broken);
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { reportDatabaseError } from "@/lib/db/availability";
 import { listen } from "@/lib/db/listen";
 import { errorText } from "@/lib/log/error-text";
 import { type Clock, systemClock } from "./clock";
@@ -56,7 +57,8 @@ export function listenForEngineEvents(options: ListenOptions = {}): EngineEventL
         ({ events } = await processEvents({ now: clock, log, batchSize }));
       } catch (error) {
         // The worker loop's poll retries; nothing is lost (rows stay in engine_queue).
-        log(`engine: event processing failed: ${errorText(error)}`);
+        if (!reportDatabaseError(error))
+          log(`engine: event processing failed: ${errorText(error)}`);
         return;
       }
       if (stopped) return;

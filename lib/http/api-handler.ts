@@ -1,4 +1,4 @@
-import { errorReply } from "@/lib/api/errors";
+import { errorReply } from "@/lib/api/error-reply";
 import { httpsSignals, securityHeaders, servedOverHttps } from "./security-headers";
 
 // The shape of every entry of the handler table (api-routes.ts): a function

@@ -1,4 +1,5 @@
 import "server-only";
+import { reportDatabaseError } from "@/lib/db/availability";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { InboxSignal } from "./inbox-signal";
@@ -108,7 +109,7 @@ async function lookUpProfile(entry: WorkspaceWaiters, signal: InboxSignal): Prom
       rows.map((row) => ({ userId: row.userId, profileId: signal.profileId })),
     );
   } catch (error) {
-    console.error("[cue] inbox profile lookup failed", error);
+    if (!reportDatabaseError(error)) console.error("[cue] inbox profile lookup failed", error);
   } finally {
     entry.inFlight.delete(signal.profileId);
   }
@@ -132,7 +133,7 @@ async function settle(
   try {
     wake(entry, await rows);
   } catch (error) {
-    console.error("[cue] inbox profile lookup failed", error);
+    if (!reportDatabaseError(error)) console.error("[cue] inbox profile lookup failed", error);
   }
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { errorResponse } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/error-reply";
 import { type ApiReply, type ApiRequest, errorJsonReply } from "@/lib/http/api-handler";
 import {
   type InboxUser,

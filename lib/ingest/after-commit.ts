@@ -1,4 +1,5 @@
 import "server-only";
+import { reportDatabaseError } from "@/lib/db/availability";
 import type { RawDb } from "@/lib/db/sql";
 import type { NormalizedMessage } from "./types";
 import { type CatalogCount, collectCatalogEntries } from "./update-catalog";
@@ -55,6 +56,7 @@ export async function runAfterCommit(
              (SELECT count(pg_notify('cue_events', ${workspaceId}))
                 FROM async_commit WHERE ${notify})::int AS notified`;
   } catch (error) {
+    if (reportDatabaseError(error)) return; // the engine's poll finds the events later
     console.error("[cue] after-commit update failed (catalog, engine wake-up)", {
       workspaceId,
       error,

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
+import { reportDatabaseError } from "@/lib/db/availability";
 import { genericPlanSql, sql } from "@/lib/db/sql";
 import { ingestRateLimitPerSecond } from "./limits";
 
@@ -92,6 +93,7 @@ async function pruneWindows(now: Date): Promise<void> {
     await sql.$executeRaw`
       DELETE FROM rate_limits WHERE key LIKE 'ingest:%' AND "windowStart" < ${cutoff}`;
   } catch (error) {
+    if (reportDatabaseError(error)) return;
     console.error("[cue] pruning ingest rate limits failed", error);
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createServer, type Server } from "node:http";
-import { errorReply } from "@/lib/api/errors";
+import { errorReply } from "@/lib/api/error-reply";
 import { answerMetrics } from "./answer-metrics";
 
 // `npm run worker` serves no HTTP, so its own counters (engine lag, provider

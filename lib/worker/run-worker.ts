@@ -1,3 +1,4 @@
+import { reportDatabaseError } from "@/lib/db/availability";
 import { listen } from "@/lib/db/listen";
 import type { RawDb } from "@/lib/db/sql";
 import { errorText } from "@/lib/log/error-text";
@@ -90,7 +91,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         const due = await task.nextDueAt?.();
         if (due) delay = Math.min(delay, Math.max(MIN_SLEEP_MS, due.getTime() - clock().getTime()));
       } catch (error) {
-        log(`worker: ${task.name} could not tell when work is due: ${errorText(error)}`);
+        if (!reportDatabaseError(error))
+          log(`worker: ${task.name} could not tell when work is due: ${errorText(error)}`);
       }
     }
     return delay;
@@ -106,8 +108,10 @@ export function startWorker(options: WorkerOptions): RunningWorker {
           if ((await task.run(clock())) > 0) busy = true;
         } catch (error) {
           // A failing task (database restarting, a bug) must not kill the
-          // loop; the poll interval paces the retries.
-          log(`worker: task ${task.name} failed: ${errorText(error)}`);
+          // loop; the poll interval paces the retries. An unavailable
+          // database is logged once by the outage monitor, not every round.
+          if (!reportDatabaseError(error))
+            log(`worker: task ${task.name} failed: ${errorText(error)}`);
         }
       }
       if (stopped || busy || woken) continue;

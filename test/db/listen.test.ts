@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { closeListeners, LISTEN_APPLICATION_NAME, listen } from "@/lib/db/listen";
 import { queryRows, sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { captureLog } from "@/test/fixtures/capture-log";
 
 // The shared LISTEN connection (lib/db/listen.ts) against the real database:
 // one connection for every channel, resync after the server drops it, and a
@@ -67,7 +68,7 @@ describe("listen", () => {
     const subscriptions = [listen("test_a", a.handlers), listen("test_b", b.handlers)];
     await Promise.all(subscriptions.map((s) => s.ready));
     const [pid] = await listenBackends();
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = captureLog();
 
     await sql.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
     await vi.waitFor(
@@ -87,9 +88,9 @@ describe("listen", () => {
       expect(b.payloads).toEqual(["after"]);
     });
     // One line for the loss and one for the return, nothing per retry.
-    const lines = errors.mock.calls.map((call) => String(call[0]));
-    expect(lines.filter((l) => l.includes("LISTEN connection lost"))).toHaveLength(1);
-    expect(lines.filter((l) => l.includes("LISTEN connection restored"))).toHaveLength(1);
+    log.restore();
+    expect(log.lines.filter((l) => l.includes("LISTEN connection lost"))).toHaveLength(1);
+    expect(log.lines.filter((l) => l.includes("LISTEN connection restored"))).toHaveLength(1);
   });
 
   it("UNLISTENs a channel its last subscriber leaves, and closes the connection with the last channel", async () => {
@@ -122,15 +123,14 @@ describe("listen", () => {
     const proxy = await startSwitchableProxy(real.hostname, Number(real.port || 5432));
     const url = new URL(real);
     url.port = String(proxy.port);
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const log = captureLog();
     try {
       const a = recorder();
       const subscription = listen("test_a", a.handlers, { databaseUrl: url.toString() });
       await expect(subscription.ready).rejects.toThrow();
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // 250 + 500 ms: two more attempts
       expect(proxy.refused).toBeGreaterThanOrEqual(3);
-      const lines = errors.mock.calls.map((call) => String(call[0]));
-      expect(lines.filter((l) => l.includes("cannot LISTEN"))).toHaveLength(1);
+      expect(log.lines.filter((l) => l.includes("cannot LISTEN"))).toHaveLength(1);
 
       proxy.open = true;
       await vi.waitFor(() => expect(a.resyncs).toBe(1), { timeout: 5_000 });
@@ -138,6 +138,7 @@ describe("listen", () => {
       await notify("test_a", "through");
       await vi.waitFor(() => expect(a.payloads).toEqual(["through"]));
     } finally {
+      log.restore();
       await closeListeners();
       await proxy.close();
     }

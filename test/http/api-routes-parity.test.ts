@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { API_ROUTES, type ApiRoute } from "@/lib/http/api-routes";
 import { pathParams, splitRouteKey } from "@/lib/http/route-matcher";
@@ -9,6 +9,7 @@ import { serveApiRoute } from "@/lib/http/serve-node";
 import type { WebRouteHandler } from "@/lib/http/web-routes";
 import type { IngestEndpoint } from "@/lib/ingest/handle-ingest-request";
 import { MAX_BATCH_BYTES, MAX_EVENT_BYTES } from "@/lib/ingest/limits";
+import { captureLog } from "@/test/fixtures/capture-log";
 import {
   createRevokedWriteKey,
   createTestWorkspace,
@@ -342,7 +343,7 @@ describe.each(ENTRIES)("%s", (key, route) => {
   });
 
   it("agrees on an unexpected exception: the envelope's 500", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    onTestFinished(captureLog().restore); // the expected "unhandled error" line, kept quiet
     vi.spyOn(route, "answer").mockRejectedValue(new Error("boom"));
     const [direct, web] = await both(key, cases[0] ?? { name: "", status: 500 });
     expect(direct).toEqual(web);

@@ -1,10 +1,11 @@
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { API_ROUTES } from "@/lib/http/api-routes";
 import { serveApiRoute } from "@/lib/http/serve-node";
 import { MAX_EVENT_BYTES } from "@/lib/ingest/limits";
+import { captureLog } from "@/test/fixtures/capture-log";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 
 // What only the custom server's door (serve-node.ts) does: which requests it
@@ -103,7 +104,7 @@ describe("serveApiRoute", () => {
   });
 
   it("answers with the envelope when writing the handler's reply fails", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+    onTestFinished(captureLog().restore); // the expected "unhandled error" line, kept quiet
     vi.spyOn(API_ROUTES["OPTIONS /api/v1/page"], "answer").mockReturnValue({
       status: 204,
       headers: { "x-broken": "line\nbreak" },

@@ -1,5 +1,6 @@
 // POST /api/setup – first run only: create the owner and the first workspace
-import { errorResponse, parseOrThrow, readJson } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/error-reply";
+import { parseOrThrow, readJson } from "@/lib/api/errors";
 import { setupOwner, setupSchema } from "@/lib/workspaces/setup-owner";
 
 export async function POST(request: Request) {

@@ -1,5 +1,6 @@
 // POST /api/unsubscribe/:token – one-click unsubscribe (RFC 8058) and the unsubscribe page's button
-import { ApiError, errorResponse } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/error-reply";
+import { ApiError } from "@/lib/api/errors";
 import { unsubscribeWithToken } from "@/lib/channels/unsubscribe-profile";
 
 export async function POST(

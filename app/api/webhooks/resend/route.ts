@@ -1,5 +1,5 @@
 // POST /api/webhooks/resend – Resend delivery events (Svix-signed; RESEND_WEBHOOK_SECRET)
-import { errorResponse } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/error-reply";
 import { handleResendWebhook } from "@/lib/channels/email/handle-resend-webhook";
 
 export async function POST(request: Request): Promise<Response> {

@@ -1,5 +1,6 @@
 // POST /api/invites/:token/accept – join a workspace with an invite link
-import { errorResponse, parseOrThrow, readJson } from "@/lib/api/errors";
+import { errorResponse } from "@/lib/api/error-reply";
+import { parseOrThrow, readJson } from "@/lib/api/errors";
 import { getCurrentMember } from "@/lib/auth/session";
 import { acceptInvite, acceptInviteSchema, joinWithInvite } from "@/lib/workspaces/invites";
 
