@@ -1,7 +1,10 @@
 // POST /api/w/:workspaceId/messages/retry – re-drive failed emails (editor): { ids } or { failedSince }, newKey to confirm expired keys
 import { parseOrThrow, readJson } from "@/lib/api/errors";
 import { withWorkspace } from "@/lib/auth/with-workspace";
-import { redriveFailedEmails, redriveInputSchema } from "@/lib/channels/email/redrive-failed-emails";
+import {
+  redriveFailedEmails,
+  redriveInputSchema,
+} from "@/lib/channels/email/redrive-failed-emails";
 
 export const POST = withWorkspace(
   async ({ request, workspace }) => {
