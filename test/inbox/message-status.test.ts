@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { POST as actionRoute } from "@/app/api/v1/inbox/[id]/[action]/route";
+import { GET as listRoute } from "@/app/api/v1/inbox/route";
 import { prisma } from "@/lib/db/client";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { createInboxUser, ctx, deliver, hashHeaders, post } from "./inbox-fixtures";
@@ -29,9 +30,14 @@ const message = (id: string) =>
   });
 
 describe("in-app message status", () => {
-  it("follows the inbox: seen, read, clicked, archived, and back on undo, with timestamps", async () => {
+  it("follows the inbox: delivered, seen, read, clicked, archived, and back on undo, with timestamps", async () => {
     const { inboxItemId, messageId } = await deliver(ws, ada);
     expect((await message(messageId)).status).toBe("sent");
+    const list = await listRoute(
+      new Request("http://cue.test/api/v1/inbox", { headers: hashHeaders(ws, "ada") }),
+    );
+    expect(list.status).toBe(200);
+    expect((await message(messageId)).status).toBe("delivered");
 
     await act(inboxItemId, "seen");
     expect((await message(messageId)).status).toBe("seen");
@@ -49,6 +55,7 @@ describe("in-app message status", () => {
     expect(final.status).toBe("clicked");
     const item = await prisma.inboxItem.findUniqueOrThrow({ where: { id: inboxItemId } });
     const at = (type: string) => final.events.filter((e) => e.type === type).map((e) => e.at);
+    expect(at("delivered")).toHaveLength(1);
     expect(at("seen")).toEqual([item.seenAt]);
     expect(at("clicked")).toEqual([item.clickedAt]);
     expect(at("archived")).toHaveLength(1);
