@@ -158,6 +158,23 @@ describe("email delivery under provider limits", () => {
     expect(fake.requests).toHaveLength(1);
   }, 30_000);
 
+  it("a live worker's heartbeat keeps its lease past 15 s: nobody else sends its slow message", async () => {
+    const { workspaceId } = await createChannelWorkspace();
+    const [id] = await queueEmails(workspaceId, 1);
+    fake.slowNext(1, 19_000); // accepted at once, answered after 19 s
+    await startWorkers(2, { timeoutMs: 25_000 });
+    try {
+      await waitUntilSent(workspaceId, 1, 30_000);
+    } finally {
+      await stopWorkers();
+    }
+    expect(fake.requests).toHaveLength(1);
+    expect(await prisma.message.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: "sent",
+      attempts: 1,
+    });
+  }, 45_000);
+
   it("a dead worker's claimed messages come back within ~15 s with the same key", async () => {
     const { workspaceId } = await createChannelWorkspace();
     const [id] = await queueEmails(workspaceId, 1);
