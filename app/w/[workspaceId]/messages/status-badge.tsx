@@ -14,6 +14,9 @@ const TONE: Record<string, string> = {
   complained: "bg-red-100 text-red-800",
   failed: "bg-red-100 text-red-800",
   skipped: "bg-slate-200 text-slate-700",
+  retry: "bg-amber-50 text-amber-800",
+  rate_limited: "bg-amber-50 text-amber-800",
+  redriven: "bg-sky-100 text-sky-900",
 };
 
 /** A message status; Outbox messages say plainly that they were not sent. */
