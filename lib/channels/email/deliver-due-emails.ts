@@ -230,8 +230,7 @@ async function deliverOne(
   } catch (error) {
     return finishDelivery(message, ctx.clock(), "failed", errorText(error));
   }
-  const waitMs = await reserveSendSlot(workspace.id, workspace.emailRatePerSecond);
-  if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+  await waitForSendSlot(workspace.id, workspace.emailRatePerSecond);
 
   let answer: ProviderAnswer;
   const signal = AbortSignal.timeout(ctx.timeoutMs);
@@ -267,6 +266,21 @@ async function deliverOne(
     await holdSendSlots(workspace.id, outcome.retryAfterMs);
   }
   return recordSendOutcome(message, outcome, answeredAt);
+}
+
+/**
+ * Reserves the workspace's next slot and sleeps until it. A sleeper that
+ * wakes well after its slot (a busy event loop) takes a new one instead of
+ * sending late, so late sends never bunch up with on-time ones.
+ */
+async function waitForSendSlot(workspaceId: string, ratePerSecond: number): Promise<void> {
+  const toleranceMs = Math.max(10, 500 / ratePerSecond);
+  for (let tries = 0; tries < 5; tries++) {
+    const waitMs = await reserveSendSlot(workspaceId, ratePerSecond);
+    const slotAt = Date.now() + waitMs;
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    if (Date.now() - slotAt <= toleranceMs) return;
+  }
 }
 
 /** Re-checked at send time: a bounce or unsubscribe may have landed since enqueue. */
