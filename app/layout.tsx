@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { Providers } from "./providers";
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "Behavior-triggered messaging: journeys, email and an in-app inbox.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: Next can only put the request's CSP nonce
+  // (proxy.ts) on the inline scripts of a page it renders then.
+  await connection();
   return (
     <html lang="en">
       <body>

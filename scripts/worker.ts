@@ -4,6 +4,7 @@
 // never starts an embedded PostgreSQL of its own. SIGINT/SIGTERM stop it
 // after the current round.
 import { disconnectPrisma } from "@/lib/db/client";
+import { parsePort } from "@/lib/runtime/check-port";
 import { startBackgroundWork } from "@/lib/worker/background";
 
 const log = (line: string) => console.log(`[cue worker] ${line}`);
@@ -16,6 +17,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const worker = await startBackgroundWork(log);
+  // Its own counters, scraped like a web process's (lib/metrics/serve-metrics.ts).
+  if (process.env.METRICS_PORT) {
+    const { serveWorkerMetrics } = await import("@/lib/metrics/serve-metrics");
+    const port = parsePort(process.env.METRICS_PORT, 9464);
+    await serveWorkerMetrics(port);
+    log(`Metrics at http://localhost:${port}/metrics (METRICS_TOKEN required).`);
+  }
   log("Started; waiting for work.");
 
   let stopping = false;

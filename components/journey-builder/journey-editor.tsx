@@ -228,12 +228,15 @@ function EditorBody({
         <PublishDialog
           open={publishing.dialogOpen}
           onClose={publishing.closePublish}
-          onPublish={(note) => void publishing.publish(note)}
+          onPublish={(note, options) => void publishing.publish(note, options)}
           pending={publishing.pending || autosave.state.kind === "saving"}
           error={publishing.error?.message ?? null}
           issues={publishing.error?.issues ?? []}
           onSelectNode={commands.selectNode}
           isLive={journey.status === "live"}
+          workspaceId={workspaceId}
+          journeyId={journey.id}
+          revision={journey.draftRevision}
         />
       </div>
     </VocabularyProvider>

@@ -1,13 +1,37 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ModalDialog } from "@/components/ui/modal-dialog";
 import type { JourneyIssue } from "@/lib/journey-core/validate-journey";
+import { fetchJson } from "@/lib/query/fetch-json";
 import { IssuesList } from "./issues-list";
 
-/** Publish takes a note; a journey with problems is refused with the server's list of them. */
+/** How many people match a trait-change trigger now (the validate action), or null. */
+function useMatchingNow(workspaceId: string, journeyId: string, revision: number, open: boolean) {
+  const query = useQuery({
+    queryKey: ["journey-matching-now", workspaceId, journeyId, revision],
+    queryFn: () =>
+      fetchJson<{ matchingNow?: number }>(`/api/w/${workspaceId}/journeys/${journeyId}/validate`, {
+        method: "POST",
+        body: "{}",
+      }),
+    enabled: open,
+    staleTime: 10_000,
+  });
+  return query.data?.matchingNow ?? null;
+}
+
+/**
+ * Publish takes a note; a journey with problems is refused with the server's list of them.
+ * A trait-change journey enters only on changes seen after it goes live; the dialog says how
+ * many people match now and lets the editor enter them too.
+ */
 export function PublishDialog({
+  workspaceId,
+  journeyId,
+  revision,
   open,
   onClose,
   onPublish,
@@ -19,15 +43,20 @@ export function PublishDialog({
 }: {
   open: boolean;
   onClose: () => void;
-  onPublish: (note: string) => void;
+  onPublish: (note: string, options: { enterMatching: boolean }) => void;
   pending: boolean;
   error: string | null;
   issues: readonly JourneyIssue[];
   onSelectNode: (id: string) => void;
   isLive: boolean;
+  workspaceId: string;
+  journeyId: string;
+  revision: number;
 }) {
   const noteId = useId();
   const [note, setNote] = useState("");
+  const [enterMatching, setEnterMatching] = useState(false);
+  const matchingNow = useMatchingNow(workspaceId, journeyId, revision, open);
   return (
     <ModalDialog
       open={open}
@@ -43,7 +72,7 @@ export function PublishDialog({
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          onPublish(note.trim());
+          onPublish(note.trim(), { enterMatching: enterMatching && (matchingNow ?? 0) > 0 });
         }}
       >
         <div className="space-y-1">
@@ -59,6 +88,33 @@ export function PublishDialog({
             className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
           />
         </div>
+        {matchingNow !== null ? (
+          <div
+            data-testid="matching-now"
+            className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm text-slate-700"
+          >
+            <p>
+              This journey enters people when its trait conditions <em>start</em> to hold, after it
+              goes live.{" "}
+              <strong>
+                {matchingNow.toLocaleString("en-US")}{" "}
+                {matchingNow === 1 ? "person matches" : "people match"} now
+              </strong>{" "}
+              and will not enter unless you choose to.
+            </p>
+            {matchingNow > 0 ? (
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  checked={enterMatching}
+                  onChange={(e) => setEnterMatching(e.target.checked)}
+                />
+                Also enter the {matchingNow.toLocaleString("en-US")}{" "}
+                {matchingNow === 1 ? "person who matches" : "people who match"} now
+              </label>
+            ) : null}
+          </div>
+        ) : null}
         {error ? (
           <div role="alert" className="space-y-2 rounded-md bg-red-50 p-3 text-sm text-red-800">
             <p>{error}</p>

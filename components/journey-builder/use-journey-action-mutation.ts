@@ -6,7 +6,7 @@ import { fetchJson } from "@/lib/query/fetch-json";
 import { JOURNEYS_QUERY_KEY } from "./use-save-draft-mutation";
 
 export type EditorJourneyAction =
-  | { action: "publish"; note?: string; draftRevision: number }
+  | { action: "publish"; note?: string; draftRevision: number; enterMatching?: boolean }
   | { action: "pause" }
   | { action: "resume" };
 

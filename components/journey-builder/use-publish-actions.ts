@@ -41,7 +41,7 @@ export function usePublishActions({
   const [dialogOpen, setDialogOpen] = useState(false);
   const [error, setError] = useState<PublishError | null>(null);
 
-  const publish = async (note: string) => {
+  const publish = async (note: string, options: { enterMatching?: boolean } = {}) => {
     setError(null);
     if (!(await autosave.flush())) {
       setError({
@@ -51,7 +51,12 @@ export function usePublishActions({
       return;
     }
     action.mutate(
-      { action: "publish", note: note || undefined, draftRevision: autosave.revision() },
+      {
+        action: "publish",
+        note: note || undefined,
+        draftRevision: autosave.revision(),
+        ...(options.enterMatching && { enterMatching: true }),
+      },
       {
         onSuccess: (published) => {
           setJourney(published);

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { prisma } from "@/lib/db/client";
+import { httpsSignals, servedOverHttps } from "@/lib/http/security-headers";
 import { verifyPassword } from "./password";
 import { recordFailedSignIn } from "./sign-in-limit";
 
@@ -46,6 +47,16 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/**
+ * The options for one request: cookies are `Secure` (and `__Secure-`/`__Host-`
+ * prefixed) when the browser reaches Cue over HTTPS — NEXTAUTH_URL is https,
+ * or a trusted proxy (TRUST_PROXY) says so in X-Forwarded-Proto. Signing in
+ * and reading the session both ask, so they agree on the cookie's name.
+ */
+export function authOptionsFor(header: (name: string) => string | null): NextAuthOptions {
+  return { ...authOptions, useSecureCookies: servedOverHttps(httpsSignals(process.env, header)) };
+}
 
 type HeaderBag = Record<string, string | string[] | undefined> | Headers | undefined;
 

@@ -5,6 +5,7 @@
 import type { JourneyDefinition } from "@/lib/journey-core/definition";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import type { JourneyEvent, ProfileFacts } from "@/lib/journey-core/facts";
+import type { StatusChange } from "@/lib/journey-core/journey-status";
 import {
   emptyProfileValue,
   foldProfileCalls,
@@ -35,6 +36,12 @@ export interface ReplayInput {
   events: readonly StoredEvent[];
   from: Date;
   to: Date;
+  /**
+   * The journey's status history, to replay entries as live decided them
+   * (only while live). Backtests omit it: they ask what the version would
+   * have done had it been live for the whole window.
+   */
+  statusChanges?: readonly StatusChange[];
 }
 
 export interface ReplayedRun {
@@ -128,7 +135,13 @@ export function replayProfile(input: ReplayInput): ProfileReplay {
     }
   }
   const result = simulate({
-    journeys: [{ journeyId: input.journeyId, definition: input.definition }],
+    journeys: [
+      {
+        journeyId: input.journeyId,
+        definition: input.definition,
+        ...(input.statusChanges && { statusChanges: input.statusChanges }),
+      },
+    ],
     profile: input.profile,
     events: window,
     history,

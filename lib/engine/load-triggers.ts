@@ -65,46 +65,6 @@ function uniquePairs(rows: readonly QueuedEvent[]): [string, string][] {
   return [...keys].map((k) => JSON.parse(k) as [string, string]);
 }
 
-/**
- * The stored matching state of each (trait-change journey, identified
- * profile) of the batch, by "journeyId|profileId". trait_trigger_states has
- * no workspaceId column: its journeys come from the identifies' workspaces'
- * trait-change triggers, which is what scopes it.
- */
-export function traitStatesPart(rows: readonly QueuedEvent[]): JsonPart<Map<string, boolean>> {
-  const identifies = rows.filter((r) => r.type === "identify" && r.profileId);
-  const workspaceIds = [...new Set(identifies.map((r) => r.workspaceId))];
-  const profileIds = [...new Set(identifies.map((r) => r.profileId as string))];
-  const sql =
-    profileIds.length === 0
-      ? null
-      : Prisma.sql`
-    SELECT s."journeyId", s."profileId"::text AS "profileId", s.matching
-    FROM trait_trigger_states s
-    WHERE s."profileId" = ANY(${profileIds}::uuid[])
-      AND s."journeyId" IN (SELECT t."journeyId" FROM journey_triggers t
-                            WHERE t."workspaceId" = ANY(${workspaceIds}::text[]) AND t.kind = 'trait_change')`;
-  return jsonPart<
-    { journeyId: string; profileId: string; matching: boolean },
-    Map<string, boolean>
-  >(sql, (states) => new Map(states.map((s) => [`${s.journeyId}|${s.profileId}`, s.matching])));
-}
-
-export function saveTraitStatesSql(
-  states: readonly { journeyId: string; profileId: string; matching: boolean }[],
-  now: Date,
-): Prisma.Sql | null {
-  if (states.length === 0) return null;
-  return Prisma.sql`
-    INSERT INTO trait_trigger_states ("journeyId", "profileId", matching, "updatedAt")
-    SELECT s."journeyId", s."profileId", s.matching, ${now}::timestamp(3)
-    FROM jsonb_to_recordset(${JSON.stringify(states)}::jsonb)
-      AS s("journeyId" text, "profileId" uuid, matching boolean)
-    ORDER BY 1, 2
-    ON CONFLICT ("journeyId", "profileId")
-    DO UPDATE SET matching = excluded.matching, "updatedAt" = excluded."updatedAt"`;
-}
-
 export interface EvaluatedEvent {
   eventId: string;
   profileId: string;

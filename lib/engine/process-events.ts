@@ -9,6 +9,7 @@ import { traitsMatch } from "@/lib/journey-core/match-trigger";
 import { factsAsOf } from "@/lib/journey-core/profile-as-of";
 import { listensForEvents } from "@/lib/journey-core/step";
 import { errorText } from "@/lib/log/error-text";
+import { recordEngineEvaluated } from "@/lib/metrics/record";
 import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
 import {
@@ -22,9 +23,7 @@ import { listeningRunsPart } from "./load-runs";
 import {
   type EvaluatedEvent,
   evaluatedEventsPart,
-  saveTraitStatesSql,
   type TriggerRow,
-  traitStatesPart,
   triggersPart,
 } from "./load-triggers";
 import {
@@ -137,10 +136,9 @@ async function processBatch(
 
   const tracked = live.filter((r) => r.type === "track" && r.name);
   // One statement (see queryParts); the runs are locked FOR UPDATE.
-  const { triggers, runRows, traitStates, evaluated } = await queryParts(tx, {
+  const { triggers, runRows, evaluated } = await queryParts(tx, {
     triggers: triggersPart(tracked, live),
     runRows: listeningRunsPart(refs, from),
-    traitStates: traitStatesPart(live),
     evaluated: evaluatedEventsPart(live),
   });
   const entryJourneys = new Map<string, JourneyRef>();
@@ -165,12 +163,7 @@ async function processBatch(
     log,
   });
   await disarmOrphans(tx, prepared.orphans, log);
-  const scope: EventScope = {
-    prepared,
-    triggers,
-    traitStates,
-    traitWrites: new Map(),
-  };
+  const scope: EventScope = { prepared, triggers };
   let entered = 0;
   for (const ref of refs) {
     const profile = prepared.profiles.get(ref.profileId);
@@ -184,19 +177,16 @@ async function processBatch(
   }
 
   const summary = await prepared.batch.flush([
-    saveTraitStatesSql([...scope.traitWrites.values()], now),
     Prisma.sql`DELETE FROM engine_queue WHERE id = ANY(${rows.map((r) => r.queueId)}::bigint[])`,
   ]);
+  // Counted as the batch's writes end, just before its commit.
+  recordEngineEvaluated(rows.map((r) => r.receivedAt));
   return { events: rows.length, entered, sends: summary.sends };
 }
 
 interface EventScope {
   prepared: PreparedBatch;
   triggers: readonly TriggerRow[];
-  /** Stored trait-change states, by "journeyId|profileId". */
-  traitStates: ReadonlyMap<string, boolean>;
-  /** What this batch computed, written back at the end (a later identify reads it first). */
-  traitWrites: Map<string, { journeyId: string; profileId: string; matching: boolean }>;
 }
 
 type TimelineItem =
@@ -297,8 +287,9 @@ async function evaluateTrack(
 }
 
 /**
- * An identify, against every live trait-change trigger of the workspace:
- * entry on the change to matching, and the new matching state saved either way.
+ * An identify, against every live trait-change trigger of the workspace: entry
+ * on the change to matching, judged by the profile just before the identify
+ * and just after it (its history at event time, not a stored state).
  */
 async function evaluateIdentify(
   scope: EventScope,
@@ -312,15 +303,13 @@ async function evaluateIdentify(
     const target = entryTarget(scope.prepared, trigger, at);
     const definitionTrigger = target && indexJourney(target.version.definition).trigger?.trigger;
     if (!target || definitionTrigger?.kind !== "trait_change") continue;
-    const key = `${trigger.journeyId}|${profile.profileId}`;
-    const wasMatching = scope.traitWrites.get(key)?.matching ?? scope.traitStates.get(key) ?? false;
-    // The traits this identify left, not the latest (a later one may be in the batch).
-    const currentTraits = factsAsOf(
-      profile.facts,
-      profile.history,
-      at,
-      row.eventId ?? undefined,
-    ).traits;
+    // The traits just before this identify and the ones it left (not the latest: a later
+    // identify may be in the batch), both read off the profile's history at event time, so
+    // a change counts when it happened, however late the engine gets to it.
+    const eventId = row.eventId ?? undefined;
+    const before = factsAsOf(profile.facts, profile.history, at, eventId, { before: true });
+    const wasMatching = traitsMatch(definitionTrigger, before.traits);
+    const currentTraits = factsAsOf(profile.facts, profile.history, at, eventId).traits;
     const signal = { kind: "trait_change" as const, wasMatching, currentTraits };
     const decision = await scope.prepared.batch.tryEnter(
       profile,
@@ -332,12 +321,6 @@ async function evaluateIdentify(
       { hold: target.hold, eventId: row.eventId ?? undefined },
     );
     if (decision.enter) entered += 1;
-    const matching = traitsMatch(definitionTrigger, currentTraits);
-    scope.traitWrites.set(key, {
-      journeyId: trigger.journeyId,
-      profileId: profile.profileId,
-      matching,
-    });
   }
   return entered;
 }

@@ -8,12 +8,13 @@ import type { LoadedVersion } from "./load-journeys";
 import { prepareBatch } from "./prepare-batch";
 import { lockProfiles } from "./profile-locks";
 
-// A trait-change trigger enters on a change to matching that happens after
-// the journey went live: "enter when all of these start to hold". So when a
-// journey goes live (publish, resume), every profile that already matches is
-// recorded as matching (trait_trigger_states), and only a later transition
-// enters. Publishing can also enter those people at once, on request, after
-// showing how many they are (countTraitMatches).
+// A trait-change trigger enters on a change to matching that happens while
+// the journey is live: "enter when all of these start to hold". The engine
+// judges each identify by the profile just before it and just after it (its
+// history at event time), so people who already match when the journey goes
+// live do not enter when the app identifies them again. Publishing can also
+// enter those people at once, on request, after showing how many they are
+// (countTraitMatches, matchingProfiles, enterTraitMatches).
 
 const CHUNK = 5_000;
 
@@ -53,26 +54,15 @@ export async function countTraitMatches(
   return count;
 }
 
-/**
- * Records which profiles match the trigger now, in the caller's transaction
- * (the one that makes the journey live), replacing what was recorded for an
- * earlier version. Returns the ids of the matching profiles.
- */
-export async function seedTraitStates(
-  tx: RawDb,
-  journey: { id: string; workspaceId: string },
+/** The ids of the profiles that match the trigger now (in the caller's transaction). */
+export async function matchingProfiles(
+  db: RawDb,
+  workspaceId: string,
   trigger: TraitChangeTrigger,
-  at: Date,
 ): Promise<string[]> {
-  await tx.$executeRaw`DELETE FROM trait_trigger_states WHERE "journeyId" = ${journey.id}`;
   const matching: string[] = [];
-  await forEachProfileChunk(tx, journey.workspaceId, async (rows) => {
-    const ids = rows.filter((row) => traitsMatch(trigger, row.traits)).map((row) => row.id);
-    if (ids.length === 0) return;
-    matching.push(...ids);
-    await tx.$executeRaw`
-      INSERT INTO trait_trigger_states ("journeyId", "profileId", matching, "updatedAt")
-      SELECT ${journey.id}, pid, true, ${at}::timestamp(3) FROM unnest(${ids}::uuid[]) AS pid`;
+  await forEachProfileChunk(db, workspaceId, async (rows) => {
+    matching.push(...rows.filter((row) => traitsMatch(trigger, row.traits)).map((row) => row.id));
   });
   return matching;
 }

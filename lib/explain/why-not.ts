@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import type { Journey } from "@/lib/generated/prisma/client";
 import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
+import { acceptsEntries, type StatusChange, statusAt } from "@/lib/journey-core/journey-status";
 import { type SimulationInput, simulate } from "@/lib/journey-core/simulate";
 import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import { describeRuns } from "./describe-path";
@@ -43,9 +44,25 @@ interface Version {
   gate: GateResult;
   /** When the journey first went live; null if never. */
   firstPublishedAt: Date | null;
+  /** The journey's status history (publish, pause, resume, archive), oldest first. */
+  statusChanges: StatusChange[];
 }
 
 async function versionAt(journey: Journey, at: Date, atGiven: boolean): Promise<Version> {
+  const statusChanges = await prisma.journeyStatusChange.findMany({
+    where: { journeyId: journey.id, workspaceId: journey.workspaceId },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    select: { status: true, versionId: true, at: true },
+  });
+  return { ...(await versionOf(journey, at, atGiven, statusChanges)), statusChanges };
+}
+
+async function versionOf(
+  journey: Journey,
+  at: Date,
+  atGiven: boolean,
+  statusChanges: readonly StatusChange[],
+): Promise<Omit<Version, "statusChanges">> {
   const rows = await prisma.journeyVersion.findMany({
     where: { journeyId: journey.id, workspaceId: journey.workspaceId },
     orderBy: { version: "asc" },
@@ -99,11 +116,15 @@ async function versionAt(journey: Journey, at: Date, atGiven: boolean): Promise<
       firstPublishedAt,
     };
   }
-  const detail = `${version} was published then; the journey is ${status} now (pauses are not recorded, so it is assumed live at that time)`;
+  const then = statusAt(statusChanges, at).status;
+  const passed = acceptsEntries(then);
+  const detail = passed
+    ? `${version} was live then; the journey is ${status} now`
+    : `The journey was ${then} then (${version}); it is ${status} now`;
   return {
     definition,
     json: json(live),
-    gate: { gate: "journey", passed: true, detail },
+    gate: { gate: "journey", passed, detail },
     firstPublishedAt,
   };
 }
@@ -144,16 +165,18 @@ export async function whyNot(input: {
   const rules = await loadRules(workspaceId);
 
   const entry = await resolveEntry({ workspaceId, journeyId: journey.id, facts, definition, at });
-  // Events are evaluated when they arrive: one that arrived before the journey went live was never seen by it.
+  // Entries are decided by event time against the status history, as the engine does: a
+  // trigger that happened before the journey went live, or while it was paused, never enters.
+  const then = statusAt(version.statusChanges, entry.at).status;
   const journeyGate: GateResult =
-    version.gate.passed &&
-    firstPublishedAt &&
-    !entry.hypothetical &&
-    entry.seenAt < firstPublishedAt
+    version.gate.passed && !entry.hypothetical && !acceptsEntries(then)
       ? {
           gate: "journey",
           passed: false,
-          detail: `Their trigger arrived at ${entry.seenAt.toISOString()}, before the journey went live (${firstPublishedAt.toISOString()}); the rest shows what it would have done`,
+          detail:
+            then === "draft" && firstPublishedAt
+              ? `Their trigger happened at ${entry.at.toISOString()}, before the journey went live (${firstPublishedAt.toISOString()}); the rest shows what it would have done`
+              : `Their trigger happened at ${entry.at.toISOString()}, while the journey was ${then}; the rest shows what it would have done`,
         }
       : version.gate;
   const trigger = indexJourney(definition).trigger?.trigger;

@@ -1,4 +1,5 @@
 import { errorReply } from "@/lib/api/errors";
+import { httpsSignals, securityHeaders, servedOverHttps } from "./security-headers";
 
 // The shape of every entry of the handler table (api-routes.ts): a function
 // from what it reads of a request to what it answers, with no Web
@@ -61,12 +62,16 @@ export function errorJsonReply(
 /**
  * Calls a handler, answering with the envelope if it throws after all: the
  * one place both doors turn an unexpected exception into a 500, so they
- * cannot differ there either.
+ * cannot differ there either. Every answer carries the API's security
+ * headers (security-headers.ts), which the handler's own headers override.
  */
 export async function answerSafely(handler: ApiHandler, request: ApiRequest): Promise<ApiReply> {
+  let reply: ApiReply;
   try {
-    return await handler(request);
+    reply = await handler(request);
   } catch (error) {
-    return errorJsonReply(error, { route: request.path });
+    reply = errorJsonReply(error, { route: request.path });
   }
+  const https = servedOverHttps(httpsSignals(process.env, (name) => request.header(name)));
+  return { ...reply, headers: { ...securityHeaders("api", { https }), ...reply.headers } };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { type ApiReply, type ApiRequest, errorJsonReply, jsonReply } from "@/lib/http/api-handler";
+import { recordIngest } from "@/lib/metrics/record";
 import {
   authenticateWriteKey,
   writeKeyFromBody,
@@ -45,9 +46,12 @@ export async function answerIngest(
       sentAt,
       receivedAt,
     });
+    recordIngest(200, result);
     return jsonReply(200, responseBody(result), CORS);
   } catch (error) {
-    return errorJsonReply(error, { route: request.path }, CORS);
+    const reply = errorJsonReply(error, { route: request.path }, CORS);
+    recordIngest(reply.status);
+    return reply;
   }
 }
 

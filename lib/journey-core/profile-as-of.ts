@@ -33,6 +33,8 @@ export function factsAsOf(
   history: ProfileHistory | undefined,
   at: Date,
   throughId?: string,
+  /** Leave out the call `throughId` itself: the profile just before it. */
+  options: { before?: boolean } = {},
 ): ProfileFacts {
   if (!history || history.later.length === 0) return current;
   const traits: Record<string, unknown> = { ...current.traits };
@@ -67,7 +69,9 @@ export function factsAsOf(
   for (const call of history.later) {
     const callAt = call.at.getTime();
     if (callAt > t) break;
-    if (callAt === t && throughId !== undefined && call.id > throughId) break;
+    if (callAt === t && throughId !== undefined) {
+      if (call.id > throughId || (options.before && call.id === throughId)) break;
+    }
     value = applyProfileCall(value, call);
   }
   return {

@@ -24,6 +24,7 @@ import type { JourneyDefinition } from "./definition";
 import type { WorkspaceDeliveryRules } from "./delivery-rules";
 import type { JourneyEvent, ProfileFacts, SentMessage } from "./facts";
 import { indexJourney } from "./journey-graph";
+import { acceptsEntries, type StatusChange, statusAt } from "./journey-status";
 import { inactivityDueAt, type PreviousRun, traitsMatch } from "./match-trigger";
 import {
   applyProfileCall,
@@ -56,6 +57,12 @@ export type SimEvent =
 export interface SimJourney {
   journeyId: string;
   definition: JourneyDefinition;
+  /**
+   * The journey's status history (oldest first). Given, a trigger enters only
+   * if the journey was live at the trigger's time, as live entry decides it;
+   * omitted, the journey is live throughout (a backtest's "what if").
+   */
+  statusChanges?: readonly StatusChange[];
 }
 
 export interface SimulationInput {
@@ -169,7 +176,13 @@ export function simulate(input: SimulationInput): SimulationResult {
       ...runs.filter((r) => r.journeyId === journeyId),
     ];
     const ctx = context(definition, now, triggerIndex);
-    const decision = decideEntry(definition, signal, { counts: ctx.counts, previousRuns, now });
+    let decision = decideEntry(definition, signal, { counts: ctx.counts, previousRuns, now });
+    if (decision.enter && journey.statusChanges) {
+      const { status } = statusAt(journey.statusChanges, now);
+      if (!acceptsEntries(status)) {
+        decision = { enter: false, reason: `The journey was ${status} at ${now.toISOString()}` };
+      }
+    }
     result.entries.push({ journeyId, at: now, decision });
     if (!decision.enter) return;
     runCounter += 1;

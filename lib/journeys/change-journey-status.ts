@@ -2,7 +2,6 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import { ENGINE_TIMERS_TASK } from "@/lib/engine/process-due-runs";
-import { seedTraitStates, traitChangeTrigger } from "@/lib/engine/trait-states";
 import type { Journey } from "@/lib/generated/prisma/client";
 import { journeyDefinitionSchema } from "@/lib/journey-core/definition";
 import { canTransitionJourney, type JourneyStatus } from "@/lib/journey-core/journey-status";
@@ -58,9 +57,6 @@ export async function resumeJourney(input: StatusChangeInput): Promise<JourneyJs
     await installTrigger(tx, journey, { id: version.id, definition });
     const at = input.at ?? new Date();
     await recordStatusChange(tx, journey, { status: "live", versionId: version.id, at });
-    // Trait changes during the pause do not enter: who matches now is the new baseline.
-    const trigger = traitChangeTrigger(definition);
-    if (trigger) await seedTraitStates(tx, journey, trigger, at);
     // Timers come back as they were; a run with events held during the
     // pause, or created during it and not yet entered, wakes now to catch up
     // (the timer task enters it as of its trigger and reads held_events).

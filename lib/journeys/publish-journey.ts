@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { type RawDb, sqlTransaction } from "@/lib/db/sql";
-import { enterTraitMatches, seedTraitStates, traitChangeTrigger } from "@/lib/engine/trait-states";
+import { enterTraitMatches, matchingProfiles, traitChangeTrigger } from "@/lib/engine/trait-states";
 import { validateJourney } from "@/lib/journey-core/validate-journey";
 import type { JourneyJson, PublishJourneyInput } from "./journey-schemas";
 import {
@@ -91,7 +91,7 @@ export async function publishJourneyIn(
       const at = input.at ?? new Date();
       await recordStatusChange(tx, journey, { status, versionId: version.id, at });
       const trigger = traitChangeTrigger(validation.definition);
-      if (trigger) matchingNow = await seedTraitStates(tx, journey, trigger, at);
+      if (trigger) matchingNow = await matchingProfiles(tx, journey.workspaceId, trigger);
     }
     return { journey: await journeyViewIn(tx, updated), matchingNow };
   }

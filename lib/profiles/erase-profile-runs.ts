@@ -19,10 +19,5 @@ export async function eraseProfileRuns(
     DELETE FROM journey_runs WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
   await tx.$executeRaw`
     DELETE FROM inactivity_fires WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
-  // trait_trigger_states has no workspaceId; its journeys must be this workspace's.
-  await tx.$executeRaw`
-    DELETE FROM trait_trigger_states
-    WHERE "profileId" = ${profileId}::uuid
-      AND "journeyId" IN (SELECT id FROM journeys WHERE "workspaceId" = ${workspaceId})`;
   return { runs };
 }

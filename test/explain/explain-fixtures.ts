@@ -100,6 +100,10 @@ export async function publishAt(
     where: { journeyId },
     data: { publishedAt: new Date(publishedAt) },
   });
+  await prisma.journeyStatusChange.updateMany({
+    where: { journeyId },
+    data: { at: new Date(publishedAt) },
+  });
   return journeyId;
 }
 

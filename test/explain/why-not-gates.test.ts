@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import type { WhyNotJson } from "@/lib/explain/explain-types";
 import type { Member } from "@/lib/generated/prisma/client";
 import { isInHoldout } from "@/lib/journey-core/assign-bucket";
+import { pauseJourney, resumeJourney } from "@/lib/journeys/change-journey-status";
 import { FakeClock, HOUR, identify, profileId, send, track } from "@/test/engine/engine-fixtures";
 import {
   ctx,
@@ -127,11 +128,24 @@ describe("why not: before delivery", () => {
     const answer = await whyNot(late, `profileId=free&at=${T0}`);
     expect(answer.blockedBy).toBe("journey");
     expect(answer.gates[0].detail).toMatch(
-      /^Their trigger arrived at 2026-04-01T11:00:00.000Z, before the journey went live/,
+      /^Their trigger happened at 2026-04-01T11:00:00.000Z, before the journey went live/,
     );
     const before = await whyNot(late, "profileId=free&at=2026-04-01T11:15:00Z");
     expect(before.gates[0]).toMatchObject({ gate: "journey", passed: false });
     expect(before.gates[0].detail).toMatch(/^Not published until 2026-04-01T11:30:00.000Z/);
+  });
+
+  it("names the journey when the trigger happened while it was paused", async () => {
+    const paused = await publishAt(ws, "Paused then", signupJourney());
+    await pauseJourney({ workspaceId: ws, id: paused, at: new Date("2026-04-01T10:30:00Z") });
+    await resumeJourney({ workspaceId: ws, id: paused, at: new Date("2026-04-01T11:30:00Z") });
+    const answer = await whyNot(paused, `profileId=free&at=${T0}`);
+    expect(answer.blockedBy).toBe("journey");
+    expect(answer.gates[0].detail).toMatch(
+      /^Their trigger happened at 2026-04-01T11:00:00.000Z, while the journey was paused/,
+    );
+    const during = await whyNot(paused, "profileId=free&at=2026-04-01T11:15:00Z");
+    expect(during.gates[0]).toMatchObject({ gate: "journey", passed: false });
   });
 
   it("names re-entry when a once-only journey was already entered", async () => {

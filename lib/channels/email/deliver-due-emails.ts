@@ -2,6 +2,7 @@ import "server-only";
 import type { CreateEmailOptions, CreateEmailRequestOptions } from "resend";
 import { prisma } from "@/lib/db/client";
 import { errorText } from "@/lib/log/error-text";
+import { recordEmailDelivery, recordProviderCall } from "@/lib/metrics/record";
 import type { WorkerTask } from "@/lib/worker/run-worker";
 import type { RenderedMessage } from "../render-content";
 import { type ClaimedEmail, claimDueEmails, nextEmailDueAt } from "./claim-due-emails";
@@ -211,7 +212,18 @@ export function emailRequest(
   };
 }
 
+/** One message, start to finish; every result is counted in the metrics. */
 async function deliverOne(
+  message: ClaimedEmail,
+  workspace: Sender | undefined,
+  ctx: DeliveryContext,
+): Promise<DeliveryResult> {
+  const result = await attemptDelivery(message, workspace, ctx);
+  recordEmailDelivery(result); // metrics hook
+  return result;
+}
+
+async function attemptDelivery(
   message: ClaimedEmail,
   workspace: Sender | undefined,
   ctx: DeliveryContext,
@@ -234,6 +246,7 @@ async function deliverOne(
 
   let answer: ProviderAnswer;
   const signal = AbortSignal.timeout(ctx.timeoutMs);
+  const startedAt = performance.now(); // metrics hook
   try {
     const response = await createResendClient(apiKey).emails.send(request.payload, {
       ...request.options,
@@ -254,6 +267,7 @@ async function deliverOne(
       timedOut: signal.aborted,
     };
   }
+  recordProviderCall(answer, startedAt); // metrics hook
   const answeredAt = ctx.clock();
   const outcome = classifySendAnswer(answer, {
     attempt: message.attempts,

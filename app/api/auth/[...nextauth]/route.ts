@@ -1,12 +1,15 @@
 // GET|POST /api/auth/* – next-auth (credentials), with sign-in rate limiting
 import NextAuth from "next-auth";
 import { errorBody } from "@/lib/api/errors";
-import { authOptions, clientIp } from "@/lib/auth/options";
+import { authOptionsFor, clientIp } from "@/lib/auth/options";
 import { signInBlockedFor } from "@/lib/auth/sign-in-limit";
 
-const nextAuth = NextAuth(authOptions);
-
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+// Per request: whether cookies are Secure depends on how it arrived (authOptionsFor).
+function nextAuth(request: Request, context: Context) {
+  return NextAuth(authOptionsFor((name) => request.headers.get(name)))(request, context);
+}
 
 export function GET(request: Request, context: Context) {
   return nextAuth(request, context);
