@@ -85,3 +85,47 @@ export async function showInDemo(workspaceId: string): Promise<() => Promise<voi
       else await client.query("UPDATE app_settings SET value = $2 WHERE key = $1", [key, previous]);
     });
 }
+
+/**
+ * A failed email to the profile with this userId, as if Resend had refused
+ * it `firstAttemptHoursAgo` hours after its first attempt (the dead-letter
+ * view's input; a browser test cannot make Resend refuse one).
+ */
+export async function insertFailedEmail(
+  workspaceId: string,
+  userId: string,
+  options: { subject: string; firstAttemptHoursAgo: number },
+): Promise<string> {
+  return withDatabase(async (client) => {
+    const { rows } = await client.query<{ id: string; email: string }>(
+      `SELECT id::text, email FROM profiles WHERE "workspaceId" = $1 AND "userId" = $2`,
+      [workspaceId, userId],
+    );
+    const profile = rows[0];
+    if (!profile) throw new Error(`No profile ${userId}`);
+    const id = `e2e-failed-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const firstAttempt = new Date(Date.now() - options.firstAttemptHoursAgo * 3_600_000);
+    const rendered = {
+      channel: "email",
+      email: { subject: options.subject, html: "<p>Hi</p>", text: "Hi", headers: {} },
+    };
+    await client.query(
+      `INSERT INTO messages (id, "workspaceId", "profileId", channel, status, "idempotencyKey",
+         source, "toAddress", subject, rendered, error, attempts, "firstAttemptAt",
+         "createdAt", "updatedAt")
+       VALUES ($1, $2, $3::uuid, 'email', 'failed', $1, 'api', $4, $5, $6::jsonb,
+         'The domain is not verified. (422)', 1, $7::timestamptz AT TIME ZONE 'UTC',
+         now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')`,
+      [
+        id,
+        workspaceId,
+        profile.id,
+        profile.email,
+        options.subject,
+        JSON.stringify(rendered),
+        firstAttempt.toISOString(),
+      ],
+    );
+    return id;
+  });
+}

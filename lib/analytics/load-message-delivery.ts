@@ -47,7 +47,7 @@ export async function loadMessageDelivery(
       SELECT m."nodeId", m.channel::text AS channel,
         count(*)::int AS created,
         count(*) FILTER (WHERE m.status IN ('sent', 'delivery_delayed', 'delivered', 'opened',
-          'clicked', 'bounced', 'complained'))::int AS sent,
+          'clicked', 'bounced', 'complained', 'seen', 'read', 'archived'))::int AS sent,
         count(*) FILTER (WHERE m.status = 'outbox')::int AS outbox,
         count(*) FILTER (WHERE m.status IN ('delivered', 'opened', 'clicked', 'complained')
           OR (m.channel = 'in_app' AND i.id IS NOT NULL))::int AS delivered,

@@ -10,6 +10,7 @@ import {
 } from "./inbox-counts";
 import { type InboxItemJson, type InboxItemRow, toInboxItemJson } from "./inbox-item-json";
 import type { ListInboxQuery } from "./inbox-schemas";
+import { markInAppDelivered } from "./sync-message-status";
 
 export interface InboxPage {
   items: InboxItemJson[];
@@ -68,6 +69,10 @@ export async function listInbox(input: {
   const items = rows.filter((row): row is PageRow & InboxItemRow => row.id !== null);
   const page = items.slice(0, query.page_size);
   const last = page.at(-1);
+  await markInAppDelivered(
+    workspaceId,
+    page.filter((item) => !item.seenAt && item.messageId).map((item) => item.messageId as string),
+  );
   return {
     items: page.map(toInboxItemJson),
     next_cursor: items.length > query.page_size && last ? String(last.seq) : null,

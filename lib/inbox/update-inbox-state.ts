@@ -7,6 +7,7 @@ import { type InboxItemJson, type InboxItemRow, toInboxItemJson } from "./inbox-
 import type { InboxAction } from "./inbox-schemas";
 import { notifyInbox } from "./inbox-signal";
 import { type InboxStateRow, recordInboxEvents } from "./record-inbox-events";
+import { syncMessageStatus } from "./sync-message-status";
 
 // Seen, read, clicked and archived are timestamps. Going forward keeps the
 // first time (COALESCE), so repeating an action changes nothing; read and
@@ -86,6 +87,8 @@ async function applyAction(owner: Owner, action: InboxAction, target: Prisma.Sql
   );
   // Other tabs and devices of the same user update their badge.
   if (changed) await notifyInbox(sql, { ...owner, seq: null });
+  // The message's status follows the item (Messages, analytics).
+  if (changed) await syncMessageStatus(owner.workspaceId, rows);
   // Events follow the state (not the transition), with ids derived from the
   // item, so a retry after a failure here records what was missed, once.
   await recordInboxEvents({ ...owner, action, rows });

@@ -22,6 +22,10 @@ export interface WorkerTask {
   run(now: Date): Promise<number>;
   /** When the next item is due, if known (null: nothing pending). */
   nextDueAt?(): Promise<Date | null>;
+  /** Gives the task the loop's wake-up, for work it finishes in the background. */
+  attach?(wake: () => void): void;
+  /** Waits for work the task started in the background (called once the loop has stopped). */
+  drain?(): Promise<void>;
 }
 
 export interface WorkerOptions {
@@ -64,6 +68,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     woken = true;
     wakeSleeper?.();
   };
+
+  for (const task of options.tasks) task.attach?.(wake);
 
   // Work committed while nobody listened (before the first LISTEN, or during
   // a reconnect) is found by the round a wake-up starts.
@@ -125,6 +131,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       stopped = true;
       wake();
       await loop;
+      await Promise.all(options.tasks.map((task) => task.drain?.()));
       await subscription.close();
     },
   };

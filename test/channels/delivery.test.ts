@@ -113,15 +113,18 @@ describe("deliverDueEmails", () => {
     expect(fake.requests[0]?.body?.headers).toBeUndefined();
   });
 
-  it("429: waits for retry-after, then sends; one delivery, one key", async () => {
+  it("429: not an attempt; waits for retry-after, then sends; one delivery, one key", async () => {
     const { messageId } = await queueOne();
     fake.failNext(1, 429, { retryAfter: "2", message: "Too many requests" });
     const t0 = new Date();
-    expect(await deliverDueEmails({ now: t0 })).toMatchObject({ retried: 1 });
+    expect(await deliverDueEmails({ now: t0, random: () => 0 })).toMatchObject({
+      rateLimited: 1,
+    });
     let message = await load(messageId);
     expect(message).toMatchObject({
       status: "queued",
-      attempts: 1,
+      attempts: 0,
+      rateLimited: 1,
       error: "Too many requests (429)",
     });
     expect(message.nextAttemptAt?.getTime()).toBe(t0.getTime() + 2000);
@@ -130,8 +133,8 @@ describe("deliverDueEmails", () => {
     expect((await deliverDueEmails({ now: at(t0, 1000) })).claimed).toBe(0);
     expect(await deliverDueEmails({ now: at(t0, 2000) })).toMatchObject({ sent: 1 });
     message = await load(messageId);
-    expect(message).toMatchObject({ status: "sent", attempts: 2, error: null });
-    expect(message.events.map((e) => e.type)).toEqual(["queued", "retry", "sent"]);
+    expect(message).toMatchObject({ status: "sent", attempts: 1, error: null });
+    expect(message.events.map((e) => e.type)).toEqual(["queued", "rate_limited", "sent"]);
     expect(fake.requests).toHaveLength(2);
     expect(fake.deliveries).toHaveLength(1);
     expect(new Set(keysOf()).size).toBe(1);
@@ -302,7 +305,7 @@ describe("deliverDueEmails", () => {
     expect((await nextEmailDueAt())?.getTime()).toBe(0);
     fake.failNext(1, 429, { retryAfter: "30" });
     const now = new Date();
-    await deliverDueEmails({ now });
+    await deliverDueEmails({ now, random: () => 0 });
     expect((await nextEmailDueAt())?.getTime()).toBe(now.getTime() + 30_000);
   });
 

@@ -50,6 +50,25 @@ const put = (body: unknown) =>
 const get = () => GET(new Request("http://cue.test/x"), ctx({ workspaceId }));
 
 describe("/api/w/:workspaceId/settings/email", () => {
+  it("the send rate defaults to Resend's 2 per second, is validated, and is saved", async () => {
+    session.member = owner;
+    expect(await (await get()).json()).toMatchObject({ ratePerSecond: 2 });
+    const bad = await put({ ratePerSecond: "fast" });
+    expect(bad.status).toBe(422);
+    const body = await bad.json();
+    expect(body.error.code).toBe("validation_failed");
+    expect(JSON.stringify(body.error.details)).toContain("ratePerSecond");
+    expect((await put({ ratePerSecond: 0 })).status).toBe(422);
+    expect(await (await put({ ratePerSecond: 10 })).json()).toMatchObject({ ratePerSecond: 10 });
+    expect(
+      (await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceId } })).emailRatePerSecond,
+    ).toBe(10);
+    session.member = editor;
+    expect((await put({ ratePerSecond: 3 })).status).toBe(403);
+    session.member = owner;
+    await put({ ratePerSecond: 2 });
+  });
+
   it("saves the sender, reply-to and key; answers never carry the key", async () => {
     session.member = owner;
     const response = await put({

@@ -50,12 +50,15 @@ describe("startWorker", () => {
     await worker.ready;
     try {
       const id = await queue();
-      // First attempt answered 429 and recorded as a retry, then nothing until it is due.
+      // First attempt answered 429 and recorded as rate-limited, then nothing until it is due.
       await expect
-        .poll(async () => prisma.messageEvent.count({ where: { messageId: id, type: "retry" } }), {
-          timeout: 5_000,
-          interval: 20,
-        })
+        .poll(
+          async () => prisma.messageEvent.count({ where: { messageId: id, type: "rate_limited" } }),
+          {
+            timeout: 5_000,
+            interval: 20,
+          },
+        )
         .toBe(1);
       expect(await statusOf(id)).toBe("queued");
       expect(fake.requests).toHaveLength(1);

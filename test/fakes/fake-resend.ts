@@ -12,7 +12,14 @@ import { afterAll, beforeAll } from "vitest";
 // - faults can be injected for the next N requests: an error status (429
 //   with retry-after, 500, …) or a slow answer. A slow request IS accepted
 //   (the email goes out) and only its answer is late — the case where a
-//   client times out and must retry without sending twice.
+//   client times out and must retry without sending twice;
+// - a rate limit can be enforced as Resend does (a token bucket of `rate`
+//   requests refilled at `rate` per second, across every key): a request
+//   over it gets 429 rate_limit_exceeded with `retry-after` (whole seconds)
+//   and the ratelimit-* headers, and sends nothing. Every answer carries
+//   ratelimit-limit / -remaining / -reset while a limit is on;
+// - a connection reset (the socket is destroyed, nothing sent) and a hang
+//   (never answered, nothing sent) can be injected.
 
 export interface RecordedRequest {
   method: string;
@@ -20,8 +27,11 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   idempotencyKey: string | null;
   body: Record<string, unknown> | null;
-  /** What the fake answered (status 0: still waiting when the client gave up). */
+  /** What the fake answered (status 0: still waiting when the client gave up, or reset). */
   status: number;
+  /** When the request arrived and when it was answered (ms since epoch; 0: never). */
+  at: number;
+  answeredAt: number;
 }
 
 export interface Delivery {
@@ -32,7 +42,9 @@ export interface Delivery {
 
 type Fault =
   | { kind: "error"; status: number; retryAfter?: string; name: string; message: string }
-  | { kind: "slow"; delayMs: number };
+  | { kind: "slow"; delayMs: number }
+  | { kind: "reset" }
+  | { kind: "hang" };
 
 export interface FakeResend {
   url: string;
@@ -48,6 +60,16 @@ export interface FakeResend {
   ): void;
   /** The next `count` requests are accepted but answered after `delayMs`. */
   slowNext(count: number, delayMs: number): void;
+  /** The next `count` requests get their connection reset (nothing is sent). */
+  resetNext(count: number): void;
+  /** The next `count` requests are never answered (nothing is sent). */
+  hangNext(count: number): void;
+  /** Enforce Resend's rate limit: `perSecond` requests per second (null: no limit). */
+  setRateLimit(perSecond: number | null): void;
+  /** How many requests were refused with 429 by the enforced limit. */
+  readonly rateLimitedCount: number;
+  /** The most requests that passed the limit within any `windowMs` (arrival times). */
+  maxPassedInWindow(windowMs: number): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -67,7 +89,34 @@ export async function startFakeResend(): Promise<FakeResend> {
   const deliveries: Delivery[] = [];
   const faults: Fault[] = [];
   const byKey = new Map<string, { id: string; hash: string }>();
+  const hung = new Set<ServerResponse>();
+  const passed: number[] = [];
   let counter = 0;
+  let limit: { rate: number; tokens: number; refilledAt: number } | null = null;
+  let rateLimitedCount = 0;
+
+  /** Takes a token, or says how long until one is back (ms). */
+  const takeToken = (now: number): { ok: true } | { ok: false; waitMs: number } => {
+    if (!limit) return { ok: true };
+    limit.tokens = Math.min(
+      limit.rate,
+      limit.tokens + ((now - limit.refilledAt) / 1000) * limit.rate,
+    );
+    limit.refilledAt = now;
+    if (limit.tokens >= 1) {
+      limit.tokens -= 1;
+      return { ok: true };
+    }
+    return { ok: false, waitMs: ((1 - limit.tokens) / limit.rate) * 1000 };
+  };
+  const limitHeaders = (): Record<string, string> =>
+    limit
+      ? {
+          "ratelimit-limit": String(limit.rate),
+          "ratelimit-remaining": String(Math.max(0, Math.floor(limit.tokens))),
+          "ratelimit-reset": "1",
+        }
+      : {};
 
   const server = createServer(async (req, res) => {
     const raw = await readBody(req);
@@ -89,6 +138,8 @@ export async function startFakeResend(): Promise<FakeResend> {
       idempotencyKey,
       body,
       status: 0,
+      at: Date.now(),
+      answeredAt: 0,
     };
 
     if (req.method !== "POST" || path !== "/emails") {
@@ -102,7 +153,31 @@ export async function startFakeResend(): Promise<FakeResend> {
         message: "Missing API key in the authorization header.",
       });
     }
+    const token = takeToken(entry.at);
+    if (!token.ok && limit) {
+      rateLimitedCount++;
+      return send(
+        res,
+        entry,
+        429,
+        {
+          statusCode: 429,
+          name: "rate_limit_exceeded",
+          message: `Too many requests. You can only make ${limit.rate} requests per second. See rate limit response headers for more information. Or contact support to increase rate limit.`,
+        },
+        { ...limitHeaders(), "retry-after": String(Math.max(1, Math.ceil(token.waitMs / 1000))) },
+      );
+    }
+    passed.push(entry.at);
     const fault = faults.shift();
+    if (fault?.kind === "reset") {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === "hang") {
+      hung.add(res);
+      return;
+    }
     if (fault?.kind === "error") {
       const extra: Record<string, string> = fault.retryAfter
         ? { "retry-after": fault.retryAfter }
@@ -112,7 +187,7 @@ export async function startFakeResend(): Promise<FakeResend> {
         entry,
         fault.status,
         { statusCode: fault.status, name: fault.name, message: fault.message },
-        extra,
+        { ...limitHeaders(), ...extra },
       );
     }
     if (!body?.from || !body.to || !body.subject) {
@@ -141,7 +216,7 @@ export async function startFakeResend(): Promise<FakeResend> {
       deliveries.push({ id, idempotencyKey, body });
     }
     if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    return send(res, entry, 200, { id });
+    return send(res, entry, 200, { id }, limitHeaders());
   });
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -165,14 +240,42 @@ export async function startFakeResend(): Promise<FakeResend> {
     slowNext(count, delayMs) {
       for (let i = 0; i < count; i++) faults.push({ kind: "slow", delayMs });
     },
+    resetNext(count) {
+      for (let i = 0; i < count; i++) faults.push({ kind: "reset" });
+    },
+    hangNext(count) {
+      for (let i = 0; i < count; i++) faults.push({ kind: "hang" });
+    },
+    setRateLimit(perSecond) {
+      limit = perSecond ? { rate: perSecond, tokens: perSecond, refilledAt: Date.now() } : null;
+    },
+    get rateLimitedCount() {
+      return rateLimitedCount;
+    },
+    maxPassedInWindow(windowMs) {
+      const times = [...passed].sort((a, b) => a - b);
+      let most = 0;
+      let start = 0;
+      for (let end = 0; end < times.length; end++) {
+        while ((times[end] as number) - (times[start] as number) >= windowMs) start++;
+        most = Math.max(most, end - start + 1);
+      }
+      return most;
+    },
     reset() {
       requests.length = 0;
       deliveries.length = 0;
       faults.length = 0;
+      passed.length = 0;
       byKey.clear();
+      for (const res of hung) res.destroy();
+      hung.clear();
+      limit = null;
+      rateLimitedCount = 0;
     },
     close: () =>
       new Promise<void>((resolve) => {
+        for (const res of hung) res.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -188,6 +291,7 @@ function send(
 ): void {
   if (res.destroyed || res.socket?.destroyed !== false) return; // the client gave up and left
   entry.status = status;
+  entry.answeredAt = Date.now();
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
 }

@@ -37,6 +37,12 @@ export const emailSettingsInputSchema = z.strictObject({
       .max(200)
       .regex(/^re_[A-Za-z0-9_-]{8,}$/, "A Resend API key starts with re_ (resend.com/api-keys)."),
   ).optional(),
+  /** Requests per second to Resend, for all workers together (Resend's default limit is 2). */
+  ratePerSecond: z.coerce
+    .number("Enter a number of requests per second, like 2.")
+    .min(0.1, "At least 0.1 requests per second.")
+    .max(1000, "At most 1000 requests per second.")
+    .optional(),
 });
 export type EmailSettingsInput = z.infer<typeof emailSettingsInputSchema>;
 
@@ -47,4 +53,6 @@ export interface EmailSettingsView {
   defaultFrom: string;
   /** Never the key itself: whether one is set, where it comes from, and its last characters. */
   resendApiKey: { source: "workspace" | "environment" | null; hint: string | null };
+  /** Requests per second to Resend, shared by every worker. */
+  ratePerSecond: number;
 }

@@ -6,10 +6,10 @@ import type { SendOutcome } from "./retry-policy";
 
 // Writing down what happened to one claimed email, with its timeline event,
 // in one transaction. Every write except "sent" is guarded by the lease
-// (status "sending" and this claim's attempt number), so a worker that
-// outlived its lease cannot overwrite the work of the one that took over.
+// (status "sending" and this claim's leaseId), so a worker that outlived
+// its lease cannot overwrite the work of the one that took over.
 
-export type DeliveryResult = "sent" | "retried" | "failed" | "skipped" | "outbox";
+export type DeliveryResult = "sent" | "retried" | "rateLimited" | "failed" | "skipped" | "outbox";
 
 export async function recordSendOutcome(
   message: ClaimedEmail,
@@ -24,6 +24,7 @@ export async function recordSendOutcome(
         await tx.$executeRaw`
           UPDATE messages SET "providerId" = ${outcome.providerId},
             "sentAt" = COALESCE("sentAt", ${now}::timestamp(3)), "nextAttemptAt" = NULL, error = NULL,
+            "leaseId" = NULL,
             status = CASE WHEN status IN ('sending', 'queued') THEN 'sent'::"MessageStatus" ELSE status END,
             "updatedAt" = ${now}::timestamp(3)
           WHERE id = ${message.id} AND "workspaceId" = ${message.workspaceId}`;
@@ -48,6 +49,23 @@ export async function recordSendOutcome(
         });
       });
       return "retried";
+    case "rate_limited":
+      // Not an attempt: the claim's increment is given back.
+      await sqlTransaction(async (tx) => {
+        const count = await tx.$executeRaw`
+          UPDATE messages SET status = 'queued', attempts = attempts - 1,
+            "rateLimited" = "rateLimited" + 1, "leaseId" = NULL,
+            "nextAttemptAt" = ${outcome.at}::timestamp(3), error = ${outcome.reason},
+            "updatedAt" = ${new Date()}::timestamp(3)
+          WHERE id = ${message.id} AND "workspaceId" = ${message.workspaceId}
+            AND status = 'sending' AND "leaseId" = ${message.leaseId}`;
+        if (count === 0) return;
+        await insertEvent(tx, message, "rate_limited", now, {
+          retryAfterMs: outcome.retryAfterMs,
+          nextAttemptAt: outcome.at.toISOString(),
+        });
+      });
+      return "rateLimited";
     case "failed":
       return finishDelivery(message, now, "failed", outcome.reason, { attempt: message.attempts });
     default: {
@@ -57,7 +75,7 @@ export async function recordSendOutcome(
   }
 }
 
-/** A final state; only the worker holding the lease (same attempt number) may write it. */
+/** A final state; only the worker holding the lease (same leaseId) may write it. */
 export async function finishDelivery(
   message: ClaimedEmail,
   now: Date,
@@ -73,7 +91,7 @@ export async function finishDelivery(
   return status;
 }
 
-/** The lease guard: still "sending" under this claim's attempt number. */
+/** The lease guard: still "sending" under this claim's leaseId. */
 function updateLeased(
   tx: RawDb,
   message: ClaimedEmail,
@@ -82,9 +100,9 @@ function updateLeased(
   return tx.$executeRaw`
     UPDATE messages SET status = ${set.status}::"MessageStatus",
       "nextAttemptAt" = ${set.nextAttemptAt}::timestamp(3), error = ${set.error},
-      "updatedAt" = ${new Date()}::timestamp(3)
+      "leaseId" = NULL, "updatedAt" = ${new Date()}::timestamp(3)
     WHERE id = ${message.id} AND "workspaceId" = ${message.workspaceId}
-      AND status = 'sending' AND attempts = ${message.attempts}`;
+      AND status = 'sending' AND "leaseId" = ${message.leaseId}`;
 }
 
 function insertEvent(

@@ -33,9 +33,15 @@ export function createResendClient(apiKey: string): Resend {
  * retry, from any worker, carries the same one) and unique across
  * workspaces. Resend allows 256 characters.
  */
-export function providerIdempotencyKey(workspaceId: string, idempotencyKey: string): string {
-  const key = `${workspaceId}/${idempotencyKey}`;
+export function providerIdempotencyKey(
+  workspaceId: string,
+  idempotencyKey: string,
+  /** Bumped by a confirmed re-drive after the key expired (0: the original key). */
+  generation = 0,
+): string {
+  const suffix = generation > 0 ? `#${generation}` : "";
+  const key = `${workspaceId}/${idempotencyKey}${suffix}`;
   if (key.length <= 256) return key;
   // Only reachable with very long caller keys; hashing keeps it stable.
-  return `${workspaceId}/sha256:${createHash("sha256").update(idempotencyKey).digest("hex")}`;
+  return `${workspaceId}/sha256:${createHash("sha256").update(idempotencyKey).digest("hex")}${suffix}`;
 }

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   BACKOFF_BASE_MS,
+  BACKOFF_CAP_MS,
   backoffDelayMs,
   classifySendAnswer,
+  DEFAULT_RETRY_AFTER_MS,
   type ProviderAnswer,
   parseRetryAfter,
+  RETRY_WINDOW_MS,
 } from "./retry-policy";
 
 const now = new Date("2026-03-01T12:00:00Z");
@@ -23,22 +26,24 @@ describe("classifySendAnswer", () => {
     });
   });
 
-  it("429 waits for retry-after", () => {
+  it("429 is rate_limited: waits for retry-after from the answer, plus at most 250 ms jitter", () => {
     const answer: ProviderAnswer = {
       ...error(429, "Too many requests"),
       headers: { "retry-after": "3" },
     };
-    const outcome = classifySendAnswer(answer, ctx);
-    expect(outcome).toEqual({
-      kind: "retry",
+    expect(classifySendAnswer(answer, { ...ctx, random: () => 0 })).toEqual({
+      kind: "rate_limited",
       at: new Date(now.getTime() + 3000),
+      retryAfterMs: 3000,
       reason: "Too many requests (429)",
     });
+    const late = classifySendAnswer(answer, { ...ctx, random: () => 0.999 });
+    expect(late.kind === "rate_limited" && late.at.getTime() - now.getTime()).toBe(3250);
   });
 
-  it("429 without retry-after backs off", () => {
-    const outcome = classifySendAnswer(error(429), ctx);
-    expect(outcome.kind).toBe("retry");
+  it("429 is never an attempt: even past maxAttempts it waits, never fails", () => {
+    const outcome = classifySendAnswer(error(429), { ...ctx, attempt: 99 });
+    expect(outcome).toMatchObject({ kind: "rate_limited", retryAfterMs: DEFAULT_RETRY_AFTER_MS });
   });
 
   it.each([500, 502, 503])("%i backs off exponentially with jitter", (status) => {
@@ -72,6 +77,27 @@ describe("classifySendAnswer", () => {
     expect(classifySendAnswer(error(403, "Domain not verified"), ctx).kind).toBe("failed");
   });
 
+  it("stops retrying before the idempotency key expires", () => {
+    const firstAttemptAt = new Date(now.getTime() - RETRY_WINDOW_MS + 500);
+    const outcome = classifySendAnswer(error(503, "down"), {
+      ...ctx,
+      attempt: 20,
+      maxAttempts: 40,
+      firstAttemptAt,
+    });
+    expect(outcome.kind).toBe("failed");
+    expect(outcome.kind === "failed" && outcome.reason).toMatch(
+      /Gave up after 20 attempts over 23 h/,
+    );
+    const early = classifySendAnswer(error(503, "down"), {
+      ...ctx,
+      attempt: 20,
+      maxAttempts: 40,
+      firstAttemptAt: now,
+    });
+    expect(early.kind).toBe("retry");
+  });
+
   it("gives up after the last attempt", () => {
     expect(classifySendAnswer(error(500, "down"), { ...ctx, attempt: 8 })).toEqual({
       kind: "failed",
@@ -84,7 +110,7 @@ describe("backoff and retry-after", () => {
   it("grows and is capped", () => {
     const max = () => 0.999999;
     expect(backoffDelayMs(1, max)).toBeLessThan(backoffDelayMs(2, max));
-    expect(backoffDelayMs(30, max)).toBeLessThanOrEqual(10 * 60_000);
+    expect(backoffDelayMs(30, max)).toBeLessThanOrEqual(BACKOFF_CAP_MS);
   });
 
   it("reads seconds and HTTP dates", () => {

@@ -2,12 +2,15 @@
 // source are inputs, so every branch is tested without a network.
 //
 // - accepted → sent;
-// - 429 → retry after `retry-after` (seconds or an HTTP date);
-// - 5xx, timeouts, network errors, and 409 concurrent_idempotent_requests
-//   (the same key is still in flight elsewhere) → exponential backoff with
-//   jitter;
-// - any other 4xx → failed with Resend's message;
-// - after maxAttempts, a retryable failure is final too.
+// - 429 → rate_limited: not an attempt; wait `retry-after` (seconds or an
+//   HTTP date) counted from `answeredAt`, the moment the answer arrived;
+// - 5xx, timeouts, network errors (resets), and 409
+//   concurrent_idempotent_requests (the same key is still in flight
+//   elsewhere) → retry with exponential backoff and equal jitter, as long as
+//   the retry still falls inside the retry window (23 h from the first
+//   attempt, inside Resend's 24 h idempotency-key lifetime, so a retry can
+//   never become a second email), and at most maxAttempts;
+// - any other 4xx → failed at once with Resend's message.
 
 export interface ProviderError {
   message?: string;
@@ -26,20 +29,31 @@ export interface ProviderAnswer {
 export type SendOutcome =
   | { kind: "sent"; providerId: string }
   | { kind: "retry"; at: Date; reason: string }
+  | { kind: "rate_limited"; at: Date; retryAfterMs: number; reason: string }
   | { kind: "failed"; reason: string };
 
 export interface RetryContext {
-  /** This attempt's number, 1-based. */
+  /** This attempt's number, 1-based (429s are not attempts). */
   attempt: number;
   maxAttempts: number;
+  /** When the answer arrived: the base of every delay. */
   now: Date;
+  /** When this message's key was first sent (null: now). */
+  firstAttemptAt?: Date | null;
   /** [0, 1); Math.random in production. */
   random: () => number;
 }
 
 export const BACKOFF_BASE_MS = 2_000;
-export const BACKOFF_CAP_MS = 10 * 60_000;
-const RETRY_AFTER_CAP_MS = 24 * 3_600_000;
+export const BACKOFF_CAP_MS = 30 * 60_000;
+/** Resend keeps an idempotency key for 24 h. */
+export const IDEMPOTENCY_KEY_LIFETIME_MS = 24 * 3_600_000;
+/** Transient retries stop an hour before the key expires. */
+export const RETRY_WINDOW_MS = 23 * 3_600_000;
+/** Without retry-after, a 429 waits this long. */
+export const DEFAULT_RETRY_AFTER_MS = 1_000;
+/** Spread the wake-ups after a shared 429 a little (added, never subtracted). */
+const RATE_LIMIT_JITTER_MS = 250;
 
 /** Equal jitter: half the exponential delay, plus a random share of the other half. */
 export function backoffDelayMs(attempt: number, random: () => number): number {
@@ -70,23 +84,34 @@ export function classifySendAnswer(answer: ProviderAnswer, ctx: RetryContext): S
   const error = answer.error;
   const status = error?.statusCode ?? null;
   const reason = describeError(error, answer.timedOut);
+  if (status === 429 && !answer.timedOut) {
+    const retryAfter = Math.min(
+      parseRetryAfter(answer.headers?.["retry-after"], ctx.now) ?? DEFAULT_RETRY_AFTER_MS,
+      IDEMPOTENCY_KEY_LIFETIME_MS,
+    );
+    const at = new Date(
+      ctx.now.getTime() + retryAfter + Math.round(ctx.random() * RATE_LIMIT_JITTER_MS),
+    );
+    return { kind: "rate_limited", at, retryAfterMs: retryAfter, reason };
+  }
   const retryable =
     answer.timedOut ||
     !error ||
     status === null ||
     status === undefined ||
-    status === 429 ||
     status >= 500 ||
     error.name === "concurrent_idempotent_requests";
   if (!retryable) return { kind: "failed", reason };
   if (ctx.attempt >= ctx.maxAttempts) {
     return { kind: "failed", reason: `Gave up after ${ctx.attempt} attempts: ${reason}` };
   }
-
-  let delay = backoffDelayMs(ctx.attempt, ctx.random);
-  if (status === 429) {
-    const retryAfter = parseRetryAfter(answer.headers?.["retry-after"], ctx.now);
-    if (retryAfter !== null) delay = Math.min(retryAfter, RETRY_AFTER_CAP_MS);
+  const at = new Date(ctx.now.getTime() + backoffDelayMs(ctx.attempt, ctx.random));
+  const first = (ctx.firstAttemptAt ?? ctx.now).getTime();
+  if (at.getTime() - first > RETRY_WINDOW_MS) {
+    return {
+      kind: "failed",
+      reason: `Gave up after ${ctx.attempt} attempts over ${Math.round((ctx.now.getTime() - first) / 3_600_000)} h (the idempotency key expires at 24 h): ${reason}`,
+    };
   }
-  return { kind: "retry", at: new Date(ctx.now.getTime() + delay), reason };
+  return { kind: "retry", at, reason };
 }

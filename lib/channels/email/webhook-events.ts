@@ -16,8 +16,12 @@ export const STATUS_RANK: Record<MessageStatus, number> = {
   sent: 2,
   delivery_delayed: 3,
   delivered: 4,
+  // In-app messages follow their inbox item (lib/inbox): seen, read, clicked, archived.
+  seen: 4.5,
   opened: 5,
+  read: 5,
   clicked: 6,
+  archived: 6.5,
   bounced: 7,
   complained: 8,
 };

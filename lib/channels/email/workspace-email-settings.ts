@@ -8,7 +8,7 @@ const hint = (key: string) => `re_…${key.slice(-4)}`;
 export async function getEmailSettings(workspaceId: string): Promise<EmailSettingsView> {
   const workspace = await prisma.workspace.findUniqueOrThrow({
     where: { id: workspaceId },
-    select: { emailFrom: true, emailReplyTo: true, resendApiKey: true },
+    select: { emailFrom: true, emailReplyTo: true, resendApiKey: true, emailRatePerSecond: true },
   });
   const own = workspace.resendApiKey?.trim() || null;
   const env = process.env.RESEND_API_KEY?.trim() || null;
@@ -21,6 +21,7 @@ export async function getEmailSettings(workspaceId: string): Promise<EmailSettin
       : env
         ? { source: "environment", hint: hint(env) }
         : { source: null, hint: null },
+    ratePerSecond: workspace.emailRatePerSecond,
   };
 }
 
@@ -35,6 +36,7 @@ export async function saveEmailSettings(
       ...(input.emailFrom !== undefined && { emailFrom: input.emailFrom }),
       ...(input.replyTo !== undefined && { emailReplyTo: input.replyTo }),
       ...(input.resendApiKey !== undefined && { resendApiKey: input.resendApiKey }),
+      ...(input.ratePerSecond !== undefined && { emailRatePerSecond: input.ratePerSecond }),
     },
   });
   return getEmailSettings(workspaceId);

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { listMessages, listMessagesQuerySchema } from "@/lib/channels/list-messages";
 import { MessageStatus } from "@/lib/generated/prisma/enums";
 import { requireMembership } from "@/lib/workspaces/get-membership";
+import { FailedMessages } from "./failed-messages";
 import { MessagesTable } from "./messages-table";
 
 export const metadata: Metadata = { title: "Messages" };
@@ -22,12 +23,13 @@ export default async function MessagesPage({
   searchParams: Promise<Search>;
 }) {
   const { workspaceId } = await params;
-  const { workspace } = await requireMembership(workspaceId);
+  const { workspace, role } = await requireMembership(workspaceId);
   const search = await searchParams;
   const outbox = one(search.tab) === "outbox";
+  const failed = one(search.tab) === "failed";
   const filters = {
-    status: outbox ? "outbox" : one(search.status),
-    channel: one(search.channel),
+    status: outbox ? "outbox" : failed ? "failed" : one(search.status),
+    channel: failed ? "email" : one(search.channel),
     profileId: one(search.profileId).trim(),
     cursor: one(search.cursor),
   };
@@ -65,98 +67,123 @@ export default async function MessagesPage({
       <TabLinks
         label="Message views"
         tabs={[
-          { href: base, label: "All", active: !outbox },
+          { href: base, label: "All", active: !outbox && !failed },
           { href: `${base}?tab=outbox`, label: "Outbox (not sent)", active: outbox },
+          { href: `${base}?tab=failed`, label: "Failed", active: failed },
         ]}
       />
-      {outbox ? (
-        <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          No Resend API key is set, so these emails were rendered and kept here instead. They were{" "}
-          <strong>not sent</strong> to anyone. Add a key in Settings to send for real.
-        </p>
-      ) : null}
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
-        {outbox ? <input type="hidden" name="tab" value="outbox" /> : null}
-        {outbox ? null : (
-          <label className="space-y-1 text-sm font-medium text-slate-700">
-            <span className="block">Status</span>
-            <select name="status" defaultValue={filters.status} className={SELECT}>
-              <option value="">Any</option>
-              {Object.values(MessageStatus).map((s) => (
-                <option key={s} value={s}>
-                  {s === "outbox" ? "outbox (not sent)" : s.replace("_", " ")}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label className="space-y-1 text-sm font-medium text-slate-700">
-          <span className="block">Channel</span>
-          <select name="channel" defaultValue={filters.channel} className={SELECT}>
-            <option value="">Any</option>
-            <option value="email">Email</option>
-            <option value="in_app">In-app</option>
-          </select>
-        </label>
-        <label className="min-w-72 space-y-1 text-sm font-medium text-slate-700">
-          <span className="block">Profile id</span>
-          <input
-            name="profileId"
-            defaultValue={filters.profileId}
-            placeholder="e.g. 5f0c…, from a profile's page"
-            aria-invalid={!parsed.success || undefined}
-            className="block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm font-normal shadow-sm aria-invalid:border-red-500"
-          />
-        </label>
-        <button
-          type="submit"
-          className="h-9 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50"
-        >
-          Apply filters
-        </button>
-        {filtered ? (
-          <Link
-            href={keep({ status: "", channel: "", profileId: "" })}
-            className="h-9 px-2 py-2 text-sm text-slate-600 hover:underline"
-          >
-            Clear filters
-          </Link>
-        ) : null}
-      </form>
-      {!parsed.success ? (
-        <p role="alert" className="mb-4 text-sm text-red-600">
-          {parsed.error.issues[0]?.path.join(".") === "profileId"
-            ? "Profile id must be a profile's UUID (open the profile under Users and copy it)."
-            : "These filters are not valid; clear them and try again."}
-        </p>
-      ) : null}
-      {page ? (
-        <MessagesTable
-          workspaceId={workspaceId}
-          messages={page.messages}
-          outbox={outbox}
-          filtered={filtered}
-          clearHref={keep({ status: "", channel: "", profileId: "" })}
-        />
-      ) : null}
-      {page?.nextCursor ? (
-        <nav aria-label="Pages" className="mt-4 flex justify-end gap-2 text-sm">
-          {filters.cursor ? (
-            <Link
-              href={keep({})}
-              className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
-            >
-              ← Newest
-            </Link>
+      {failed ? (
+        <>
+          {page ? (
+            <FailedMessages
+              workspaceId={workspaceId}
+              messages={page.messages}
+              canEdit={role !== "viewer"}
+            />
           ) : null}
-          <Link
-            href={keep({ cursor: page.nextCursor })}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
-          >
-            Older →
-          </Link>
-        </nav>
-      ) : null}
+          {page?.nextCursor ? (
+            <nav aria-label="Pages" className="mt-4 flex justify-end text-sm">
+              <Link
+                href={`${base}?tab=failed&cursor=${encodeURIComponent(page.nextCursor)}`}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
+              >
+                Older →
+              </Link>
+            </nav>
+          ) : null}
+        </>
+      ) : (
+        <>
+          {outbox ? (
+            <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+              No Resend API key is set, so these emails were rendered and kept here instead. They
+              were <strong>not sent</strong> to anyone. Add a key in Settings to send for real.
+            </p>
+          ) : null}
+          <form method="get" className="mb-4 flex flex-wrap items-end gap-3">
+            {outbox ? <input type="hidden" name="tab" value="outbox" /> : null}
+            {outbox ? null : (
+              <label className="space-y-1 text-sm font-medium text-slate-700">
+                <span className="block">Status</span>
+                <select name="status" defaultValue={filters.status} className={SELECT}>
+                  <option value="">Any</option>
+                  {Object.values(MessageStatus).map((s) => (
+                    <option key={s} value={s}>
+                      {s === "outbox" ? "outbox (not sent)" : s.replace("_", " ")}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <label className="space-y-1 text-sm font-medium text-slate-700">
+              <span className="block">Channel</span>
+              <select name="channel" defaultValue={filters.channel} className={SELECT}>
+                <option value="">Any</option>
+                <option value="email">Email</option>
+                <option value="in_app">In-app</option>
+              </select>
+            </label>
+            <label className="min-w-72 space-y-1 text-sm font-medium text-slate-700">
+              <span className="block">Profile id</span>
+              <input
+                name="profileId"
+                defaultValue={filters.profileId}
+                placeholder="e.g. 5f0c…, from a profile's page"
+                aria-invalid={!parsed.success || undefined}
+                className="block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm font-normal shadow-sm aria-invalid:border-red-500"
+              />
+            </label>
+            <button
+              type="submit"
+              className="h-9 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium hover:bg-slate-50"
+            >
+              Apply filters
+            </button>
+            {filtered ? (
+              <Link
+                href={keep({ status: "", channel: "", profileId: "" })}
+                className="h-9 px-2 py-2 text-sm text-slate-600 hover:underline"
+              >
+                Clear filters
+              </Link>
+            ) : null}
+          </form>
+          {!parsed.success ? (
+            <p role="alert" className="mb-4 text-sm text-red-600">
+              {parsed.error.issues[0]?.path.join(".") === "profileId"
+                ? "Profile id must be a profile's UUID (open the profile under Users and copy it)."
+                : "These filters are not valid; clear them and try again."}
+            </p>
+          ) : null}
+          {page ? (
+            <MessagesTable
+              workspaceId={workspaceId}
+              messages={page.messages}
+              outbox={outbox}
+              filtered={filtered}
+              clearHref={keep({ status: "", channel: "", profileId: "" })}
+            />
+          ) : null}
+          {page?.nextCursor ? (
+            <nav aria-label="Pages" className="mt-4 flex justify-end gap-2 text-sm">
+              {filters.cursor ? (
+                <Link
+                  href={keep({})}
+                  className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
+                >
+                  ← Newest
+                </Link>
+              ) : null}
+              <Link
+                href={keep({ cursor: page.nextCursor })}
+                className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
+              >
+                Older →
+              </Link>
+            </nav>
+          ) : null}
+        </>
+      )}
     </>
   );
 }

@@ -6,11 +6,17 @@ const TONE: Record<string, string> = {
   delivered: "bg-emerald-100 text-emerald-900",
   opened: "bg-emerald-100 text-emerald-900",
   clicked: "bg-emerald-100 text-emerald-900",
+  seen: "bg-sky-100 text-sky-900",
+  read: "bg-emerald-100 text-emerald-900",
+  archived: "bg-slate-100 text-slate-700",
   delivery_delayed: "bg-amber-50 text-amber-800",
   bounced: "bg-red-100 text-red-800",
   complained: "bg-red-100 text-red-800",
   failed: "bg-red-100 text-red-800",
   skipped: "bg-slate-200 text-slate-700",
+  retry: "bg-amber-50 text-amber-800",
+  rate_limited: "bg-amber-50 text-amber-800",
+  redriven: "bg-sky-100 text-sky-900",
 };
 
 /** A message status; Outbox messages say plainly that they were not sent. */

@@ -32,6 +32,7 @@ export function EmailSettingsPanel({
     const body: Record<string, string | null> = {
       emailFrom: String(form.get("emailFrom") ?? ""),
       replyTo: String(form.get("replyTo") ?? ""),
+      ratePerSecond: String(form.get("ratePerSecond") ?? ""),
     };
     const key = String(form.get("resendApiKey") ?? "").trim();
     if (key) body.resendApiKey = key;
@@ -81,6 +82,23 @@ export function EmailSettingsPanel({
             disabled={!canEdit}
             error={errors.replyTo}
           />
+          <div className="space-y-1">
+            <Field
+              id="email-rate"
+              name="ratePerSecond"
+              label="Send rate (requests per second)"
+              type="number"
+              inputMode="decimal"
+              step="0.1"
+              min="0.1"
+              defaultValue={String(settings.ratePerSecond)}
+              disabled={!canEdit}
+              error={errors.ratePerSecond}
+            />
+            <p className="text-xs text-slate-500">
+              Shared by every worker. Resend allows 2 per second unless your team asked for more.
+            </p>
+          </div>
           <div className="space-y-1">
             <Field
               id="email-resend-key"
