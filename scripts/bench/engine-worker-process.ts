@@ -14,13 +14,28 @@ process.on("exit", () => {
 process.once("SIGINT", () => process.exit(130));
 process.once("SIGTERM", () => process.exit(143));
 
-/** A TypeScript script in a child process, stopped with the bench; stdout piped. */
-function spawnScript(script: string, env: NodeJS.ProcessEnv) {
+/**
+ * A TypeScript script in a child process, stopped with the bench; stdout
+ * piped. `preload`: more modules imported before the script (bench:soak's
+ * memory probe), `ipc`: a message channel to the child.
+ */
+export function spawnScript(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  options: { preload?: string[]; ipc?: boolean } = {},
+) {
+  const imports = ["tsx", "./scripts/server-only-hook.mjs", ...(options.preload ?? [])];
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", script],
-    { cwd: root, env, stdio: ["ignore", "pipe", "inherit"] },
+    [...imports.flatMap((module) => ["--import", module]), script],
+    {
+      cwd: root,
+      env,
+      stdio: options.ipc ? ["ignore", "pipe", "inherit", "ipc"] : ["ignore", "pipe", "inherit"],
+    },
   );
+  const stdout = child.stdout;
+  if (!stdout) throw new Error("spawnScript: the child has no stdout pipe");
   workerProcesses.add(child);
   child.once("exit", () => workerProcesses.delete(child));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -28,11 +43,11 @@ function spawnScript(script: string, env: NodeJS.ProcessEnv) {
     child.kill("SIGTERM");
     await exited;
   };
-  return { child, stop };
+  return { child, stdout, stop };
 }
 
 export function startWorkerProcess(env: Record<string, string> = {}) {
-  const { child, stop } = spawnScript("test/engine/support/engine-worker.ts", {
+  const { stdout, stop } = spawnScript("test/engine/support/engine-worker.ts", {
     ...process.env,
     CUE_TASKS: "engine-timers",
     CUE_TIMER_BATCH: "500",
@@ -40,7 +55,7 @@ export function startWorkerProcess(env: Record<string, string> = {}) {
   });
   let stepped = 0;
   const ready = new Promise<void>((resolve) => {
-    child.stdout.on("data", (chunk: Buffer) => {
+    stdout.on("data", (chunk: Buffer) => {
       for (const text of chunk.toString().split("\n")) {
         if (text === "ready") resolve();
         const match = /^engine-timers (\d+)$/.exec(text);
@@ -52,14 +67,17 @@ export function startWorkerProcess(env: Record<string, string> = {}) {
 }
 
 /** The bench's web process (engine-http-process.ts): resolves with its URL once it listens. */
-export function startHttpProcess() {
-  const { child, stop } = spawnScript("scripts/bench/engine-http-process.ts", process.env);
+export function startHttpProcess(
+  env: NodeJS.ProcessEnv = process.env,
+  options: Parameters<typeof spawnScript>[2] = {},
+) {
+  const { child, stdout, stop } = spawnScript("scripts/bench/engine-http-process.ts", env, options);
   const url = new Promise<string>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`bench web process exited (${code})`)));
-    child.stdout.on("data", (chunk: Buffer) => {
+    stdout.on("data", (chunk: Buffer) => {
       const match = /^ready (\S+)$/m.exec(chunk.toString());
       if (match?.[1]) resolve(match[1]);
     });
   });
-  return { url, stop };
+  return { url, stop, child, stdout };
 }

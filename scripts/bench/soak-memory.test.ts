@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { memoryGrowth } from "./soak-memory";
+
+const samples = (from: number, rss: number[]) =>
+  rss.map((rssMb, i) => ({ at: from + i * 5_000, rssMb, heapUsedMb: rssMb / 2 }));
+
+describe("memoryGrowth", () => {
+  it("compares the 30 s after warm-up with the last 30 s of the load, by median", () => {
+    // 0–60 s warm-up (ignored), 60–90 s baseline ~100, then flat, last 30 s ~110 with a spike.
+    const all = [
+      ...samples(0, [50, 60, 70, 80, 90, 95, 98, 99, 100, 101, 100, 100]),
+      ...samples(60_000, [100, 100, 101, 99, 100, 100]),
+      ...samples(90_000, [105, 106, 104, 105, 105, 106]),
+      ...samples(120_000, [110, 300, 110, 109, 111, 110]),
+    ];
+    const m = memoryGrowth(
+      { name: "web", samples: all },
+      { warmupEndsAt: 60_000, loadEndsAt: 150_000 },
+    );
+    expect(m.baselineRssMb).toBe(100);
+    expect(m.endRssMb).toBe(110);
+    expect(m.growthPercent).toBe(10);
+    expect(m.peakRssMb).toBe(300);
+    expect(m.endHeapMb).toBe(55);
+  });
+
+  it("ignores samples after the load (the drain)", () => {
+    const all = [...samples(0, Array(20).fill(100)), ...samples(100_000, [500, 500])];
+    const m = memoryGrowth(
+      { name: "worker", samples: all },
+      { warmupEndsAt: 30_000, loadEndsAt: 95_000 },
+    );
+    expect(m.growthPercent).toBe(0);
+  });
+});
