@@ -39,7 +39,13 @@ function watch(
   spawned: { child: ChildProcess; stdout: Readable; stop: () => Promise<void> },
   echoLimit: number,
 ) {
-  const { child, stdout, stop } = spawned;
+  const { child, stdout } = spawned;
+  // The lines a process logs while it is being stopped say so, and are not the soak's.
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    return spawned.stop();
+  };
   let heapUsed = Number.NaN;
   child.on("message", (message: { soakMemory?: { heapUsed: number } }) => {
     if (message?.soakMemory) heapUsed = message.soakMemory.heapUsed;
@@ -70,7 +76,8 @@ function watch(
     partial = lines.pop() ?? "";
     for (const text of lines) {
       const level = /"level":"(\w+)"/.exec(text)?.[1];
-      if (!level || /"msg":"(Started; waiting for work\.|Metrics at)/.test(text)) continue;
+      if (stopping || !level || /"msg":"(Started; waiting for work\.|Metrics at)/.test(text))
+        continue;
       proc.logLines++;
       if (level === "error" || level === "fatal") proc.errors++;
       if (echoed++ < echoLimit) console.error(`[${name}] ${text.slice(0, 400)}`);
