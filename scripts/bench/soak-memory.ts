@@ -17,7 +17,8 @@ export function memoryGrowth(
   window: { warmupEndsAt: number; loadEndsAt: number },
 ) {
   const during = process.samples.filter((s) => s.at <= window.loadEndsAt);
-  // A run shorter than its warm-up is measured from its first sample.
+  // A run too short for a warm-up and two windows takes its baseline earlier,
+  // at worst from its first sample (still warming up: a short run over-reads growth).
   const from = Math.min(window.warmupEndsAt, window.loadEndsAt - 2 * WINDOW_MS);
   const first = during.filter((s) => s.at >= from && s.at < from + WINDOW_MS);
   const last = during.filter((s) => s.at > window.loadEndsAt - WINDOW_MS);
