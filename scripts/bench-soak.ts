@@ -23,7 +23,9 @@
 //   BENCH_EMAIL_RATE (1)        of which email triggers per second (each one email)
 //   BENCH_INBOX_RATE (rate/50)  GET /api/v1/inbox per second
 //   BENCH_PROVIDER_LIMIT (2)    the fake's requests/s (Resend's default) and the workspace's rate
-//   BENCH_FAULT_SECONDS (15)    one injected fault this often, in turn: 500, 429 (retry-after 1), 503, reset
+//   BENCH_FAULT_SECONDS (15)    one injected fault this often, in turn from BENCH_FAULTS
+//   BENCH_FAULTS (500,429,503,reset)   HTTP statuses (a 429 with retry-after 1), `reset`, `hang`;
+//       a permanent one (422) shows the count of lost email working: each one is lost
 //   BENCH_WORKERS (2)           `npm run worker` processes
 //   BENCH_USERS (2000)          profiles the load cycles through (identified first, with an email)
 //   BENCH_WARMUP_MINUTES (min(5, a third of the run))   memory growth is measured after it
@@ -55,6 +57,12 @@ const EMAIL_RATE = num("BENCH_EMAIL_RATE", 1);
 const INBOX_RATE = num("BENCH_INBOX_RATE", RATE / 50);
 const LIMIT = num("BENCH_PROVIDER_LIMIT", 2);
 const FAULT_SECONDS = num("BENCH_FAULT_SECONDS", 15);
+const FAULTS = (process.env.BENCH_FAULTS || "500,429,503,reset").split(",").map((f) => f.trim());
+for (const fault of FAULTS) {
+  if (!/^(reset|hang|[45]\d\d)$/.test(fault)) {
+    throw new Error(`BENCH_FAULTS: "${fault}" is not an HTTP status (4xx, 5xx), reset or hang.`);
+  }
+}
 const WORKERS = num("BENCH_WORKERS", 2);
 const USERS = num("BENCH_USERS", 2_000);
 const WARMUP_MINUTES = num("BENCH_WARMUP_MINUTES", Math.min(5, MINUTES / 3));
@@ -185,12 +193,11 @@ async function soak() {
 
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
-  const faults = [
-    () => fake.failNext(1, 500),
-    () => fake.failNext(1, 429, { retryAfter: "1" }),
-    () => fake.failNext(1, 503),
-    () => fake.resetNext(1),
-  ];
+  const faults = FAULTS.map((fault) => () => {
+    if (fault === "reset") fake.resetNext(1);
+    else if (fault === "hang") fake.hangNext(1);
+    else fake.failNext(1, Number(fault), fault === "429" ? { retryAfter: "1" } : {});
+  });
   let faultCount = 0;
   const faultTimer = setInterval(
     () => (faults[faultCount++ % faults.length] as () => void)(),
