@@ -181,12 +181,13 @@ async function soak() {
   // --- Load, samples, drain ---------------------------------------------------------
 
   const provider = () => {
-    const p = { ok: 0, limited: 0, errors: 0, resets: 0 };
+    const p = { ok: 0, limited: 0, errors: 0, resets: 0, rejected: 0 };
     for (const r of fake.requests) {
       if (r.status === 200) p.ok++;
       else if (r.status === 429) p.limited++;
       else if (r.status >= 500) p.errors++;
       else if (r.status === 0) p.resets++;
+      else p.rejected++;
     }
     return p;
   };
@@ -360,8 +361,8 @@ async function soak() {
     ["emails lost", String(audit.lost), "0", check(audit.lost === 0)],
     ["emails duplicated", String(audit.duplicated), "0", check(audit.duplicated === 0)],
     [
-      "provider 200 / 429 (limiter) / 5xx / reset",
-      `${providerTotals.ok} / ${providerTotals.limited} (${providerTotals.limiterRefused}) / ${providerTotals.errors} / ${providerTotals.resets}`,
+      "provider 200 / 429 (limiter) / 5xx / reset / other 4xx",
+      `${providerTotals.ok} / ${providerTotals.limited} (${providerTotals.limiterRefused}) / ${providerTotals.errors} / ${providerTotals.resets} / ${providerTotals.rejected}`,
       "",
       "",
     ],

@@ -54,7 +54,7 @@ const pad = (value: string, width: number) => value.padStart(width);
 
 export function sampleHeader(processes: SoakProcess[]): string {
   const memory = processes.map((p) => pad(`${p.name} rss/heap MB`, 20)).join(" ");
-  return `${pad("t s", 6)} ${pad("phase", 5)} ${pad("events/s", 8)} ${memory} ${pad("engine q", 8)} ${pad("due runs", 8)} ${pad("waiting", 7)}  email (queued/sending/sent/failed)  provider (200/429/5xx/reset)`;
+  return `${pad("t s", 6)} ${pad("phase", 5)} ${pad("events/s", 8)} ${memory} ${pad("engine q", 8)} ${pad("due runs", 8)} ${pad("waiting", 7)}  email (queued/sending/sent/failed)  provider (200/429/5xx/reset/4xx)`;
 }
 
 export function sampleLine(input: {
@@ -63,7 +63,7 @@ export function sampleLine(input: {
   eventsPerSecond: number;
   processes: SoakProcess[];
   backlog: Backlog;
-  provider: { ok: number; limited: number; errors: number; resets: number };
+  provider: { ok: number; limited: number; errors: number; resets: number; rejected: number };
 }): string {
   const memory = input.processes
     .map((p) => {
@@ -74,5 +74,5 @@ export function sampleLine(input: {
   const e = input.backlog.email;
   const email = `${e.queued ?? 0}/${e.sending ?? 0}/${e.sent ?? 0}/${e.failed ?? 0}`;
   const p = input.provider;
-  return `${pad(input.seconds.toFixed(0), 6)} ${pad(input.phase, 5)} ${pad(input.eventsPerSecond.toFixed(0), 8)} ${memory} ${pad(String(input.backlog.engine), 8)} ${pad(String(input.backlog.dueRuns), 8)} ${pad(String(input.backlog.waitingRuns), 7)}  ${email.padEnd(34)}  ${p.ok}/${p.limited}/${p.errors}/${p.resets}`;
+  return `${pad(input.seconds.toFixed(0), 6)} ${pad(input.phase, 5)} ${pad(input.eventsPerSecond.toFixed(0), 8)} ${memory} ${pad(String(input.backlog.engine), 8)} ${pad(String(input.backlog.dueRuns), 8)} ${pad(String(input.backlog.waitingRuns), 7)}  ${email.padEnd(34)}  ${p.ok}/${p.limited}/${p.errors}/${p.resets}/${p.rejected}`;
 }
