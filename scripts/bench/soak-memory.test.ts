@@ -22,6 +22,7 @@ describe("memoryGrowth", () => {
     expect(m.growthPercent).toBe(10);
     expect(m.peakRssMb).toBe(300);
     expect(m.endHeapMb).toBe(55);
+    expect(m.warmedUp).toBe(true);
   });
 
   it("ignores samples after the load (the drain)", () => {
@@ -31,5 +32,18 @@ describe("memoryGrowth", () => {
       { warmupEndsAt: 30_000, loadEndsAt: 95_000 },
     );
     expect(m.growthPercent).toBe(0);
+    expect(m.warmedUp).toBe(true);
+  });
+
+  it("a run too short for its warm-up and two windows is measured earlier and says so", () => {
+    const m = memoryGrowth(
+      {
+        name: "web",
+        samples: samples(0, [80, 90, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100]),
+      },
+      { warmupEndsAt: 30_000, loadEndsAt: 60_000 },
+    );
+    expect(m.warmedUp).toBe(false);
+    expect(m.baselineRssMb).toBe(100);
   });
 });

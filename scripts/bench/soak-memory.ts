@@ -28,6 +28,8 @@ export function memoryGrowth(
   const endRss = median(end.map((s) => s.rssMb));
   return {
     name: process.name,
+    /** False when the baseline had to be taken before the warm-up ended: the growth is not a verdict. */
+    warmedUp: from >= window.warmupEndsAt,
     baselineRssMb: r1(baselineRss),
     endRssMb: r1(endRss),
     peakRssMb: r1(Math.max(...process.samples.map((s) => s.rssMb))),
