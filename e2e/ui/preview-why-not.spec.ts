@@ -141,14 +141,18 @@ async function previewAndWhyNot(page: Page, browser: Browser, workspaceId: strin
   await page.screenshot({ path: "test-results/preview-as-user.png", fullPage: true });
   const shared = new URL(page.url());
 
-  // Why not, for the sharer: the filter is the first gate that blocks, with the count.
+  // Why not, for the sharer. Journey time is event time: their report (two hours ago)
+  // predates the publish, so the journey gate blocks first; the filter is still evaluated
+  // and names the shared dashboard.
   await page.goto(`/w/${workspaceId}/journeys/${journeyId}/why-not?profile=${sharer}`);
-  await expect(page.getByTestId("why-not-verdict")).toContainText("Blocked by Filter", {
+  await expect(page.getByTestId("why-not-verdict")).toContainText("before the journey went live", {
     timeout: 20_000,
   });
+  const journeyGate = page.locator('[data-testid="gate"][data-gate="journey"]');
+  await expect(journeyGate).toHaveAttribute("data-passed", "false");
+  await expect(journeyGate).toContainText("Blocks here");
   const filterGate = page.locator('[data-testid="gate"][data-gate="filter"]');
   await expect(filterGate).toHaveAttribute("data-passed", "false");
-  await expect(filterGate).toContainText("Blocks here");
   await expect(filterGate).toContainText('has not done "Dashboard Shared"');
   await expect(page.locator('[data-testid="gate"][data-gate="trigger"]')).toHaveAttribute(
     "data-passed",
