@@ -3,8 +3,9 @@
 // timeout still ends the wait. The trade-off: every timeout, delay and
 // inactivity fires this much later than its due time (it is still *decided*
 // as of its due time). An event of the same user that happened after the
-// timer, once evaluated, fires it at once: the user has moved on. An event
-// that arrives after its timer fired is traced as "late" (nothing is unsent).
+// timer waits for it too (event-queue.ts: at most this long, and only events
+// that came right after a timer of their profile). An event that arrives
+// after its timer fired is traced as "late" (nothing is unsent).
 
 const DEFAULT_ALLOWED_LATENESS_MS = 5_000;
 

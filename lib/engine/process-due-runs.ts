@@ -1,10 +1,10 @@
 import "server-only";
 import { type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
-import { listensForEvents } from "@/lib/journey-core/step";
 import { allowedLatenessMs } from "./allowed-lateness";
 import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
 import type { EngineBatch } from "./engine-batch";
+import { catchUpHeld, type HeldEvent, loadHeldEvents } from "./held-events";
 import type { ProfileRef } from "./load-facts";
 import { type BatchProfile, disarmOrphans, prepareBatch } from "./prepare-batch";
 import { tryLockProfiles } from "./profile-locks";
@@ -92,7 +92,10 @@ async function processBatch(
   for (const row of runRows)
     refs.set(row.profileId, { workspaceId: row.workspaceId, profileId: row.profileId });
 
-  const heldEvents = await loadHeldEvents(tx, runRows);
+  const heldEvents = await loadHeldEvents(
+    tx,
+    runRows.map((r) => r.id),
+  );
   // Decisions are as of each timer's due time (and each held event's time):
   // the budget and the profile are read from the earliest of them on.
   const historySince = new Map<string, Date>();
@@ -132,10 +135,10 @@ async function processBatch(
 }
 
 /**
- * One profile's claimed runs, up to `bound`: a run created while its journey
- * was paused enters (as of its trigger), held events are delivered in
- * event-time order with the timers due before each, then every timer due
- * by `bound` fires at its own time. Returns how many runs moved.
+ * One profile's claimed runs, up to `bound`: a paused journey's run is
+ * written again with its timer disarmed (an archived one's is cancelled), a
+ * run a pause left behind catches up (catchUpHeld), then every timer due by
+ * `bound` fires at its own time. Returns how many runs moved.
  */
 async function catchUp(
   batch: EngineBatch,
@@ -145,70 +148,13 @@ async function catchUp(
 ): Promise<number> {
   let moved = 0;
   for (const run of profile.runs) {
-    if (run.journey.status !== "live") {
-      // Paused: the row is written again with the timer disarmed. Archived: cancelled.
-      if (await deliverToRun(batch, profile, run, { kind: "wake" }, run.state.wakeAt ?? bound))
-        moved += 1;
-      continue;
-    }
-    if (run.state.status === "active") {
-      if (await batch.stepRun(profile, run, { kind: "enter" }, run.state.enteredAt)) moved += 1;
-    }
+    if (run.journey.status === "live") continue;
+    if (await deliverToRun(batch, profile, run, { kind: "wake" }, run.state.wakeAt ?? bound))
+      moved += 1;
   }
-  const events = profile.runs.flatMap((run) =>
-    run.journey.status === "live"
-      ? (held.get(run.state.runId) ?? []).map((event) => ({ run, event }))
-      : [],
-  );
-  events.sort(
-    (a, b) =>
-      a.event.timestamp.getTime() - b.event.timestamp.getTime() ||
-      (a.event.eventId < b.event.eventId ? -1 : 1),
-  );
-  for (const { run, event } of events) {
-    moved += await wakeDue(batch, profile, { before: event.timestamp });
-    const input = { kind: "event" as const, event };
-    if (listensForEvents(run.version.definition, run.state, event.timestamp)) {
-      if (await batch.stepRun(profile, run, input, event.timestamp, event.eventId)) moved += 1;
-    }
-  }
-  for (const run of new Set(events.map((e) => e.run))) batch.release(run.state.runId);
+  moved += await catchUpHeld(batch, profile, held);
   moved += await wakeDue(batch, profile, { through: bound });
   return moved;
-}
-
-interface HeldEvent {
-  eventId: string;
-  name: string;
-  properties: Record<string, unknown>;
-  timestamp: Date;
-}
-
-async function loadHeldEvents(
-  tx: RawDb,
-  runRows: readonly RunRow[],
-): Promise<Map<string, HeldEvent[]>> {
-  if (runRows.length === 0) return new Map();
-  const rows = await tx.$queryRaw<
-    {
-      runId: string;
-      eventId: string;
-      name: string;
-      properties: Record<string, unknown> | null;
-      timestamp: Date;
-    }[]
-  >`
-    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp"
-    FROM held_events h
-    JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
-    WHERE h."runId" = ANY(${runRows.map((r) => r.id)}::text[]) AND e.type = 'track'`;
-  const out = new Map<string, HeldEvent[]>();
-  for (const row of rows) {
-    const list = out.get(row.runId) ?? [];
-    out.set(row.runId, list);
-    list.push({ ...row, properties: row.properties ?? {} });
-  }
-  return out;
 }
 
 /** When the earliest armed timer may fire (null: none), for the worker's sleep. */

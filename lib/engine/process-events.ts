@@ -10,14 +10,17 @@ import { factsAsOf } from "@/lib/journey-core/profile-as-of";
 import { listensForEvents } from "@/lib/journey-core/step";
 import { errorText } from "@/lib/log/error-text";
 import { recordEngineEvaluated } from "@/lib/metrics/record";
+import { allowedLatenessMs } from "./allowed-lateness";
 import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
+import type { EngineBatch } from "./engine-batch";
 import {
   claimQueuedEvents,
   profilesWithEarlierEvents,
   type QueuedEvent,
   uniqueRefs,
 } from "./event-queue";
+import { catchUpHeld, type HeldEvent, heldEventsPart } from "./held-events";
 import type { JourneyInfo, LoadedVersion } from "./load-journeys";
 import { listeningRunsPart } from "./load-runs";
 import {
@@ -48,6 +51,12 @@ export interface ProcessEventsOptions {
   now?: Clock;
   batchSize?: number;
   log?: (line: string) => void;
+  /**
+   * Default: CUE_ALLOWED_LATENESS_MS (5 s). An event right after one of its
+   * profile's timers waits until that timer is final (event-queue.ts);
+   * fake-clock tests that fire timers on time pass 0.
+   */
+  allowedLatenessMs?: number;
 }
 
 export interface ProcessEventsResult {
@@ -67,12 +76,17 @@ export async function processEvents(
   const clock = options.now ?? systemClock;
   const log = options.log ?? ((line: string) => console.error(`[cue] ${line}`));
   const limit = options.batchSize ?? DEFAULT_BATCH;
+  const lateness = options.allowedLatenessMs ?? allowedLatenessMs();
+  const at = (): Instant => {
+    const now = clock();
+    return { now, finalBefore: new Date(now.getTime() - lateness) };
+  };
   try {
-    return await sqlTransaction((tx) => processBatch(tx, clock(), limit, log));
+    return await sqlTransaction((tx) => processBatch(tx, at(), limit, log));
   } catch (error) {
     if (isTransientDbError(error)) throw error; // the rows are still there; the next round retries
     log(`engine: event batch failed (${errorText(error)}); retrying event by event`);
-    return processOneByOne(clock, limit, log);
+    return processOneByOne(at, limit, log);
   }
 }
 
@@ -82,7 +96,7 @@ export async function processEvents(
  * other than a transient database error is dropped, loudly.
  */
 async function processOneByOne(
-  clock: Clock,
+  at: () => Instant,
   limit: number,
   log: (line: string) => void,
 ): Promise<ProcessEventsResult> {
@@ -91,7 +105,7 @@ async function processOneByOne(
     let claimed: bigint | null = null;
     try {
       const result = await sqlTransaction((tx) =>
-        processBatch(tx, clock(), 1, log, (id) => (claimed = id)),
+        processBatch(tx, at(), 1, log, (id) => (claimed = id)),
       );
       if (result.events === 0) break;
       total.events += result.events;
@@ -107,14 +121,20 @@ async function processOneByOne(
   return total;
 }
 
+/** The batch's clock reading, and before when a timer is final (due by now minus the lateness). */
+interface Instant {
+  now: Date;
+  finalBefore: Date;
+}
+
 async function processBatch(
   tx: RawDb,
-  now: Date,
+  { now, finalBefore }: Instant,
   limit: number,
   log: (line: string) => void,
   onClaim?: (queueId: bigint) => void,
 ): Promise<ProcessEventsResult> {
-  const claimed = await claimQueuedEvents(tx, limit);
+  const claimed = await claimQueuedEvents(tx, limit, finalBefore);
   if (claimed.length === 0) return { events: 0, entered: 0, sends: 0 };
   if (claimed[0]) onClaim?.(claimed[0].queueId);
   await lockProfiles(
@@ -124,7 +144,7 @@ async function processBatch(
   // Another worker may hold an earlier event of one of these profiles (it
   // claimed first but locked later): leave that profile's events for a later
   // round, so each profile's events are still evaluated in order.
-  const behind = await profilesWithEarlierEvents(tx, claimed);
+  const behind = await profilesWithEarlierEvents(tx, claimed, finalBefore);
   const rows = claimed.filter((r) => !r.profileId || !behind.has(r.profileId));
   const live = rows.filter(
     (r): r is QueuedEvent & { profileId: string; timestamp: Date } =>
@@ -136,10 +156,11 @@ async function processBatch(
 
   const tracked = live.filter((r) => r.type === "track" && r.name);
   // One statement (see queryParts); the runs are locked FOR UPDATE.
-  const { triggers, runRows, evaluated } = await queryParts(tx, {
+  const { triggers, runRows, evaluated, held } = await queryParts(tx, {
     triggers: triggersPart(tracked, live),
     runRows: listeningRunsPart(refs, from),
     evaluated: evaluatedEventsPart(live),
+    held: heldEventsPart(refs),
   });
   const entryJourneys = new Map<string, JourneyRef>();
   for (const trigger of triggers) {
@@ -163,30 +184,38 @@ async function processBatch(
     log,
   });
   await disarmOrphans(tx, prepared.orphans, log);
-  const scope: EventScope = { prepared, triggers };
+  const scope: EventScope = { prepared, triggers, finalBefore, held };
   let entered = 0;
+  const waiting = new Set<bigint>();
   for (const ref of refs) {
     const profile = prepared.profiles.get(ref.profileId);
     if (!profile || profile.missing) continue;
-    entered += await evaluateProfile(
+    const result = await evaluateProfile(
       scope,
       profile,
       live.filter((r) => r.profileId === ref.profileId),
       evaluated.get(ref.profileId) ?? [],
     );
+    entered += result.entered;
+    for (const id of result.waiting) waiting.add(id);
   }
 
+  const done = rows.filter((r) => !waiting.has(r.queueId));
   const summary = await prepared.batch.flush([
-    Prisma.sql`DELETE FROM engine_queue WHERE id = ANY(${rows.map((r) => r.queueId)}::bigint[])`,
+    Prisma.sql`DELETE FROM engine_queue WHERE id = ANY(${done.map((r) => r.queueId)}::bigint[])`,
   ]);
   // Counted as the batch's writes end, just before its commit.
-  recordEngineEvaluated(rows.map((r) => r.receivedAt));
-  return { events: rows.length, entered, sends: summary.sends };
+  recordEngineEvaluated(done.map((r) => r.receivedAt));
+  return { events: done.length, entered, sends: summary.sends };
 }
 
 interface EventScope {
   prepared: PreparedBatch;
   triggers: readonly TriggerRow[];
+  /** A timer due after this is not final yet (see notWaitingForTimer in event-queue.ts). */
+  finalBefore: Date;
+  /** Events held for the profiles' runs during a pause (held-events.ts). */
+  held: ReadonlyMap<string, HeldEvent[]>;
 }
 
 type TimelineItem =
@@ -206,7 +235,7 @@ async function evaluateProfile(
   profile: BatchProfile,
   queued: readonly (QueuedEvent & { timestamp: Date })[],
   evaluated: readonly EvaluatedEvent[],
-): Promise<number> {
+): Promise<{ entered: number; waiting: bigint[] }> {
   const { batch } = scope.prepared;
   const items: TimelineItem[] = [
     ...queued.map((row) => ({
@@ -224,9 +253,16 @@ async function evaluateProfile(
   ].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const firstQueued = items.find((item) => item.kind === "queued")?.at;
   let entered = 0;
-  for (const item of items) {
+  // A run a pause left behind takes what it missed first, whichever task meets it first.
+  await catchUpHeld(batch, profile, scope.held);
+  for (const [index, item] of items.entries()) {
     // Evaluated events before the batch's first event concern no run of this batch.
     if (item.kind === "evaluated" && firstQueued && item.at <= firstQueued) continue;
+    if (timerNotFinalBefore(profile, item.at, scope.finalBefore)) {
+      // A timer (armed by this batch, or committed since the claim) is due before this
+      // event and not final: the rest waits for it, as claimQueuedEvents makes events wait.
+      return { entered, waiting: deferRest(batch, profile, items.slice(index)) };
+    }
     await wakeDue(batch, profile, { before: item.at });
     if (item.kind === "evaluated") {
       const event = {
@@ -245,7 +281,35 @@ async function evaluateProfile(
     else if (item.row.type === "identify")
       entered += await evaluateIdentify(scope, profile, item.row);
   }
-  return entered;
+  return { entered, waiting: [] };
+}
+
+/** Whether one of the profile's live timers is due before `at` but not final yet. */
+function timerNotFinalBefore(profile: BatchProfile, at: Date, finalBefore: Date): boolean {
+  return profile.runs.some((run) => {
+    const wakeAt = run.state.wakeAt;
+    if (run.journey.status !== "live" || run.state.status !== "waiting" || !wakeAt) return false;
+    return wakeAt < at && wakeAt > finalBefore;
+  });
+}
+
+/**
+ * The profile's items from a timer that is not final yet on: queued events
+ * stay in the queue (returned), and evaluated ones are held for the runs this
+ * batch entered, which take them in order with their timers when those fire.
+ */
+function deferRest(batch: EngineBatch, profile: BatchProfile, rest: TimelineItem[]): bigint[] {
+  const waiting: bigint[] = [];
+  for (const item of rest) {
+    if (item.kind === "queued") {
+      waiting.push(item.row.queueId);
+      continue;
+    }
+    for (const run of profile.runs) {
+      if (run.enteredInBatch && run.state.enteredAt <= item.at) batch.hold(run, item.id);
+    }
+  }
+  return waiting;
 }
 
 /** A tracked event: first the runs that listen (goals, waits), then entries. Returns entries. */

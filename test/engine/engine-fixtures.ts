@@ -102,7 +102,7 @@ export const identify = (userId: string, traits: Item): Item => ({
 export async function drainEvents(clock: FakeClock): Promise<number> {
   let total = 0;
   for (;;) {
-    const { events } = await processEvents({ now: clock.now, log: quiet });
+    const { events } = await processEvents(instant(clock));
     if (events === 0) return total;
     total += events;
   }

@@ -51,13 +51,13 @@ const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
 /** The engine as a worker runs it, at `now` (later than real time when it is behind). */
 async function engineAt(now: Date): Promise<void> {
-  while ((await processEvents({ now: () => now, log: quiet })).events > 0) {}
+  while ((await processEvents({ now: () => now, log: quiet, allowedLatenessMs: 0 })).events > 0) {}
   while (
     (await processDueRuns({ now: () => now, log: quiet, allowedLatenessMs: 0 })).claimed > 0
   ) {}
 }
 
-/** A journey published a minute ago (published just now, its triggers would predate it). */
+/** A journey published ten minutes ago (published just now, its triggers would predate it). */
 async function publish(name: string, definition: JourneyDefinitionInput): Promise<string> {
   const journey = await createJourney({
     workspaceId: ws.workspaceId,
@@ -66,7 +66,7 @@ async function publish(name: string, definition: JourneyDefinitionInput): Promis
   await publishJourney({
     workspaceId: ws.workspaceId,
     id: journey.id,
-    at: new Date(Date.now() - 60_000),
+    at: new Date(Date.now() - 10 * 60_000),
   });
   return journey.id;
 }
@@ -199,6 +199,71 @@ describe("pause is decided by event time", () => {
     const [run] = await runsOf(ws.workspaceId, "held-1");
     expect(run).toMatchObject({ status: "converted" });
     expect(await sentNodes("held-1")).toEqual([]);
+  });
+});
+
+describe("an event right after a timer waits for it (the allowed lateness)", () => {
+  const LATENESS = 5_000;
+  /** A worker's rounds at `now`, with the default lateness, until nothing is left. */
+  async function worker(now: number): Promise<void> {
+    const options = { now: () => new Date(now), log: quiet, allowedLatenessMs: LATENESS };
+    for (let worked = 1; worked > 0; ) {
+      worked = (await processEvents(options)).events;
+      worked += (await processDueRuns(options)).claimed;
+    }
+  }
+  const at = (ms: number) => new Date(ms).toISOString();
+
+  it("a wait's event sent 3 s late still ends the wait, though a later event came first", async () => {
+    const base = Date.now() - 5 * 60_000;
+    await publish("Late before a later event", waitFor("Race A", "Race B"));
+    await postBatch([{ type: "track", userId: "race-1", event: "Race A", timestamp: at(base) }]);
+    await worker(base + 1_000);
+    // The timeout is due at base + 60 s. Another event of the user, at base + 61 s, arrives
+    // first (re-entry refused: the run is in progress); the wait's event, at base + 59 s, is 3 s late.
+    await postBatch([
+      { type: "track", userId: "race-1", event: "Race A", timestamp: at(base + 61_000) },
+    ]);
+    await worker(base + 61_500);
+    expect((await runsOf(ws.workspaceId, "race-1"))[0]).toMatchObject({ status: "waiting" });
+    await postBatch([
+      { type: "track", userId: "race-1", event: "Race B", timestamp: at(base + 59_000) },
+    ]);
+    await worker(base + 62_000);
+    await worker(base + 70_000);
+    const [run] = await runsOf(ws.workspaceId, "race-1");
+    expect(await traceOf(run!.id)).toEqual([
+      ["trigger", "entered"],
+      ["wait", "waiting"],
+      ["wait", "event_received"],
+      ["did", "sent"],
+      ["end", "exited"],
+    ]);
+  });
+
+  it("an event just after a resume does not overtake the wait's event held during the pause", async () => {
+    const base = Date.now() - 5 * 60_000;
+    const id = await publish("Held before resume", waitFor("Resume A", "Resume B"));
+    await postBatch([
+      { type: "track", userId: "resume-1", event: "Resume A", timestamp: at(base) },
+    ]);
+    await worker(base + 1_000);
+    await pauseJourney({ workspaceId: ws.workspaceId, id, at: new Date(base + 10_000) });
+    await postBatch([
+      { type: "track", userId: "resume-1", event: "Resume B", timestamp: at(base + 20_000) },
+    ]);
+    await worker(base + 21_000);
+    // Resumed after the wait's timeout was due; the user's next event is evaluated before
+    // the timer task gets to the run.
+    await resumeJourney({ workspaceId: ws.workspaceId, id, at: new Date(base + 80_000) });
+    await postBatch([
+      { type: "track", userId: "resume-1", event: "Resume A", timestamp: at(base + 81_000) },
+    ]);
+    await processEvents({ now: () => new Date(base + 90_000), log: quiet });
+    await worker(base + 90_000);
+    const [run] = await runsOf(ws.workspaceId, "resume-1");
+    expect(run).toMatchObject({ status: "completed" });
+    expect(await sentNodes("resume-1")).toEqual(["did"]);
   });
 });
 

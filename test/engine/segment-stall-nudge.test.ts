@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 async function engineAt(now: Date): Promise<void> {
-  while ((await processEvents({ now: () => now, log: quiet })).events > 0) {}
+  while ((await processEvents({ now: () => now, log: quiet, allowedLatenessMs: 0 })).events > 0) {}
   while (
     (await processDueRuns({ now: () => now, log: quiet, allowedLatenessMs: 0 })).claimed > 0
   ) {}

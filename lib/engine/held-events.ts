@@ -1,0 +1,117 @@
+import { type JsonPart, jsonPart, jsonTimestamp, type RawDb } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { listensForEvents } from "@/lib/journey-core/step";
+import type { EngineBatch } from "./engine-batch";
+import type { ProfileRef } from "./load-facts";
+import type { BatchProfile } from "./prepare-batch";
+import { wakeDue } from "./run-timeline";
+
+// Events held for runs of a paused journey (held_events, see
+// deliver-to-run.ts). Once the journey is live again, whichever task meets
+// the run first (its catch-up timer, or the next event of its profile)
+// catches it up: a run created during the pause enters as of its trigger,
+// and the held events reach it in event-time order with its timers, before
+// anything newer. So a wait's event held during a pause still ends the wait,
+// however the two tasks race.
+
+export interface HeldEvent {
+  eventId: string;
+  name: string;
+  properties: Record<string, unknown>;
+  timestamp: Date;
+}
+
+type HeldRow = {
+  runId: string;
+  eventId: string;
+  name: string;
+  properties: Record<string, unknown> | null;
+  timestamp: string;
+};
+
+function group(rows: readonly (Omit<HeldRow, "timestamp"> & { timestamp: Date })[]) {
+  const out = new Map<string, HeldEvent[]>();
+  for (const { runId, ...row } of rows) {
+    const list = out.get(runId) ?? [];
+    out.set(runId, list);
+    list.push({ ...row, properties: row.properties ?? {} });
+  }
+  return out;
+}
+
+/** The held events of the given runs, by run id. */
+export async function loadHeldEvents(
+  tx: RawDb,
+  runIds: readonly string[],
+): Promise<Map<string, HeldEvent[]>> {
+  if (runIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<(Omit<HeldRow, "timestamp"> & { timestamp: Date })[]>`
+    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp"
+    FROM held_events h
+    JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
+    WHERE h."runId" = ANY(${[...runIds]}::text[]) AND e.type = 'track'`;
+  return group(rows);
+}
+
+/** The held events of the profiles' runs, by run id (a part of the event batch's one read). */
+export function heldEventsPart(refs: readonly ProfileRef[]): JsonPart<Map<string, HeldEvent[]>> {
+  const sql =
+    refs.length === 0
+      ? null
+      : Prisma.sql`
+    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp"
+    FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
+      AS ref(ws, pid)
+    JOIN journey_runs r ON r."workspaceId" = ref.ws AND r."profileId" = ref.pid
+    JOIN held_events h ON h."runId" = r.id AND h."workspaceId" = r."workspaceId"
+    JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
+    WHERE e.type = 'track'`;
+  return jsonPart<HeldRow, Map<string, HeldEvent[]>>(sql, (rows) =>
+    group(rows.map((row) => ({ ...row, timestamp: jsonTimestamp(row.timestamp) }))),
+  );
+}
+
+/** A live run a pause left behind: created and not entered yet, or with events held. */
+export function needsCatchUp(
+  run: BatchProfile["runs"][number],
+  held: ReadonlyMap<string, HeldEvent[]>,
+): boolean {
+  if (run.journey.status !== "live") return false;
+  return run.state.status === "active" || (held.get(run.state.runId)?.length ?? 0) > 0;
+}
+
+/**
+ * Catches up the profile's live runs a pause left behind: each one created
+ * during the pause enters as of its trigger, then the held events are
+ * delivered in event-time order (then event id), each after the timers due
+ * before it. The holds are released. Returns how many runs moved.
+ */
+export async function catchUpHeld(
+  batch: EngineBatch,
+  profile: BatchProfile,
+  held: ReadonlyMap<string, HeldEvent[]>,
+): Promise<number> {
+  let moved = 0;
+  const behind = profile.runs.filter((run) => needsCatchUp(run, held));
+  for (const run of behind) {
+    if (run.state.status !== "active") continue;
+    if (await batch.stepRun(profile, run, { kind: "enter" }, run.state.enteredAt)) moved += 1;
+  }
+  const events = behind.flatMap((run) =>
+    (held.get(run.state.runId) ?? []).map((event) => ({ run, event })),
+  );
+  events.sort(
+    (a, b) =>
+      a.event.timestamp.getTime() - b.event.timestamp.getTime() ||
+      (a.event.eventId < b.event.eventId ? -1 : 1),
+  );
+  for (const { run, event } of events) {
+    moved += await wakeDue(batch, profile, { before: event.timestamp });
+    const input = { kind: "event" as const, event };
+    if (listensForEvents(run.version.definition, run.state, event.timestamp)) {
+      if (await batch.stepRun(profile, run, input, event.timestamp, event.eventId)) moved += 1;
+    }
+  }
+  for (const run of new Set(events.map((e) => e.run))) batch.release(run.state.runId);
+  return moved;
+}
