@@ -9,38 +9,21 @@
 //   BENCH_CHUNK      profiles per chunk (400)
 //
 // Prints a table, and as the last line one JSON object with every figure.
-import { rmSync } from "node:fs";
-import { cpus, tmpdir } from "node:os";
-import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrate";
+import { cpus } from "node:os";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
+import { benchDatabase } from "./bench/bench-database";
+import { envNumber } from "./bench/env-number";
 
-const num = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
-};
+const num = (name: string, fallback: number) => Math.floor(envNumber(name, fallback));
 const EVENTS = num("BENCH_EVENTS", 1_000_000);
 const PROFILES = num("BENCH_PROFILES", 20_000);
 const CHUNK = num("BENCH_CHUNK", 400);
 const TARGET_SECONDS = 60;
 const DAYS = 30;
 const log = (line: string) => console.log(line);
-const quiet = () => {};
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
-let stopDatabase = async () => {};
-if (!process.env.DATABASE_URL) {
-  // Not mkdtemp: its 0700 folder would shut out the postgres user (see lib/db/embedded.ts).
-  const dataDir = path.join(tmpdir(), `cue-bench-backtest-${process.pid}`);
-  const server = await startEmbeddedPostgres({ dataDir });
-  process.env.DATABASE_URL = server.url;
-  stopDatabase = async () => {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-}
-await applyMigrations(process.env.DATABASE_URL as string, { log: quiet });
+const database = await benchDatabase("backtest");
 const { prisma, disconnectPrisma } = await import("@/lib/db/client");
 const { sql } = await import("@/lib/db/sql");
 const { createJourney } = await import("@/lib/journeys/create-journey");
@@ -269,7 +252,7 @@ try {
     await sql.$executeRaw`DELETE FROM workspaces WHERE id = ${workspaceId}`;
   }
   await disconnectPrisma();
-  await stopDatabase();
+  await database.stop();
 }
 
 const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));

@@ -20,11 +20,7 @@
 //
 // Prints a table, and as the last line one JSON object with every figure.
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrate";
+import { benchDatabase } from "./bench/bench-database";
 import { delay, line, log, ms, quiet, round } from "./bench/engine-helpers";
 import { latencyBench } from "./bench/engine-latency";
 import { startWorkerProcess } from "./bench/engine-worker-process";
@@ -49,18 +45,7 @@ const run = randomUUID().slice(0, 8);
 
 // --- Database ----------------------------------------------------------------
 
-let stopDatabase = async () => {};
-if (!process.env.DATABASE_URL) {
-  // Not mkdtemp: its 0700 folder would shut out the postgres user (see lib/db/embedded.ts).
-  const dataDir = path.join(tmpdir(), `cue-bench-engine-${process.pid}`);
-  const server = await startEmbeddedPostgres({ dataDir });
-  process.env.DATABASE_URL = server.url;
-  stopDatabase = async () => {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-}
-await applyMigrations(process.env.DATABASE_URL as string, { log: quiet });
+const database = await benchDatabase("engine");
 const { prisma, disconnectPrisma } = await import("@/lib/db/client");
 const { sql } = await import("@/lib/db/sql");
 const { processEvents } = await import("@/lib/engine/process-events");
@@ -384,7 +369,7 @@ try {
   }
 } finally {
   await disconnectPrisma();
-  await stopDatabase();
+  await database.stop();
 }
 
 const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), 6));

@@ -37,13 +37,9 @@
 // drained, 0 lost, 0 duplicated. Prints a table, and as the last line one
 // JSON object with every figure.
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { applyMigrations } from "@/lib/db/migrate";
 import { type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
-import { line, log, percentile, quiet, request, round } from "./bench/engine-helpers";
+import { benchDatabase } from "./bench/bench-database";
+import { line, log, percentile, request, round } from "./bench/engine-helpers";
 import { envNumber as num } from "./bench/env-number";
 import { auditEmails, triggerNumber } from "./bench/soak-audit";
 import { drained, readBacklog, sampleHeader, sampleLine } from "./bench/soak-backlog";
@@ -73,19 +69,7 @@ const run = randomUUID().slice(0, 8);
 
 // --- Database, provider, workspace, processes ----------------------------------
 
-let stopDatabase = async () => {};
-const ownDatabase = !process.env.DATABASE_URL;
-if (ownDatabase) {
-  // Not mkdtemp: its 0700 folder would shut out the postgres user (see lib/db/embedded.ts).
-  const dataDir = path.join(tmpdir(), `cue-bench-soak-${process.pid}`);
-  const server = await startEmbeddedPostgres({ dataDir });
-  process.env.DATABASE_URL = server.url;
-  stopDatabase = async () => {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-}
-await applyMigrations(process.env.DATABASE_URL as string, { log: quiet });
+const database = await benchDatabase("soak");
 const { prisma, disconnectPrisma } = await import("@/lib/db/client");
 const { benchWorkspace, publish, dropWorkspace } = (
   await import("./bench/engine-workspaces")
@@ -102,7 +86,7 @@ try {
     running.fake?.close(),
   ]);
   await disconnectPrisma();
-  await stopDatabase();
+  await database.stop();
   throw error;
 }
 
@@ -302,9 +286,9 @@ async function soak() {
 
   await Promise.all(processes.map((p) => p.stop()));
   await fake.close();
-  if (!ownDatabase) await dropWorkspace(ws.workspaceId);
+  if (!database.own) await dropWorkspace(ws.workspaceId);
   await disconnectPrisma();
-  await stopDatabase();
+  await database.stop();
 
   const latencies = [...load.stats.batchLatenciesMs].sort((a, b) => a - b);
   const results = {

@@ -128,6 +128,8 @@ export class EngineBatch {
       versionId: version.id,
       profileId: profile.profileId,
       triggerEvent: decision.triggerEvent,
+      // Entered later, on resume: as of exactly this call.
+      ...(options.hold && options.eventId !== undefined && { triggerEventId: options.eventId }),
       now,
     };
     const result: StepResult = options.hold

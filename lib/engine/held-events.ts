@@ -95,7 +95,8 @@ export async function catchUpHeld(
   const behind = profile.runs.filter((run) => needsCatchUp(run, held));
   for (const run of behind) {
     if (run.state.status !== "active") continue;
-    if (await batch.stepRun(profile, run, { kind: "enter" }, run.state.enteredAt)) moved += 1;
+    const { enteredAt, triggerEventId } = run.state;
+    if (await batch.stepRun(profile, run, { kind: "enter" }, enteredAt, triggerEventId)) moved += 1;
   }
   const events = behind.flatMap((run) =>
     (held.get(run.state.runId) ?? []).map((event) => ({ run, event })),

@@ -61,6 +61,12 @@ export interface RunState {
   convertedAt: Date | null;
   messagesSent: number;
   triggerEvent: JourneyEvent | null;
+  /**
+   * The stored call the run entered on, kept on a run created while its
+   * journey was paused: the resume enters it as of exactly that call (a call
+   * at the same instant stored after it is not seen yet).
+   */
+  triggerEventId?: string;
   /** Arrivals per node. The arrival number is a send's attempt group in its idempotency key. */
   visits: Record<string, number>;
   /** How many times the send at `nodeId` has been deferred by a delivery rule. */
@@ -158,6 +164,8 @@ export interface NewRun {
   profileId: string;
   /** The event that triggered entry; null for inactivity and trait-change entries. */
   triggerEvent: JourneyEvent | null;
+  /** The stored call of the trigger, for a run entered later (see RunState.triggerEventId). */
+  triggerEventId?: string;
   now: Date;
 }
 
@@ -179,6 +187,7 @@ export function createRun(definition: JourneyDefinition, run: NewRun): RunState 
     convertedAt: null,
     messagesSent: 0,
     triggerEvent: run.triggerEvent,
+    ...(run.triggerEventId !== undefined && { triggerEventId: run.triggerEventId }),
     visits: {},
     attempt: 0,
   };
@@ -215,6 +224,7 @@ export const runStateSchema = z.object({
       timestamp: dateSchema,
     })
     .nullable(),
+  triggerEventId: z.string().optional(),
   visits: z.record(z.string(), z.int().min(0)),
   attempt: z.int().min(0),
   timedOutWait: z

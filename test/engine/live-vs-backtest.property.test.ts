@@ -32,9 +32,17 @@ import { setRules } from "./engine-fixtures";
 // Entries, sends and traces must be equal.
 //
 // A failing lane of streams is printed (seed, path and value). Keep it: add
-// the value to REGRESSIONS below so it runs first, every time.
+// it to live-vs-backtest/regressions.json so it runs first, every time (or to
+// known-gaps.json, as an expected failure, for a gap that is not fixed yet).
 
 const RUNS = Number(process.env.CUE_DIFFERENTIAL_RUNS ?? 500);
+/**
+ * The suite runs a fixed seed, so that CI judges the code and not the dice;
+ * `CUE_DIFFERENTIAL_SEED=random` explores new streams (the seed is printed
+ * with a failure), and any number replays one.
+ */
+const SEED_SETTING = process.env.CUE_DIFFERENTIAL_SEED ?? "20261207";
+const SEED = SEED_SETTING === "random" ? undefined : Number(SEED_SETTING);
 /**
  * Streams share one timeline in lanes of this many (their own profiles, event
  * names and journeys), so the engine works on several at once, as it does
@@ -522,6 +530,7 @@ describe("live execution and the backtest agree on any stream a client can send"
         verbose: 1,
         // A lane is slow to replay: report the first failure as found, without shrinking.
         endOnFailure: true,
+        ...(SEED !== undefined && { seed: SEED }),
       },
     );
     // The generator exercises what it claims to.
