@@ -1,0 +1,206 @@
+import { readFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join, normalize } from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { secretKeyOf } from "../e2e-database";
+import { loadState } from "../fixtures";
+
+// Segment's browser library, unmodified, on a page of ANOTHER origin than
+// Cue's, pointed at Cue by `cdnURL` alone (the README's snippet): it loads
+// its settings from Cue, which send it back to Cue's tracking paths. Every
+// call type is then read back through the profile API: exactly once, at the
+// time it was made, with its traits. A beacon (text/plain), a retry header
+// (X-Retry-Count) and an unknown path are checked from the same page.
+
+const BUNDLE_DIR = join(process.cwd(), "node_modules/@segment/analytics-next/dist/umd");
+
+const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title>
+<script src="/index.js"></script></head><body><h1>Another site</h1></body></html>`;
+
+let site: Server;
+let siteUrl: string;
+
+test.beforeAll(async () => {
+  site = createServer(async (req, res) => {
+    const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path === "/" || path === "/shop") {
+      res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
+      return;
+    }
+    const file = normalize(join(BUNDLE_DIR, path));
+    if (!file.startsWith(BUNDLE_DIR) || !file.endsWith(".js")) return void res.writeHead(404).end();
+    try {
+      res.writeHead(200, { "content-type": "text/javascript" }).end(await readFile(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => site.listen(0, "127.0.0.1", resolve));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+});
+
+test.afterAll(async () => {
+  await new Promise<void>((resolve) => site.close(() => resolve()));
+});
+
+async function writeKeyOf(page: Page, workspaceId: string): Promise<string> {
+  await page.goto(`/w/${workspaceId}/settings/sources`);
+  const key = (await page.getByTestId("write-key").textContent())?.trim() ?? "";
+  expect(key).toMatch(/^wk_/);
+  return key;
+}
+
+interface ApiEvent {
+  messageId: string;
+  type: string;
+  name: string | null;
+  timestamp: string;
+  properties: Record<string, unknown> | null;
+}
+
+test("@segment/analytics-next on another origin sends every call to Cue, once, on time", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const BASE_URL = baseURL as string;
+  const { workspaceId } = loadState();
+  const writeKey = await writeKeyOf(page, workspaceId);
+  const secret = await secretKeyOf(workspaceId);
+  const run = Date.now().toString(36);
+  const userId = `seg-browser-${run}`;
+
+  const failures: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") failures.push(message.text());
+  });
+  await page.goto(`${siteUrl}/shop`);
+  expect(new URL(page.url()).origin).not.toBe(new URL(BASE_URL).origin);
+
+  const sentAt = await page.evaluate(
+    async ({ writeKey, CUE_URL, userId }) => {
+      const { AnalyticsBrowser } = (
+        window as unknown as {
+          AnalyticsNext: typeof import("@segment/analytics-next");
+        }
+      ).AnalyticsNext;
+      // README: "Browser (Segment's analytics-next)"
+      const analytics = AnalyticsBrowser.load({ writeKey, cdnURL: CUE_URL });
+
+      const started = new Date().toISOString();
+      await analytics.page("Shop", { path: "/shop" });
+      await analytics.identify(userId, { email: `${userId}@example.com`, plan: "pro" });
+      await analytics.track("Added To Cart", { sku: "A-1", price: 9.5 });
+      await analytics.group("browser-org", { name: "Browser Org" });
+      await analytics.screen("Checkout");
+      await analytics.alias(userId, `${userId}-legacy`);
+      return started;
+    },
+    { writeKey, CUE_URL: BASE_URL, userId },
+  );
+
+  const auth = { Authorization: `Bearer ${secret}` };
+  let events: ApiEvent[] = [];
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get(
+          `/api/v1/profiles/${encodeURIComponent(userId)}/events?limit=100`,
+          { headers: auth },
+        );
+        if (response.status() !== 200) return response.status();
+        events = ((await response.json()) as { events: ApiEvent[] }).events;
+        return events.length;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(6);
+
+  expect(events.map((e) => `${e.type}:${e.name ?? ""}`).sort()).toEqual(
+    ["alias:", "group:", "identify:", "page:Shop", "screen:Checkout", "track:Added To Cart"].sort(),
+  );
+  expect(new Set(events.map((e) => e.messageId)).size).toBe(6); // exactly once
+  for (const event of events) {
+    const lag = new Date(event.timestamp).getTime() - new Date(sentAt).getTime();
+    expect(lag).toBeGreaterThan(-2_000);
+    expect(lag).toBeLessThan(15_000);
+  }
+  expect(events.find((e) => e.type === "track")?.properties).toMatchObject({
+    sku: "A-1",
+    price: 9.5,
+  });
+
+  const profile = await page.request.get(`/api/v1/profiles/${encodeURIComponent(userId)}`, {
+    headers: auth,
+  });
+  expect(profile.status()).toBe(200);
+  expect(((await profile.json()) as { profile: unknown }).profile).toMatchObject({
+    userId,
+    email: `${userId}@example.com`,
+    traits: { email: `${userId}@example.com`, plan: "pro" },
+    groups: [{ groupId: "browser-org", traits: { name: "Browser Org" } }],
+  });
+  expect(failures).toEqual([]);
+});
+
+test("from another origin: a text/plain beacon, a retried call and an unknown path", async ({
+  page,
+  baseURL,
+}) => {
+  const BASE_URL = baseURL as string;
+  const { workspaceId } = loadState();
+  const writeKey = await writeKeyOf(page, workspaceId);
+  const secret = await secretKeyOf(workspaceId);
+  const userId = `seg-beacon-${Date.now().toString(36)}`;
+  await page.goto(`${siteUrl}/shop`);
+
+  const answers = await page.evaluate(
+    async ({ writeKey, CUE_URL, userId }) => {
+      const beacon = navigator.sendBeacon(
+        `${CUE_URL}/v1/t`,
+        JSON.stringify({ writeKey, userId, event: "Left Page", messageId: `${userId}-beacon` }),
+      );
+      // What analytics-next sends on a retry: a header that needs a preflight.
+      const retried = await fetch(`${CUE_URL}/v1/t`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          Authorization: `Basic ${btoa(`${writeKey}:`)}`,
+          "X-Retry-Count": "1",
+        },
+        body: JSON.stringify({ userId, event: "Retried", messageId: `${userId}-retry` }),
+      });
+      const unknown = await fetch(`${CUE_URL}/v1/nope`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Retry-Count": "1" },
+        body: "{}",
+      });
+      return {
+        beacon,
+        retried: retried.status,
+        unknown: { status: unknown.status, body: await unknown.json() },
+      };
+    },
+    { writeKey, CUE_URL: BASE_URL, userId },
+  );
+  expect(answers.beacon).toBe(true);
+  expect(answers.retried).toBe(200);
+  expect(answers.unknown.status).toBe(404);
+  expect(answers.unknown.body).toMatchObject({ error: { code: "not_found" } });
+
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get(
+          `/api/v1/profiles/${encodeURIComponent(userId)}/events`,
+          { headers: { Authorization: `Bearer ${secret}` } },
+        );
+        if (response.status() !== 200) return [];
+        const { events } = (await response.json()) as { events: ApiEvent[] };
+        return events.map((e) => e.name).sort();
+      },
+      { timeout: 15_000 },
+    )
+    .toEqual(["Left Page", "Retried"]);
+});
