@@ -115,7 +115,7 @@ describe("@rudderstack/rudder-sdk-node with only dataPlaneUrl set", () => {
       (i) => `${i.kind}:${i.value}`,
     );
     expect(identities).toEqual(
-      expect.arrayContaining(["userId:rs-user", "anonymousId:rs-anon", "userId:rs-legacy"]),
+      expect.arrayContaining(["userId:rs-user", "anonymousId:rs-anon", "anonymousId:rs-legacy"]),
     );
 
     const events = await eventsOf(userId);
