@@ -24,6 +24,7 @@ let siteUrl: string;
 test.beforeAll(async () => {
   site = createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
+    if (path === "/favicon.ico") return void res.writeHead(204).end();
     if (path === "/" || path === "/shop") {
       res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
       return;
@@ -71,10 +72,14 @@ test("@segment/analytics-next on another origin sends every call to Cue, once, o
   const run = Date.now().toString(36);
   const userId = `seg-browser-${run}`;
 
+  // Every request the library makes (settings, calls) succeeds, and goes to Cue or the page's own site.
   const failures: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") failures.push(message.text());
+  page.on("response", (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
   });
+  page.on("requestfailed", (request) => failures.push(`failed ${request.url()}`));
+  const hosts = new Set<string>();
+  page.on("request", (request) => hosts.add(new URL(request.url()).origin));
   await page.goto(`${siteUrl}/shop`);
   expect(new URL(page.url()).origin).not.toBe(new URL(BASE_URL).origin);
 
@@ -142,6 +147,7 @@ test("@segment/analytics-next on another origin sends every call to Cue, once, o
     groups: [{ groupId: "browser-org", traits: { name: "Browser Org" } }],
   });
   expect(failures).toEqual([]);
+  expect([...hosts].sort()).toEqual([new URL(BASE_URL).origin, siteUrl].sort());
 });
 
 test("from another origin: a text/plain beacon, a retried call and an unknown path", async ({

@@ -3,7 +3,10 @@ import { answerInboxPreflight } from "@/lib/inbox/cors";
 import { answerListInbox } from "@/lib/inbox/handle-list-inbox-request";
 import { answerIngest, type IngestEndpoint } from "@/lib/ingest/handle-ingest-request";
 import { answerIngestPreflight } from "@/lib/ingest/ingest-cors";
-import { answerTrackingSettings } from "@/lib/ingest/serve-tracking-settings";
+import {
+  answerRudderSourceConfig,
+  answerTrackingSettings,
+} from "@/lib/ingest/serve-tracking-settings";
 import type { ApiHandler } from "./api-handler";
 import { routeMatcher } from "./route-matcher";
 
@@ -51,9 +54,9 @@ function tracking<P extends string>(path: P, call: IngestEndpoint) {
   >;
 }
 
-/** The settings document path, GET and its preflight. */
-function trackingSettings<P extends string>(path: P) {
-  const get: ApiRoute = { api: "tracking-settings", answer: answerTrackingSettings };
+/** A library's settings document path, GET and its preflight. */
+function trackingSettings<P extends string>(path: P, answer: ApiHandler) {
+  const get: ApiRoute = { api: "tracking-settings", answer };
   const preflight: ApiRoute = { api: "tracking-settings", answer: answerIngestPreflight };
   return { [`GET ${path}`]: get, [`OPTIONS ${path}`]: preflight } as Record<
     `GET ${P}` | `OPTIONS ${P}`,
@@ -91,7 +94,10 @@ export const API_ROUTES = {
   ...tracking("/v1/batch", "batch"),
   // … and Segment's analytics-next loads its settings from `<cdnURL>/v1/projects/<writeKey>/settings`,
   // which send it to `<apiHost>/<first letter of the call>` (or `/b` when batching), apiHost being `<Cue>/v1`.
-  ...trackingSettings("/v1/projects/:writeKey/settings"),
+  ...trackingSettings("/v1/projects/:writeKey/settings", answerTrackingSettings),
+  // RudderStack's JavaScript SDK loads `<configUrl>/sourceConfig/` (configUrl = Cue's URL, or Cue's URL + /v1).
+  ...trackingSettings("/sourceConfig", answerRudderSourceConfig),
+  ...trackingSettings("/v1/sourceConfig", answerRudderSourceConfig),
   ...tracking("/v1/t", "track"),
   ...tracking("/v1/i", "identify"),
   ...tracking("/v1/p", "page"),
@@ -110,4 +116,18 @@ export const findApiRoute = routeMatcher<ApiRoute>(API_ROUTES);
 /** Paths only the tracking API answers: /v1/ and below (an unknown one is its 404, with CORS). */
 export function isTrackingPath(path: string): boolean {
   return path === "/v1" || path.startsWith("/v1/");
+}
+
+/**
+ * The entry for a request as the custom server sees it: a tracking library's
+ * path with a trailing slash (RudderStack's `/sourceConfig/`) is the path
+ * without it.
+ */
+export function findApiRouteForRequest(method: string, path: string) {
+  const found = findApiRoute(method, path);
+  if (found || path.length < 2 || !path.endsWith("/")) return found;
+  const trimmed = path.slice(0, -1);
+  return isTrackingPath(trimmed) || trimmed === "/sourceConfig"
+    ? findApiRoute(method, trimmed)
+    : null;
 }

@@ -6,7 +6,7 @@ import {
 } from "node:http";
 import { answerTrackingNotFound } from "@/lib/ingest/ingest-cors";
 import { type ApiReply, type ApiRequest, answerSafely, errorJsonReply } from "./api-handler";
-import { findApiRoute, isTrackingPath } from "./api-routes";
+import { findApiRouteForRequest, isTrackingPath } from "./api-routes";
 import { readNodeBody } from "./read-body";
 
 // The custom server's door to the handler table (api-routes.ts): a request
@@ -19,7 +19,7 @@ export function serveApiRoute(req: IncomingMessage, res: ServerResponse): boolea
   const url = req.url ?? "";
   const query = url.indexOf("?");
   const path = query === -1 ? url : url.slice(0, query);
-  const found = findApiRoute(req.method ?? "", path);
+  const found = findApiRouteForRequest(req.method ?? "", path);
   // Everything under /v1/ is the tracking API's: an unknown path answers its 404 here too.
   if (!found && !isTrackingPath(path)) return false;
   const request: ApiRequest = {

@@ -1,9 +1,13 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { type ApiReply, type ApiRequest, errorJsonReply, jsonReply } from "@/lib/http/api-handler";
 import { httpsSignals, servedOverHttps } from "@/lib/http/security-headers";
-import { authenticateWriteKey } from "./authenticate-write-key";
+import { authenticateWriteKey, writeKeyFromHeader } from "./authenticate-write-key";
 import { INGEST_CORS } from "./ingest-cors";
 
+// The configuration documents browser tracking libraries load before they
+// send anything, each pointing the library back at Cue.
+//
 // GET /v1/projects/:writeKey/settings – the settings document Segment's
 // browser library (@segment/analytics-next) fetches from `<cdnURL>` before it
 // sends anything. With `cdnURL` set to Cue's URL, this document points the
@@ -59,6 +63,43 @@ export async function answerTrackingSettings(request: ApiRequest): Promise<ApiRe
       ...INGEST_CORS,
       "cache-control": "public, max-age=60",
       vary: "Host, X-Forwarded-Host, X-Forwarded-Proto",
+    });
+  } catch (error) {
+    return errorJsonReply(error, { route: request.path }, { ...INGEST_CORS });
+  }
+}
+
+// GET /sourceConfig/?writeKey=… (or /v1/sourceConfig/) – the source
+// configuration RudderStack's JavaScript SDK (@rudderstack/analytics-js)
+// loads from its `configUrl`. An enabled source without device-mode
+// destinations: the SDK then sends every call to `<dataPlaneUrl>/v1/<call>`.
+
+/** The source configuration for a write key. */
+export function rudderSourceConfig(writeKey: string) {
+  const id = `cue-${createHash("sha256").update(writeKey).digest("hex").slice(0, 16)}`;
+  return {
+    isHosted: false,
+    source: {
+      id,
+      name: "Cue",
+      writeKey,
+      workspaceId: "cue",
+      enabled: true,
+      config: {},
+      destinations: [],
+    },
+  };
+}
+
+/** 200 with the source configuration for a live write key (query or Basic header), 401 otherwise. */
+export async function answerRudderSourceConfig(request: ApiRequest): Promise<ApiReply> {
+  try {
+    const writeKey =
+      request.query().get("writeKey") || writeKeyFromHeader(request.header("authorization"));
+    await authenticateWriteKey(writeKey);
+    return jsonReply(200, rudderSourceConfig(writeKey as string), {
+      ...INGEST_CORS,
+      "cache-control": "private, max-age=60",
     });
   } catch (error) {
     return errorJsonReply(error, { route: request.path }, { ...INGEST_CORS });

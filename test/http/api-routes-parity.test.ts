@@ -246,13 +246,27 @@ function trackingCases(call: IngestEndpoint): Case[] {
 
 // ---- The settings document of Segment's browser library -------------------
 
-function trackingSettingsCases(): Case[] {
-  const at = (key: () => string) => () => `/v1/projects/${encodeURIComponent(key())}/settings`;
+function trackingSettingsCases(pattern: string): Case[] {
   const proxied = () => ({ "x-forwarded-host": "cue.example", "x-forwarded-proto": "https" });
+  if (pattern.includes(":writeKey")) {
+    const at = (key: () => string) => () => pattern.replace(":writeKey", encodeURIComponent(key()));
+    return [
+      { name: "a live write key", status: 200, path: at(() => ws.writeKey), headers: proxied },
+      { name: "an unknown key", status: 401, path: at(() => "wk_nope"), headers: proxied },
+      { name: "a revoked key", status: 401, path: at(() => revokedKey), headers: proxied },
+    ];
+  }
+  const query = (key: () => string) => () => `?p=npm&writeKey=${encodeURIComponent(key())}`;
   return [
-    { name: "a live write key", status: 200, path: at(() => ws.writeKey), headers: proxied },
-    { name: "an unknown key", status: 401, path: at(() => "wk_nope"), headers: proxied },
-    { name: "a revoked key", status: 401, path: at(() => revokedKey), headers: proxied },
+    { name: "a live write key", status: 200, query: query(() => ws.writeKey) },
+    {
+      name: "the key as the Basic username",
+      status: 200,
+      headers: () => ({ authorization: basic(ws.writeKey) }),
+    },
+    { name: "an unknown key", status: 401, query: query(() => "wk_nope") },
+    { name: "a revoked key", status: 401, query: query(() => revokedKey) },
+    { name: "no key", status: 401 },
   ];
 }
 
@@ -325,13 +339,13 @@ function preflightCases(): Case[] {
 }
 
 /** The requests for an entry; a kind of entry without any fails the test. */
-function casesFor(method: string, route: ApiRoute): Case[] {
+function casesFor(method: string, route: ApiRoute, pattern: string): Case[] {
   if (method === "OPTIONS") return preflightCases();
   switch (route.api) {
     case "tracking":
       return method === "POST" ? trackingCases(route.call) : [];
     case "tracking-settings":
-      return method === "GET" ? trackingSettingsCases() : [];
+      return method === "GET" ? trackingSettingsCases(pattern) : [];
     case "inbox":
       return method === "GET" ? inboxReadCases() : [];
     default: {
@@ -344,8 +358,8 @@ function casesFor(method: string, route: ApiRoute): Case[] {
 const ENTRIES = Object.entries(API_ROUTES) as [string, ApiRoute][];
 
 describe.each(ENTRIES)("%s", (key, route) => {
-  const { method } = splitRouteKey(key);
-  const cases = casesFor(method, route);
+  const { method, path: pattern } = splitRouteKey(key);
+  const cases = casesFor(method, route, pattern);
 
   it("has requests to check it with", () => {
     expect(cases.length, `add cases for ${method} on the ${route.api} API`).toBeGreaterThan(0);
