@@ -15,6 +15,13 @@ import { loadState } from "../fixtures";
 
 const BUNDLE_DIR = join(process.cwd(), "node_modules/@segment/analytics-next/dist/umd");
 
+const RUDDER_BUNDLE = join(
+  process.cwd(),
+  "node_modules/@rudderstack/analytics-js/dist/npm/modern/bundled/umd/index.js",
+);
+const RUDDER_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Blog</title>
+<script src="/rudder.js"></script></head><body><h1>Another site</h1></body></html>`;
+
 const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Shop</title>
 <script src="/index.js"></script></head><body><h1>Another site</h1></body></html>`;
 
@@ -25,6 +32,12 @@ test.beforeAll(async () => {
   site = createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     if (path === "/favicon.ico") return void res.writeHead(204).end();
+    if (path === "/blog")
+      return void res.writeHead(200, { "content-type": "text/html" }).end(RUDDER_PAGE);
+    if (path === "/rudder.js") {
+      res.writeHead(200, { "content-type": "text/javascript" }).end(await readFile(RUDDER_BUNDLE));
+      return;
+    }
     if (path === "/" || path === "/shop") {
       res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
       return;
@@ -90,7 +103,7 @@ test("@segment/analytics-next on another origin sends every call to Cue, once, o
           AnalyticsNext: typeof import("@segment/analytics-next");
         }
       ).AnalyticsNext;
-      // README: "Browser (Segment's analytics-next)"
+      // README, "Sending events": the analytics-next snippet.
       const analytics = AnalyticsBrowser.load({ writeKey, cdnURL: CUE_URL });
 
       const started = new Date().toISOString();
@@ -209,4 +222,84 @@ test("from another origin: a text/plain beacon, a retried call and an unknown pa
       { timeout: 15_000 },
     )
     .toEqual(["Left Page", "Retried"]);
+});
+
+test("@rudderstack/analytics-js on another origin, dataPlaneUrl and configUrl set to Cue", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const BASE_URL = baseURL as string;
+  const { workspaceId } = loadState();
+  const writeKey = await writeKeyOf(page, workspaceId);
+  const secret = await secretKeyOf(workspaceId);
+  const userId = `rs-browser-${Date.now().toString(36)}`;
+  const failures: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+  });
+  const hosts = new Set<string>();
+  page.on("request", (request) => hosts.add(new URL(request.url()).origin));
+  await page.goto(`${siteUrl}/blog`);
+
+  const started = await page.evaluate(
+    async ({ writeKey, CUE_URL, userId }) => {
+      const { RudderAnalytics } = (
+        window as unknown as {
+          rudderanalytics: {
+            RudderAnalytics: new () => import("@rudderstack/analytics-js").RudderAnalytics;
+          };
+        }
+      ).rudderanalytics;
+      // README, "Sending events": the analytics-js snippet.
+      const analytics = new RudderAnalytics();
+      analytics.load(writeKey, CUE_URL, { configUrl: CUE_URL });
+      await new Promise<void>((resolve) => analytics.ready(() => resolve()));
+
+      const at = new Date().toISOString();
+      analytics.page("Blog", { path: "/blog" });
+      analytics.identify(userId, { email: `${userId}@example.com`, plan: "starter" });
+      analytics.track("Read Post", { slug: "hello" });
+      analytics.group("rs-browser-org", { name: "RS Browser Org" });
+      analytics.alias(userId, `${userId}-legacy`);
+      return at;
+    },
+    { writeKey, CUE_URL: BASE_URL, userId },
+  );
+
+  const auth = { Authorization: `Bearer ${secret}` };
+  let events: ApiEvent[] = [];
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get(
+          `/api/v1/profiles/${encodeURIComponent(userId)}/events?limit=100`,
+          { headers: auth },
+        );
+        if (response.status() !== 200) return response.status();
+        events = ((await response.json()) as { events: ApiEvent[] }).events;
+        return events.length;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(5);
+  expect(events.map((e) => `${e.type}:${e.name ?? ""}`).sort()).toEqual(
+    ["alias:", "group:", "identify:", "page:Blog", "track:Read Post"].sort(),
+  );
+  expect(new Set(events.map((e) => e.messageId)).size).toBe(5);
+  for (const event of events) {
+    const lag = new Date(event.timestamp).getTime() - new Date(started).getTime();
+    expect(lag).toBeGreaterThan(-2_000);
+    expect(lag).toBeLessThan(15_000);
+  }
+  const profile = await page.request.get(`/api/v1/profiles/${encodeURIComponent(userId)}`, {
+    headers: auth,
+  });
+  expect(((await profile.json()) as { profile: unknown }).profile).toMatchObject({
+    userId,
+    traits: { email: `${userId}@example.com`, plan: "starter" },
+    groups: [{ groupId: "rs-browser-org", traits: { name: "RS Browser Org" } }],
+  });
+  expect(failures).toEqual([]);
+  expect([...hosts].sort()).toEqual([new URL(BASE_URL).origin, siteUrl].sort());
 });

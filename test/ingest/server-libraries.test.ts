@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import RudderAnalytics from "@rudderstack/rudder-sdk-node";
-import { Analytics as SegmentAnalytics } from "@segment/analytics-node";
+import { Analytics } from "@segment/analytics-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listEvents } from "@/app/api/v1/profiles/[userId]/events/route";
 import { GET as getProfile } from "@/app/api/v1/profiles/[userId]/route";
@@ -17,7 +17,7 @@ import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspa
 let ws: TestWorkspace;
 let server: Awaited<ReturnType<typeof startRouteServer>>;
 const seen: { contentType: string | null; contentEncoding: string | null }[] = [];
-const CUE_URL = () => server.url;
+const cueUrl = () => server.url;
 
 async function recordAndIngest(request: Request): Promise<Response> {
   seen.push({
@@ -72,8 +72,10 @@ const within = (actual: string, expected: Date, ms = 3_000) =>
 describe("@rudderstack/rudder-sdk-node with only dataPlaneUrl set", () => {
   it("delivers every call type once, at the client's event time, with its traits", async () => {
     seen.length = 0;
-    // README: "RudderStack (Node)"
-    const client = new RudderAnalytics(ws.writeKey, { dataPlaneUrl: CUE_URL() });
+    const writeKey = ws.writeKey;
+    const CUE_URL = cueUrl();
+    // README, "Sending events": the RudderStack Node snippet.
+    const client = new RudderAnalytics(writeKey, { dataPlaneUrl: CUE_URL });
 
     const userId = "rs-user";
     const delayed = new Date(Date.now() - 10 * 60_000); // queued offline 10 min ago
@@ -140,7 +142,7 @@ describe("@rudderstack/rudder-sdk-node with only dataPlaneUrl set", () => {
   });
 
   it("a re-sent batch stores nothing twice", async () => {
-    const client = new RudderAnalytics(ws.writeKey, { dataPlaneUrl: CUE_URL() });
+    const client = new RudderAnalytics(ws.writeKey, { dataPlaneUrl: cueUrl() });
     const before = await eventsOf("rs-user");
     const items = before.slice(0, 3).map((e) => ({ messageId: e.messageId }));
     const body = {
@@ -153,7 +155,7 @@ describe("@rudderstack/rudder-sdk-node with only dataPlaneUrl set", () => {
       })),
       sentAt: new Date().toISOString(),
     };
-    const response = await fetch(`${CUE_URL()}/v1/batch`, {
+    const response = await fetch(`${cueUrl()}/v1/batch`, {
       method: "POST",
       headers: {
         "content-type": "application/x-www-form-urlencoded",
@@ -171,8 +173,10 @@ describe("@rudderstack/rudder-sdk-node with only dataPlaneUrl set", () => {
 
 describe("@segment/analytics-node with only host set", () => {
   it("delivers every call type once, at the given time, with its traits", async () => {
-    // README: "Segment (Node)"
-    const analytics = new SegmentAnalytics({ writeKey: ws.writeKey, host: CUE_URL() });
+    const writeKey = ws.writeKey;
+    const CUE_URL = cueUrl();
+    // README, "Sending events": the Segment Node snippet.
+    const analytics = new Analytics({ writeKey, host: CUE_URL });
     const errors: unknown[] = [];
     analytics.on("error", (error) => errors.push(error));
 
@@ -219,7 +223,7 @@ describe("@segment/analytics-node with only host set", () => {
 describe("what is not JSON is refused, and costs no valid event", () => {
   const auth = () => `Basic ${Buffer.from(`${ws.writeKey}:`).toString("base64")}`;
   const send = (body: BodyInit, headers: Record<string, string>) =>
-    fetch(`${CUE_URL()}/v1/batch`, {
+    fetch(`${cueUrl()}/v1/batch`, {
       method: "POST",
       headers: { authorization: auth(), ...headers },
       body,
