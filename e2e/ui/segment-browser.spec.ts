@@ -239,7 +239,13 @@ test("@rudderstack/analytics-js on another origin, dataPlaneUrl and configUrl se
     if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
   });
   const hosts = new Set<string>();
-  page.on("request", (request) => hosts.add(new URL(request.url()).origin));
+  const log: string[] = [];
+  page.on("request", (request) => {
+    hosts.add(new URL(request.url()).origin);
+    log.push(`${request.method()} ${request.url()}`);
+  });
+  page.on("console", (m) => log.push(`console.${m.type()}: ${m.text()}`));
+  page.on("requestfailed", (r) => log.push(`FAILED ${r.url()} ${r.failure()?.errorText}`));
   await page.goto(`${siteUrl}/blog`);
 
   const started = await page.evaluate(
@@ -280,7 +286,7 @@ test("@rudderstack/analytics-js on another origin, dataPlaneUrl and configUrl se
         events = ((await response.json()) as { events: ApiEvent[] }).events;
         return events.length;
       },
-      { timeout: 20_000 },
+      { timeout: 20_000, message: log.join("\n") },
     )
     .toBe(5);
   expect(events.map((e) => `${e.type}:${e.name ?? ""}`).sort()).toEqual(

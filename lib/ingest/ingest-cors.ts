@@ -8,15 +8,27 @@ import { type ApiReply, type ApiRequest, errorJsonReply } from "@/lib/http/api-h
 // its own per-workspace origin list (lib/inbox/cors.ts).
 //
 // The allowed request headers are those the libraries teams run send:
-// Segment's analytics-next adds X-Retry-Count on retries, RudderStack's
-// JavaScript SDK sends AnonymousId.
+// Segment's analytics-next adds X-Retry-Count on retries; RudderStack's
+// JavaScript SDK sends AnonymousId and SentAt, and Rsa-* on recovered or
+// retried deliveries.
 
 export const INGEST_CORS = { "access-control-allow-origin": "*" } as const;
 
 const INGEST_CORS_HEADERS = {
   ...INGEST_CORS,
   "access-control-allow-methods": "GET, POST, OPTIONS",
-  "access-control-allow-headers": "Content-Type, Authorization, X-Retry-Count, AnonymousId",
+  "access-control-allow-headers": [
+    "Content-Type",
+    "Authorization",
+    "X-Retry-Count",
+    "AnonymousId",
+    "SentAt",
+    "Rsa-Recovered",
+    "Rsa-Retry-Attempt",
+    "Rsa-Retry-Reason",
+    "Rsa-Since-First-Attempt",
+    "Rsa-Since-Last-Attempt",
+  ].join(", "),
   "access-control-max-age": "86400",
 } as const;
 

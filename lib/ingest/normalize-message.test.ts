@@ -103,6 +103,23 @@ describe("normalizeMessage", () => {
     expect(message.timestamp.toISOString()).toBe("2026-03-01T11:20:00.000Z");
   });
 
+  it("reads an identify's traits from context.traits when it has no traits (RudderStack's JS SDK)", () => {
+    const message = accepted({
+      type: "identify",
+      userId: "u",
+      context: { traits: { email: " Ann@Example.com ", plan: "pro" } },
+    });
+    expect(message.traits).toEqual({ email: " Ann@Example.com ", plan: "pro" });
+    expect(message.traitEmail).toBe("ann@example.com");
+    const both = accepted({
+      type: "identify",
+      userId: "u",
+      traits: { plan: "team" },
+      context: { traits: { plan: "pro" } },
+    });
+    expect(both.traits).toEqual({ plan: "team" });
+  });
+
   it("lets timestamp win over originalTimestamp", () => {
     const message = accepted(
       {

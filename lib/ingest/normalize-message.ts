@@ -111,6 +111,8 @@ export function normalizeMessage(
   if ("error" in time) return rejected(index, raw, "invalid_timestamp", time.field, time.error);
 
   const reported = reportedTimezone(data.context?.timezone);
+  const traits =
+    type === "identify" ? identifyTraits(data) : type === "group" ? (data.traits ?? {}) : null;
   return {
     ok: true,
     message: {
@@ -121,15 +123,15 @@ export function normalizeMessage(
       anonymousId,
       name: type === "track" ? (data.event ?? null) : (data.name ?? null),
       properties: data.properties ?? {},
-      traits: type === "identify" || type === "group" ? (data.traits ?? {}) : null,
+      traits,
       context: data.context ?? null,
       extra: extraFields(item, type),
       timestamp: time.timestamp,
       sentAt: time.sentAt,
       groupId: data.groupId ?? null,
       previousId: data.previousId ?? null,
-      traitEmail: type === "identify" ? normalizeEmail(data.traits?.email) : null,
-      traitTimezone: type === "identify" ? validTimezone(data.traits?.timezone) : null,
+      traitEmail: type === "identify" ? normalizeEmail(traits?.email) : null,
+      traitTimezone: type === "identify" ? validTimezone(traits?.timezone) : null,
       contextTimezoneReported: reported !== undefined,
       contextTimezone: reported ?? null,
     },
@@ -150,6 +152,19 @@ function rejected(
 }
 
 const present = (value: unknown) => value !== undefined && value !== null;
+
+/**
+ * An identify's traits. RudderStack's JavaScript SDK sends them only as
+ * `context.traits` (as RudderStack's own server reads them); Segment's
+ * libraries send `traits`, which wins when both are there.
+ */
+function identifyTraits(data: ParsedCall): JsonObject {
+  if (data.traits) return data.traits;
+  const fromContext = data.context?.traits;
+  return fromContext !== null && typeof fromContext === "object" && !Array.isArray(fromContext)
+    ? (fromContext as JsonObject)
+    : {};
+}
 
 /**
  * Segment's clock-skew correction: the device's clock may be wrong, but the
