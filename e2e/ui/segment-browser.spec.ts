@@ -65,6 +65,29 @@ async function writeKeyOf(page: Page, workspaceId: string): Promise<string> {
   return key;
 }
 
+/**
+ * From now on: every request's origin, answers of 400 and up or failed
+ * requests, and a log (requests and console) to explain a failure.
+ */
+function watchRequests(page: Page) {
+  const failures: string[] = [];
+  const hosts = new Set<string>();
+  const log: string[] = [];
+  page.on("request", (request) => {
+    hosts.add(new URL(request.url()).origin);
+    log.push(`${request.method()} ${request.url()}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+  });
+  page.on("requestfailed", (request) => {
+    failures.push(`failed ${request.url()}`);
+    log.push(`FAILED ${request.url()} ${request.failure()?.errorText}`);
+  });
+  page.on("console", (message) => log.push(`console.${message.type()}: ${message.text()}`));
+  return { failures, hosts, log };
+}
+
 interface ApiEvent {
   messageId: string;
   type: string;
@@ -85,16 +108,9 @@ test("@segment/analytics-next on another origin sends every call to Cue, once, o
   const run = Date.now().toString(36);
   const userId = `seg-browser-${run}`;
 
-  // Every request the library makes (settings, calls) succeeds, and goes to Cue or the page's own site.
-  const failures: string[] = [];
-  page.on("response", (response) => {
-    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
-  });
-  page.on("requestfailed", (request) => failures.push(`failed ${request.url()}`));
-  const hosts = new Set<string>();
-  page.on("request", (request) => hosts.add(new URL(request.url()).origin));
   await page.goto(`${siteUrl}/shop`);
   expect(new URL(page.url()).origin).not.toBe(new URL(BASE_URL).origin);
+  const { failures, hosts } = watchRequests(page);
 
   const sentAt = await page.evaluate(
     async ({ writeKey, CUE_URL, userId }) => {
@@ -160,7 +176,8 @@ test("@segment/analytics-next on another origin sends every call to Cue, once, o
     groups: [{ groupId: "browser-org", traits: { name: "Browser Org" } }],
   });
   expect(failures).toEqual([]);
-  expect([...hosts].sort()).toEqual([new URL(BASE_URL).origin, siteUrl].sort());
+  expect([...hosts]).toContain(new URL(BASE_URL).origin);
+  for (const host of hosts) expect([new URL(BASE_URL).origin, siteUrl]).toContain(host);
 });
 
 test("from another origin: a text/plain beacon, a retried call and an unknown path", async ({
@@ -234,19 +251,8 @@ test("@rudderstack/analytics-js on another origin, dataPlaneUrl and configUrl se
   const writeKey = await writeKeyOf(page, workspaceId);
   const secret = await secretKeyOf(workspaceId);
   const userId = `rs-browser-${Date.now().toString(36)}`;
-  const failures: string[] = [];
-  page.on("response", (response) => {
-    if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
-  });
-  const hosts = new Set<string>();
-  const log: string[] = [];
-  page.on("request", (request) => {
-    hosts.add(new URL(request.url()).origin);
-    log.push(`${request.method()} ${request.url()}`);
-  });
-  page.on("console", (m) => log.push(`console.${m.type()}: ${m.text()}`));
-  page.on("requestfailed", (r) => log.push(`FAILED ${r.url()} ${r.failure()?.errorText}`));
   await page.goto(`${siteUrl}/blog`);
+  const { failures, hosts, log } = watchRequests(page);
 
   const started = await page.evaluate(
     async ({ writeKey, CUE_URL, userId }) => {
@@ -307,5 +313,6 @@ test("@rudderstack/analytics-js on another origin, dataPlaneUrl and configUrl se
     groups: [{ groupId: "rs-browser-org", traits: { name: "RS Browser Org" } }],
   });
   expect(failures).toEqual([]);
-  expect([...hosts].sort()).toEqual([new URL(BASE_URL).origin, siteUrl].sort());
+  expect([...hosts]).toContain(new URL(BASE_URL).origin);
+  for (const host of hosts) expect([new URL(BASE_URL).origin, siteUrl]).toContain(host);
 });

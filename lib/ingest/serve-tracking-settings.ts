@@ -61,8 +61,9 @@ export async function answerTrackingSettings(request: ApiRequest): Promise<ApiRe
     await authenticateWriteKey(writeKey);
     return jsonReply(200, segmentSettings(writeKey as string, trackingBase(request)), {
       ...INGEST_CORS,
-      "cache-control": "public, max-age=60",
-      vary: "Host, X-Forwarded-Host, X-Forwarded-Proto",
+      // private: the document names the host this request asked for (X-Forwarded-Host included),
+      // which a shared cache must not hand to anyone else.
+      "cache-control": "private, max-age=60",
     });
   } catch (error) {
     return errorJsonReply(error, { route: request.path }, { ...INGEST_CORS });
