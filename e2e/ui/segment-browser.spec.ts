@@ -316,3 +316,56 @@ test("@rudderstack/analytics-js on another origin, dataPlaneUrl and configUrl se
   expect([...hosts]).toContain(new URL(BASE_URL).origin);
   for (const host of hosts) expect([new URL(BASE_URL).origin, siteUrl]).toContain(host);
 });
+
+test("@segment/analytics-next with its batching strategy posts to Cue's /v1/b", async ({
+  page,
+  baseURL,
+}) => {
+  test.setTimeout(60_000);
+  const BASE_URL = baseURL as string;
+  const { workspaceId } = loadState();
+  const writeKey = await writeKeyOf(page, workspaceId);
+  const secret = await secretKeyOf(workspaceId);
+  const userId = `seg-batch-${Date.now().toString(36)}`;
+  await page.goto(`${siteUrl}/shop`);
+  const { failures, log } = watchRequests(page);
+
+  await page.evaluate(
+    async ({ writeKey, CUE_URL, userId }) => {
+      const { AnalyticsBrowser } = (
+        window as unknown as { AnalyticsNext: typeof import("@segment/analytics-next") }
+      ).AnalyticsNext;
+      const analytics = AnalyticsBrowser.load(
+        { writeKey, cdnURL: CUE_URL },
+        {
+          integrations: {
+            "Segment.io": { deliveryStrategy: { strategy: "batching", config: { size: 3 } } },
+          },
+        },
+      );
+      await analytics.identify(userId, { plan: "batch" });
+      await analytics.track("One");
+      await analytics.track("Two");
+    },
+    { writeKey, CUE_URL: BASE_URL, userId },
+  );
+
+  await expect
+    .poll(
+      async () => {
+        const response = await page.request.get(
+          `/api/v1/profiles/${encodeURIComponent(userId)}/events`,
+          { headers: { Authorization: `Bearer ${secret}` } },
+        );
+        if (response.status() !== 200) return [];
+        const { events } = (await response.json()) as { events: ApiEvent[] };
+        return events.map((e) => `${e.type}:${e.name ?? ""}`).sort();
+      },
+      { timeout: 15_000, message: log.join("\n") },
+    )
+    .toEqual(["identify:", "track:One", "track:Two"]);
+  expect(
+    log.filter((line) => line.startsWith("POST ")).map((l) => new URL(l.slice(5)).pathname),
+  ).toEqual(["/v1/b"]);
+  expect(failures).toEqual([]);
+});
