@@ -93,6 +93,15 @@ export function newNonce(): string {
 export function answerKindOf(pathname: string): AnswerKind {
   if (pathname === "/cue.js") return "script";
   if (pathname === "/api" || pathname.startsWith("/api/") || pathname === "/metrics") return "api";
+  // The tracking libraries' paths (lib/http/api-routes.ts).
+  if (
+    pathname === "/v1" ||
+    pathname.startsWith("/v1/") ||
+    pathname === "/sourceConfig" ||
+    pathname.startsWith("/sourceConfig/")
+  ) {
+    return "api";
+  }
   if (pathname.startsWith("/unsubscribe/")) return "public-page";
   return "page";
 }

@@ -4,8 +4,9 @@ import {
   validateHeaderName,
   validateHeaderValue,
 } from "node:http";
+import { answerTrackingNotFound } from "@/lib/ingest/ingest-cors";
 import { type ApiReply, type ApiRequest, answerSafely, errorJsonReply } from "./api-handler";
-import { findApiRoute } from "./api-routes";
+import { findApiRouteForRequest, isTrackingPath } from "./api-routes";
 import { readNodeBody } from "./read-body";
 
 // The custom server's door to the handler table (api-routes.ts): a request
@@ -18,11 +19,12 @@ export function serveApiRoute(req: IncomingMessage, res: ServerResponse): boolea
   const url = req.url ?? "";
   const query = url.indexOf("?");
   const path = query === -1 ? url : url.slice(0, query);
-  const found = findApiRoute(req.method ?? "", path);
-  if (!found) return false;
+  const found = findApiRouteForRequest(req.method ?? "", path);
+  // Everything under /v1/ is the tracking API's: an unknown path answers its 404 here too.
+  if (!found && !isTrackingPath(path)) return false;
   const request: ApiRequest = {
     path,
-    params: found.params,
+    params: found?.params ?? {},
     query: () => new URLSearchParams(query === -1 ? "" : url.slice(query + 1)),
     header: (name) => {
       const value = req.headers[name];
@@ -30,7 +32,9 @@ export function serveApiRoute(req: IncomingMessage, res: ServerResponse): boolea
     },
     readBody: (limit) => readNodeBody(req, limit),
   };
-  void answerSafely(found.route.answer, request)
+  const method = req.method ?? "";
+  const answer = found ? found.route.answer : () => answerTrackingNotFound(request, method);
+  void answerSafely(answer, request)
     .then((reply) => writeReply(req, res, reply))
     .catch((error: unknown) => {
       // Only writing can fail here (answerSafely answers every error).

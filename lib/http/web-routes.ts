@@ -1,4 +1,5 @@
 import "server-only";
+import { answerTrackingNotFound } from "@/lib/ingest/ingest-cors";
 import { type ApiReply, type ApiRequest, answerSafely } from "./api-handler";
 import { API_ROUTES, type ApiRouteKey } from "./api-routes";
 import { readWebBody } from "./read-body";
@@ -47,4 +48,31 @@ function toApiRequest(request: Request, pattern: string): ApiRequest {
 
 function toResponse(reply: ApiReply): Response {
   return new Response(reply.body, { status: reply.status, headers: reply.headers });
+}
+
+/**
+ * Next route handlers for the catch-all routes of the APIs' prefixes
+ * (app/v1/[...path], app/api/v1/[...path]): an unknown path answers the
+ * tracking API's 404 in the error envelope, readable from any origin, so a
+ * browser library sent to a wrong path shows that error rather than a CORS
+ * failure. Next prefers every specific route over these.
+ */
+export function webNotFoundRoutes(): Record<
+  "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS",
+  WebRouteHandler
+> {
+  const handler =
+    (method: string): WebRouteHandler =>
+    async (request) => {
+      const api = toApiRequest(request, "");
+      return toResponse(await answerSafely(() => answerTrackingNotFound(api, method), api));
+    };
+  return {
+    GET: handler("GET"),
+    POST: handler("POST"),
+    PUT: handler("PUT"),
+    PATCH: handler("PATCH"),
+    DELETE: handler("DELETE"),
+    OPTIONS: handler("OPTIONS"),
+  };
 }

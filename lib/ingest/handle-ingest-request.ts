@@ -8,6 +8,7 @@ import {
   writeKeyFromHeader,
 } from "./authenticate-write-key";
 import { type IngestResult, ingestBatch } from "./ingest-batch";
+import { INGEST_CORS } from "./ingest-cors";
 import { MAX_BATCH_BYTES, MAX_BATCH_ITEMS, MAX_EVENT_BYTES } from "./limits";
 import { readIngestBody } from "./read-ingest-body";
 import { batchBodySchema, type MessageType } from "./schemas";
@@ -47,15 +48,13 @@ export async function answerIngest(
       receivedAt,
     });
     recordIngest(200, result);
-    return jsonReply(200, responseBody(result), CORS);
+    return jsonReply(200, responseBody(result), INGEST_CORS);
   } catch (error) {
-    const reply = errorJsonReply(error, { route: request.path }, CORS);
+    const reply = errorJsonReply(error, { route: request.path }, INGEST_CORS);
     recordIngest(reply.status);
     return reply;
   }
 }
-
-const CORS = { "access-control-allow-origin": "*" } as const;
 
 function readBatch(body: unknown): { items: unknown[]; sentAt: unknown } {
   const parsed = batchBodySchema.safeParse(body);

@@ -94,6 +94,52 @@ describe("normalizeMessage", () => {
     expect(message.sentAt?.toISOString()).toBe("2026-03-01T13:00:00.000Z");
   });
 
+  it("reads RudderStack's originalTimestamp with the same correction", () => {
+    // Sent from an offline queue: the event happened 40 min before sending.
+    const message = accepted(
+      { type: "track", userId: "u", event: "E", originalTimestamp: "2026-03-01T12:20:00Z" },
+      new Date("2026-03-01T13:00:00Z"),
+    );
+    expect(message.timestamp.toISOString()).toBe("2026-03-01T11:20:00.000Z");
+  });
+
+  it("reads an identify's traits from context.traits when it has no traits (RudderStack's JS SDK)", () => {
+    const message = accepted({
+      type: "identify",
+      userId: "u",
+      context: { traits: { email: " Ann@Example.com ", plan: "pro" } },
+    });
+    expect(message.traits).toEqual({ email: " Ann@Example.com ", plan: "pro" });
+    expect(message.traitEmail).toBe("ann@example.com");
+    const both = accepted({
+      type: "identify",
+      userId: "u",
+      traits: { plan: "team" },
+      context: { traits: { plan: "pro" } },
+    });
+    expect(both.traits).toEqual({ plan: "team" });
+  });
+
+  it("lets timestamp win over originalTimestamp", () => {
+    const message = accepted(
+      {
+        type: "track",
+        userId: "u",
+        event: "E",
+        timestamp: "2026-03-01T12:50:00Z",
+        originalTimestamp: "2026-03-01T12:00:00Z",
+      },
+      new Date("2026-03-01T13:00:00Z"),
+    );
+    expect(message.timestamp.toISOString()).toBe("2026-03-01T11:50:00.000Z");
+  });
+
+  it("names originalTimestamp when it is not a date", () => {
+    expect(
+      rejection({ type: "track", userId: "u", event: "E", originalTimestamp: "yesterday" }),
+    ).toEqual({ code: "invalid_timestamp", field: "originalTimestamp" });
+  });
+
   it("prefers the item's own sentAt over the batch's", () => {
     const message = accepted(
       {

@@ -111,6 +111,8 @@ export function normalizeMessage(
   if ("error" in time) return rejected(index, raw, "invalid_timestamp", time.field, time.error);
 
   const reported = reportedTimezone(data.context?.timezone);
+  const traits =
+    type === "identify" ? identifyTraits(data) : type === "group" ? (data.traits ?? {}) : null;
   return {
     ok: true,
     message: {
@@ -121,15 +123,15 @@ export function normalizeMessage(
       anonymousId,
       name: type === "track" ? (data.event ?? null) : (data.name ?? null),
       properties: data.properties ?? {},
-      traits: type === "identify" || type === "group" ? (data.traits ?? {}) : null,
+      traits,
       context: data.context ?? null,
       extra: extraFields(item, type),
       timestamp: time.timestamp,
       sentAt: time.sentAt,
       groupId: data.groupId ?? null,
       previousId: data.previousId ?? null,
-      traitEmail: type === "identify" ? normalizeEmail(data.traits?.email) : null,
-      traitTimezone: type === "identify" ? validTimezone(data.traits?.timezone) : null,
+      traitEmail: type === "identify" ? normalizeEmail(traits?.email) : null,
+      traitTimezone: type === "identify" ? validTimezone(traits?.timezone) : null,
       contextTimezoneReported: reported !== undefined,
       contextTimezone: reported ?? null,
     },
@@ -152,17 +154,37 @@ function rejected(
 const present = (value: unknown) => value !== undefined && value !== null;
 
 /**
+ * An identify's traits. RudderStack's JavaScript SDK sends them only as
+ * `context.traits` (as RudderStack's own server reads them); Segment's
+ * libraries send `traits`, which wins when both are there.
+ */
+function identifyTraits(data: ParsedCall): JsonObject {
+  if (data.traits) return data.traits;
+  const fromContext = data.context?.traits;
+  return fromContext !== null && typeof fromContext === "object" && !Array.isArray(fromContext)
+    ? (fromContext as JsonObject)
+    : {};
+}
+
+/**
  * Segment's clock-skew correction: the device's clock may be wrong, but the
  * gap between when it says the event happened and when it says it sent the
  * request is right. So timestamp = receivedAt − (sentAt − timestamp).
+ * RudderStack's SDKs put the device's event time in `originalTimestamp`
+ * instead, with the same correction; `timestamp` wins when both are given.
  */
 function resolveTimestamp(
   item: JsonObject,
   { receivedAt, batchSentAt }: NormalizeOptions,
 ): { timestamp: Date; sentAt: Date | null } | { field: string; error: string } {
-  const given = present(item.timestamp) ? parseTimestamp(item.timestamp) : null;
-  if (present(item.timestamp) && !given) {
-    return { field: "timestamp", error: "timestamp must be an ISO-8601 date-time." };
+  const field = present(item.timestamp)
+    ? "timestamp"
+    : present(item.originalTimestamp)
+      ? "originalTimestamp"
+      : null;
+  const given = field ? parseTimestamp(item[field]) : null;
+  if (field && !given) {
+    return { field, error: `${field} must be an ISO-8601 date-time.` };
   }
   const ownSentAt = present(item.sentAt) ? parseTimestamp(item.sentAt) : null;
   if (present(item.sentAt) && !ownSentAt) {
@@ -177,12 +199,12 @@ function resolveTimestamp(
   }
   if (timestamp.getTime() > receivedAt.getTime() + MAX_FUTURE_MS) {
     return {
-      field: "timestamp",
-      error: "timestamp is more than 24 hours in the future (after clock-skew correction).",
+      field: field ?? "timestamp",
+      error: `${field ?? "timestamp"} is more than 24 hours in the future (after clock-skew correction).`,
     };
   }
   if (timestamp.getTime() < MIN_TIMESTAMP) {
-    return { field: "timestamp", error: "timestamp is before 2000-01-01." };
+    return { field: field ?? "timestamp", error: `${field ?? "timestamp"} is before 2000-01-01.` };
   }
   return { timestamp, sentAt };
 }
@@ -194,7 +216,7 @@ function resolveTimestamp(
  * without a timestamp two identical calls are distinct events.
  */
 function assignMessageId(item: JsonObject): string {
-  if (item.timestamp === undefined || item.timestamp === null) return `cue-${randomUUID()}`;
+  if (!present(item.timestamp) && !present(item.originalTimestamp)) return `cue-${randomUUID()}`;
   const { sentAt: _sentAt, writeKey: _writeKey, ...stable } = item;
   return `cue-${createHash("sha256").update(JSON.stringify(stable)).digest("hex").slice(0, 32)}`;
 }

@@ -61,6 +61,8 @@ interface Case {
   status: number;
   /** Called when the test runs (the workspace exists then). */
   query?: () => string;
+  /** The path to request, when the entry's sample path (`:name` as `sample-name`) will not do. */
+  path?: () => string;
   headers?: () => Record<string, string>;
   /** The body for one side; `side` keeps the sides' messageIds apart. */
   body?: (side: Side) => string | Uint8Array<ArrayBuffer>;
@@ -119,7 +121,7 @@ async function routeFile(pattern: string): Promise<Record<string, unknown>> {
 
 async function both(key: string, c: Case): Promise<[Answer, Answer]> {
   const { method, path: pattern } = splitRouteKey(key);
-  const path = samplePath(pattern);
+  const path = c.path?.() ?? samplePath(pattern);
   const url = `${path}${c.query?.() ?? ""}`;
   const direct = await fetch(`${base}${url}`, requestInit(method, c, "node"));
   const handler = (await routeFile(pattern))[method] as WebRouteHandler;
@@ -242,6 +244,32 @@ function trackingCases(call: IngestEndpoint): Case[] {
   ];
 }
 
+// ---- The settings document of Segment's browser library -------------------
+
+function trackingSettingsCases(pattern: string): Case[] {
+  const proxied = () => ({ "x-forwarded-host": "cue.example", "x-forwarded-proto": "https" });
+  if (pattern.includes(":writeKey")) {
+    const at = (key: () => string) => () => pattern.replace(":writeKey", encodeURIComponent(key()));
+    return [
+      { name: "a live write key", status: 200, path: at(() => ws.writeKey), headers: proxied },
+      { name: "an unknown key", status: 401, path: at(() => "wk_nope"), headers: proxied },
+      { name: "a revoked key", status: 401, path: at(() => revokedKey), headers: proxied },
+    ];
+  }
+  const query = (key: () => string) => () => `?p=npm&writeKey=${encodeURIComponent(key())}`;
+  return [
+    { name: "a live write key", status: 200, query: query(() => ws.writeKey) },
+    {
+      name: "the key as the Basic username",
+      status: 200,
+      headers: () => ({ authorization: basic(ws.writeKey) }),
+    },
+    { name: "an unknown key", status: 401, query: query(() => "wk_nope") },
+    { name: "a revoked key", status: 401, query: query(() => revokedKey) },
+    { name: "no key", status: 401 },
+  ];
+}
+
 // ---- The inbox API ---------------------------------------------------------
 
 function inboxReadCases(): Case[] {
@@ -311,11 +339,13 @@ function preflightCases(): Case[] {
 }
 
 /** The requests for an entry; a kind of entry without any fails the test. */
-function casesFor(method: string, route: ApiRoute): Case[] {
+function casesFor(method: string, route: ApiRoute, pattern: string): Case[] {
   if (method === "OPTIONS") return preflightCases();
   switch (route.api) {
     case "tracking":
       return method === "POST" ? trackingCases(route.call) : [];
+    case "tracking-settings":
+      return method === "GET" ? trackingSettingsCases(pattern) : [];
     case "inbox":
       return method === "GET" ? inboxReadCases() : [];
     default: {
@@ -328,8 +358,8 @@ function casesFor(method: string, route: ApiRoute): Case[] {
 const ENTRIES = Object.entries(API_ROUTES) as [string, ApiRoute][];
 
 describe.each(ENTRIES)("%s", (key, route) => {
-  const { method } = splitRouteKey(key);
-  const cases = casesFor(method, route);
+  const { method, path: pattern } = splitRouteKey(key);
+  const cases = casesFor(method, route, pattern);
 
   it("has requests to check it with", () => {
     expect(cases.length, `add cases for ${method} on the ${route.api} API`).toBeGreaterThan(0);
@@ -339,7 +369,7 @@ describe.each(ENTRIES)("%s", (key, route) => {
     const [direct, web] = await both(key, c);
     expect(direct).toEqual(web);
     expect(direct.status).toBe(c.status);
-    if (route.api === "tracking") expect(direct.headers["access-control-allow-origin"]).toBe("*");
+    if (route.api !== "inbox") expect(direct.headers["access-control-allow-origin"]).toBe("*");
   });
 
   it("agrees on an unexpected exception: the envelope's 500", async () => {

@@ -1,0 +1,4 @@
+// POST /v1/i – the tracking API at the path Segment's and RudderStack's libraries build from Cue's URL
+import { webRoutes } from "@/lib/http/web-routes";
+
+export const { POST, OPTIONS } = webRoutes("/v1/i");

@@ -1,0 +1,4 @@
+// GET /v1/sourceConfig – the source configuration RudderStack's JavaScript SDK loads from its configUrl
+import { webRoutes } from "@/lib/http/web-routes";
+
+export const { GET, OPTIONS } = webRoutes("/v1/sourceConfig");
