@@ -1,0 +1,169 @@
+import "server-only";
+import { type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { WorkerTask } from "@/lib/worker/run-worker";
+import { type PostResult, postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
+import { DISABLE_AFTER_MS, decideRetry, parseRetryAfter } from "./retry-schedule";
+import { webhookHeaders } from "./webhook-secret";
+import { WEBHOOKS_TASK } from "./webhooks-task";
+
+// The worker's `webhooks` task: claims due outbox rows (webhook_messages)
+// of enabled endpoints with FOR UPDATE SKIP LOCKED as a lease (nextAttemptAt
+// moves to the end of the lease, so a worker that dies gives them back),
+// POSTs each signed payload, and records the attempt and its outcome
+// (retry-schedule.ts) under the same leaseId. A run of failures lasting
+// DISABLE_AFTER_MS disables the endpoint; its pending messages fail.
+
+const LEASE_MS = WEBHOOK_TIMEOUT_MS + 45_000;
+const BATCH = 20;
+
+interface ClaimedWebhook {
+  id: string;
+  workspaceId: string;
+  endpointId: string;
+  payload: Prisma.JsonValue;
+  attempts: number;
+  leaseId: string;
+  replay: boolean;
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+}
+
+export interface DeliverWebhooksOptions {
+  now?: Date;
+  random?: () => number;
+  timeoutMs?: number;
+}
+
+async function claimDueWebhooks(now: Date, limit: number): Promise<ClaimedWebhook[]> {
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  return sql.$queryRaw<ClaimedWebhook[]>`
+    WITH due AS (
+      SELECT wm.id FROM webhook_messages wm
+      JOIN webhook_endpoints ep ON ep.id = wm."endpointId" AND ep.enabled
+      WHERE wm.status = 'pending' AND wm."nextAttemptAt" <= ${now}::timestamp(3)
+      ORDER BY wm."nextAttemptAt", wm.id
+      LIMIT ${limit}
+      FOR UPDATE OF wm SKIP LOCKED
+    )
+    UPDATE webhook_messages m
+    SET attempts = m.attempts + 1, "leaseId" = gen_random_uuid()::text,
+        "nextAttemptAt" = ${leaseUntil}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+    FROM due, webhook_endpoints ep
+    WHERE m.id = due.id AND ep.id = m."endpointId"
+    RETURNING m.id, m."workspaceId", m."endpointId", m.payload, m.attempts, m."leaseId",
+      m."lastError" = 'replay' AS replay, ep.url, ep.secret, ep."previousSecret",
+      ep."previousSecretExpiresAt"`;
+}
+
+/** One awaited round: claims what is due at `now`, delivers it, records it. */
+export async function deliverDueWebhooks(options: DeliverWebhooksOptions = {}): Promise<number> {
+  const now = options.now ?? new Date();
+  const claimed = await claimDueWebhooks(now, BATCH);
+  await Promise.all(claimed.map((message) => deliverOne(message, now, options)));
+  return claimed.length;
+}
+
+async function deliverOne(
+  message: ClaimedWebhook,
+  now: Date,
+  options: DeliverWebhooksOptions,
+): Promise<void> {
+  const body = JSON.stringify(message.payload);
+  // The signature's timestamp is the real send time: receivers compare it with their clock.
+  const headers = webhookHeaders(message, { id: message.id, timestamp: new Date(), body }, now);
+  let result: PostResult;
+  try {
+    result = await postWebhook({ url: message.url, headers, body, timeoutMs: options.timeoutMs });
+  } catch (error) {
+    // A URL that cannot even be requested; treated as a network error.
+    const text = error instanceof Error ? error.message : String(error);
+    result = { statusCode: null, headers: {}, body: "", error: text, refused: false, durationMs: 0 };
+  }
+  await recordAttempt(message, result, now, options.random);
+}
+
+async function recordAttempt(
+  message: ClaimedWebhook,
+  result: PostResult,
+  now: Date,
+  random?: () => number,
+): Promise<void> {
+  const retryAfter = result.headers["retry-after"];
+  const decision = decideRetry(
+    {
+      statusCode: result.statusCode,
+      retryAfterMs: parseRetryAfter(Array.isArray(retryAfter) ? retryAfter[0] : retryAfter, now),
+      permanent: result.refused,
+    },
+    message.attempts,
+    now,
+    random,
+  );
+  const error = result.error ?? (decision.kind === "succeeded" ? null : `HTTP ${result.statusCode}`);
+  await sqlTransaction(async (tx) => {
+    const status = decision.kind === "retry" ? "pending" : decision.kind;
+    const next = decision.kind === "retry" ? decision.at : null;
+    const updated = await tx.$executeRaw`
+      UPDATE webhook_messages SET status = ${status}, "nextAttemptAt" = ${next}::timestamp(3),
+        "leaseId" = NULL, "lastStatus" = ${result.statusCode}, "lastError" = ${error},
+        "updatedAt" = ${now}::timestamp(3)
+      WHERE id = ${message.id} AND "leaseId" = ${message.leaseId}`;
+    if (updated === 0) return;
+    await tx.$executeRaw`
+      INSERT INTO webhook_attempts ("workspaceId", "endpointId", "messageId", at, "statusCode",
+        "durationMs", error, "responseBody", trigger)
+      VALUES (${message.workspaceId}, ${message.endpointId}, ${message.id}, ${now}::timestamp(3),
+        ${result.statusCode}, ${result.durationMs}, ${result.error}, ${result.body || null},
+        ${message.replay ? "replay" : "scheduled"})`;
+    if (decision.kind === "succeeded") {
+      await tx.$executeRaw`
+        UPDATE webhook_endpoints SET "failingSince" = NULL
+        WHERE id = ${message.endpointId} AND "failingSince" IS NOT NULL`;
+    } else {
+      await noteFailure(tx, message.endpointId, now);
+    }
+  });
+}
+
+/** Starts or continues the endpoint's run of failures; a day of them disables it. */
+async function noteFailure(tx: RawDb, endpointId: string, now: Date): Promise<void> {
+  const cutoff = new Date(now.getTime() - DISABLE_AFTER_MS);
+  const rows = await tx.$queryRaw<{ enabled: boolean }[]>`
+    UPDATE webhook_endpoints SET
+      "failingSince" = COALESCE("failingSince", ${now}::timestamp(3)),
+      enabled = enabled AND NOT COALESCE("failingSince" <= ${cutoff}::timestamp(3), false),
+      "disabledReason" = CASE WHEN enabled AND "failingSince" <= ${cutoff}::timestamp(3)
+        THEN 'failing' ELSE "disabledReason" END,
+      "disabledAt" = CASE WHEN enabled AND "failingSince" <= ${cutoff}::timestamp(3)
+        THEN ${now}::timestamp(3) ELSE "disabledAt" END,
+      "updatedAt" = ${now}::timestamp(3)
+    WHERE id = ${endpointId}
+    RETURNING enabled`;
+  if (rows[0] && !rows[0].enabled) await failPending(tx, endpointId, "endpoint disabled after a day of failures", now);
+}
+
+export async function failPending(tx: RawDb, endpointId: string, reason: string, now: Date) {
+  await tx.$executeRaw`
+    UPDATE webhook_messages SET status = 'failed', "nextAttemptAt" = NULL, "leaseId" = NULL,
+      "lastError" = ${reason}, "updatedAt" = ${now}::timestamp(3)
+    WHERE "endpointId" = ${endpointId} AND status = 'pending'`;
+}
+
+export async function nextWebhookDueAt(): Promise<Date | null> {
+  const rows = await sql.$queryRaw<{ due: Date | null }[]>`
+    SELECT min(wm."nextAttemptAt") AS due FROM webhook_messages wm
+    JOIN webhook_endpoints ep ON ep.id = wm."endpointId" AND ep.enabled
+    WHERE wm.status = 'pending'`;
+  return rows[0]?.due ?? null;
+}
+
+export function webhookDeliveryTask(): WorkerTask {
+  return {
+    name: WEBHOOKS_TASK,
+    run: (now) => deliverDueWebhooks({ now }),
+    nextDueAt: nextWebhookDueAt,
+  };
+}
