@@ -80,7 +80,14 @@ async function deliverOne(
   } catch (error) {
     // A URL that cannot even be requested; treated as a network error.
     const text = error instanceof Error ? error.message : String(error);
-    result = { statusCode: null, headers: {}, body: "", error: text, refused: false, durationMs: 0 };
+    result = {
+      statusCode: null,
+      headers: {},
+      body: "",
+      error: text,
+      refused: false,
+      durationMs: 0,
+    };
   }
   await recordAttempt(message, result, now, options.random);
 }
@@ -102,7 +109,8 @@ async function recordAttempt(
     now,
     random,
   );
-  const error = result.error ?? (decision.kind === "succeeded" ? null : `HTTP ${result.statusCode}`);
+  const error =
+    result.error ?? (decision.kind === "succeeded" ? null : `HTTP ${result.statusCode}`);
   await sqlTransaction(async (tx) => {
     const status = decision.kind === "retry" ? "pending" : decision.kind;
     const next = decision.kind === "retry" ? decision.at : null;
@@ -142,7 +150,8 @@ async function noteFailure(tx: RawDb, endpointId: string, now: Date): Promise<vo
       "updatedAt" = ${now}::timestamp(3)
     WHERE id = ${endpointId}
     RETURNING enabled`;
-  if (rows[0] && !rows[0].enabled) await failPending(tx, endpointId, "endpoint disabled after a day of failures", now);
+  if (rows[0] && !rows[0].enabled)
+    await failPending(tx, endpointId, "endpoint disabled after a day of failures", now);
 }
 
 export async function failPending(tx: RawDb, endpointId: string, reason: string, now: Date) {

@@ -8,8 +8,8 @@ import { notifyWorkers } from "@/lib/worker/run-worker";
 import { failPending } from "./deliver-webhooks";
 import { TEST_EVENT_TYPE } from "./event-types";
 import { isPrivateAddress, privateTargetsAllowed } from "./private-network";
-import { generateWebhookSecret, SECRET_OVERLAP_MS } from "./webhook-secret";
 import type { CreateWebhookInput, UpdateWebhookInput } from "./webhook-schemas";
+import { generateWebhookSecret, SECRET_OVERLAP_MS } from "./webhook-secret";
 import { WEBHOOKS_TASK } from "./webhooks-task";
 
 // Endpoints: create, read, update, delete, rotate the secret, send a test
@@ -66,7 +66,10 @@ function assertAllowedTarget(url: string): void {
   }
 }
 
-export async function getEndpointOrThrow(workspaceId: string, id: string): Promise<WebhookEndpoint> {
+export async function getEndpointOrThrow(
+  workspaceId: string,
+  id: string,
+): Promise<WebhookEndpoint> {
   const endpoint = await prisma.webhookEndpoint.findFirst({ where: { id, workspaceId } });
   if (!endpoint) throw notFound("Webhook endpoint");
   return endpoint;
@@ -159,7 +162,10 @@ export async function rotateSecret(
 }
 
 /** Queues a `webhook.test` event for this endpoint, delivered like any other. */
-export async function sendTestEvent(workspaceId: string, id: string): Promise<{ deliveryId: string }> {
+export async function sendTestEvent(
+  workspaceId: string,
+  id: string,
+): Promise<{ deliveryId: string }> {
   const endpoint = await getEndpointOrThrow(workspaceId, id);
   if (!endpoint.enabled) {
     throw new ApiError("conflict", "This endpoint is disabled; enable it to send a test event.");

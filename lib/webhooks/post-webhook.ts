@@ -38,7 +38,8 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
     if (error) return callback(error, "", 0);
     const refused = addresses.find((a) => isPrivateAddress(a.address));
     if (refused) return callback(new PrivateAddressError(refused.address), "", 0);
-    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+    if (options.all)
+      return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
     const first = addresses[0];
     return callback(null, first.address, first.family);
   });
@@ -96,11 +97,15 @@ export async function postWebhook(input: {
           ),
         );
         res.on("error", (error) =>
-          resolve(done({ statusCode: null, headers: {}, body: "", error: error.message, refused: false })),
+          resolve(
+            done({ statusCode: null, headers: {}, body: "", error: error.message, refused: false }),
+          ),
         );
       },
     );
-    req.on("timeout", () => req.destroy(new Error(`Timed out after ${input.timeoutMs ?? WEBHOOK_TIMEOUT_MS} ms.`)));
+    req.on("timeout", () =>
+      req.destroy(new Error(`Timed out after ${input.timeoutMs ?? WEBHOOK_TIMEOUT_MS} ms.`)),
+    );
     req.on("error", (error) =>
       resolve(
         done({

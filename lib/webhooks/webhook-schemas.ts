@@ -5,18 +5,31 @@ import { WEBHOOK_EVENT_TYPES } from "./event-types";
 // the session API the Settings page uses (/api/w/:workspaceId/webhooks) and
 // the page's form.
 
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
 export const webhookUrlSchema = z
   .string()
   .trim()
   .max(2_000, "A webhook URL is at most 2000 characters.")
-  .refine((value) => URL.canParse(value), { message: "Not a valid URL." })
-  .refine((value) => /^https?:$/.test(new URL(value).protocol), {
-    message: "The URL must start with https:// (or http://).",
+  .superRefine((value, ctx) => {
+    const url = parseUrl(value);
+    if (!url) ctx.addIssue({ code: "custom", message: "Not a valid URL." });
+    else if (url.protocol !== "https:" && url.protocol !== "http:") {
+      ctx.addIssue({ code: "custom", message: "The URL must start with https:// (or http://)." });
+    } else if (url.username || url.password) {
+      ctx.addIssue({ code: "custom", message: "Put credentials in the receiver, not in the URL." });
+    }
   })
-  .refine((value) => !new URL(value).username && !new URL(value).password, {
-    message: "Put credentials in the receiver, not in the URL.",
-  })
-  .meta({ description: "Where Cue POSTs the events.", example: "https://example.com/webhooks/cue" });
+  .meta({
+    description: "Where Cue POSTs the events.",
+    example: "https://example.com/webhooks/cue",
+  });
 
 export const eventTypesSchema = z
   .array(

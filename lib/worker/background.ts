@@ -7,7 +7,12 @@ import { startWorker, type WorkerTask } from "./run-worker";
 
 /** Every kind of due work: email delivery, the journey engine (events, timers, inactivity), backtests, webhooks. */
 export function backgroundTasks(log?: (line: string) => void): WorkerTask[] {
-  return [emailDeliveryTask(), ...engineTasks({ log }), backtestTask({ log }), webhookDeliveryTask()];
+  return [
+    emailDeliveryTask(),
+    ...engineTasks({ log }),
+    backtestTask({ log }),
+    webhookDeliveryTask(),
+  ];
 }
 
 /**

@@ -13,7 +13,12 @@ import {
 } from "@/test/engine/engine-fixtures";
 import { fakeResendForFile } from "@/test/fakes/fake-resend";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/fakes/webhook-receiver";
-import { createChannelWorkspace, createProfile, emailContent, enqueue } from "@/test/fixtures/channels";
+import {
+  createChannelWorkspace,
+  createProfile,
+  emailContent,
+  enqueue,
+} from "@/test/fixtures/channels";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { createInboxUser, deliver, hashHeaders, post } from "@/test/inbox/inbox-fixtures";
 import { createEndpoint, ctx, deliverAll } from "./webhook-fixtures";
@@ -69,7 +74,13 @@ describe("message lifecycle", () => {
     expect(sent.headers["webhook-id"]).toMatch(/^msg_[0-9a-f]{32}$/);
     expect(sent.payload).toMatchObject({
       type: "message.sent",
-      data: { messageId, channel: "email", userId: "ada", profileId: profile.id, to: "ada@example.com" },
+      data: {
+        messageId,
+        channel: "email",
+        userId: "ada",
+        profileId: profile.id,
+        to: "ada@example.com",
+      },
     });
     expect(Date.parse(sent.payload.timestamp)).not.toBeNaN();
   });
@@ -84,7 +95,9 @@ describe("message lifecycle", () => {
     await createEndpoint(other, receiver.url, ["message.failed"]);
     const p2 = await createProfile(other.workspaceId);
     await enqueue({ workspaceId: other.workspaceId, profileId: p2.id, content: emailContent() });
-    expect(await prisma.webhookMessage.count({ where: { workspaceId: other.workspaceId } })).toBe(0);
+    expect(await prisma.webhookMessage.count({ where: { workspaceId: other.workspaceId } })).toBe(
+      0,
+    );
   });
 });
 
@@ -133,7 +146,11 @@ describe("journey events", () => {
         goal: { event: "Purchased", within: { amount: 7, unit: "days" } },
       }),
     );
-    await createEndpoint(ws, receiver.url, ["journey.entered", "journey.converted", "journey.exited"]);
+    await createEndpoint(ws, receiver.url, [
+      "journey.entered",
+      "journey.converted",
+      "journey.exited",
+    ]);
     const clock = new FakeClock("2026-01-05T10:00:00Z");
     await send(clock, ws.workspaceId, [track("carl", "Cart Abandoned")]);
     clock.advance(3_600_000);
@@ -142,9 +159,11 @@ describe("journey events", () => {
 
     await deliverAll();
     expect(types()).toEqual(["journey.converted", "journey.entered", "journey.exited"]);
-    const [entered, converted, exited] = ["journey.entered", "journey.converted", "journey.exited"].map(
-      (type) => ofType(type).payload,
-    );
+    const [entered, converted, exited] = [
+      "journey.entered",
+      "journey.converted",
+      "journey.exited",
+    ].map((type) => ofType(type).payload);
     expect(entered).toMatchObject({
       timestamp: "2026-01-05T10:00:00.000Z",
       data: { journeyId, userId: "carl" },

@@ -33,7 +33,8 @@ export async function createEndpoint(
     }),
     ctx({}),
   );
-  if (response.status !== 201) throw new Error(`create: ${response.status} ${await response.text()}`);
+  if (response.status !== 201)
+    throw new Error(`create: ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { webhook: { id: string }; secret: string };
   return { id: body.webhook.id, secret: body.secret };
 }
