@@ -50,8 +50,8 @@ test("an owner adds a webhook endpoint, sees its secret once, and a test event i
     await expect(card.getByText("Enabled")).toBeVisible();
     await card.getByRole("button", { name: "Send test event" }).click();
     const log = card.getByRole("table", { name: "Delivery log" });
-    await expect(log.getByText("webhook.test")).toBeVisible();
-    await expect(log.getByText("succeeded")).toBeVisible({ timeout: 15_000 });
+    await expect(log.getByText("webhook.test", { exact: true })).toBeVisible();
+    await expect(log.getByText("succeeded", { exact: true })).toBeVisible({ timeout: 15_000 });
 
     expect(received).toHaveLength(1);
     const [request] = received;
