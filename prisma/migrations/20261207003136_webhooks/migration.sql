@@ -71,73 +71,94 @@ CREATE INDEX "webhook_attempts_endpointId_id_idx" ON "webhook_attempts"("endpoin
 -- Outbound webhooks: the outbox is written by these triggers, in the
 -- transaction of the change each event reports, one row per subscribed
 -- enabled endpoint. Each trigger's WHEN clause passes only real transitions,
--- and nothing more is done for a workspace without an enabled endpoint (one
--- index probe). The worker's `webhooks` task delivers the rows (lib/webhooks).
+-- and each function first asks whether the workspace has an enabled endpoint
+-- (one index probe, a cached plan), so a workspace without webhooks pays
+-- nothing more. The worker's `webhooks` task delivers the rows (lib/webhooks).
 --
--- The logic is in SQL functions. The trigger functions are one-line PL/pgSQL
--- wrappers written as E'' strings with \073 for the semicolon, because the
--- migration runner splits scripts at every semicolon.
+-- The PL/pgSQL bodies are E'' strings with \073 for each semicolon and
+-- doubled quotes, because the migration runner (the pg adapter's
+-- executeScript) splits scripts at every semicolon. PL/pgSQL rather than SQL
+-- functions: their plans are cached per connection (SQL functions were
+-- replanned on every call before PostgreSQL 18, about 0.5 ms an event).
 CREATE INDEX "webhook_endpoints_enabled_workspace_idx" ON "webhook_endpoints"("workspaceId") WHERE "enabled";
 
 -- One outbox row per enabled endpoint of the workspace subscribed to the type, then wakes the workers.
 CREATE FUNCTION cue_webhook_enqueue(workspace_id text, event_type text, at timestamp(3), data jsonb)
-RETURNS void LANGUAGE sql AS $$
-  WITH queued AS (
-    INSERT INTO webhook_messages (id, "workspaceId", "endpointId", "eventType", payload, status,
-      "nextAttemptAt", "createdAt", "updatedAt")
-    SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), workspace_id, ep.id, event_type,
-      jsonb_build_object('type', event_type,
-        'timestamp', to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-        'data', jsonb_strip_nulls(data)),
-      'pending', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-    FROM webhook_endpoints ep
-    WHERE ep."workspaceId" = workspace_id AND ep.enabled AND event_type = ANY(ep."eventTypes")
-    RETURNING 1
-  )
-  SELECT pg_notify('cue_wake', 'webhooks') WHERE EXISTS (SELECT 1 FROM queued)
-$$;
+RETURNS void LANGUAGE plpgsql AS E'BEGIN
+  INSERT INTO webhook_messages (id, "workspaceId", "endpointId", "eventType", payload, status,
+    "nextAttemptAt", "createdAt", "updatedAt")
+  SELECT ''msg_'' || replace(gen_random_uuid()::text, ''-'', ''''), workspace_id, ep.id, event_type,
+    jsonb_build_object(''type'', event_type,
+      ''timestamp'', to_char(at, ''YYYY-MM-DD"T"HH24:MI:SS.MS"Z"''),
+      ''data'', jsonb_strip_nulls(data)),
+    ''pending'', now() AT TIME ZONE ''UTC'', now() AT TIME ZONE ''UTC'', now() AT TIME ZONE ''UTC''
+  FROM webhook_endpoints ep
+  WHERE ep."workspaceId" = workspace_id AND ep.enabled AND event_type = ANY(ep."eventTypes")\073
+  IF FOUND THEN
+    PERFORM pg_notify(''cue_wake'', ''webhooks'')\073
+  END IF\073
+END';
 
--- Message lifecycle, from the message timeline (every status change writes
--- one event). In-app seen/read/clicked/archived are inbox.* events instead.
-CREATE FUNCTION cue_webhook_message_event_sql(e message_events) RETURNS void LANGUAGE sql AS $$
-  SELECT cue_webhook_enqueue(m."workspaceId", 'message.' || e.type, e.at,
-    jsonb_build_object('messageId', m.id, 'channel', m.channel::text, 'status', m.status::text,
-      'profileId', m."profileId", 'userId', p."userId", 'journeyId', m."journeyId",
-      'runId', m."runId", 'nodeId', m."nodeId", 'templateId', m."templateId",
-      'source', m.source, 'to', m."toAddress", 'subject', m.subject,
-      'error', CASE WHEN e.type IN ('failed', 'bounced') THEN m.error END,
-      'details', e.data))
-  FROM messages m LEFT JOIN profiles p ON p.id = m."profileId"
-  WHERE m.id = e."messageId"
-    AND (m.channel = 'email' OR e.type IN ('queued', 'sent', 'delivered', 'failed'))
-    AND EXISTS (SELECT 1 FROM webhook_endpoints ep WHERE ep."workspaceId" = m."workspaceId" AND ep.enabled)
-$$;
-
-CREATE FUNCTION cue_webhook_message_event() RETURNS trigger LANGUAGE plpgsql
-AS E'BEGIN PERFORM cue_webhook_message_event_sql(NEW)\073 RETURN NULL\073 END';
+-- Message lifecycle, from the message timeline (every status change writes one event).
+CREATE FUNCTION cue_webhook_message_event() RETURNS trigger LANGUAGE plpgsql AS E'DECLARE
+  m record\073
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM messages msg JOIN webhook_endpoints ep
+                 ON ep."workspaceId" = msg."workspaceId" AND ep.enabled
+                 WHERE msg.id = NEW."messageId") THEN
+    RETURN NULL\073
+  END IF\073
+  SELECT msg.*, p."userId" AS "userId" INTO m
+  FROM messages msg LEFT JOIN profiles p ON p.id = msg."profileId"
+  WHERE msg.id = NEW."messageId"\073
+  -- In-app seen, read, clicked and archived are inbox events (the inbox_items trigger).
+  IF m.channel = ''in_app'' AND NEW.type NOT IN (''queued'', ''sent'', ''delivered'', ''failed'') THEN
+    RETURN NULL\073
+  END IF\073
+  PERFORM cue_webhook_enqueue(m."workspaceId", ''message.'' || NEW.type, NEW.at,
+    jsonb_build_object(''messageId'', m.id, ''channel'', m.channel::text, ''status'', m.status::text,
+      ''profileId'', m."profileId", ''userId'', m."userId", ''journeyId'', m."journeyId",
+      ''runId'', m."runId", ''nodeId'', m."nodeId", ''templateId'', m."templateId",
+      ''source'', m.source, ''to'', m."toAddress", ''subject'', m.subject,
+      ''error'', CASE WHEN NEW.type IN (''failed'', ''bounced'') THEN m.error END,
+      ''details'', NEW.data))\073
+  RETURN NULL\073
+END';
 
 CREATE TRIGGER webhook_message_events AFTER INSERT ON message_events
 FOR EACH ROW WHEN (NEW.type IN ('queued', 'sent', 'delivered', 'opened', 'clicked', 'bounced', 'complained', 'failed'))
 EXECUTE FUNCTION cue_webhook_message_event();
 
 -- Inbox actions: each stamp an inbox item gains (seen, read, clicked, archived).
-CREATE FUNCTION cue_webhook_inbox_item_sql(o inbox_items, n inbox_items) RETURNS void LANGUAGE sql AS $$
-  SELECT cue_webhook_enqueue(n."workspaceId", s.type, s.at,
-    jsonb_build_object('inboxItemId', n.id, 'messageId', n."messageId", 'channel', 'in_app',
-      'profileId', n."profileId", 'userId', p."userId", 'journeyId', msg."journeyId",
-      'runId', msg."runId", 'nodeId', msg."nodeId", 'kind', n.kind::text, 'title', n.title,
-      'url', CASE WHEN s.type = 'inbox.clicked' THEN n."ctaUrl" END))
-  FROM (VALUES (1, 'inbox.seen', o."seenAt", n."seenAt"), (2, 'inbox.read', o."readAt", n."readAt"),
-               (3, 'inbox.clicked', o."clickedAt", n."clickedAt"),
-               (4, 'inbox.archived', o."archivedAt", n."archivedAt")) AS s(ord, type, was, at)
-  LEFT JOIN profiles p ON p.id = n."profileId"
-  LEFT JOIN messages msg ON msg.id = n."messageId"
-  WHERE s.was IS NULL AND s.at IS NOT NULL
-    AND EXISTS (SELECT 1 FROM webhook_endpoints ep WHERE ep."workspaceId" = n."workspaceId" AND ep.enabled)
-$$;
-
-CREATE FUNCTION cue_webhook_inbox_item() RETURNS trigger LANGUAGE plpgsql
-AS E'BEGIN PERFORM cue_webhook_inbox_item_sql(OLD, NEW)\073 RETURN NULL\073 END';
+CREATE FUNCTION cue_webhook_inbox_item() RETURNS trigger LANGUAGE plpgsql AS E'DECLARE
+  base jsonb\073
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE "workspaceId" = NEW."workspaceId" AND enabled) THEN
+    RETURN NULL\073
+  END IF\073
+  SELECT jsonb_build_object(''inboxItemId'', NEW.id, ''messageId'', NEW."messageId",
+      ''channel'', ''in_app'', ''profileId'', NEW."profileId", ''userId'', p."userId",
+      ''journeyId'', msg."journeyId", ''runId'', msg."runId", ''nodeId'', msg."nodeId",
+      ''kind'', NEW.kind::text, ''title'', NEW.title)
+    INTO base
+  FROM (SELECT 1) one
+  LEFT JOIN profiles p ON p.id = NEW."profileId"
+  LEFT JOIN messages msg ON msg.id = NEW."messageId"\073
+  IF OLD."seenAt" IS NULL AND NEW."seenAt" IS NOT NULL THEN
+    PERFORM cue_webhook_enqueue(NEW."workspaceId", ''inbox.seen'', NEW."seenAt", base)\073
+  END IF\073
+  IF OLD."readAt" IS NULL AND NEW."readAt" IS NOT NULL THEN
+    PERFORM cue_webhook_enqueue(NEW."workspaceId", ''inbox.read'', NEW."readAt", base)\073
+  END IF\073
+  IF OLD."clickedAt" IS NULL AND NEW."clickedAt" IS NOT NULL THEN
+    PERFORM cue_webhook_enqueue(NEW."workspaceId", ''inbox.clicked'', NEW."clickedAt",
+      base || jsonb_build_object(''url'', NEW."ctaUrl"))\073
+  END IF\073
+  IF OLD."archivedAt" IS NULL AND NEW."archivedAt" IS NOT NULL THEN
+    PERFORM cue_webhook_enqueue(NEW."workspaceId", ''inbox.archived'', NEW."archivedAt", base)\073
+  END IF\073
+  RETURN NULL\073
+END';
 
 CREATE TRIGGER webhook_inbox_items AFTER UPDATE ON inbox_items
 FOR EACH ROW WHEN (
@@ -149,22 +170,30 @@ EXECUTE FUNCTION cue_webhook_inbox_item();
 
 -- Journey runs: entered (a new run), converted (reached the goal, including a
 -- late conversion of a completed run), exited (any end: data.status is
--- completed, converted, filtered or exited). `o` is NULL for a new run.
-CREATE FUNCTION cue_webhook_journey_run_sql(o journey_runs, n journey_runs) RETURNS void LANGUAGE sql AS $$
-  SELECT cue_webhook_enqueue(n."workspaceId", s.type, s.at,
-    jsonb_build_object('journeyId', n."journeyId", 'versionId', n."versionId", 'runId', n.id,
-      'profileId', n."profileId", 'userId', p."userId", 'status', n.status, 'nodeId', n."nodeId",
-      'holdout', n.holdout, 'enteredAt', to_char(n."enteredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')))
-  FROM (VALUES (1, 'journey.entered', o.id IS NULL, n."enteredAt"),
-               (2, 'journey.converted', o."convertedAt" IS NULL, n."convertedAt"),
-               (3, 'journey.exited', o."endedAt" IS NULL, n."endedAt")) AS s(ord, type, fresh, at)
-  LEFT JOIN profiles p ON p.id = n."profileId"
-  WHERE s.fresh AND s.at IS NOT NULL
-    AND EXISTS (SELECT 1 FROM webhook_endpoints ep WHERE ep."workspaceId" = n."workspaceId" AND ep.enabled)
-$$;
-
-CREATE FUNCTION cue_webhook_journey_run() RETURNS trigger LANGUAGE plpgsql
-AS E'BEGIN PERFORM cue_webhook_journey_run_sql(OLD, NEW)\073 RETURN NULL\073 END';
+-- completed, converted, filtered or exited).
+CREATE FUNCTION cue_webhook_journey_run() RETURNS trigger LANGUAGE plpgsql AS E'DECLARE
+  base jsonb\073
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM webhook_endpoints WHERE "workspaceId" = NEW."workspaceId" AND enabled) THEN
+    RETURN NULL\073
+  END IF\073
+  SELECT jsonb_build_object(''journeyId'', NEW."journeyId", ''versionId'', NEW."versionId",
+      ''runId'', NEW.id, ''profileId'', NEW."profileId", ''userId'', p."userId",
+      ''status'', NEW.status, ''nodeId'', NEW."nodeId", ''holdout'', NEW.holdout,
+      ''enteredAt'', to_char(NEW."enteredAt", ''YYYY-MM-DD"T"HH24:MI:SS.MS"Z"''))
+    INTO base
+  FROM (SELECT 1) one LEFT JOIN profiles p ON p.id = NEW."profileId"\073
+  IF TG_OP = ''INSERT'' THEN
+    PERFORM cue_webhook_enqueue(NEW."workspaceId", ''journey.entered'', NEW."enteredAt", base)\073
+  END IF\073
+  IF NEW."convertedAt" IS NOT NULL AND (TG_OP = ''INSERT'' OR OLD."convertedAt" IS NULL) THEN
+    PERFORM cue_webhook_enqueue(NEW."workspaceId", ''journey.converted'', NEW."convertedAt", base)\073
+  END IF\073
+  IF NEW."endedAt" IS NOT NULL AND (TG_OP = ''INSERT'' OR OLD."endedAt" IS NULL) THEN
+    PERFORM cue_webhook_enqueue(NEW."workspaceId", ''journey.exited'', NEW."endedAt", base)\073
+  END IF\073
+  RETURN NULL\073
+END';
 
 CREATE TRIGGER webhook_journey_runs_insert AFTER INSERT ON journey_runs
 FOR EACH ROW EXECUTE FUNCTION cue_webhook_journey_run();
