@@ -54,7 +54,7 @@ async function claimDueWebhooks(now: Date, limit: number): Promise<ClaimedWebhoo
     FROM due, webhook_endpoints ep
     WHERE m.id = due.id AND ep.id = m."endpointId"
     RETURNING m.id, m."workspaceId", m."endpointId", m.payload, m.attempts, m."leaseId",
-      m."lastError" = 'replay' AS replay, ep.url, ep.secret, ep."previousSecret",
+      (m."replayedAt" IS NOT NULL AND m.attempts = 1) AS replay, ep.url, ep.secret, ep."previousSecret",
       ep."previousSecretExpiresAt"`;
 }
 

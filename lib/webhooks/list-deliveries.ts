@@ -75,7 +75,7 @@ export async function listDeliveries(
       attempts: row.attempts,
       nextAttemptAt: row.status === "pending" ? (row.nextAttemptAt?.toISOString() ?? null) : null,
       lastStatus: row.lastStatus,
-      lastError: row.lastError === "replay" ? null : row.lastError,
+      lastError: row.lastError,
       createdAt: row.createdAt.toISOString(),
       payload: row.payload,
       attemptLog: (byMessage.get(row.id) ?? []).map((a) => ({

@@ -203,7 +203,8 @@ export async function replayDelivery(
   const replayed = await sqlTransaction(async (tx) => {
     const count = await tx.$executeRaw`
       UPDATE webhook_messages SET status = 'pending', attempts = 0, "leaseId" = NULL,
-        "nextAttemptAt" = ${now}::timestamp(3), "lastError" = 'replay', "updatedAt" = ${now}::timestamp(3)
+        "nextAttemptAt" = ${now}::timestamp(3), "replayedAt" = ${now}::timestamp(3),
+        "updatedAt" = ${now}::timestamp(3)
       WHERE id = ${deliveryId} AND "endpointId" = ${endpoint.id} AND "workspaceId" = ${workspaceId}
         AND status <> 'pending'`;
     if (count > 0) await notifyWorkers(tx, WEBHOOKS_TASK);

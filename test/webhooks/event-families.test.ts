@@ -3,6 +3,7 @@ import { POST as inboxActionRoute } from "@/app/api/v1/inbox/[id]/[action]/route
 import { deliverDueEmails } from "@/lib/channels/email/deliver-due-emails";
 import { prisma } from "@/lib/db/client";
 import { delayNode, lineJourney } from "@/lib/journey-core/test-fixtures";
+import { eraseProfile } from "@/lib/profiles/erase-profile";
 import {
   advanceTo,
   FakeClock,
@@ -83,6 +84,27 @@ describe("message lifecycle", () => {
       },
     });
     expect(Date.parse(sent.payload.timestamp)).not.toBeNaN();
+  });
+
+  it("erasing a profile deletes the webhook deliveries about it, attempts included", async () => {
+    const ws = await createChannelWorkspace({ name: "Erase hooks" });
+    await createEndpoint(ws, receiver.url, ["message.queued"]);
+    const gone = await createProfile(ws.workspaceId);
+    const kept = await createProfile(ws.workspaceId);
+    for (const profile of [gone, kept]) {
+      await enqueue({
+        workspaceId: ws.workspaceId,
+        profileId: profile.id,
+        content: emailContent(),
+      });
+    }
+    await deliverAll();
+    expect(await prisma.webhookAttempt.count({ where: { workspaceId: ws.workspaceId } })).toBe(2);
+
+    await eraseProfile({ workspaceId: ws.workspaceId, profileId: gone.id });
+    const left = await prisma.webhookMessage.findMany({ where: { workspaceId: ws.workspaceId } });
+    expect(left.map((m) => m.profileId)).toEqual([kept.id]);
+    expect(await prisma.webhookAttempt.count({ where: { workspaceId: ws.workspaceId } })).toBe(1);
   });
 
   it("writes nothing for a workspace without endpoints, or for unsubscribed types", async () => {

@@ -24,6 +24,7 @@ CREATE TABLE "webhook_messages" (
     "workspaceId" TEXT NOT NULL,
     "endpointId" TEXT NOT NULL,
     "eventType" TEXT NOT NULL,
+    "profileId" UUID,
     "payload" JSONB NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
@@ -31,6 +32,7 @@ CREATE TABLE "webhook_messages" (
     "leaseId" TEXT,
     "lastStatus" INTEGER,
     "lastError" TEXT,
+    "replayedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -63,6 +65,9 @@ CREATE INDEX "webhook_messages_status_nextAttemptAt_idx" ON "webhook_messages"("
 CREATE INDEX "webhook_messages_endpointId_createdAt_idx" ON "webhook_messages"("endpointId", "createdAt");
 
 -- CreateIndex
+CREATE INDEX "webhook_messages_workspaceId_profileId_idx" ON "webhook_messages"("workspaceId", "profileId");
+
+-- CreateIndex
 CREATE INDEX "webhook_attempts_messageId_id_idx" ON "webhook_attempts"("messageId", "id");
 
 -- CreateIndex
@@ -85,9 +90,10 @@ CREATE INDEX "webhook_endpoints_enabled_workspace_idx" ON "webhook_endpoints"("w
 -- One outbox row per enabled endpoint of the workspace subscribed to the type, then wakes the workers.
 CREATE FUNCTION cue_webhook_enqueue(workspace_id text, event_type text, at timestamp(3), data jsonb)
 RETURNS void LANGUAGE plpgsql AS E'BEGIN
-  INSERT INTO webhook_messages (id, "workspaceId", "endpointId", "eventType", payload, status,
+  INSERT INTO webhook_messages (id, "workspaceId", "endpointId", "eventType", "profileId", payload, status,
     "nextAttemptAt", "createdAt", "updatedAt")
   SELECT ''msg_'' || replace(gen_random_uuid()::text, ''-'', ''''), workspace_id, ep.id, event_type,
+    (data->>''profileId'')::uuid,
     jsonb_build_object(''type'', event_type,
       ''timestamp'', to_char(at, ''YYYY-MM-DD"T"HH24:MI:SS.MS"Z"''),
       ''data'', jsonb_strip_nulls(data)),
