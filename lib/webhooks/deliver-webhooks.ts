@@ -169,10 +169,47 @@ export async function nextWebhookDueAt(): Promise<Date | null> {
   return rows[0]?.due ?? null;
 }
 
+/** Days a finished delivery and its attempts are kept (CUE_WEBHOOKS_RETENTION_DAYS, default 30). */
+export function retentionDays(): number {
+  const days = Number(process.env.CUE_WEBHOOKS_RETENTION_DAYS);
+  return Number.isFinite(days) && days > 0 ? days : 30;
+}
+
+/**
+ * Deletes up to `limit` finished deliveries older than the retention, with
+ * their attempts. Any worker may run it; the deletes are idempotent.
+ */
+export async function purgeOldDeliveries(now: Date, limit = 1_000): Promise<number> {
+  const cutoff = new Date(now.getTime() - retentionDays() * 86_400_000);
+  const rows = await sql.$queryRaw<{ count: number }[]>`
+    WITH old AS (
+      SELECT id FROM webhook_messages
+      WHERE status <> 'pending' AND "createdAt" < ${cutoff}::timestamp(3)
+      LIMIT ${limit}
+    ), attempts AS (
+      DELETE FROM webhook_attempts a USING old WHERE a."messageId" = old.id
+    ), gone AS (
+      DELETE FROM webhook_messages m USING old WHERE m.id = old.id RETURNING 1
+    )
+    SELECT count(*)::int AS count FROM gone`;
+  return rows[0]?.count ?? 0;
+}
+
+const PURGE_EVERY_MS = 3_600_000;
+
 export function webhookDeliveryTask(): WorkerTask {
+  // When this process last purged: a per-process pace only, so it needs no sharing.
+  let purgedAt = 0;
   return {
     name: WEBHOOKS_TASK,
-    run: (now) => deliverDueWebhooks({ now }),
+    async run(now) {
+      const delivered = await deliverDueWebhooks({ now });
+      if (delivered === 0 && now.getTime() - purgedAt >= PURGE_EVERY_MS) {
+        purgedAt = now.getTime();
+        await purgeOldDeliveries(now);
+      }
+      return delivered;
+    },
     nextDueAt: nextWebhookDueAt,
   };
 }

@@ -5,7 +5,11 @@ import { POST as rotateRoute } from "@/app/api/v1/webhooks/[id]/rotate-secret/ro
 import { PATCH as patchRoute } from "@/app/api/v1/webhooks/[id]/route";
 import { POST as testRoute } from "@/app/api/v1/webhooks/[id]/test/route";
 import { prisma } from "@/lib/db/client";
-import { deliverDueWebhooks, nextWebhookDueAt } from "@/lib/webhooks/deliver-webhooks";
+import {
+  deliverDueWebhooks,
+  nextWebhookDueAt,
+  purgeOldDeliveries,
+} from "@/lib/webhooks/deliver-webhooks";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/retry-schedule";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/fakes/webhook-receiver";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
@@ -264,5 +268,23 @@ describe("replay", () => {
       [400, "scheduled"],
       [200, "replay"],
     ]);
+  });
+});
+
+describe("retention", () => {
+  it("deletes finished deliveries older than 30 days with their attempts, never pending ones", async () => {
+    const { id } = await createEndpoint(ws, receiver.url, ["message.sent"]);
+    const done = await sendTest(id);
+    await round(at(new Date(), SECOND));
+    const pending = await sendTest(id);
+    const old = new Date(Date.now() - 31 * 24 * HOUR);
+    await prisma.webhookMessage.updateMany({
+      where: { id: { in: [done, pending] } },
+      data: { createdAt: old },
+    });
+    expect(await purgeOldDeliveries(new Date())).toBeGreaterThanOrEqual(1);
+    expect(await prisma.webhookMessage.count({ where: { id: done } })).toBe(0);
+    expect(await prisma.webhookAttempt.count({ where: { messageId: done } })).toBe(0);
+    expect(await prisma.webhookMessage.count({ where: { id: pending } })).toBe(1);
   });
 });

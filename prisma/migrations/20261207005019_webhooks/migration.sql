@@ -68,6 +68,9 @@ CREATE INDEX "webhook_messages_endpointId_createdAt_idx" ON "webhook_messages"("
 CREATE INDEX "webhook_messages_workspaceId_profileId_idx" ON "webhook_messages"("workspaceId", "profileId");
 
 -- CreateIndex
+CREATE INDEX "webhook_messages_createdAt_idx" ON "webhook_messages"("createdAt");
+
+-- CreateIndex
 CREATE INDEX "webhook_attempts_messageId_id_idx" ON "webhook_attempts"("messageId", "id");
 
 -- CreateIndex
