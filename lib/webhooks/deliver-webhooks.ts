@@ -1,13 +1,15 @@
 import "server-only";
+import { reportDatabaseError } from "@/lib/db/availability";
 import { type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { errorText } from "@/lib/log/error-text";
 import type { WorkerTask } from "@/lib/worker/run-worker";
 import { type PostResult, postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
 import { DISABLE_AFTER_MS, decideRetry, parseRetryAfter } from "./retry-schedule";
 import { webhookHeaders } from "./webhook-secret";
 import { WEBHOOKS_TASK } from "./webhooks-task";
 
-// The worker's `webhooks` task: claims due outbox rows (webhook_messages)
+// Webhook delivery: claims due outbox rows (webhook_messages)
 // of enabled endpoints with FOR UPDATE SKIP LOCKED as a lease (nextAttemptAt
 // moves to the end of the lease, so a worker that dies gives them back),
 // POSTs each signed payload, and records the attempt and its outcome
@@ -196,20 +198,52 @@ export async function purgeOldDeliveries(now: Date, limit = 1_000): Promise<numb
 }
 
 const PURGE_EVERY_MS = 3_600_000;
+/** POSTs one worker keeps in flight at once. */
+const CONCURRENCY = 20;
 
-export function webhookDeliveryTask(): WorkerTask {
+/**
+ * The worker task: keeps up to CONCURRENCY POSTs in flight in the
+ * background and claims more whenever there is room, so a slow receiver
+ * (up to its 15 s timeout) never holds the worker loop, which the engine
+ * and email tasks share. A POST whose outcome cannot be recorded is
+ * claimed again when its lease ends.
+ */
+export function webhookDeliveryTask(options: { log?: (line: string) => void } = {}): WorkerTask {
+  const log = options.log ?? (() => {});
+  const inFlight = new Set<Promise<void>>();
+  let wake = () => {};
   // When this process last purged: a per-process pace only, so it needs no sharing.
   let purgedAt = 0;
   return {
     name: WEBHOOKS_TASK,
+    attach: (loopWake) => {
+      wake = loopWake;
+    },
     async run(now) {
-      const delivered = await deliverDueWebhooks({ now });
-      if (delivered === 0 && now.getTime() - purgedAt >= PURGE_EVERY_MS) {
+      const room = CONCURRENCY - inFlight.size;
+      const claimed = room > 0 ? await claimDueWebhooks(now, Math.min(room, BATCH)) : [];
+      for (const message of claimed) {
+        const post: Promise<void> = deliverOne(message, now, {})
+          .catch((error: unknown) => {
+            if (!reportDatabaseError(error)) {
+              log(`webhooks: ${message.id} not recorded: ${errorText(error)}`);
+            }
+          })
+          .finally(() => {
+            inFlight.delete(post);
+            wake(); // room for the next claim
+          });
+        inFlight.add(post);
+      }
+      if (claimed.length === 0 && now.getTime() - purgedAt >= PURGE_EVERY_MS) {
         purgedAt = now.getTime();
         await purgeOldDeliveries(now);
       }
-      return delivered;
+      return claimed.length;
     },
     nextDueAt: nextWebhookDueAt,
+    drain: async () => {
+      await Promise.all([...inFlight]);
+    },
   };
 }

@@ -16,6 +16,8 @@ export interface ScriptedAnswer {
   status: number;
   headers?: Record<string, string>;
   body?: string;
+  /** Answer this long after the request arrived. */
+  delayMs?: number;
 }
 
 export interface WebhookReceiver {
@@ -38,6 +40,8 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
     const body = Buffer.concat(chunks).toString("utf8");
     received.push({ headers: req.headers, body, payload: JSON.parse(body) });
     const next = script.shift() ?? { status: 200, body: "ok" };
+    if (next.delayMs) await new Promise((resolve) => setTimeout(resolve, next.delayMs));
+    if (res.destroyed) return;
     res.writeHead(next.status, next.headers ?? {});
     res.end(next.body ?? "");
   });

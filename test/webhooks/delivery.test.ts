@@ -9,6 +9,7 @@ import {
   deliverDueWebhooks,
   nextWebhookDueAt,
   purgeOldDeliveries,
+  webhookDeliveryTask,
 } from "@/lib/webhooks/deliver-webhooks";
 import { MAX_ATTEMPTS } from "@/lib/webhooks/retry-schedule";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/fakes/webhook-receiver";
@@ -286,5 +287,37 @@ describe("retention", () => {
     expect(await prisma.webhookMessage.count({ where: { id: done } })).toBe(0);
     expect(await prisma.webhookAttempt.count({ where: { messageId: done } })).toBe(0);
     expect(await prisma.webhookMessage.count({ where: { id: pending } })).toBe(1);
+  });
+});
+
+describe("the worker task", () => {
+  it("POSTs in the background, so a slow receiver does not hold the worker loop", async () => {
+    const { id } = await createEndpoint(ws, receiver.url, ["message.sent"]);
+    const deliveryId = await sendTest(id);
+    receiver.answer({ status: 200, delayMs: 800 });
+    const task = webhookDeliveryTask();
+    let woken = 0;
+    task.attach?.(() => {
+      woken++;
+    });
+    const started = performance.now();
+    expect(await task.run(at(new Date(), SECOND))).toBe(1);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect((await message(deliveryId)).status).toBe("pending");
+    await task.drain?.();
+    expect((await message(deliveryId)).status).toBe("succeeded");
+    expect(woken).toBe(1);
+  });
+
+  it("gives up on a receiver slower than the timeout and retries it", async () => {
+    const { id } = await createEndpoint(ws, receiver.url, ["message.sent"]);
+    const deliveryId = await sendTest(id);
+    receiver.answer({ status: 200, delayMs: 1_000 });
+    const now = at(new Date(), SECOND);
+    await deliverDueWebhooks({ now, timeoutMs: 200, random: () => 0.5 });
+    const row = await message(deliveryId);
+    expect(row).toMatchObject({ status: "pending", attempts: 1, lastStatus: null });
+    expect(row.lastError).toMatch(/Timed out after 200 ms/);
+    expect(row.nextAttemptAt).toEqual(at(now, 5 * SECOND));
   });
 });
