@@ -4,6 +4,8 @@ import { deliverDueEmails } from "@/lib/channels/email/deliver-due-emails";
 import { prisma } from "@/lib/db/client";
 import { delayNode, lineJourney } from "@/lib/journey-core/test-fixtures";
 import { eraseProfile } from "@/lib/profiles/erase-profile";
+import { webhookDeliveryTask } from "@/lib/webhooks/deliver-webhooks";
+import { startWorker } from "@/lib/worker/run-worker";
 import {
   advanceTo,
   FakeClock,
@@ -120,6 +122,28 @@ describe("message lifecycle", () => {
     expect(await prisma.webhookMessage.count({ where: { workspaceId: other.workspaceId } })).toBe(
       0,
     );
+  });
+});
+
+describe("the running worker", () => {
+  it("is woken by the trigger's NOTIFY and delivers at once, long before its poll interval", async () => {
+    const ws = await createChannelWorkspace({ name: "Woken" });
+    await createEndpoint(ws, receiver.url, ["message.queued"]);
+    const worker = startWorker({ tasks: [webhookDeliveryTask()], pollIntervalMs: 60_000 });
+    await worker.ready;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the first round finds nothing and sleeps
+      const profile = await createProfile(ws.workspaceId);
+      await enqueue({
+        workspaceId: ws.workspaceId,
+        profileId: profile.id,
+        content: emailContent(),
+      });
+      await expect.poll(() => receiver.received.length, { timeout: 5_000, interval: 50 }).toBe(1);
+      expect(types()).toEqual(["message.queued"]);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 
