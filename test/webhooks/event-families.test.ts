@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as inboxActionRoute } from "@/app/api/v1/inbox/[id]/[action]/route";
+import { POST as resendWebhook } from "@/app/api/webhooks/resend/route";
 import { deliverDueEmails } from "@/lib/channels/email/deliver-due-emails";
 import { prisma } from "@/lib/db/client";
 import { delayNode, lineJourney } from "@/lib/journey-core/test-fixtures";
@@ -21,6 +22,8 @@ import {
   createProfile,
   emailContent,
   enqueue,
+  svixHeaders,
+  TEST_WEBHOOK_SECRET,
 } from "@/test/fixtures/channels";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { createInboxUser, deliver, hashHeaders, post } from "@/test/inbox/inbox-fixtures";
@@ -34,13 +37,17 @@ import { createEndpoint, ctx, deliverAll } from "./webhook-fixtures";
 const fake = fakeResendForFile();
 let receiver: WebhookReceiver;
 const savedAllow = process.env.CUE_WEBHOOKS_ALLOW_PRIVATE;
+const savedResendSecret = process.env.RESEND_WEBHOOK_SECRET;
 
 beforeAll(async () => {
   process.env.CUE_WEBHOOKS_ALLOW_PRIVATE = "1";
+  process.env.RESEND_WEBHOOK_SECRET = TEST_WEBHOOK_SECRET;
   receiver = await startWebhookReceiver();
 });
 afterAll(async () => {
   await receiver.close();
+  if (savedResendSecret === undefined) delete process.env.RESEND_WEBHOOK_SECRET;
+  else process.env.RESEND_WEBHOOK_SECRET = savedResendSecret;
   if (savedAllow === undefined) delete process.env.CUE_WEBHOOKS_ALLOW_PRIVATE;
   else process.env.CUE_WEBHOOKS_ALLOW_PRIVATE = savedAllow;
 });
@@ -86,6 +93,67 @@ describe("message lifecycle", () => {
       },
     });
     expect(Date.parse(sent.payload.timestamp)).not.toBeNaN();
+  });
+
+  it("Resend's delivered, opened, clicked and bounced reach the endpoint as message.* events", async () => {
+    const ws = await createChannelWorkspace({ name: "Resend hooks" });
+    const { secret } = await createEndpoint(ws, receiver.url, [
+      "message.delivered",
+      "message.opened",
+      "message.clicked",
+      "message.bounced",
+    ]);
+    const profile = await createProfile(ws.workspaceId, { userId: "dee" });
+    const { messageId } = await enqueue({
+      workspaceId: ws.workspaceId,
+      profileId: profile.id,
+      content: emailContent(),
+    });
+    await deliverDueEmails();
+    const message = await prisma.message.findUniqueOrThrow({ where: { id: messageId } });
+    const resendEvent = (type: string, data: Record<string, unknown> = {}) => {
+      const payload = JSON.stringify({
+        type,
+        created_at: new Date().toISOString(),
+        data: {
+          email_id: message.providerId,
+          to: [message.toAddress],
+          tags: { cue_message_id: message.id },
+          ...data,
+        },
+      });
+      return resendWebhook(
+        new Request("http://cue.test/api/webhooks/resend", {
+          method: "POST",
+          body: payload,
+          headers: svixHeaders(payload),
+        }),
+      );
+    };
+    for (const [type, data] of [
+      ["email.delivered", {}],
+      ["email.opened", {}],
+      ["email.clicked", { click: { link: "https://acme.test/pricing" } }],
+      ["email.bounced", { bounce: { type: "Permanent", message: "No such user" } }],
+    ] as const) {
+      expect((await resendEvent(type, data)).status).toBe(200);
+    }
+
+    await deliverAll();
+    expect(types()).toEqual([
+      "message.bounced",
+      "message.clicked",
+      "message.delivered",
+      "message.opened",
+    ]);
+    expect(receiver.received.every((r) => receiver.verifies(r, secret))).toBe(true);
+    expect(ofType("message.bounced").payload.data).toMatchObject({
+      messageId,
+      userId: "dee",
+      status: "bounced",
+      error: "Bounced: No such user",
+    });
+    expect(ofType("message.clicked").payload.data).toMatchObject({ messageId, channel: "email" });
   });
 
   it("erasing a profile deletes the webhook deliveries about it, attempts included", async () => {
