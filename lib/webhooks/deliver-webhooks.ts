@@ -4,6 +4,7 @@ import { type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { errorText } from "@/lib/log/error-text";
 import type { WorkerTask } from "@/lib/worker/run-worker";
+import { TEST_EVENT_TYPE } from "./event-types";
 import { type PostResult, postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
 import { DISABLE_AFTER_MS, decideRetry, parseRetryAfter } from "./retry-schedule";
 import { webhookHeaders } from "./webhook-secret";
@@ -27,6 +28,7 @@ interface ClaimedWebhook {
   attempts: number;
   leaseId: string;
   replay: boolean;
+  eventType: string;
   url: string;
   secret: string;
   previousSecret: string | null;
@@ -55,7 +57,7 @@ async function claimDueWebhooks(now: Date, limit: number): Promise<ClaimedWebhoo
         "nextAttemptAt" = ${leaseUntil}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
     FROM due, webhook_endpoints ep
     WHERE m.id = due.id AND ep.id = m."endpointId"
-    RETURNING m.id, m."workspaceId", m."endpointId", m.payload, m.attempts, m."leaseId",
+    RETURNING m.id, m."workspaceId", m."endpointId", m."eventType", m.payload, m.attempts, m."leaseId",
       (m."replayedAt" IS NOT NULL AND m.attempts = 1) AS replay, ep.url, ep.secret, ep."previousSecret",
       ep."previousSecretExpiresAt"`;
 }
@@ -127,7 +129,7 @@ async function recordAttempt(
         "durationMs", error, "responseBody", trigger)
       VALUES (${message.workspaceId}, ${message.endpointId}, ${message.id}, ${now}::timestamp(3),
         ${result.statusCode}, ${result.durationMs}, ${result.error}, ${result.body || null},
-        ${message.replay ? "replay" : "scheduled"})`;
+        ${attemptTrigger(message)})`;
     if (decision.kind === "succeeded") {
       await tx.$executeRaw`
         UPDATE webhook_endpoints SET "failingSince" = NULL
@@ -136,6 +138,12 @@ async function recordAttempt(
       await noteFailure(tx, message.endpointId, now);
     }
   });
+}
+
+/** Why this attempt was made, for the delivery log. */
+function attemptTrigger(message: ClaimedWebhook): string {
+  if (message.replay) return "replay";
+  return message.eventType === TEST_EVENT_TYPE && message.attempts === 1 ? "test" : "scheduled";
 }
 
 /** Starts or continues the endpoint's run of failures; a day of them disables it. */

@@ -64,7 +64,24 @@ export async function postWebhook(input: {
     return done({ statusCode: null, headers: {}, body: "", error: error.message, refused: true });
   }
   const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  const timeoutMs = input.timeoutMs ?? WEBHOOK_TIMEOUT_MS;
   return new Promise<PostResult>((resolve) => {
+    let settled = false;
+    let deadline: NodeJS.Timeout | undefined;
+    const finish = (part: Omit<PostResult, "durationMs">) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve(done(part));
+    };
+    const fail = (error: Error) =>
+      finish({
+        statusCode: null,
+        headers: {},
+        body: "",
+        error: error.message,
+        refused: error instanceof PrivateAddressError,
+      });
     const req = send(
       url,
       {
@@ -75,48 +92,38 @@ export async function postWebhook(input: {
           "content-length": String(Buffer.byteLength(input.body)),
           "user-agent": "Cue-Webhooks/1.0",
         },
-        timeout: input.timeoutMs ?? WEBHOOK_TIMEOUT_MS,
         ...(allowPrivate ? {} : { lookup: guardedLookup }),
       },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        const answer = () => {
+          finish({
+            statusCode: res.statusCode ?? null,
+            headers: res.headers,
+            body: Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString("utf8"),
+            error: null,
+            refused: false,
+          });
+          // The rest of a long answer is not read.
+          res.destroy();
+        };
         res.on("data", (chunk: Buffer) => {
-          if (size < SNIPPET_BYTES) chunks.push(chunk);
+          chunks.push(chunk);
           size += chunk.length;
+          if (size >= SNIPPET_BYTES) answer();
         });
-        res.on("end", () =>
-          resolve(
-            done({
-              statusCode: res.statusCode ?? null,
-              headers: res.headers,
-              body: Buffer.concat(chunks).subarray(0, SNIPPET_BYTES).toString("utf8"),
-              error: null,
-              refused: false,
-            }),
-          ),
-        );
-        res.on("error", (error) =>
-          resolve(
-            done({ statusCode: null, headers: {}, body: "", error: error.message, refused: false }),
-          ),
-        );
+        res.on("end", answer);
+        res.on("error", fail);
       },
     );
-    req.on("timeout", () =>
-      req.destroy(new Error(`Timed out after ${input.timeoutMs ?? WEBHOOK_TIMEOUT_MS} ms.`)),
-    );
-    req.on("error", (error) =>
-      resolve(
-        done({
-          statusCode: null,
-          headers: {},
-          body: "",
-          error: error.message,
-          refused: error instanceof PrivateAddressError,
-        }),
-      ),
-    );
+    // One deadline for the whole exchange (connect, send, answer), not an idle timeout.
+    deadline = setTimeout(() => {
+      const error = new Error(`Timed out after ${timeoutMs} ms.`);
+      fail(error);
+      req.destroy(error);
+    }, timeoutMs);
+    req.on("error", fail);
     req.end(input.body);
   });
 }

@@ -266,7 +266,7 @@ describe("replay", () => {
     expect((await message(deliveryId)).status).toBe("succeeded");
     expect(receiver.received.map((r) => r.headers["webhook-id"])).toEqual([deliveryId, deliveryId]);
     expect((await attempts(deliveryId)).map((a) => [a.statusCode, a.trigger])).toEqual([
-      [400, "scheduled"],
+      [400, "test"],
       [200, "replay"],
     ]);
   });
@@ -307,6 +307,16 @@ describe("the worker task", () => {
     await task.drain?.();
     expect((await message(deliveryId)).status).toBe("succeeded");
     expect(woken).toBe(1);
+  });
+
+  it("keeps the first KB of an answer and does not read the rest", async () => {
+    const { id } = await createEndpoint(ws, receiver.url, ["message.sent"]);
+    const deliveryId = await sendTest(id);
+    receiver.answer({ status: 200, body: "x".repeat(200_000) });
+    await round(at(new Date(), SECOND));
+    expect((await message(deliveryId)).status).toBe("succeeded");
+    const [attempt] = await attempts(deliveryId);
+    expect(attempt.responseBody).toHaveLength(1_024);
   });
 
   it("gives up on a receiver slower than the timeout and retries it", async () => {
