@@ -83,11 +83,20 @@ export async function listEndpoints(workspaceId: string): Promise<WebhookEndpoin
   return rows.map((row) => endpointView(row));
 }
 
+/** Each endpoint gets its own copy of every event it subscribes to; this keeps that bounded. */
+export const MAX_ENDPOINTS = 50;
+
 export async function createEndpoint(
   workspaceId: string,
   input: CreateWebhookInput,
 ): Promise<{ endpoint: WebhookEndpointView; secret: string }> {
   assertAllowedTarget(input.url);
+  if ((await prisma.webhookEndpoint.count({ where: { workspaceId } })) >= MAX_ENDPOINTS) {
+    throw new ApiError(
+      "conflict",
+      `A workspace can have at most ${MAX_ENDPOINTS} webhook endpoints; delete one first.`,
+    );
+  }
   const secret = generateWebhookSecret();
   const endpoint = await prisma.webhookEndpoint.create({
     data: {

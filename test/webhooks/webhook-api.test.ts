@@ -125,6 +125,24 @@ describe("/api/v1/webhooks", () => {
     expect((await bad.json()).error.details.issues[0].field).toBe("limit");
   });
 
+  it("refuses a 51st endpoint with a 409", async () => {
+    const full = await createTestWorkspace("Full");
+    await prisma.webhookEndpoint.createMany({
+      data: Array.from({ length: 50 }, (_, i) => ({
+        workspaceId: full.workspaceId,
+        url: `https://hooks.example.com/${i}`,
+        eventTypes: ["message.sent"],
+        secret: "whsec_x",
+      })),
+    });
+    const { status, body } = await create(
+      { url: URL_OK, eventTypes: ["message.sent"] },
+      full.secretKey,
+    );
+    expect(status).toBe(409);
+    expect(body.error.message).toMatch(/at most 50/);
+  });
+
   it("needs the secret key: no key or a write key is a 401", async () => {
     const none = await listRoute(new Request("http://cue.test/api/v1/webhooks"), ctx({}));
     expect(none.status).toBe(401);
