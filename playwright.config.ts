@@ -74,6 +74,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-not-for-production",
       NEXTAUTH_URL: BASE_URL,
       SIGNIN_MAX_FAILURES: "5",
+      // e2e/ui/webhooks.spec.ts delivers to a receiver on 127.0.0.1.
+      CUE_WEBHOOKS_ALLOW_PRIVATE: "1",
     },
   },
 });

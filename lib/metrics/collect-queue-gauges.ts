@@ -6,7 +6,7 @@ import type { CueMetrics } from "./metrics";
 // process and workspace together, so any process's /metrics tells the same.
 // One statement; each part is an index probe or a scan of the few rows that
 // are waiting (engine_queue by createdAt, journey_runs by wakeAt, messages by
-// status and nextAttemptAt).
+// status and nextAttemptAt, webhook_messages by status and nextAttemptAt).
 
 /** Email statuses that make up the queue (terminal states grow for ever and are left out). */
 export const EMAIL_QUEUE_STATUSES = ["queued", "sending", "failed"] as const;
@@ -18,6 +18,8 @@ interface QueueRow {
   dueOldest: number | null;
   emailByStatus: Record<string, number> | null;
   emailOldestDue: number | null;
+  webhooksPending: bigint;
+  webhooksOldestDue: number | null;
 }
 
 export async function collectQueueGauges(m: CueMetrics): Promise<void> {
@@ -35,7 +37,11 @@ export async function collectQueueGauges(m: CueMetrics): Promise<void> {
            GROUP BY status) s) AS "emailByStatus",
         (SELECT extract(epoch FROM now() - min(coalesce("nextAttemptAt", "createdAt")))::float8
            FROM messages WHERE status = 'queued' AND channel = 'email'
-             AND coalesce("nextAttemptAt", "createdAt") <= now()) AS "emailOldestDue"`;
+             AND coalesce("nextAttemptAt", "createdAt") <= now()) AS "emailOldestDue",
+        (SELECT count(*) FROM webhook_messages WHERE status = 'pending') AS "webhooksPending",
+        (SELECT extract(epoch FROM (now() AT TIME ZONE 'UTC') - min("nextAttemptAt"))::float8
+           FROM webhook_messages WHERE status = 'pending'
+             AND "nextAttemptAt" <= now() AT TIME ZONE 'UTC') AS "webhooksOldestDue"`;
     if (!row) throw new Error("The queue gauges' query returned no row.");
     m.engineQueueDepth.set(Number(row.engineDepth));
     m.engineQueueOldest.set(Math.max(0, row.engineOldest ?? 0));
@@ -45,6 +51,8 @@ export async function collectQueueGauges(m: CueMetrics): Promise<void> {
       m.emailQueue.set({ status }, Number(row.emailByStatus?.[status] ?? 0));
     }
     m.emailOldestDue.set(Math.max(0, row.emailOldestDue ?? 0));
+    m.webhooksPending.set(Number(row.webhooksPending));
+    m.webhooksOldestDue.set(Math.max(0, row.webhooksOldestDue ?? 0));
     m.databaseUp.set(1);
   } catch {
     // The scrape still answers (process metrics, pools); the alert is cue_database_up == 0.

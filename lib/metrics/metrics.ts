@@ -85,6 +85,16 @@ function createMetrics() {
       help: "How long the most overdue queued email has been due (0 when none).",
       registers,
     }),
+    webhooksPending: new Gauge({
+      name: "cue_webhooks_pending",
+      help: "Outbound webhook deliveries waiting for their next attempt (all endpoints).",
+      registers,
+    }),
+    webhooksOldestDue: new Gauge({
+      name: "cue_webhooks_oldest_due_age_seconds",
+      help: "How long the most overdue webhook delivery has been due (0 when none).",
+      registers,
+    }),
     databaseUp: new Gauge({
       name: "cue_database_up",
       help: "1 when the scrape could read the queue gauges from PostgreSQL, else 0 (they keep their last values).",

@@ -7,7 +7,7 @@ import { eraseProfileRuns } from "@/lib/profiles/erase-profile-runs";
  * GDPR erasure: the profile, its identities and memberships (cascade), every
  * event stored under it (including history merged in from anonymous
  * profiles), the engine's pending work, journey runs and traces, and every
- * message and inbox item sent to it, and its backtest sample paths, in one transaction. Later calls with the same ids create a new, empty profile.
+ * message and inbox item sent to it, the outbound webhooks about it, and its backtest sample paths, in one transaction. Later calls with the same ids create a new, empty profile.
  */
 export async function eraseProfile(input: {
   workspaceId: string;
@@ -30,6 +30,12 @@ export async function eraseProfile(input: {
       DELETE FROM inbox_items WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
     await tx.$executeRaw`
       DELETE FROM messages WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
+    await tx.$executeRaw`
+      WITH gone AS (
+        DELETE FROM webhook_messages WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid
+        RETURNING id
+      )
+      DELETE FROM webhook_attempts a USING gone WHERE a."messageId" = gone.id`;
     await tx.$executeRaw`
       DELETE FROM profiles WHERE "workspaceId" = ${workspaceId} AND id = ${profileId}::uuid`;
     return { events };

@@ -213,6 +213,8 @@ describe("GET /metrics", () => {
       'cue_email_queue_messages{status="sending"}',
       'cue_email_queue_messages{status="failed"}',
       "cue_email_oldest_due_age_seconds",
+      "cue_webhooks_pending",
+      "cue_webhooks_oldest_due_age_seconds",
       'cue_db_pool_connections{pool="default",state="total"}',
       'cue_db_pool_connections{pool="generic",state="waiting"}',
       "process_resident_memory_bytes",

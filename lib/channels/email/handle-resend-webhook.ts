@@ -87,10 +87,6 @@ export async function handleResendWebhook(input: {
     if (!message) return { outcome: "ignored", reason: "No message matches this email." } as const;
 
     const at = parseDate(event.created_at) ?? new Date();
-    await tx.$executeRaw`
-      INSERT INTO message_events ("messageId", type, at, data)
-      VALUES (${message.id}, ${effect.eventType}, ${at}::timestamp(3),
-        ${JSON.stringify(eventData(event.type, data))}::jsonb)`;
     let status = message.status;
     if (effect.rank > STATUS_RANK[message.status]) {
       status = effect.status;
@@ -99,6 +95,12 @@ export async function handleResendWebhook(input: {
           error = COALESCE(${effect.error || null}::text, error), "updatedAt" = ${new Date()}::timestamp(3)
         WHERE id = ${message.id}`;
     }
+    // After the status change: the outbound webhook this event queues (a
+    // database trigger) reports the message as it now is.
+    await tx.$executeRaw`
+      INSERT INTO message_events ("messageId", type, at, data)
+      VALUES (${message.id}, ${effect.eventType}, ${at}::timestamp(3),
+        ${JSON.stringify(eventData(event.type, data))}::jsonb)`;
     const address = message.toAddress ?? firstRecipient(data);
     if (effect.suppress && address) {
       await suppressAddress(tx, {

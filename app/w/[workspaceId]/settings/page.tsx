@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { hasRole } from "@/lib/auth/roles";
+import { listEndpoints } from "@/lib/webhooks/manage-webhooks";
 import { getActiveKey } from "@/lib/workspaces/api-keys";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { listMembers, listOpenInvites } from "@/lib/workspaces/list-members";
@@ -21,12 +22,14 @@ export default async function SettingsPage({
   const { workspaceId } = await params;
   const { workspace, role } = await requireMembership(workspaceId);
   const isAdmin = hasRole(role, "admin");
-  const [writeKey, secretKey, members, invites] = await Promise.all([
+  const [writeKey, secretKey, members, invites, webhooks] = await Promise.all([
     getActiveKey(workspace.id, "write"),
     getActiveKey(workspace.id, "secret"),
     listMembers(workspace.id),
     isAdmin ? listOpenInvites(workspace.id) : Promise.resolve([]),
+    listEndpoints(workspace.id),
   ]);
+  const disabledWebhooks = webhooks.filter((w) => !w.enabled && w.disabledReason === "failing");
   return (
     <>
       <PageHeader title="Settings" description={`Workspace “${workspace.name}”`} />
@@ -36,6 +39,24 @@ export default async function SettingsPage({
       >
         Sources: write key and snippets for sending events →
       </Link>
+      <Link
+        href={`/w/${workspace.id}/settings/webhooks`}
+        className="mb-6 ml-6 inline-block text-sm font-medium text-brand-700 hover:underline"
+      >
+        Webhooks: signed events to your endpoints →
+      </Link>
+      {disabledWebhooks.length > 0 ? (
+        <p role="alert" className="mb-6 rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {disabledWebhooks.length === 1
+            ? "A webhook endpoint was"
+            : `${disabledWebhooks.length} webhook endpoints were`}{" "}
+          disabled after a day of failed deliveries ({disabledWebhooks.map((w) => w.url).join(", ")}
+          ).{" "}
+          <Link href={`/w/${workspace.id}/settings/webhooks`} className="font-medium underline">
+            Review and re-enable
+          </Link>
+        </p>
+      ) : null}
       <div className="space-y-8">
         <section
           aria-labelledby="workspace-heading"
