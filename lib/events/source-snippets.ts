@@ -3,7 +3,13 @@
 
 export interface SourceSnippets {
   curl: string;
+  /** Segment's Node library, host only (the README's snippet, run by the tests). */
   node: string;
+  /** RudderStack's Node SDK, dataPlaneUrl only, its defaults (gzip) kept. */
+  rudderstackNode: string;
+  /** Segment's analytics-next, cdnURL only. */
+  segmentBrowser: string;
+  /** No library: one fetch. */
   browser: string;
 }
 
@@ -22,17 +28,34 @@ export function sourceSnippets(input: { origin: string; writeKey: string }): Sou
     node: `// npm install @segment/analytics-node
 import { Analytics } from "@segment/analytics-node";
 
-const analytics = new Analytics({
-  writeKey: "${writeKey}",
-  host: "${origin}",
-  path: "/api/v1/batch",
-});
+const analytics = new Analytics({ writeKey: "${writeKey}", host: "${origin}" });
 
 analytics.identify({ userId: "user_123", traits: { email: "ann@example.com", plan: "pro" } });
 analytics.track({ userId: "user_123", event: "Signed Up", properties: { plan: "pro" } });
 
 // Before the process exits:
 await analytics.closeAndFlush();`,
+    rudderstackNode: `// npm install @rudderstack/rudder-sdk-node
+import RudderAnalytics from "@rudderstack/rudder-sdk-node";
+
+const client = new RudderAnalytics("${writeKey}", { dataPlaneUrl: "${origin}" });
+
+client.identify({ userId: "user_123", traits: { email: "ann@example.com", plan: "pro" } });
+client.track({ userId: "user_123", event: "Signed Up", properties: { plan: "pro" } });
+
+// Before the process exits:
+await client.flush();`,
+    segmentBrowser: `// npm install @segment/analytics-next (or its bundle)
+import { AnalyticsBrowser } from "@segment/analytics-next";
+
+// Cue serves the settings document, so the library sends every call to Cue.
+export const analytics = AnalyticsBrowser.load({
+  writeKey: "${writeKey}",
+  cdnURL: "${origin}",
+});
+
+analytics.identify("user_123", { plan: "pro" });
+analytics.track("Viewed Pricing", { path: location.pathname });`,
     browser: `// The write key is public: it can only send events. text/plain with the key
 // in the body is a "simple" request, so no CORS preflight is needed and this
 // works from any site; like a beacon, the response is not readable.

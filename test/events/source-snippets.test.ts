@@ -10,7 +10,12 @@ describe("sourceSnippets", () => {
     expect(snippets.curl).toContain("curl https://cue.example.com/api/v1/track");
     expect(snippets.curl).toContain("-u 'wk_abc:'");
     expect(snippets.node).toContain('host: "https://cue.example.com"');
-    expect(snippets.node).toContain('path: "/api/v1/batch"');
+    expect(snippets.node).not.toContain("path:");
+    expect(snippets.rudderstackNode).toContain(
+      'new RudderAnalytics("wk_abc", { dataPlaneUrl: "https://cue.example.com" })',
+    );
+    expect(snippets.segmentBrowser).toContain('cdnURL: "https://cue.example.com"');
+    expect(snippets.segmentBrowser).toContain('writeKey: "wk_abc"');
     expect(snippets.browser).toContain('fetch("https://cue.example.com/api/v1/track"');
     expect(snippets.browser).toContain('writeKey: "wk_abc"');
   });

@@ -121,8 +121,7 @@ function Snippets({
       <Section id="node" title="Node.js — @segment/analytics-node">
         <p className="mb-3 text-sm text-slate-600">
           Segment’s server library, unchanged: point <code className="font-mono text-xs">host</code>{" "}
-          at Cue and <code className="font-mono text-xs">path</code> at the batch endpoint. It
-          batches, retries and honours rate limits.
+          at Cue. It batches, retries and honours rate limits.
         </p>
         <CodeBlock
           code={snippets.node}
@@ -131,7 +130,32 @@ function Snippets({
           testId="snippet-node"
         />
       </Section>
-      <Section id="browser" title="Browser — fetch">
+      <Section id="rudderstack-node" title="Node.js — @rudderstack/rudder-sdk-node">
+        <p className="mb-3 text-sm text-slate-600">
+          RudderStack’s server SDK with its defaults (gzipped batches): point{" "}
+          <code className="font-mono text-xs">dataPlaneUrl</code> at Cue.
+        </p>
+        <CodeBlock
+          code={snippets.rudderstackNode}
+          label="RudderStack Node.js snippet"
+          copyLabel="Copy RudderStack Node.js"
+          testId="snippet-rudderstack-node"
+        />
+      </Section>
+      <Section id="segment-browser" title="Browser — @segment/analytics-next">
+        <p className="mb-3 text-sm text-slate-600">
+          Segment’s browser library, unchanged: point{" "}
+          <code className="font-mono text-xs">cdnURL</code> at Cue, which serves its settings and
+          takes its calls from any site.
+        </p>
+        <CodeBlock
+          code={snippets.segmentBrowser}
+          label="Segment browser snippet"
+          copyLabel="Copy analytics-next"
+          testId="snippet-segment-browser"
+        />
+      </Section>
+      <Section id="browser" title="Browser — fetch, no library">
         <p className="mb-3 text-sm text-slate-600">
           No library needed, and no CORS setup: the request is a plain “simple” POST that any page
           can send, like a beacon.
