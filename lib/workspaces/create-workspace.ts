@@ -1,10 +1,11 @@
 import "server-only";
-import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateKey } from "./api-keys";
 import { workspaceNameSchema } from "./setup-schema";
+
+export { createWorkspaceSchema } from "./setup-schema";
 
 export interface CreatedWorkspace {
   workspaceId: string;
@@ -44,8 +45,6 @@ export async function listMemberWorkspaces(memberId: string) {
     orderBy: { createdAt: "asc" },
   });
 }
-
-export const createWorkspaceSchema = z.object({ name: workspaceNameSchema });
 
 /**
  * "New workspace": a member who owns a workspace creates another one, becomes
