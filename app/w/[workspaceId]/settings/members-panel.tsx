@@ -71,6 +71,8 @@ export function MembersPanel({
         body: JSON.stringify({ role }),
       }),
     onSuccess: ({ url }) => setLinks((l) => [url, ...l]),
+    // The new link joins the open invites below, where it can be revoked.
+    onSettled: () => router.refresh(),
   });
 
   return (
