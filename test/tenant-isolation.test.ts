@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import type { Member } from "@/lib/generated/prisma/client";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { createInvite, findOpenInvite } from "@/lib/workspaces/invites";
 
 // Route handlers read the signed-in member from next-auth; here the session
 // is replaced by a chosen member (the database stays real).
@@ -14,16 +15,24 @@ vi.mock("@/lib/auth/session", () => ({
 const { GET: listMembers } = await import("@/app/api/w/[workspaceId]/members/route");
 const { POST: rotate } = await import("@/app/api/w/[workspaceId]/keys/[kind]/rotate/route");
 const { POST: invite } = await import("@/app/api/w/[workspaceId]/invites/route");
+const memberRoute = await import("@/app/api/w/[workspaceId]/members/[memberId]/route");
+const inviteRoute = await import("@/app/api/w/[workspaceId]/invites/[inviteId]/route");
+const workspacesRoute = await import("@/app/api/workspaces/route");
+const v1Journeys = await import("@/app/api/v1/journeys/route");
+const v1Journey = await import("@/app/api/v1/journeys/[id]/route");
 
 let alice: Member;
 let bob: Member;
 let workspaceA: string;
 let workspaceB: string;
+let secretKeyA: string;
 
 beforeAll(async () => {
   alice = await prisma.member.create({ data: { email: "alice@a.test", passwordHash: "x" } });
   bob = await prisma.member.create({ data: { email: "bob@b.test", passwordHash: "x" } });
-  workspaceA = (await createWorkspace({ name: "A", ownerId: alice.id })).workspaceId;
+  const a = await createWorkspace({ name: "A", ownerId: alice.id });
+  workspaceA = a.workspaceId;
+  secretKeyA = a.secretKey;
   workspaceB = (await createWorkspace({ name: "B", ownerId: bob.id })).workspaceId;
 });
 
@@ -89,5 +98,150 @@ describe("tenant isolation", () => {
     expect(response.status).toBe(422);
     const body = (await response.json()) as { error: { details: { issues: { field: string }[] } } };
     expect(body.error.details.issues[0]?.field).toBe("role");
+  });
+
+  it("a member of A cannot change B's members or revoke B's invites (404, B unchanged)", async () => {
+    const carol = await prisma.member.create({
+      data: { email: "carol@b.test", passwordHash: "x" },
+    });
+    await prisma.membership.create({
+      data: { workspaceId: workspaceB, memberId: carol.id, role: "editor" },
+    });
+    const bInvite = await createInvite({
+      workspaceId: workspaceB,
+      role: "viewer",
+      createdById: bob.id,
+    });
+    session.member = alice;
+    const patch = await memberRoute.PATCH(
+      new Request("http://x/", {
+        method: "PATCH",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ role: "viewer" }),
+      }),
+      ctx({ workspaceId: workspaceB, memberId: carol.id }),
+    );
+    expect(patch.status).toBe(404);
+    const removal = await memberRoute.DELETE(
+      new Request("http://x/", { method: "DELETE" }),
+      ctx({ workspaceId: workspaceB, memberId: carol.id }),
+    );
+    expect(removal.status).toBe(404);
+    // Through A's own workspace id, B's member and B's invite are not found either.
+    const crossMember = await memberRoute.DELETE(
+      new Request("http://x/", { method: "DELETE" }),
+      ctx({ workspaceId: workspaceA, memberId: carol.id }),
+    );
+    expect(crossMember.status).toBe(404);
+    const crossInvite = await inviteRoute.DELETE(
+      new Request("http://x/", { method: "DELETE" }),
+      ctx({ workspaceId: workspaceA, inviteId: bInvite.id }),
+    );
+    expect(crossInvite.status).toBe(404);
+    const direct = await inviteRoute.DELETE(
+      new Request("http://x/", { method: "DELETE" }),
+      ctx({ workspaceId: workspaceB, inviteId: bInvite.id }),
+    );
+    expect(direct.status).toBe(404);
+    expect(
+      await prisma.membership.findUnique({
+        where: { workspaceId_memberId: { workspaceId: workspaceB, memberId: carol.id } },
+      }),
+    ).toMatchObject({ role: "editor" });
+    expect(await findOpenInvite(bInvite.token)).not.toBeNull();
+  });
+
+  it("a new workspace belongs to its creator only, with its own keys", async () => {
+    session.member = alice;
+    const created = await workspacesRoute.POST(
+      new Request("http://x/", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "  A second  " }),
+      }),
+      ctx({}),
+    );
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as {
+      workspaceId: string;
+      name: string;
+      writeKey: string;
+      secretKey: string;
+    };
+    expect(body.name).toBe("A second");
+    expect(body.writeKey).toMatch(/^wk_/);
+    expect(body.secretKey).toMatch(/^sk_/);
+    expect(
+      await prisma.membership.findMany({
+        where: { workspaceId: body.workspaceId },
+        select: { memberId: true, role: true },
+      }),
+    ).toEqual([{ memberId: alice.id, role: "owner" }]);
+
+    const mine = await workspacesRoute.GET(new Request("http://x/"), ctx({}));
+    const list = (await mine.json()) as { workspaces: { id: string; role: string }[] };
+    expect(list.workspaces.map((w) => w.id)).toEqual([workspaceA, body.workspaceId]);
+
+    // Bob (viewer of A, owner of B) does not see or reach alice's new workspace.
+    session.member = bob;
+    const bobs = (await (await workspacesRoute.GET(new Request("http://x/"), ctx({}))).json()) as {
+      workspaces: { id: string }[];
+    };
+    expect(bobs.workspaces.map((w) => w.id)).not.toContain(body.workspaceId);
+    const read = await listMembers(
+      new Request("http://x/"),
+      ctx({ workspaceId: body.workspaceId }),
+    );
+    expect(read.status).toBe(404);
+
+    // The new secret key acts on the new workspace only, and A's key cannot reach it.
+    const bearer = (key: string, init: RequestInit = {}) =>
+      new Request("http://x/api/v1/journeys", {
+        ...init,
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      });
+    const journey = await v1Journeys.POST(
+      bearer(body.secretKey, {
+        method: "POST",
+        body: JSON.stringify({ template: "introduce-feature-on-first-use" }),
+      }),
+      ctx({}),
+    );
+    expect(journey.status).toBe(201);
+    const journeyId = ((await journey.json()) as { journey: { id: string } }).journey.id;
+    expect((await v1Journey.GET(bearer(body.secretKey), ctx({ id: journeyId }))).status).toBe(200);
+    expect((await v1Journey.GET(bearer(secretKeyA), ctx({ id: journeyId }))).status).toBe(404);
+    const listA = (await (await v1Journeys.GET(bearer(secretKeyA), ctx({}))).json()) as {
+      journeys: { id: string }[];
+    };
+    expect(listA.journeys.map((j) => j.id)).not.toContain(journeyId);
+  });
+
+  it("creating a workspace: bad name is 422, signed out is 401, a non-owner is 403", async () => {
+    session.member = alice;
+    const post = (body: unknown) =>
+      workspacesRoute.POST(
+        new Request("http://x/", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+        ctx({}),
+      );
+    const blank = await post({ name: "   " });
+    expect(blank.status).toBe(422);
+    const issues = ((await blank.json()) as { error: { details: { issues: { field: string }[] } } })
+      .error.details.issues;
+    expect(issues[0]?.field).toBe("name");
+    session.member = null;
+    expect((await post({ name: "X" })).status).toBe(401);
+    const dave = await prisma.member.create({ data: { email: "dave@a.test", passwordHash: "x" } });
+    await prisma.membership.create({
+      data: { workspaceId: workspaceA, memberId: dave.id, role: "admin" },
+    });
+    session.member = dave;
+    const before = await prisma.workspace.count();
+    expect((await post({ name: "Mine" })).status).toBe(403);
+    expect(await prisma.workspace.count()).toBe(before);
   });
 });

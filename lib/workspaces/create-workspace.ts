@@ -1,8 +1,11 @@
 import "server-only";
+import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { generateKey } from "./api-keys";
 import { workspaceNameSchema } from "./setup-schema";
+
+export { createWorkspaceSchema } from "./setup-schema";
 
 export interface CreatedWorkspace {
   workspaceId: string;
@@ -41,4 +44,23 @@ export async function listMemberWorkspaces(memberId: string) {
     include: { workspace: { select: { id: true, name: true } } },
     orderBy: { createdAt: "asc" },
   });
+}
+
+/**
+ * "New workspace": a member who owns a workspace creates another one, becomes
+ * its owner, and gets its own write key and secret key.
+ */
+export async function createAnotherWorkspace(input: {
+  name: string;
+  memberId: string;
+}): Promise<CreatedWorkspace & { name: string }> {
+  const owns = await prisma.membership.count({
+    where: { memberId: input.memberId, role: "owner" },
+  });
+  if (owns === 0) {
+    throw new ApiError("forbidden", "Only a workspace owner can create another workspace.");
+  }
+  const name = workspaceNameSchema.parse(input.name);
+  const created = await createWorkspace({ name, ownerId: input.memberId });
+  return { ...created, name };
 }

@@ -14,3 +14,6 @@ export const setupSchema = z.object({
   workspaceName: workspaceNameSchema,
 });
 export type SetupInput = z.infer<typeof setupSchema>;
+
+// Shared by the shell's "New workspace" form and POST /api/workspaces.
+export const createWorkspaceSchema = z.object({ name: workspaceNameSchema });

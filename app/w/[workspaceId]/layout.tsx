@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLinks } from "@/components/shell/nav-links";
+import { NewWorkspaceForm } from "@/components/shell/new-workspace-form";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { listMemberWorkspaces } from "@/lib/workspaces/create-workspace";
@@ -36,7 +37,8 @@ export default async function WorkspaceLayout({
                 {workspaces.map((m) => (
                   <li key={m.workspaceId}>
                     <Link
-                      className="text-brand-600 hover:underline"
+                      className="text-brand-600 hover:underline aria-[current=page]:font-semibold"
+                      aria-current={m.workspaceId === workspace.id ? "page" : undefined}
                       href={`/w/${m.workspaceId}/journeys`}
                     >
                       {m.workspace.name}
@@ -46,6 +48,7 @@ export default async function WorkspaceLayout({
               </ul>
             </details>
           ) : null}
+          {workspaces.some((m) => m.role === "owner") ? <NewWorkspaceForm /> : null}
         </div>
         <NavLinks workspaceId={workspace.id} />
         <div className="mt-auto border-t border-slate-200 pt-3">

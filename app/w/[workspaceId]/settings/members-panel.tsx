@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/query/fetch-json";
@@ -25,13 +26,43 @@ export function MembersPanel({
   members,
   invites,
   canInvite,
+  currentMemberId,
+  currentRole,
 }: {
   workspaceId: string;
   members: MemberRow[];
   invites: InviteRow[];
   canInvite: boolean;
+  currentMemberId: string;
+  currentRole: string;
 }) {
+  const router = useRouter();
   const [role, setRole] = useState("editor");
+  // Role changes, removals and revocations answer from the server; the page's
+  // server-rendered lists are then refreshed.
+  const change = useMutation({
+    mutationFn: (input: { memberId: string; role: string }) =>
+      fetchJson(`/api/w/${workspaceId}/members/${input.memberId}`, {
+        method: "PATCH",
+        body: JSON.stringify({ role: input.role }),
+      }),
+    onSettled: () => router.refresh(),
+  });
+  const remove = useMutation({
+    mutationFn: (memberId: string) =>
+      fetchJson(`/api/w/${workspaceId}/members/${memberId}`, { method: "DELETE" }),
+    onSuccess: (_data, memberId) => {
+      if (memberId === currentMemberId) router.push("/");
+    },
+    onSettled: () => router.refresh(),
+  });
+  const revoke = useMutation({
+    mutationFn: (inviteId: string) =>
+      fetchJson(`/api/w/${workspaceId}/invites/${inviteId}`, { method: "DELETE" }),
+    onSettled: () => router.refresh(),
+  });
+  const isOwner = currentRole === "owner";
+  const manageError = change.error ?? remove.error ?? revoke.error;
   const [links, setLinks] = useState<string[]>([]);
   const invite = useMutation({
     mutationFn: () =>
@@ -40,6 +71,8 @@ export function MembersPanel({
         body: JSON.stringify({ role }),
       }),
     onSuccess: ({ url }) => setLinks((l) => [url, ...l]),
+    // The new link joins the open invites below, where it can be revoked.
+    onSettled: () => router.refresh(),
   });
 
   return (
@@ -56,6 +89,9 @@ export function MembersPanel({
             <th className="py-1 font-medium">Email</th>
             <th className="py-1 font-medium">Name</th>
             <th className="py-1 font-medium">Role</th>
+            <th className="py-1 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -63,11 +99,50 @@ export function MembersPanel({
             <tr key={m.id} className="border-t border-slate-100">
               <td className="py-2">{m.email}</td>
               <td className="py-2">{m.name ?? "—"}</td>
-              <td className="py-2 capitalize">{m.role}</td>
+              <td className="py-2">
+                {canInvite && (isOwner || m.role !== "owner") ? (
+                  <select
+                    aria-label={`Role of ${m.email}`}
+                    value={m.role}
+                    disabled={change.isPending}
+                    onChange={(e) => change.mutate({ memberId: m.id, role: e.target.value })}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                  >
+                    {isOwner ? <option value="owner">Owner</option> : null}
+                    <option value="admin">Admin</option>
+                    <option value="editor">Editor</option>
+                    <option value="viewer">Viewer</option>
+                  </select>
+                ) : (
+                  <span className="capitalize">{m.role}</span>
+                )}
+              </td>
+              <td className="py-2 text-right">
+                {m.id === currentMemberId || (canInvite && (isOwner || m.role !== "owner")) ? (
+                  <Button
+                    variant="ghost"
+                    disabled={remove.isPending}
+                    onClick={() => {
+                      const question =
+                        m.id === currentMemberId
+                          ? "Leave this workspace? You will lose access to it."
+                          : `Remove ${m.email} from this workspace?`;
+                      if (window.confirm(question)) remove.mutate(m.id);
+                    }}
+                  >
+                    {m.id === currentMemberId ? "Leave" : "Remove"}
+                  </Button>
+                ) : null}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {manageError ? (
+        <p role="alert" className="mt-2 text-sm text-red-600">
+          {manageError.message}
+        </p>
+      ) : null}
       <div className="mt-6 flex items-end gap-3">
         <div>
           <label htmlFor="invite-role" className="block text-sm font-medium text-slate-700">
@@ -110,8 +185,18 @@ export function MembersPanel({
             </code>
           ))}
           {invites.map((i) => (
-            <p key={i.id} className="text-xs text-slate-600">
+            <p key={i.id} className="flex items-center gap-2 text-xs text-slate-600">
               {i.role} invite, expires {i.expiresAt.slice(0, 10)}
+              {canInvite ? (
+                <Button
+                  variant="ghost"
+                  className="px-2 py-0.5 text-xs"
+                  disabled={revoke.isPending}
+                  onClick={() => revoke.mutate(i.id)}
+                >
+                  Revoke
+                </Button>
+              ) : null}
             </p>
           ))}
         </div>

@@ -20,7 +20,7 @@ export default async function SettingsPage({
   params: Promise<{ workspaceId: string }>;
 }) {
   const { workspaceId } = await params;
-  const { workspace, role } = await requireMembership(workspaceId);
+  const { member, workspace, role } = await requireMembership(workspaceId);
   const isAdmin = hasRole(role, "admin");
   const [writeKey, secretKey, members, invites, webhooks] = await Promise.all([
     getActiveKey(workspace.id, "write"),
@@ -88,6 +88,8 @@ export default async function SettingsPage({
           members={members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }))}
           invites={invites.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))}
           canInvite={isAdmin}
+          currentMemberId={member.id}
+          currentRole={role}
         />
       </div>
     </>

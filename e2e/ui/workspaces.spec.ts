@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { loadState, OWNER } from "../fixtures";
+
+test("an owner creates a second workspace and switches between the two", async ({ page }) => {
+  const { workspaceId } = loadState();
+  await page.goto(`/w/${workspaceId}/journeys`);
+  await page.getByText("New workspace").click();
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page.getByText("Give the workspace a name.")).toBeVisible();
+
+  await page.getByLabel("Workspace name").fill("Second Co");
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/w\/[^/]+\/settings$/);
+  const secondId = new URL(page.url()).pathname.split("/")[2] ?? "";
+  expect(secondId).not.toBe(workspaceId);
+  await expect(page.getByText("Workspace “Second Co”")).toBeVisible();
+  // Its own keys, and its creator is its only member, as owner.
+  await expect(page.getByRole("cell", { name: OWNER.email })).toBeVisible();
+
+  await page.getByText("Switch workspace").click();
+  await page.getByRole("link", { name: OWNER.workspaceName }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+  await page.getByText("Switch workspace").click();
+  await page.getByRole("link", { name: "Second Co" }).click();
+  await expect(page).toHaveURL(new RegExp(`/w/${secondId}/journeys$`));
+  await expect(page.getByRole("heading", { level: 1, name: "Journeys" })).toBeVisible();
+});
+
+test("an owner changes a member's role, removes them and revokes an invite", async ({
+  page,
+  browser,
+}) => {
+  const created = await page.request.post("/api/workspaces", { data: { name: "Team Co" } });
+  expect(created.status()).toBe(201);
+  const { workspaceId } = (await created.json()) as { workspaceId: string };
+  const invited = await page.request.post(`/api/w/${workspaceId}/invites`, {
+    data: { role: "editor" },
+  });
+  const { url } = (await invited.json()) as { url: string };
+  const email = `editor-${Date.now()}@e2e.test`;
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const editor = await context.newPage();
+  await editor.goto(url);
+  await editor.getByLabel("Your name").fill("Eddie Editor");
+  await editor.getByLabel("Email").fill(email);
+  await editor.getByLabel("Password (8+ characters)").fill("editor-password-1");
+  await editor.getByRole("button", { name: "Join workspace" }).click();
+  await expect(editor).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+  await context.close();
+
+  await page.goto(`/w/${workspaceId}/settings`);
+  const members = page.getByRole("region", { name: "Members" });
+  const patched = page.waitForResponse((r) => r.request().method() === "PATCH");
+  await members.getByLabel(`Role of ${email}`).selectOption("viewer");
+  expect((await patched).status()).toBe(200);
+  await expect(members.getByLabel(`Role of ${email}`)).toHaveValue("viewer");
+  await page.reload();
+  await expect(members.getByLabel(`Role of ${email}`)).toHaveValue("viewer");
+
+  // The last owner cannot step down.
+  await members.getByLabel(`Role of ${OWNER.email}`).selectOption("admin");
+  await expect(members.getByRole("alert")).toContainText("must keep an owner");
+  await page.reload();
+  await expect(members.getByLabel(`Role of ${OWNER.email}`)).toHaveValue("owner");
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await members.getByRole("row", { name: email }).getByRole("button", { name: "Remove" }).click();
+  await expect(members.getByRole("cell", { name: email })).toHaveCount(0);
+
+  await members.getByRole("button", { name: "Create invite link" }).click();
+  await expect(members.getByTestId("invite-link")).toBeVisible();
+  await members.getByRole("button", { name: "Revoke" }).click();
+  await expect(members.getByRole("button", { name: "Revoke" })).toHaveCount(0);
+  const open = await page.request.get(`/api/w/${workspaceId}/invites`);
+  expect(((await open.json()) as { invites: unknown[] }).invites).toEqual([]);
+});
