@@ -192,9 +192,20 @@ export function profileHistoryPart(
       : Prisma.sql`
     WITH ref AS (
       SELECT ref.ws, ref.pid,
-             least(ref.since, (SELECT min(r."wakeAt") FROM journey_runs r
-                               WHERE r."profileId" = ref.pid AND r."workspaceId" = ref.ws
-                                 AND r."wakeAt" IS NOT NULL)) AS since
+             least(ref.since,
+                   (SELECT min(r."wakeAt") FROM journey_runs r
+                    WHERE r."profileId" = ref.pid AND r."workspaceId" = ref.ws
+                      AND r."wakeAt" IS NOT NULL),
+                   -- A run a pause left behind enters as of its trigger, and takes its
+                   -- held events as of theirs (held-events.ts), whichever task meets it.
+                   (SELECT min(r."enteredAt") FROM journey_runs r
+                    WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
+                      AND r.status = 'active'),
+                   (SELECT min(e."timestamp") FROM journey_runs r
+                    JOIN held_events h ON h."runId" = r.id AND h."workspaceId" = r."workspaceId"
+                    JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
+                    WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
+                      AND r.status IN ('active', 'waiting'))) AS since
       FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
                   ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)
     ), later AS (
