@@ -41,6 +41,13 @@ const TEMPLATE_EXAMPLE = {
   idempotencyKey: "welcome-user_123",
 };
 
+/** Valid bodies (lib/api/openapi shows them; its test parses them with the schema). */
+export const SEND_MESSAGE_EXAMPLES = {
+  inApp: { summary: "An in-app card", value: IN_APP_EXAMPLE },
+  email: { summary: "A transactional email", value: EMAIL_EXAMPLE },
+  template: { summary: "A saved template", value: TEMPLATE_EXAMPLE },
+};
+
 export const sendMessageSchema = z
   .strictObject({
     userId: z.string().trim().min(1, "Name the recipient by userId.").max(500),

@@ -5,6 +5,7 @@ import { validate } from "@readme/openapi-parser";
 type OpenAPIDocument = Parameters<typeof validate>[0];
 
 import { describe, expect, it } from "vitest";
+import { sendMessageSchema } from "@/lib/channels/send-message-schema";
 import { INBOX_ACTIONS } from "@/lib/inbox/inbox-schemas";
 import { journeyActionSchema } from "@/lib/journeys/journey-schemas";
 import { cueOpenApi } from "./openapi-document";
@@ -167,6 +168,9 @@ describe("the OpenAPI document", () => {
     };
     const examples = Object.values(body.content["application/json"].examples);
     expect(JSON.stringify(examples)).toContain('"channel":"in_app"');
+    // Each example is a body the route accepts.
+    for (const { value } of examples)
+      expect(sendMessageSchema.safeParse(value).error).toBeUndefined();
     const schemas = (cueOpenApi() as { components: { schemas: Record<string, unknown> } })
       .components.schemas;
     expect(JSON.stringify(schemas.SendMessage)).toContain('"inApp"');

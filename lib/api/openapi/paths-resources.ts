@@ -1,4 +1,4 @@
-import { sendMessageSchema } from "@/lib/channels/send-message-schema";
+import { SEND_MESSAGE_EXAMPLES, sendMessageSchema } from "@/lib/channels/send-message-schema";
 import { listProfileEventsQuerySchema } from "@/lib/profiles/list-profile-events-query";
 import {
   createWebhookSchema,
@@ -100,34 +100,7 @@ export const resourcePaths: Record<string, PathItem> = {
         content: {
           "application/json": {
             schema: ref("SendMessage"),
-            examples: {
-              inApp: {
-                summary: "An in-app card",
-                value: {
-                  userId: "user_123",
-                  idempotencyKey: "trial-ending-user_123-2026-12",
-                  content: {
-                    channel: "in_app",
-                    inApp: {
-                      kind: "card",
-                      title: "Your trial ends in {{ event.days }} days",
-                      body: "Pick a plan to keep your workspace.",
-                      ctaLabel: "See plans",
-                      ctaUrl: "/billing",
-                    },
-                  },
-                  data: { days: 3 },
-                },
-              },
-              template: {
-                summary: "A saved template",
-                value: {
-                  userId: "user_123",
-                  templateId: "tmpl_welcome",
-                  idempotencyKey: "welcome-user_123",
-                },
-              },
-            },
+            examples: SEND_MESSAGE_EXAMPLES,
           },
         },
       },
