@@ -625,6 +625,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/sourceConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The source configuration RudderStack's JavaScript SDK loads from its configUrl
+         * @description Also at `/v1/sourceConfig` (and with a trailing slash). The write key comes as the `writeKey` query parameter or as the Basic username. An enabled source with no device-mode destinations, so the SDK sends every call to `<dataPlaneUrl>/v1/<call>`.
+         */
+        get: operations["getRudderSourceConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{writeKey}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The settings document Segment's analytics-next loads from its cdnURL
+         * @description With `cdnURL` set to Cue's URL, `AnalyticsBrowser.load({ writeKey, cdnURL })` fetches this document, which points the library's Segment.io destination back at Cue (`apiHost` = Cue's host + `/v1`) and enables nothing else. The write key is in the path.
+         */
+        get: operations["getSegmentSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5615,6 +5655,108 @@ export interface operations {
                      *       "error": {
                      *         "code": "conflict",
                      *         "message": "Not allowed now."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRudderSourceConfig: {
+        parameters: {
+            query?: {
+                writeKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RudderStack source configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "isHosted": false,
+                     *       "source": {
+                     *         "id": "cue-…",
+                     *         "name": "Cue",
+                     *         "writeKey": "wk_…",
+                     *         "enabled": true,
+                     *         "destinations": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSegmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                writeKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Segment settings pointing at Cue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "integrations": {
+                     *         "Segment.io": {
+                     *           "apiKey": "wk_…",
+                     *           "apiHost": "cue.example.com/v1",
+                     *           "protocol": "https"
+                     *         }
+                     *       },
+                     *       "remotePlugins": []
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Missing or unknown key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
                      *       }
                      *     }
                      */

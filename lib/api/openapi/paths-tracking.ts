@@ -78,7 +78,47 @@ function call(type: MessageType, summary: string): PathItem {
   };
 }
 
+const settingsErrors = pick("401");
+
 export const trackingPaths: Record<string, PathItem> = {
+  "/v1/projects/{writeKey}/settings": {
+    get: {
+      operationId: "getSegmentSettings",
+      tags: ["Tracking"],
+      summary: "The settings document Segment's analytics-next loads from its cdnURL",
+      description:
+        "With `cdnURL` set to Cue's URL, `AnalyticsBrowser.load({ writeKey, cdnURL })` fetches this document, which points the library's Segment.io destination back at Cue (`apiHost` = Cue's host + `/v1`) and enables nothing else. The write key is in the path.",
+      security: [],
+      parameters: [{ name: "writeKey", in: "path", required: true, schema: { type: "string" } }],
+      responses: {
+        "200": json({ type: "object" }, "Segment settings pointing at Cue", {
+          integrations: {
+            "Segment.io": { apiKey: "wk_…", apiHost: "cue.example.com/v1", protocol: "https" },
+          },
+          remotePlugins: [],
+        }),
+        ...settingsErrors,
+      },
+    },
+  },
+  "/sourceConfig": {
+    get: {
+      operationId: "getRudderSourceConfig",
+      tags: ["Tracking"],
+      summary: "The source configuration RudderStack's JavaScript SDK loads from its configUrl",
+      description:
+        "Also at `/v1/sourceConfig` (and with a trailing slash). The write key comes as the `writeKey` query parameter or as the Basic username. An enabled source with no device-mode destinations, so the SDK sends every call to `<dataPlaneUrl>/v1/<call>`.",
+      security: [{}, ...WRITE_KEY],
+      parameters: [{ name: "writeKey", in: "query", schema: { type: "string" } }],
+      responses: {
+        "200": json({ type: "object" }, "RudderStack source configuration", {
+          isHosted: false,
+          source: { id: "cue-…", name: "Cue", writeKey: "wk_…", enabled: true, destinations: [] },
+        }),
+        ...settingsErrors,
+      },
+    },
+  },
   "/api/v1/track": call("track", "Record a user action"),
   "/api/v1/identify": call("identify", "Record who a user is and their traits"),
   "/api/v1/page": call("page", "Record a web page view"),
