@@ -1883,7 +1883,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1893,7 +1893,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2004,7 +2004,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2014,7 +2014,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2110,7 +2110,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2120,7 +2120,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2216,7 +2216,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2226,7 +2226,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2313,7 +2313,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2323,7 +2323,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2413,7 +2413,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2423,7 +2423,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2539,7 +2539,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2549,7 +2549,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2647,7 +2647,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2657,7 +2657,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2745,7 +2745,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2755,7 +2755,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2851,7 +2851,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2861,7 +2861,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2915,7 +2915,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2925,7 +2925,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -2973,7 +2973,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2983,7 +2983,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -3081,7 +3081,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3091,7 +3091,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -3182,7 +3182,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,7 +3192,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -3287,7 +3287,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3297,7 +3297,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -3401,7 +3401,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3411,7 +3411,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -3511,7 +3511,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3521,7 +3521,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -3621,7 +3621,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3631,7 +3631,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -3722,7 +3722,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3732,7 +3732,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -3836,7 +3836,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,7 +3846,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -3946,7 +3946,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3956,7 +3956,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4061,7 +4061,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4071,7 +4071,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4160,7 +4160,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4170,7 +4170,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4266,7 +4266,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4276,7 +4276,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4366,7 +4366,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4376,7 +4376,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4480,7 +4480,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4490,7 +4490,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4556,7 +4556,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4566,7 +4566,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4628,7 +4628,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4638,7 +4638,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4705,7 +4705,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4715,7 +4715,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4816,7 +4816,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4826,7 +4826,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4923,7 +4923,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4933,7 +4933,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -4996,7 +4996,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5006,7 +5006,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5063,7 +5063,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5073,7 +5073,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5147,7 +5147,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5157,7 +5157,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5202,7 +5202,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5212,7 +5212,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5287,7 +5287,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5297,7 +5297,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5391,7 +5391,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5401,7 +5401,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5477,7 +5477,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5487,7 +5487,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5551,7 +5551,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookWithSecret"];
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5561,7 +5561,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5610,7 +5610,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5620,7 +5620,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5695,7 +5695,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5705,7 +5705,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */
@@ -5746,7 +5746,7 @@ export interface operations {
                     "application/json": Record<string, never>;
                 };
             };
-            /** @description Missing or unknown key */
+            /** @description Missing, unknown or revoked key (or user proof) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5756,7 +5756,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "unauthorized",
-                     *         "message": "Send the secret key as `Authorization: Bearer <key>`."
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */

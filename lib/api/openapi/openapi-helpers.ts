@@ -64,9 +64,9 @@ const error = (description: string, code: string, message: string) =>
 export const errors = {
   "400": error("Malformed request (not JSON, wrong shape)", "invalid_json", "Body is not JSON."),
   "401": error(
-    "Missing or unknown key",
+    "Missing, unknown or revoked key (or user proof)",
     "unauthorized",
-    "Send the secret key as `Authorization: Bearer <key>`.",
+    "Unknown or revoked secret key.",
   ),
   "403": error("Origin not allowed", "forbidden", "Origin not allowed for this workspace."),
   "404": error("Not found in this workspace", "not_found", "Resource not found."),
