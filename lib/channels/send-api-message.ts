@@ -1,27 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import { sql, sqlTransaction } from "@/lib/db/sql";
 import { findProfileIdOrThrow } from "@/lib/profiles/find-profile";
 import { findMessageByKey } from "./insert-message";
-import { messageContentSchema } from "./message-content";
 import { type EnqueueMessageResult, enqueueMessage } from "./send-message";
+import type { SendMessageInput } from "./send-message-schema";
 import { getTemplateOrThrow, templateContent } from "./templates/get-template-or-throw";
-
-/** POST /api/v1/messages */
-export const sendMessageSchema = z
-  .strictObject({
-    userId: z.string().trim().min(1, "Name the recipient by userId.").max(500),
-    templateId: z.string().trim().min(1).max(100).optional(),
-    content: messageContentSchema.optional(),
-    idempotencyKey: z.string().trim().min(1, "Send an idempotencyKey.").max(200),
-    /** Event-like properties, `event` in the template. */
-    data: z.record(z.string(), z.unknown()).optional(),
-  })
-  .refine((body) => (body.templateId === undefined) !== (body.content === undefined), {
-    message: "Give either templateId or content, not both.",
-    path: ["templateId"],
-  });
-export type SendMessageInput = z.infer<typeof sendMessageSchema>;
 
 /**
  * Sends a template or inline content to one profile for a system calling

@@ -1,14 +1,14 @@
 import "server-only";
-import { z } from "zod";
 import { prisma } from "@/lib/db/client";
 import { decodeCursor, encodeCursor } from "@/lib/events/keyset-cursor";
 import { toEventItem } from "@/lib/events/list-events";
 
-export const listProfileEventsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().min(1).optional(),
-});
-export type ListProfileEventsQuery = z.output<typeof listProfileEventsQuerySchema>;
+import type { ListProfileEventsQuery } from "./list-profile-events-query";
+
+export {
+  type ListProfileEventsQuery,
+  listProfileEventsQuerySchema,
+} from "./list-profile-events-query";
 
 /**
  * A profile's events, newest first. Keyset pagination on (timestamp, id):

@@ -233,6 +233,8 @@ describe("/api/v1/openapi.json", () => {
   it("documents every journeys route with schemas generated from zod, all references resolving", async () => {
     const doc = await read(openapi.GET(new Request("http://cue.test/api/v1/openapi.json")));
     expect(doc.openapi).toBe("3.1.0");
+    expect(doc.info.title).toBe("Cue API");
+    expect(doc.servers).toEqual([{ url: "http://cue.test" }]);
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         "/api/v1/journeys",

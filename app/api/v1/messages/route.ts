@@ -1,7 +1,8 @@
 // POST /api/v1/messages – send a template or inline content to a profile (idempotent on the caller's key)
 import { parseOrThrow, readJson } from "@/lib/api/errors";
 import { withSecretKey } from "@/lib/auth/with-secret-key";
-import { sendApiMessage, sendMessageSchema } from "@/lib/channels/send-api-message";
+import { sendApiMessage } from "@/lib/channels/send-api-message";
+import { sendMessageSchema } from "@/lib/channels/send-message-schema";
 
 export const POST = withSecretKey(async ({ request, workspace }) => {
   const body = parseOrThrow(sendMessageSchema, await readJson(request));

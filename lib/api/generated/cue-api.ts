@@ -1,0 +1,5768 @@
+// Generated from the OpenAPI document by `npm run api:types` (openapi-typescript). Do not edit.
+export interface paths {
+    "/api/v1/alias": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link a previous id to a userId
+         * @description Segment/RudderStack compatible. The same call is also answered at `/v1/<call>` and at the one-letter paths `/v1/t`, `/v1/i`, `/v1/p`, `/v1/s`, `/v1/g`, `/v1/a`, `/v1/b` that Segment's analytics-next uses; browsers may send `text/plain` and gzip bodies. Any origin may call it (CORS).
+         */
+        post: operations["alias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send several calls at once
+         * @description Segment/RudderStack compatible. The same call is also answered at `/v1/<call>` and at the one-letter paths `/v1/t`, `/v1/i`, `/v1/p`, `/v1/s`, `/v1/g`, `/v1/a`, `/v1/b` that Segment's analytics-next uses; browsers may send `text/plain` and gzip bodies. Any origin may call it (CORS). Each item carries its `type`.
+         */
+        post: operations["batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a user's membership of a group
+         * @description Segment/RudderStack compatible. The same call is also answered at `/v1/<call>` and at the one-letter paths `/v1/t`, `/v1/i`, `/v1/p`, `/v1/s`, `/v1/g`, `/v1/a`, `/v1/b` that Segment's analytics-next uses; browsers may send `text/plain` and gzip bodies. Any origin may call it (CORS).
+         */
+        post: operations["group"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record who a user is and their traits
+         * @description Segment/RudderStack compatible. The same call is also answered at `/v1/<call>` and at the one-letter paths `/v1/t`, `/v1/i`, `/v1/p`, `/v1/s`, `/v1/g`, `/v1/a`, `/v1/b` that Segment's analytics-next uses; browsers may send `text/plain` and gzip bodies. Any origin may call it (CORS).
+         */
+        post: operations["identify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A page of the user's in-app feed, with unread/unseen counts */
+        get: operations["listInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/{id}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change one item's state */
+        post: operations["updateInboxItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply one action to several of the user's items */
+        post: operations["bulkUpdateInbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/mark-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every visible item seen, read or archived */
+        post: operations["markAllInbox"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: new items and count changes
+         * @description Resumable: send `Last-Event-ID` (or `last_event_id`). EventSource cannot set headers, so pass the credentials as `write_key`, `user_id` and `user_hash` (or `token`) query parameters.
+         */
+        get: operations["streamInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/inbox/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a short-lived inbox token for one user (server side)
+         * @description Your server calls this with the secret key and hands the token to the user's browser, instead of computing a user hash.
+         */
+        post: operations["issueInboxToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the shipped journey templates
+         * @description Each template's `journey` can be posted to /api/v1/journeys as is.
+         */
+        get: operations["listJourneyTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List journeys */
+        get: operations["listJourneys"];
+        put?: never;
+        /**
+         * Create a draft journey
+         * @description From a definition (`{ name, definition }`) or a template (`{ template, name? }`). Nothing goes live until it is published; `issues` lists what would block publishing.
+         */
+        post: operations["createJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a journey */
+        get: operations["getJourney"];
+        /**
+         * Save the draft
+         * @description Send the `draftRevision` you edited. If someone saved since, the answer is 409 with `details.currentRevision`. Published versions and runs in flight are not affected. PUT does the same as PATCH.
+         */
+        put: operations["replaceJourneyDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Save the draft
+         * @description Send the `draftRevision` you edited. If someone saved since, the answer is 409 with `details.currentRevision`. Published versions and runs in flight are not affected. PUT does the same as PATCH.
+         */
+        patch: operations["updateJourneyDraft"];
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a journey (final)
+         * @description No more entries; every run in flight is cancelled and its trace says so. The answer's `journey.cancelledRuns` counts them.
+         */
+        post: operations["archiveJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/duplicate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Duplicate a journey
+         * @description Creates a new draft named “<name> (copy)” holding the journey's draft. Versions and runs are not copied.
+         */
+        post: operations["duplicateJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause a live journey
+         * @description No new entries. Runs in flight hold where they are: their timers stop and their events are not delivered (a wait cannot end, a goal is not counted) until the journey is resumed.
+         */
+        post: operations["pauseJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the draft
+         * @description Freezes the draft as the next immutable version. A draft goes live; a live journey switches new entries to the new version while runs in flight stay on theirs; a paused journey stays paused. Every validation issue blocks (422, `details.issues`).
+         */
+        post: operations["publishJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused journey
+         * @description Entries start again on the current version; timers that came due during the pause fire at once.
+         */
+        post: operations["resumeJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a journey's runs */
+        get: operations["listJourneyRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate the saved draft */
+        post: operations["validateJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Validate a definition without saving it */
+        post: operations["validateDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a template or inline content to a profile
+         * @description Idempotent on `idempotencyKey`: the same key answers the first message and sends nothing. Give `templateId` or inline `content`, not both. In-app content lands in the user's inbox (GET /api/v1/inbox); email goes through the workspace's provider.
+         */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a web page view
+         * @description Segment/RudderStack compatible. The same call is also answered at `/v1/<call>` and at the one-letter paths `/v1/t`, `/v1/i`, `/v1/p`, `/v1/s`, `/v1/g`, `/v1/a`, `/v1/b` that Segment's analytics-next uses; browsers may send `text/plain` and gzip bodies. Any origin may call it (CORS).
+         */
+        post: operations["page"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a profile */
+        get: operations["getProfile"];
+        put?: never;
+        post?: never;
+        /** Erase a profile and its events (GDPR) */
+        delete: operations["eraseProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{userId}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A profile's events, newest first */
+        get: operations["listProfileEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/screen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a mobile screen view
+         * @description Segment/RudderStack compatible. The same call is also answered at `/v1/<call>` and at the one-letter paths `/v1/t`, `/v1/i`, `/v1/p`, `/v1/s`, `/v1/g`, `/v1/a`, `/v1/b` that Segment's analytics-next uses; browsers may send `text/plain` and gzip bodies. Any origin may call it (CORS).
+         */
+        post: operations["screen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a user action
+         * @description Segment/RudderStack compatible. The same call is also answered at `/v1/<call>` and at the one-letter paths `/v1/t`, `/v1/i`, `/v1/p`, `/v1/s`, `/v1/g`, `/v1/a`, `/v1/b` that Segment's analytics-next uses; browsers may send `text/plain` and gzip bodies. Any origin may call it (CORS).
+         */
+        post: operations["track"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook endpoints */
+        get: operations["listWebhooks"];
+        put?: never;
+        /** Create a webhook endpoint; its signing secret is returned once */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        /** Edit url, description, eventTypes or enabled */
+        patch: operations["updateWebhook"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery log with every attempt, newest first */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now */
+        post: operations["replayWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, returned once; the old one also signs for 24 h */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a signed `webhook.test` event for this endpoint */
+        post: operations["testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sourceConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The source configuration RudderStack's JavaScript SDK loads from its configUrl
+         * @description Also at `/v1/sourceConfig` (and with a trailing slash). The write key comes as the `writeKey` query parameter or as the Basic username. An enabled source with no device-mode destinations, so the SDK sends every call to `<dataPlaneUrl>/v1/<call>`.
+         */
+        get: operations["getRudderSourceConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/projects/{writeKey}/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The settings document Segment's analytics-next loads from its cdnURL
+         * @description With `cdnURL` set to Cue's URL, `AnalyticsBrowser.load({ writeKey, cdnURL })` fetches this document, which points the library's Segment.io destination back at Cue (`apiHost` = Cue's host + `/v1`) and enables nothing else. The write key is in the path.
+         */
+        get: operations["getSegmentSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AliasCall: {
+            anonymousId?: (string | number) | null;
+            context?: {
+                [key: string]: unknown;
+            } | null;
+            integrations?: {
+                [key: string]: unknown;
+            } | null;
+            messageId?: (string | number) | null;
+            originalTimestamp?: string;
+            previousId: string | number;
+            sentAt?: string;
+            /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+            timestamp?: string;
+            userId: string | number;
+        };
+        BatchRequest: {
+            /** @description Up to 500 KB of calls; each is accepted or rejected on its own. */
+            batch: ({
+                anonymousId?: (string | number) | null;
+                context?: {
+                    [key: string]: unknown;
+                } | null;
+                event: string;
+                integrations?: {
+                    [key: string]: unknown;
+                } | null;
+                messageId?: (string | number) | null;
+                originalTimestamp?: string;
+                properties?: {
+                    [key: string]: unknown;
+                } | null;
+                sentAt?: string;
+                /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+                timestamp?: string;
+                /** @constant */
+                type: "track";
+                userId?: (string | number) | null;
+            } | {
+                anonymousId?: (string | number) | null;
+                context?: {
+                    [key: string]: unknown;
+                } | null;
+                integrations?: {
+                    [key: string]: unknown;
+                } | null;
+                messageId?: (string | number) | null;
+                originalTimestamp?: string;
+                sentAt?: string;
+                /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+                timestamp?: string;
+                traits?: {
+                    [key: string]: unknown;
+                } | null;
+                /** @constant */
+                type: "identify";
+                userId?: (string | number) | null;
+            } | {
+                anonymousId?: (string | number) | null;
+                context?: {
+                    [key: string]: unknown;
+                } | null;
+                integrations?: {
+                    [key: string]: unknown;
+                } | null;
+                messageId?: (string | number) | null;
+                name?: string | null;
+                originalTimestamp?: string;
+                properties?: {
+                    [key: string]: unknown;
+                } | null;
+                sentAt?: string;
+                /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+                timestamp?: string;
+                /** @constant */
+                type: "page";
+                userId?: (string | number) | null;
+            } | {
+                anonymousId?: (string | number) | null;
+                context?: {
+                    [key: string]: unknown;
+                } | null;
+                integrations?: {
+                    [key: string]: unknown;
+                } | null;
+                messageId?: (string | number) | null;
+                name?: string | null;
+                originalTimestamp?: string;
+                properties?: {
+                    [key: string]: unknown;
+                } | null;
+                sentAt?: string;
+                /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+                timestamp?: string;
+                /** @constant */
+                type: "screen";
+                userId?: (string | number) | null;
+            } | {
+                anonymousId?: (string | number) | null;
+                context?: {
+                    [key: string]: unknown;
+                } | null;
+                groupId: string | number;
+                integrations?: {
+                    [key: string]: unknown;
+                } | null;
+                messageId?: (string | number) | null;
+                originalTimestamp?: string;
+                sentAt?: string;
+                /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+                timestamp?: string;
+                traits?: {
+                    [key: string]: unknown;
+                } | null;
+                /** @constant */
+                type: "group";
+                userId?: (string | number) | null;
+            } | {
+                anonymousId?: (string | number) | null;
+                context?: {
+                    [key: string]: unknown;
+                } | null;
+                integrations?: {
+                    [key: string]: unknown;
+                } | null;
+                messageId?: (string | number) | null;
+                originalTimestamp?: string;
+                previousId: string | number;
+                sentAt?: string;
+                /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+                timestamp?: string;
+                /** @constant */
+                type: "alias";
+                userId: string | number;
+            })[];
+            sentAt?: string;
+            writeKey?: string;
+        };
+        BulkInboxRequest: {
+            /** @enum {string} */
+            action: "seen" | "read" | "unread" | "clicked" | "archived" | "unarchived";
+            ids: string[];
+        };
+        ConditionGroup: {
+            all: (({
+                /** @constant */
+                kind: "property";
+                /** @enum {string} */
+                operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                path: string;
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                /** @constant */
+                kind: "trait";
+                /** @enum {string} */
+                operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                path: string;
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                /** @constant */
+                kind: "first_seen_within";
+                negate?: boolean;
+                within: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "minutes" | "hours" | "days" | "weeks";
+                };
+            } | {
+                event: string;
+                /** @constant */
+                kind: "has_done";
+                negate?: boolean;
+                where?: {
+                    /** @constant */
+                    kind: "property";
+                    /** @enum {string} */
+                    operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                    path: string;
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                }[];
+                within?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "minutes" | "hours" | "days" | "weeks";
+                };
+            } | {
+                atLeast: number;
+                event: string;
+                /** @constant */
+                kind: "done_count";
+                where?: {
+                    /** @constant */
+                    kind: "property";
+                    /** @enum {string} */
+                    operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                    path: string;
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                }[];
+                within: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "minutes" | "hours" | "days" | "weeks";
+                };
+            }) | components["schemas"]["ConditionGroup"])[];
+        } | {
+            any: (({
+                /** @constant */
+                kind: "property";
+                /** @enum {string} */
+                operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                path: string;
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                /** @constant */
+                kind: "trait";
+                /** @enum {string} */
+                operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                path: string;
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                /** @constant */
+                kind: "first_seen_within";
+                negate?: boolean;
+                within: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "minutes" | "hours" | "days" | "weeks";
+                };
+            } | {
+                event: string;
+                /** @constant */
+                kind: "has_done";
+                negate?: boolean;
+                where?: {
+                    /** @constant */
+                    kind: "property";
+                    /** @enum {string} */
+                    operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                    path: string;
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                }[];
+                within?: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "minutes" | "hours" | "days" | "weeks";
+                };
+            } | {
+                atLeast: number;
+                event: string;
+                /** @constant */
+                kind: "done_count";
+                where?: {
+                    /** @constant */
+                    kind: "property";
+                    /** @enum {string} */
+                    operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                    path: string;
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                }[];
+                within: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "minutes" | "hours" | "days" | "weeks";
+                };
+            }) | components["schemas"]["ConditionGroup"])[];
+        };
+        CreateJourney: {
+            /** @description The journey definition (see the JourneyDefinition schema). Drafts may be incomplete; problems are listed in `issues`. */
+            definition: {
+                [key: string]: unknown;
+            };
+            name: string;
+        } | {
+            name?: string;
+            /**
+             * @description Start from a shipped template
+             * @enum {string}
+             */
+            template: "introduce-feature-on-first-use" | "nudge-stalled-onboarding" | "reengage-inactive-users" | "upgrade-near-plan-limit" | "first-report-to-dashboard";
+        };
+        CreateWebhook: {
+            /** @default  */
+            description?: string;
+            /** @default true */
+            enabled?: boolean;
+            eventTypes: ("message.queued" | "message.sent" | "message.delivered" | "message.opened" | "message.clicked" | "message.bounced" | "message.complained" | "message.failed" | "inbox.seen" | "inbox.read" | "inbox.clicked" | "inbox.archived" | "journey.entered" | "journey.converted" | "journey.exited")[];
+            /**
+             * @description Where Cue POSTs the events.
+             * @example https://example.com/webhooks/cue
+             */
+            url: string;
+        };
+        DeliveryPage: {
+            deliveries: {
+                attemptLog: {
+                    /** Format: date-time */
+                    at: string;
+                    durationMs: number | null;
+                    error: string | null;
+                    response: string | null;
+                    statusCode: number | null;
+                    trigger: string;
+                }[];
+                attempts: number;
+                /** Format: date-time */
+                createdAt: string;
+                eventType: string;
+                id: string;
+                lastError: string | null;
+                lastStatus: number | null;
+                nextAttemptAt: string | null;
+                payload: unknown;
+                /** @enum {string} */
+                status: "pending" | "succeeded" | "failed";
+            }[];
+            nextCursor: string | null;
+        };
+        Error: {
+            error: {
+                /** @description bad_request, invalid_json, unsupported_media_type, validation_failed, payload_too_large, unauthorized, forbidden, not_found, conflict, rate_limited, internal_error, unavailable */
+                code: string;
+                details?: unknown;
+                message: string;
+            };
+        };
+        EventPage: {
+            events: {
+                anonymousId: string | null;
+                context: {
+                    [key: string]: unknown;
+                } | null;
+                extra: {
+                    [key: string]: unknown;
+                } | null;
+                id: string;
+                messageId: string;
+                name: string | null;
+                profileId: string | null;
+                properties: {
+                    [key: string]: unknown;
+                } | null;
+                /** Format: date-time */
+                receivedAt: string;
+                sentAt: string | null;
+                /** Format: date-time */
+                timestamp: string;
+                traits: {
+                    [key: string]: unknown;
+                } | null;
+                type: string;
+                userId: string | null;
+            }[];
+            nextCursor: string | null;
+        };
+        GroupCall: {
+            anonymousId?: (string | number) | null;
+            context?: {
+                [key: string]: unknown;
+            } | null;
+            groupId: string | number;
+            integrations?: {
+                [key: string]: unknown;
+            } | null;
+            messageId?: (string | number) | null;
+            originalTimestamp?: string;
+            sentAt?: string;
+            /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+            timestamp?: string;
+            traits?: {
+                [key: string]: unknown;
+            } | null;
+            userId?: (string | number) | null;
+        };
+        IdentifyCall: {
+            anonymousId?: (string | number) | null;
+            context?: {
+                [key: string]: unknown;
+            } | null;
+            integrations?: {
+                [key: string]: unknown;
+            } | null;
+            messageId?: (string | number) | null;
+            originalTimestamp?: string;
+            sentAt?: string;
+            /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+            timestamp?: string;
+            traits?: {
+                [key: string]: unknown;
+            } | null;
+            userId?: (string | number) | null;
+        };
+        InboxBulkResult: {
+            counts: {
+                by_kind: {
+                    banner: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    card: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    modal: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    tooltip: {
+                        unread: number;
+                        unseen: number;
+                    };
+                };
+                unread: number;
+                unseen: number;
+            };
+            not_found: string[];
+            updated: number;
+        };
+        InboxItemResult: {
+            counts: {
+                by_kind: {
+                    banner: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    card: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    modal: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    tooltip: {
+                        unread: number;
+                        unseen: number;
+                    };
+                };
+                unread: number;
+                unseen: number;
+            };
+            item: {
+                archived_at: string | null;
+                body: string;
+                /** @description Sanitized Markdown subset; safe to insert as HTML. */
+                body_html: string;
+                clicked_at: string | null;
+                /** Format: date-time */
+                created_at: string;
+                cta_label: string | null;
+                cta_url: string | null;
+                expires_at: string | null;
+                id: string;
+                image_url: string | null;
+                journey_id: string | null;
+                /** @enum {string} */
+                kind: "card" | "banner" | "modal" | "tooltip";
+                message_id: string | null;
+                path_pattern: string | null;
+                read_at: string | null;
+                seen_at: string | null;
+                selector: string | null;
+                seq: number;
+                title: string;
+            };
+        };
+        InboxMarkAllResult: {
+            counts: {
+                by_kind: {
+                    banner: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    card: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    modal: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    tooltip: {
+                        unread: number;
+                        unseen: number;
+                    };
+                };
+                unread: number;
+                unseen: number;
+            };
+            updated: number;
+        };
+        InboxPage: {
+            counts: {
+                by_kind: {
+                    banner: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    card: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    modal: {
+                        unread: number;
+                        unseen: number;
+                    };
+                    tooltip: {
+                        unread: number;
+                        unseen: number;
+                    };
+                };
+                unread: number;
+                unseen: number;
+            };
+            items: {
+                archived_at: string | null;
+                body: string;
+                /** @description Sanitized Markdown subset; safe to insert as HTML. */
+                body_html: string;
+                clicked_at: string | null;
+                /** Format: date-time */
+                created_at: string;
+                cta_label: string | null;
+                cta_url: string | null;
+                expires_at: string | null;
+                id: string;
+                image_url: string | null;
+                journey_id: string | null;
+                /** @enum {string} */
+                kind: "card" | "banner" | "modal" | "tooltip";
+                message_id: string | null;
+                path_pattern: string | null;
+                read_at: string | null;
+                seen_at: string | null;
+                selector: string | null;
+                seq: number;
+                title: string;
+            }[];
+            next_cursor: string | null;
+        };
+        InboxToken: {
+            /** Format: date-time */
+            expires_at: string;
+            token: string;
+            user_id: string;
+        };
+        InboxTokenRequest: {
+            /** @default 3600 */
+            ttl_seconds?: number;
+            user_id: string;
+        };
+        /**
+         * @description `{ success: true }` alone means every call was stored as new.
+         * @example {
+         *       "success": true
+         *     }
+         * @example {
+         *       "success": true,
+         *       "accepted": 1,
+         *       "duplicates": 0,
+         *       "rejected": [
+         *         {
+         *           "index": 1,
+         *           "code": "missing_field",
+         *           "field": "event",
+         *           "message": "event: is required"
+         *         }
+         *       ]
+         *     }
+         */
+        IngestResult: {
+            /** @description Calls stored as new events. */
+            accepted?: number;
+            /** @description Calls whose messageId was already stored (not stored again). */
+            duplicates?: number;
+            /** @description Calls refused one by one; the others are stored regardless. */
+            rejected?: {
+                /** @enum {string} */
+                code: "invalid_item" | "too_large" | "too_deep" | "invalid_string" | "unknown_type" | "missing_field" | "invalid_field" | "missing_identity" | "invalid_timestamp";
+                field: string | null;
+                index: number;
+                message: string;
+            }[];
+            /** @constant */
+            success: true;
+        };
+        Journey: {
+            /** Format: date-time */
+            createdAt: string;
+            currentVersion: {
+                id: string;
+                note: string | null;
+                /** Format: date-time */
+                publishedAt: string;
+                version: number;
+            } | null;
+            draft: {
+                [key: string]: unknown;
+            };
+            draftRevision: number;
+            id: string;
+            issues: components["schemas"]["JourneyIssue"][];
+            name: string;
+            /** @enum {string} */
+            status: "draft" | "live" | "paused" | "archived";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        JourneyDefinition: {
+            edges: {
+                exit?: string;
+                from: string;
+                to: string;
+            }[];
+            nodes: ({
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                trigger: {
+                    event: string;
+                    firstTimeOnly?: boolean;
+                    /** @constant */
+                    kind: "event";
+                    where?: {
+                        /** @constant */
+                        kind: "property";
+                        /** @enum {string} */
+                        operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                        path: string;
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    }[];
+                } | {
+                    event?: string;
+                    inactiveFor: {
+                        amount: number;
+                        /** @enum {string} */
+                        unit: "minutes" | "hours" | "days" | "weeks";
+                    };
+                    /** @constant */
+                    kind: "inactivity";
+                } | {
+                    conditions: {
+                        /** @constant */
+                        kind: "trait";
+                        /** @enum {string} */
+                        operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                        path: string;
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    }[];
+                    /** @constant */
+                    kind: "trait_change";
+                };
+                /** @constant */
+                type: "trigger";
+            } | {
+                condition: components["schemas"]["ConditionGroup"];
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @constant */
+                type: "filter";
+            } | {
+                delay: {
+                    duration: {
+                        amount: number;
+                        /** @enum {string} */
+                        unit: "minutes" | "hours" | "days" | "weeks";
+                    };
+                    /** @constant */
+                    kind: "duration";
+                } | {
+                    /** @constant */
+                    kind: "until_time";
+                    time: string;
+                    weekdays?: ("sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")[];
+                };
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @constant */
+                type: "delay";
+            } | {
+                event: string;
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                timeout: {
+                    amount: number;
+                    /** @enum {string} */
+                    unit: "minutes" | "hours" | "days" | "weeks";
+                };
+                /** @constant */
+                type: "wait";
+                where?: {
+                    /** @constant */
+                    kind: "property";
+                    /** @enum {string} */
+                    operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                    path: string;
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                }[];
+            } | {
+                condition: components["schemas"]["ConditionGroup"];
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @constant */
+                type: "branch";
+            } | {
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @constant */
+                type: "split";
+                variants: {
+                    key: string;
+                    label?: string;
+                    weight: number;
+                }[];
+            } | {
+                content: {
+                    body: string;
+                    /**
+                     * @default markdown
+                     * @enum {string}
+                     */
+                    bodyFormat?: "markdown" | "html";
+                    /** @default  */
+                    preheader?: string;
+                    subject: string;
+                    /** @default false */
+                    transactional?: boolean;
+                };
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @constant */
+                type: "send_email";
+            } | {
+                content: {
+                    /** @default  */
+                    body?: string;
+                    ctaLabel?: string;
+                    ctaUrl?: string;
+                    expiresInHours?: number;
+                    imageUrl?: string;
+                    /** @enum {string} */
+                    kind: "card" | "banner" | "modal" | "tooltip";
+                    pathPattern?: string;
+                    selector?: string;
+                    title: string;
+                };
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @constant */
+                type: "send_inapp";
+            } | {
+                id: string;
+                label?: string;
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @constant */
+                type: "exit";
+            })[];
+            settings: {
+                goal?: {
+                    event: string;
+                    where?: {
+                        /** @constant */
+                        kind: "property";
+                        /** @enum {string} */
+                        operator: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "not_contains" | "starts_with" | "ends_with" | "in" | "not_in" | "exists" | "not_exists" | "is_true" | "is_false" | "before" | "after";
+                        path: string;
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    }[];
+                    within?: {
+                        amount: number;
+                        /** @enum {string} */
+                        unit: "minutes" | "hours" | "days" | "weeks";
+                    };
+                };
+                holdoutPercent: number;
+                messageLimit?: number;
+                reentry: {
+                    /** @constant */
+                    mode: "once";
+                } | {
+                    /** @constant */
+                    mode: "always";
+                } | {
+                    cooldown: {
+                        amount: number;
+                        /** @enum {string} */
+                        unit: "minutes" | "hours" | "days" | "weeks";
+                    };
+                    /** @constant */
+                    mode: "cooldown";
+                };
+            };
+            /** @constant */
+            version: 1;
+        };
+        JourneyIssue: {
+            code: string;
+            field: string | null;
+            message: string;
+            nodeId: string | null;
+        };
+        JourneyListItem: {
+            /** Format: date-time */
+            createdAt: string;
+            currentVersion: {
+                id: string;
+                note: string | null;
+                /** Format: date-time */
+                publishedAt: string;
+                version: number;
+            } | null;
+            draft: {
+                [key: string]: unknown;
+            };
+            draftRevision: number;
+            id: string;
+            issues: components["schemas"]["JourneyIssue"][];
+            name: string;
+            stats: {
+                converted7d: number;
+                entered7d: number;
+            };
+            /** @enum {string} */
+            status: "draft" | "live" | "paused" | "archived";
+            /** Format: date-time */
+            updatedAt: string;
+            updatedBy: {
+                email: string;
+                name: string | null;
+            } | null;
+        };
+        MarkAllInboxRequest: {
+            /** @enum {string} */
+            action: "seen" | "read" | "archived";
+            kind?: ("card" | "banner" | "modal" | "tooltip")[];
+        };
+        PageCall: {
+            anonymousId?: (string | number) | null;
+            context?: {
+                [key: string]: unknown;
+            } | null;
+            integrations?: {
+                [key: string]: unknown;
+            } | null;
+            messageId?: (string | number) | null;
+            name?: string | null;
+            originalTimestamp?: string;
+            properties?: {
+                [key: string]: unknown;
+            } | null;
+            sentAt?: string;
+            /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+            timestamp?: string;
+            userId?: (string | number) | null;
+        };
+        Profile: {
+            email: string | null;
+            /** Format: date-time */
+            firstSeenAt: string;
+            groups: {
+                groupId: string;
+                /** Format: date-time */
+                joinedAt: string;
+                traits: {
+                    [key: string]: unknown;
+                };
+            }[];
+            id: string;
+            identities: {
+                kind: string;
+                value: string;
+            }[];
+            /** Format: date-time */
+            lastSeenAt: string;
+            subscribed: boolean;
+            timezone: string | null;
+            traits: {
+                [key: string]: unknown;
+            };
+            unsubscribedAt: string | null;
+            userId: string | null;
+        };
+        PublishJourney: {
+            draftRevision?: number;
+            enterMatching?: boolean;
+            note?: string;
+        };
+        Run: {
+            convertedAt: string | null;
+            endedAt: string | null;
+            /** Format: date-time */
+            enteredAt: string;
+            holdout: boolean;
+            id: string;
+            journey: {
+                id: string;
+                name: string;
+            };
+            messages?: {
+                /** @enum {string} */
+                channel: "email" | "in_app";
+                /** Format: date-time */
+                createdAt: string;
+                error: string | null;
+                id: string;
+                nodeId: string | null;
+                status: string;
+                subject: string | null;
+            }[];
+            nodeId: string | null;
+            profileId: string;
+            /** @enum {string} */
+            status: "active" | "waiting" | "completed" | "converted" | "filtered" | "exited";
+            trace?: components["schemas"]["Trace"][];
+            version: number | null;
+            versionId: string;
+            wakeAt: string | null;
+        };
+        ScreenCall: {
+            anonymousId?: (string | number) | null;
+            context?: {
+                [key: string]: unknown;
+            } | null;
+            integrations?: {
+                [key: string]: unknown;
+            } | null;
+            messageId?: (string | number) | null;
+            name?: string | null;
+            originalTimestamp?: string;
+            properties?: {
+                [key: string]: unknown;
+            } | null;
+            sentAt?: string;
+            /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+            timestamp?: string;
+            userId?: (string | number) | null;
+        };
+        /**
+         * @example {
+         *       "userId": "user_123",
+         *       "idempotencyKey": "trial-ending-user_123-2026-12",
+         *       "content": {
+         *         "channel": "in_app",
+         *         "inApp": {
+         *           "kind": "card",
+         *           "title": "Your trial ends in {{ event.days }} days",
+         *           "body": "Pick a plan to keep your **{{ profile.traits.plan | default: 'trial' }}** workspace.",
+         *           "ctaLabel": "See plans",
+         *           "ctaUrl": "/billing",
+         *           "expiresInHours": 72
+         *         }
+         *       },
+         *       "data": {
+         *         "days": 3
+         *       }
+         *     }
+         * @example {
+         *       "userId": "user_123",
+         *       "idempotencyKey": "receipt-inv_42",
+         *       "content": {
+         *         "channel": "email",
+         *         "email": {
+         *           "subject": "Your receipt for {{ event.amount }}",
+         *           "body": "Thanks for your payment of {{ event.amount }}.",
+         *           "transactional": true
+         *         }
+         *       },
+         *       "data": {
+         *         "amount": "$20.00"
+         *       }
+         *     }
+         * @example {
+         *       "userId": "user_123",
+         *       "templateId": "tmpl_welcome",
+         *       "idempotencyKey": "welcome-user_123"
+         *     }
+         */
+        SendMessage: {
+            /** @description Inline content, instead of a templateId. `{ "channel": "in_app", "inApp": { kind, title, body, ... } }` puts an item in the user's inbox (kind card, banner, modal or tooltip; a tooltip needs `selector`; `ctaLabel` and `ctaUrl` go together; `body` is Markdown). `{ "channel": "email", "email": { subject, body, ... } }` sends an email. Text fields are Liquid: `{{ profile.traits.* }}`, `{{ event.* }}` (from `data`). */
+            content?: {
+                /** @constant */
+                channel: "email";
+                email: {
+                    body: string;
+                    /**
+                     * @default markdown
+                     * @enum {string}
+                     */
+                    bodyFormat?: "markdown" | "html";
+                    /** @default  */
+                    preheader?: string;
+                    subject: string;
+                    /** @default false */
+                    transactional?: boolean;
+                };
+            } | {
+                /** @constant */
+                channel: "in_app";
+                inApp: {
+                    /** @default  */
+                    body?: string;
+                    ctaLabel?: string;
+                    ctaUrl?: string;
+                    expiresInHours?: number;
+                    imageUrl?: string;
+                    /** @enum {string} */
+                    kind: "card" | "banner" | "modal" | "tooltip";
+                    pathPattern?: string;
+                    selector?: string;
+                    title: string;
+                };
+            };
+            /** @description Properties the content reads as `{{ event.<name> }}`. */
+            data?: {
+                [key: string]: unknown;
+            };
+            idempotencyKey: string;
+            templateId?: string;
+            userId: string;
+        };
+        /**
+         * @example {
+         *       "messageId": "msg_1",
+         *       "status": "sent",
+         *       "created": true,
+         *       "error": null
+         *     }
+         */
+        SendMessageResult: {
+            /** @description False when this idempotencyKey was already used: nothing was sent. */
+            created: boolean;
+            /** @description Why it was skipped or failed. */
+            error: string | null;
+            messageId: string;
+            /** @description queued, outbox, sending, sent, delivered, delivery_delayed, opened, clicked, bounced, complained, failed or skipped */
+            status: string;
+        };
+        Template: {
+            description: string;
+            journey: {
+                definition: {
+                    [key: string]: unknown;
+                };
+                name: string;
+            };
+            name: string;
+            slug: string;
+        };
+        Trace: {
+            /** Format: date-time */
+            at: string;
+            data: unknown | null;
+            decision: string;
+            id: string;
+            nodeId: string | null;
+            reason: string;
+        };
+        TrackCall: {
+            anonymousId?: (string | number) | null;
+            context?: {
+                [key: string]: unknown;
+            } | null;
+            event: string;
+            integrations?: {
+                [key: string]: unknown;
+            } | null;
+            messageId?: (string | number) | null;
+            originalTimestamp?: string;
+            properties?: {
+                [key: string]: unknown;
+            } | null;
+            sentAt?: string;
+            /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
+            timestamp?: string;
+            userId?: (string | number) | null;
+        };
+        UpdateJourney: {
+            /** @description The journey definition (see the JourneyDefinition schema). Drafts may be incomplete; problems are listed in `issues`. */
+            definition?: {
+                [key: string]: unknown;
+            };
+            draftRevision: number;
+            name?: string;
+        };
+        UpdateWebhook: {
+            description?: string;
+            enabled?: boolean;
+            eventTypes?: ("message.queued" | "message.sent" | "message.delivered" | "message.opened" | "message.clicked" | "message.bounced" | "message.complained" | "message.failed" | "inbox.seen" | "inbox.read" | "inbox.clicked" | "inbox.archived" | "journey.entered" | "journey.converted" | "journey.exited")[];
+            /**
+             * @description Where Cue POSTs the events.
+             * @example https://example.com/webhooks/cue
+             */
+            url?: string;
+        };
+        ValidateDefinition: {
+            definition: unknown;
+        };
+        ValidationResult: {
+            issues: components["schemas"]["JourneyIssue"][];
+            valid: boolean;
+        };
+        Webhook: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            disabledAt: string | null;
+            disabledReason: string | null;
+            enabled: boolean;
+            eventTypes: ("message.queued" | "message.sent" | "message.delivered" | "message.opened" | "message.clicked" | "message.bounced" | "message.complained" | "message.failed" | "inbox.seen" | "inbox.read" | "inbox.clicked" | "inbox.archived" | "journey.entered" | "journey.converted" | "journey.exited")[];
+            failingSince: string | null;
+            id: string;
+            /** @description Until when the previous secret still signs (after a rotation). */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        WebhookWithSecret: {
+            /** @description The signing secret (`whsec_…`), shown once: store it now. */
+            secret: string;
+            webhook: components["schemas"]["Webhook"];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    alias: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "previousId": "anon_9",
+                 *       "userId": "user_123"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AliasCall"];
+            };
+        };
+        responses: {
+            /** @description Stored (see `rejected` for calls refused one by one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "Body too large."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; honour Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    batch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "batch": [
+                 *         {
+                 *           "type": "identify",
+                 *           "userId": "user_123",
+                 *           "traits": {
+                 *             "email": "ada@example.com",
+                 *             "plan": "pro"
+                 *           }
+                 *         },
+                 *         {
+                 *           "type": "track",
+                 *           "userId": "user_123",
+                 *           "event": "Trial Started",
+                 *           "properties": {
+                 *             "plan": "pro"
+                 *           },
+                 *           "timestamp": "2026-12-07T10:00:00Z"
+                 *         }
+                 *       ],
+                 *       "sentAt": "2026-12-07T10:00:01Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored (see `rejected` for calls refused one by one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "Body too large."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; honour Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    group: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "user_123",
+                 *       "groupId": "acme",
+                 *       "traits": {
+                 *         "name": "Acme Inc"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["GroupCall"];
+            };
+        };
+        responses: {
+            /** @description Stored (see `rejected` for calls refused one by one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "Body too large."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; honour Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    identify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "user_123",
+                 *       "traits": {
+                 *         "email": "ada@example.com",
+                 *         "plan": "pro"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["IdentifyCall"];
+            };
+        };
+        responses: {
+            /** @description Stored (see `rejected` for calls refused one by one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "Body too large."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; honour Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listInbox: {
+        parameters: {
+            query?: {
+                archived?: "exclude" | "include" | "only";
+                /** @description The next_cursor of the previous page. */
+                cursor?: string;
+                /** @description One kind or several, comma-separated: `kind=banner,modal`. */
+                kind?: string;
+                page_size?: number;
+                unread?: "0" | "1" | "true" | "false";
+                unseen?: "0" | "1" | "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxPage"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Origin not allowed for this workspace."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateInboxItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                action: "seen" | "read" | "unread" | "clicked" | "archived" | "unarchived";
+                /** @description The item id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item and the new counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxItemResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Origin not allowed for this workspace."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    bulkUpdateInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "itm_1",
+                 *         "itm_2"
+                 *       ],
+                 *       "action": "read"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BulkInboxRequest"];
+            };
+        };
+        responses: {
+            /** @description Ids not the user's are listed in not_found */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxBulkResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Origin not allowed for this workspace."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    markAllInbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "read",
+                 *       "kind": [
+                 *         "card"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MarkAllInboxRequest"];
+            };
+        };
+        responses: {
+            /** @description How many changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMarkAllResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Origin not allowed for this workspace."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    streamInbox: {
+        parameters: {
+            query?: {
+                last_event_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Origin not allowed for this workspace."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    issueInboxToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "user_id": "user_123",
+                 *       "ttl_seconds": 3600
+                 *     }
+                 */
+                "application/json": components["schemas"]["InboxTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxToken"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listJourneyTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        templates?: components["schemas"]["Template"][];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listJourneys: {
+        parameters: {
+            query?: {
+                status?: "draft" | "live" | "paused" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Journeys, most recently changed first, each with its 7-day entries and conversions and who last changed it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journeys?: components["schemas"]["JourneyListItem"][];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "template": "introduce-feature-on-first-use",
+                 *       "name": "Feature intro"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateJourney"];
+            };
+        };
+        responses: {
+            /** @description The new draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journey: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey, its draft and current version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journey: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replaceJourneyDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateJourney"];
+            };
+        };
+        responses: {
+            /** @description The saved journey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journey: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The draft changed since `draftRevision`, or the journey is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateJourneyDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateJourney"];
+            };
+        };
+        responses: {
+            /** @description The saved journey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journey: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The draft changed since `draftRevision`, or the journey is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    archiveJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journey: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed from the journey's current status (or a stale draftRevision) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    duplicateJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new draft */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journey: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    pauseJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journey: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed from the journey's current status (or a stale draftRevision) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    publishJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishJourney"];
+            };
+        };
+        responses: {
+            /** @description The journey after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journey: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed from the journey's current status (or a stale draftRevision) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resumeJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        journey: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed from the journey's current status (or a stale draftRevision) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listJourneyRuns: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: "active" | "waiting" | "completed" | "converted" | "filtered" | "exited";
+            };
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Runs, newest entry first; pass nextCursor for the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        nextCursor?: string | null;
+                        runs?: components["schemas"]["Run"][];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    validateJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The journey id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every issue, by node and field */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    validateDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ValidateDefinition"];
+            };
+        };
+        responses: {
+            /** @description Every issue, by node and field */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "valid": true,
+                     *       "issues": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ValidationResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessage"];
+            };
+        };
+        responses: {
+            /** @description Accepted (or the earlier message for this key) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SendMessageResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "anonymousId": "anon_9",
+                 *       "name": "Pricing",
+                 *       "properties": {
+                 *         "path": "/pricing"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["PageCall"];
+            };
+        };
+        responses: {
+            /** @description Stored (see `rejected` for calls refused one by one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "Body too large."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; honour Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The profile's userId (or an anonymousId or Cue id) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile, its identities and groups */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        profile: components["schemas"]["Profile"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    eraseProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The profile's userId (or an anonymousId or Cue id) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true,
+                     *       "deleted": {
+                     *         "profiles": 1,
+                     *         "events": 42
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        deleted?: {
+                            events?: number;
+                            profiles?: number;
+                        };
+                        success?: boolean;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProfileEvents: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The profile's userId (or an anonymousId or Cue id) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pass nextCursor as `cursor` for the next page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    screen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "user_123",
+                 *       "name": "Settings"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScreenCall"];
+            };
+        };
+        responses: {
+            /** @description Stored (see `rejected` for calls refused one by one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "Body too large."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; honour Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    track: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "userId": "user_123",
+                 *       "event": "Trial Started",
+                 *       "properties": {
+                 *         "plan": "pro"
+                 *       },
+                 *       "timestamp": "2026-12-07T10:00:00Z"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TrackCall"];
+            };
+        };
+        responses: {
+            /** @description Stored (see `rejected` for calls refused one by one) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "success": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "payload_too_large",
+                     *         "message": "Body too large."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; honour Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "rate_limited",
+                     *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhooks?: components["schemas"]["Webhook"][];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "url": "https://example.com/webhooks/cue",
+                 *       "eventTypes": [
+                 *         "message.delivered",
+                 *         "journey.converted"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateWebhook"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["Webhook"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "enabled": false
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateWebhook"];
+            };
+        };
+        responses: {
+            /** @description The endpoint after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        webhook: components["schemas"]["Webhook"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description A delivery id from the previous page (its nextCursor): older deliveries. */
+                before?: string;
+                limit?: number;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description The webhook endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    replayWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The delivery id */
+                deliveryId: string;
+                /** @description The webhook endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        replayed?: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "Not allowed now."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new secret */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The webhook endpoint id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; see its delivery */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        deliveryId?: string;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "Not allowed now."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRudderSourceConfig: {
+        parameters: {
+            query?: {
+                writeKey?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RudderStack source configuration */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "isHosted": false,
+                     *       "source": {
+                     *         "id": "cue-…",
+                     *         "name": "Cue",
+                     *         "writeKey": "wk_…",
+                     *         "enabled": true,
+                     *         "destinations": []
+                     *       }
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSegmentSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                writeKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Segment settings pointing at Cue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "integrations": {
+                     *         "Segment.io": {
+                     *           "apiKey": "wk_…",
+                     *           "apiHost": "cue.example.com/v1",
+                     *           "protocol": "https"
+                     *         }
+                     *       },
+                     *       "remotePlugins": []
+                     *     }
+                     */
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}
