@@ -4,6 +4,7 @@ import { type RawDb, sql, sqlTransaction } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { errorText } from "@/lib/log/error-text";
 import type { WorkerTask } from "@/lib/worker/run-worker";
+import { createWakeGate } from "@/lib/worker/wake-gate";
 import { TEST_EVENT_TYPE } from "./event-types";
 import { type PostResult, postWebhook, WEBHOOK_TIMEOUT_MS } from "./post-webhook";
 import { DISABLE_AFTER_MS, decideRetry, parseRetryAfter } from "./retry-schedule";
@@ -220,6 +221,9 @@ export function webhookDeliveryTask(options: { log?: (line: string) => void } = 
   const log = options.log ?? (() => {});
   const inFlight = new Set<Promise<void>>();
   let wake = () => {};
+  // Webhooks are rare next to engine work: the gate skips the claim and the
+  // next-due query in rounds where no webhook can be due (wake-gate.ts).
+  const gate = createWakeGate(WEBHOOKS_TASK);
   // When this process last purged: a per-process pace only, so it needs no sharing.
   let purgedAt = 0;
   return {
@@ -227,9 +231,13 @@ export function webhookDeliveryTask(options: { log?: (line: string) => void } = 
     attach: (loopWake) => {
       wake = loopWake;
     },
+    notified: (payload) => gate.notified(payload),
     async run(now) {
+      if (!gate.shouldRun(now)) return 0;
       const room = CONCURRENCY - inFlight.size;
-      const claimed = room > 0 ? await claimDueWebhooks(now, Math.min(room, BATCH)) : [];
+      const limit = Math.min(room, BATCH);
+      const claimed = room > 0 ? await claimDueWebhooks(now, limit) : [];
+      gate.ran(now, room <= 0 || claimed.length === limit);
       for (const message of claimed) {
         const post: Promise<void> = deliverOne(message, now, {})
           .catch((error: unknown) => {
@@ -239,7 +247,8 @@ export function webhookDeliveryTask(options: { log?: (line: string) => void } = 
           })
           .finally(() => {
             inFlight.delete(post);
-            wake(); // room for the next claim
+            gate.poke(); // room for the next claim, and maybe a retry scheduled
+            wake();
           });
         inFlight.add(post);
       }
@@ -249,7 +258,13 @@ export function webhookDeliveryTask(options: { log?: (line: string) => void } = 
       }
       return claimed.length;
     },
-    nextDueAt: nextWebhookDueAt,
+    async nextDueAt() {
+      const known = gate.knownDueAt();
+      if (known !== undefined) return known;
+      const due = await nextWebhookDueAt();
+      gate.setDueAt(due);
+      return due;
+    },
     drain: async () => {
       await Promise.all([...inFlight]);
     },

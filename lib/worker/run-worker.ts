@@ -22,6 +22,8 @@ export interface WorkerTask {
   run(now: Date): Promise<number>;
   /** When the next item is due, if known (null: nothing pending). */
   nextDueAt?(): Promise<Date | null>;
+  /** A `cue_wake` notification's payload (null: LISTEN resynced, anything may be due). */
+  notified?(payload: string | null): void;
   /** Gives the task the loop's wake-up, for work it finishes in the background. */
   attach?(wake: () => void): void;
   /** Waits for work the task started in the background (called once the loop has stopped). */
@@ -73,10 +75,21 @@ export function startWorker(options: WorkerOptions): RunningWorker {
 
   // Work committed while nobody listened (before the first LISTEN, or during
   // a reconnect) is found by the round a wake-up starts.
-  const subscription = listen(WAKE_CHANNEL, { notify: wake, resync: wake }, { databaseUrl: url });
-  const ready = subscription.ready.then(wake, (error: unknown) => {
-    log(`worker: cannot LISTEN (${errorText(error)}); polling until it is back`);
-  });
+  const tell = (payload: string | null) => {
+    for (const task of options.tasks) task.notified?.(payload);
+    wake();
+  };
+  const subscription = listen(
+    WAKE_CHANNEL,
+    { notify: (payload) => tell(payload), resync: () => tell(null) },
+    { databaseUrl: url },
+  );
+  const ready = subscription.ready.then(
+    () => tell(null),
+    (error: unknown) => {
+      log(`worker: cannot LISTEN (${errorText(error)}); polling until it is back`);
+    },
+  );
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {

@@ -309,6 +309,39 @@ describe("the worker task", () => {
     expect(woken).toBe(1);
   });
 
+  it("does not query in rounds where it was not woken for webhooks and nothing it knows is due", async () => {
+    const { id } = await createEndpoint(ws, receiver.url, ["message.sent"]);
+    receiver.answer({ status: 200 });
+    const task = webhookDeliveryTask();
+    const now = at(new Date(), SECOND);
+    await task.run(now); // a new task looks once
+    await task.drain?.();
+    const deliveryId = await sendTest(id); // its NOTIFY reaches no worker here
+    const later = (ms: number) => new Date(now.getTime() + ms);
+    expect(await task.run(later(100))).toBe(0);
+    expect((await message(deliveryId)).status).toBe("pending");
+    task.notified?.("engine-timers");
+    expect(await task.run(later(200))).toBe(0);
+    task.notified?.("webhooks");
+    expect(await task.run(later(300))).toBe(1);
+    await task.drain?.();
+    expect((await message(deliveryId)).status).toBe("succeeded");
+  });
+
+  it("still finds work it was not told about within a second (a lost notification)", async () => {
+    const { id } = await createEndpoint(ws, receiver.url, ["message.sent"]);
+    receiver.answer({ status: 200 });
+    const task = webhookDeliveryTask();
+    const now = at(new Date(), SECOND);
+    await task.run(now);
+    await task.drain?.();
+    const deliveryId = await sendTest(id);
+    expect(await task.run(new Date(now.getTime() + 500))).toBe(0);
+    expect(await task.run(new Date(now.getTime() + 1_000))).toBe(1);
+    await task.drain?.();
+    expect((await message(deliveryId)).status).toBe("succeeded");
+  });
+
   it("keeps the first KB of an answer and does not read the rest", async () => {
     const { id } = await createEndpoint(ws, receiver.url, ["message.sent"]);
     const deliveryId = await sendTest(id);
