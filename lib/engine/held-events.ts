@@ -1,8 +1,12 @@
-import { type JsonPart, jsonPart, jsonTimestamp, type RawDb } from "@/lib/db/sql";
+import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { indexJourney } from "@/lib/journey-core/journey-graph";
+import { statusAt } from "@/lib/journey-core/journey-status";
 import { listensForEvents } from "@/lib/journey-core/step";
-import type { EngineBatch } from "./engine-batch";
+import type { EngineBatch, RunRecord } from "./engine-batch";
 import type { ProfileRef } from "./load-facts";
+import { loadVersions } from "./load-journeys";
+import { previousRunsPart } from "./load-runs";
 import type { BatchProfile } from "./prepare-batch";
 import { wakeDue } from "./run-timeline";
 
@@ -19,6 +23,7 @@ export interface HeldEvent {
   name: string;
   properties: Record<string, unknown>;
   timestamp: Date;
+  receivedAt: Date;
 }
 
 type HeldRow = {
@@ -27,9 +32,12 @@ type HeldRow = {
   name: string;
   properties: Record<string, unknown> | null;
   timestamp: string;
+  receivedAt: string;
 };
 
-function group(rows: readonly (Omit<HeldRow, "timestamp"> & { timestamp: Date })[]) {
+type HeldDbRow = Omit<HeldRow, "timestamp" | "receivedAt"> & { timestamp: Date; receivedAt: Date };
+
+function group(rows: readonly HeldDbRow[]) {
   const out = new Map<string, HeldEvent[]>();
   for (const { runId, ...row } of rows) {
     const list = out.get(runId) ?? [];
@@ -45,8 +53,8 @@ export async function loadHeldEvents(
   runIds: readonly string[],
 ): Promise<Map<string, HeldEvent[]>> {
   if (runIds.length === 0) return new Map();
-  const rows = await tx.$queryRaw<(Omit<HeldRow, "timestamp"> & { timestamp: Date })[]>`
-    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp"
+  const rows = await tx.$queryRaw<HeldDbRow[]>`
+    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp", e."receivedAt"
     FROM held_events h
     JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
     WHERE h."runId" = ANY(${[...runIds]}::text[]) AND e.type = 'track'`;
@@ -59,7 +67,7 @@ export function heldEventsPart(refs: readonly ProfileRef[]): JsonPart<Map<string
     refs.length === 0
       ? null
       : Prisma.sql`
-    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp"
+    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp", e."receivedAt"
     FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid)
     JOIN journey_runs r ON r."workspaceId" = ref.ws AND r."profileId" = ref.pid
@@ -67,7 +75,13 @@ export function heldEventsPart(refs: readonly ProfileRef[]): JsonPart<Map<string
     JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
     WHERE e.type = 'track'`;
   return jsonPart<HeldRow, Map<string, HeldEvent[]>>(sql, (rows) =>
-    group(rows.map((row) => ({ ...row, timestamp: jsonTimestamp(row.timestamp) }))),
+    group(
+      rows.map((row) => ({
+        ...row,
+        timestamp: jsonTimestamp(row.timestamp),
+        receivedAt: jsonTimestamp(row.receivedAt),
+      })),
+    ),
   );
 }
 
@@ -84,7 +98,9 @@ export function needsCatchUp(
  * Catches up the profile's live runs a pause left behind: each one created
  * during the pause enters as of its trigger, then the held events are
  * delivered in event-time order (then event id), each after the timers due
- * before it. The holds are released. Returns how many runs moved.
+ * before it. A held event that triggers the run's journey is decided again
+ * once the run has caught up to it (enterHeldTrigger). The holds are
+ * released. Returns how many runs moved.
  */
 export async function catchUpHeld(
   batch: EngineBatch,
@@ -93,6 +109,7 @@ export async function catchUpHeld(
 ): Promise<number> {
   let moved = 0;
   const behind = profile.runs.filter((run) => needsCatchUp(run, held));
+  if (behind.length > 0) await loadPreviousRuns(batch.tx, profile, behind);
   for (const run of behind) {
     if (run.state.status !== "active") continue;
     const { enteredAt, triggerEventId } = run.state;
@@ -106,13 +123,97 @@ export async function catchUpHeld(
       a.event.timestamp.getTime() - b.event.timestamp.getTime() ||
       (a.event.eventId < b.event.eventId ? -1 : 1),
   );
+  // Runs entered here from held triggers, by journey: they take the held events after their trigger too.
+  const entered = new Map<string, RunRecord[]>();
+  const decided = new Set<string>();
   for (const { run, event } of events) {
     moved += await wakeDue(batch, profile, { before: event.timestamp });
     const input = { kind: "event" as const, event };
-    if (listensForEvents(run.version.definition, run.state, event.timestamp)) {
-      if (await batch.stepRun(profile, run, input, event.timestamp, event.eventId)) moved += 1;
+    for (const target of [run, ...(entered.get(run.journey.id) ?? [])]) {
+      if (target !== run && target.state.enteredAt >= event.timestamp) continue;
+      if (!listensForEvents(target.version.definition, target.state, event.timestamp)) continue;
+      if (await batch.stepRun(profile, target, input, event.timestamp, event.eventId)) moved += 1;
+    }
+    const key = `${run.journey.id}:${event.eventId}`;
+    if (decided.has(key)) continue;
+    decided.add(key);
+    const run2 = await enterHeldTrigger(batch, profile, run, event);
+    if (run2) {
+      moved += 1;
+      entered.set(run.journey.id, [...(entered.get(run.journey.id) ?? []), run2]);
     }
   }
   for (const run of new Set(events.map((e) => e.run))) batch.release(run.state.runId);
   return moved;
+}
+
+/**
+ * Re-entry history (profile.previousRuns) for the journeys of the runs to
+ * catch up, where the batch did not load it (the timer task loads none): a
+ * held trigger is decided against it, and the batch keeps it current as the
+ * caught-up runs end. Runs the batch knows better (its own) keep its state.
+ */
+async function loadPreviousRuns(
+  tx: RawDb,
+  profile: BatchProfile,
+  runs: readonly RunRecord[],
+): Promise<void> {
+  const missing = [...new Set(runs.map((run) => run.journey.id))].filter(
+    (id) => !profile.previousRuns.has(id),
+  );
+  if (missing.length === 0) return;
+  const ref = { workspaceId: profile.workspaceId, profileId: profile.profileId };
+  const { previous } = await queryParts(tx, { previous: previousRunsPart([ref], missing) });
+  const loaded = previous.get(profile.profileId);
+  for (const journeyId of missing) {
+    const known = new Map((loaded?.get(journeyId) ?? []).map((run) => [run.runId, run]));
+    for (const run of profile.runs) {
+      if (run.journey.id !== journeyId) continue;
+      const { runId, enteredAt, endedAt } = run.state;
+      known.set(runId, { runId, enteredAt, endedAt: endedAt ?? null });
+    }
+    profile.previousRuns.set(journeyId, [...known.values()]);
+  }
+}
+
+/**
+ * A held event that would have started a run of `run`'s journey: when the
+ * engine first met it, the journey was paused and this profile's run was
+ * held in progress, so the entry was refused as re-entry. In event time that
+ * run may have ended before it (a filter, a short wait), so the entry is
+ * decided again now, as of the event, with the run caught up to it. Skipped
+ * when the event already started a run, or the journey was not live then.
+ */
+async function enterHeldTrigger(
+  batch: EngineBatch,
+  profile: BatchProfile,
+  run: RunRecord,
+  event: HeldEvent,
+): Promise<RunRecord | null> {
+  const journey = run.journey;
+  const then = statusAt(journey.history, event.timestamp);
+  if (then.status !== "live" || !then.versionId) return null;
+  const version =
+    then.versionId === run.version.id
+      ? run.version
+      : (
+          await loadVersions(batch.tx, [
+            { versionId: then.versionId, workspaceId: run.workspaceId },
+          ])
+        ).get(then.versionId);
+  const trigger = version && indexJourney(version.definition).trigger?.trigger;
+  if (!version || trigger?.kind !== "event" || trigger.event !== event.name) return null;
+  const startedBy = profile.runs.some(
+    (other) =>
+      other.journey.id === journey.id &&
+      (other.state.triggerEventId === event.eventId ||
+        other.state.enteredAt.getTime() === event.timestamp.getTime()),
+  );
+  if (startedBy) return null;
+  const ref = { eventId: event.eventId, timestamp: event.timestamp, receivedAt: event.receivedAt };
+  const signal = { kind: "event" as const, event };
+  const decision = await batch.tryEnter(profile, journey, version, signal, ref, event.timestamp, {
+    eventId: event.eventId,
+  });
+  return decision.run ?? null;
 }

@@ -1,7 +1,7 @@
-import { type JsonPart, jsonPart, queryParts, type RawDb } from "@/lib/db/sql";
+import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journey-core/definition";
-import type { JourneyStatus } from "@/lib/journey-core/journey-status";
+import type { JourneyStatus, StatusChange } from "@/lib/journey-core/journey-status";
 
 // Published versions are immutable, so their parsed definitions are cached
 // for the life of the process; only a journey's status and name (which do
@@ -12,7 +12,26 @@ export interface JourneyInfo {
   workspaceId: string;
   name: string;
   status: JourneyStatus;
+  /** Its status history, oldest first (journey-status.ts): what was live at an event's time. */
+  history: StatusChange[];
 }
+
+/** A journey's status history as a JSON column (`journeyId`: the SQL naming the journey). */
+export function statusHistorySql(journeyId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`(
+      SELECT json_agg(json_build_object('status', c.status, 'versionId', c."versionId", 'at', c.at)
+                      ORDER BY c.at, c.id)
+      FROM journey_status_changes c WHERE c."journeyId" = ${journeyId}) AS history`;
+}
+
+type HistoryJson = { status: JourneyStatus; versionId: string | null; at: string }[] | null;
+
+/** Reads the column statusHistorySql wrote. */
+export function parseStatusHistory(history: HistoryJson): StatusChange[] {
+  return (history ?? []).map((c) => ({ ...c, at: jsonTimestamp(c.at) }));
+}
+
+type JourneyJson = Omit<JourneyInfo, "history"> & { history: HistoryJson };
 
 export interface LoadedVersion {
   id: string;
@@ -33,11 +52,13 @@ export function journeysPart(
     ids.length === 0
       ? null
       : Prisma.sql`
-    SELECT id, "workspaceId", name, status::text AS status FROM journeys
-    WHERE id = ANY(${ids}::text[]) AND "workspaceId" = ANY(${workspaceIds}::text[])`;
-  return jsonPart<JourneyInfo, Map<string, JourneyInfo>>(
+    SELECT j.id, j."workspaceId", j.name, j.status::text AS status, ${statusHistorySql(Prisma.sql`j.id`)}
+    FROM journeys j
+    WHERE j.id = ANY(${ids}::text[]) AND j."workspaceId" = ANY(${workspaceIds}::text[])`;
+  return jsonPart<JourneyJson, Map<string, JourneyInfo>>(
     sql,
-    (rows) => new Map(rows.map((row) => [row.id, row])),
+    (rows) =>
+      new Map(rows.map((row) => [row.id, { ...row, history: parseStatusHistory(row.history) }])),
   );
 }
 

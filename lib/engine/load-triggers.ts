@@ -1,7 +1,8 @@
 import { type JsonPart, jsonPart, jsonTimestamp } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { JourneyStatus, StatusChange } from "@/lib/journey-core/journey-status";
+import type { StatusChange } from "@/lib/journey-core/journey-status";
 import type { QueuedEvent } from "./event-queue";
+import { parseStatusHistory, statusHistorySql } from "./load-journeys";
 
 // What the event task reads and writes around a batch of queued events
 // besides the runs: the live triggers for the batch's events, and the
@@ -18,13 +19,10 @@ export interface TriggerRow {
 }
 
 type TriggerJson = Omit<TriggerRow, "history"> & {
-  history: { status: JourneyStatus; versionId: string | null; at: string }[] | null;
+  history: Parameters<typeof parseStatusHistory>[0];
 };
 
-const HISTORY = Prisma.sql`(
-      SELECT json_agg(json_build_object('status', c.status, 'versionId', c."versionId", 'at', c.at)
-                      ORDER BY c.at, c.id)
-      FROM journey_status_changes c WHERE c."journeyId" = t."journeyId") AS history`;
+const HISTORY = statusHistorySql(Prisma.sql`t."journeyId"`);
 
 /**
  * The live triggers for this batch: event triggers on the batch's event
@@ -55,7 +53,7 @@ export function triggersPart(
   return jsonPart<TriggerJson, TriggerRow[]>(sql, (rows) =>
     rows.map((row) => ({
       ...row,
-      history: (row.history ?? []).map((c) => ({ ...c, at: jsonTimestamp(c.at) })),
+      history: parseStatusHistory(row.history),
     })),
   );
 }

@@ -202,6 +202,89 @@ describe("pause is decided by event time", () => {
   });
 });
 
+describe("triggers the engine first meets while the journey is paused", () => {
+  const at = (ms: number) => new Date(ms).toISOString();
+  const runAt = (ms: number) => engineAt(new Date(ms));
+
+  /** Two triggers 2 min apart (a run lasts 1 min), sent while live, reaching Cue during a pause. */
+  async function twoTriggersDuringPause(name: string, userId: string, base: number) {
+    const id = await publish(name, waitFor(`${name} A`, `${name} B`));
+    await pauseJourney({ workspaceId: ws.workspaceId, id, at: new Date(base + 200_000) });
+    await postBatch([
+      { type: "track", userId, event: `${name} A`, timestamp: at(base) },
+      { type: "track", userId, event: `${name} A`, timestamp: at(base + 120_000) },
+    ]);
+    await runAt(base + 210_000);
+    // Held: the first run is created, not entered; the second trigger is kept with it.
+    expect(await runsOf(ws.workspaceId, userId)).toHaveLength(1);
+    await resumeJourney({ workspaceId: ws.workspaceId, id, at: new Date(base + 300_000) });
+    return id;
+  }
+
+  async function expectTwoNudgedRuns(userId: string, base: number) {
+    const runs = await runsOf(ws.workspaceId, userId);
+    // Seconds after base (the event time is corrected for the client's clock by a few ms).
+    expect(runs.map((r) => [Math.round((r.enteredAt.getTime() - base) / 1000), r.status])).toEqual([
+      [0, "completed"],
+      [120, "completed"],
+    ]);
+    for (const run of runs) {
+      expect(await traceOf(run.id)).toEqual([
+        ["trigger", "entered"],
+        ["wait", "waiting"],
+        ["wait", "timed_out"],
+        ["nudge", "sent"],
+        ["end", "exited"],
+      ]);
+    }
+  }
+
+  it("the second enters on resume when the first run had ended before it (the timer task catches up)", async () => {
+    const base = Date.now() - 9 * 60_000; // published 10 min ago
+    await twoTriggersDuringPause("Paused twice", "paused-twice-1", base);
+    await runAt(base + 310_000);
+    await expectTwoNudgedRuns("paused-twice-1", base);
+  });
+
+  it("the same when the profile's next event reaches the engine before the timer task", async () => {
+    const base = Date.now() - 9 * 60_000; // published 10 min ago
+    await twoTriggersDuringPause("Paused twice next", "paused-twice-2", base);
+    await postBatch([
+      {
+        type: "track",
+        userId: "paused-twice-2",
+        event: "Something else",
+        timestamp: at(base + 305_000),
+      },
+    ]);
+    await processEvents({ now: () => new Date(base + 310_000), log: quiet, allowedLatenessMs: 0 });
+    await runAt(base + 310_000);
+    await expectTwoNudgedRuns("paused-twice-2", base);
+  });
+
+  it("the second is still refused when the first run was in progress at its time", async () => {
+    const base = Date.now() - 9 * 60_000; // published 10 min ago
+    const id = await publish("Paused overlap", waitFor("Paused overlap A", "Paused overlap B"));
+    await pauseJourney({ workspaceId: ws.workspaceId, id, at: new Date(base + 200_000) });
+    await postBatch([
+      { type: "track", userId: "paused-overlap", event: "Paused overlap A", timestamp: at(base) },
+      {
+        type: "track",
+        userId: "paused-overlap",
+        event: "Paused overlap A",
+        timestamp: at(base + 30_000),
+      },
+    ]);
+    await runAt(base + 210_000);
+    await resumeJourney({ workspaceId: ws.workspaceId, id, at: new Date(base + 300_000) });
+    await runAt(base + 310_000);
+    const runs = await runsOf(ws.workspaceId, "paused-overlap");
+    expect(runs.map((r) => [Math.round((r.enteredAt.getTime() - base) / 1000), r.status])).toEqual([
+      [0, "completed"],
+    ]);
+  });
+});
+
 describe("an event right after a timer waits for it (the allowed lateness)", () => {
   const LATENESS = 5_000;
   /** A worker's rounds at `now`, with the default lateness, until nothing is left. */
