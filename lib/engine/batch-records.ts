@@ -21,6 +21,8 @@ export interface RunRecord {
   triggerRef: TriggerRef | null;
   /** Created by this batch: it catches up on the profile's events already evaluated after its entry. */
   enteredInBatch?: boolean;
+  /** Ended by this batch (a trigger it refused before may be decided again: redecide-entry.ts). */
+  endedInBatch?: boolean;
 }
 
 export interface ProfileWork {

@@ -179,6 +179,7 @@ export class EngineBatch {
   private keep(profile: ProfileWork, run: RunRecord, result: StepResult): boolean {
     const changed = result.effects.length > 0 || result.state !== run.state;
     if (!changed) return false;
+    if (result.state.endedAt && !run.state.endedAt) run.endedInBatch = true;
     run.state = result.state;
     run.effects.push(...result.effects);
     run.dirty = true;
@@ -187,8 +188,9 @@ export class EngineBatch {
       const transactional = effect.channel === "email" && effect.content.transactional === true;
       profile.sent.push({ at: effect.at, channel: effect.channel, transactional });
     }
-    if (result.state.endedAt) {
-      const previous = profile.previousRuns.get(run.journey.id) ?? [];
+    const previous = profile.previousRuns.get(run.journey.id);
+    // Only where loaded: a journey's history the batch never read stays unread (ensurePreviousRuns).
+    if (result.state.endedAt && previous) {
       profile.previousRuns.set(
         run.journey.id,
         previous.map((p) =>

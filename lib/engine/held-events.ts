@@ -1,13 +1,10 @@
-import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "@/lib/db/sql";
+import { type JsonPart, jsonPart, jsonTimestamp, type RawDb } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { indexJourney } from "@/lib/journey-core/journey-graph";
-import { statusAt } from "@/lib/journey-core/journey-status";
 import { listensForEvents } from "@/lib/journey-core/step";
 import type { EngineBatch, RunRecord } from "./engine-batch";
 import type { ProfileRef } from "./load-facts";
-import { loadVersions } from "./load-journeys";
-import { previousRunsPart } from "./load-runs";
 import type { BatchProfile } from "./prepare-batch";
+import { ensurePreviousRuns, redecideEntry } from "./redecide-entry";
 import { wakeDue } from "./run-timeline";
 
 // Events held for runs of a paused journey (held_events, see
@@ -99,7 +96,7 @@ export function needsCatchUp(
  * during the pause enters as of its trigger, then the held events are
  * delivered in event-time order (then event id), each after the timers due
  * before it. A held event that triggers the run's journey is decided again
- * once the run has caught up to it (enterHeldTrigger). The holds are
+ * once the run has caught up to it (redecide-entry.ts). The holds are
  * released. Returns how many runs moved.
  */
 export async function catchUpHeld(
@@ -109,7 +106,12 @@ export async function catchUpHeld(
 ): Promise<number> {
   let moved = 0;
   const behind = profile.runs.filter((run) => needsCatchUp(run, held));
-  if (behind.length > 0) await loadPreviousRuns(batch.tx, profile, behind);
+  if (behind.length > 0)
+    await ensurePreviousRuns(
+      batch.tx,
+      profile,
+      behind.map((r) => r.journey.id),
+    );
   for (const run of behind) {
     if (run.state.status !== "active") continue;
     const { enteredAt, triggerEventId } = run.state;
@@ -137,7 +139,7 @@ export async function catchUpHeld(
     const key = `${run.journey.id}:${event.eventId}`;
     if (decided.has(key)) continue;
     decided.add(key);
-    const run2 = await enterHeldTrigger(batch, profile, run, event);
+    const run2 = await redecideEntry(batch, profile, run, event);
     if (run2) {
       moved += 1;
       entered.set(run.journey.id, [...(entered.get(run.journey.id) ?? []), run2]);
@@ -145,75 +147,4 @@ export async function catchUpHeld(
   }
   for (const run of new Set(events.map((e) => e.run))) batch.release(run.state.runId);
   return moved;
-}
-
-/**
- * Re-entry history (profile.previousRuns) for the journeys of the runs to
- * catch up, where the batch did not load it (the timer task loads none): a
- * held trigger is decided against it, and the batch keeps it current as the
- * caught-up runs end. Runs the batch knows better (its own) keep its state.
- */
-async function loadPreviousRuns(
-  tx: RawDb,
-  profile: BatchProfile,
-  runs: readonly RunRecord[],
-): Promise<void> {
-  const missing = [...new Set(runs.map((run) => run.journey.id))].filter(
-    (id) => !profile.previousRuns.has(id),
-  );
-  if (missing.length === 0) return;
-  const ref = { workspaceId: profile.workspaceId, profileId: profile.profileId };
-  const { previous } = await queryParts(tx, { previous: previousRunsPart([ref], missing) });
-  const loaded = previous.get(profile.profileId);
-  for (const journeyId of missing) {
-    const known = new Map((loaded?.get(journeyId) ?? []).map((run) => [run.runId, run]));
-    for (const run of profile.runs) {
-      if (run.journey.id !== journeyId) continue;
-      const { runId, enteredAt, endedAt } = run.state;
-      known.set(runId, { runId, enteredAt, endedAt: endedAt ?? null });
-    }
-    profile.previousRuns.set(journeyId, [...known.values()]);
-  }
-}
-
-/**
- * A held event that would have started a run of `run`'s journey: when the
- * engine first met it, the journey was paused and this profile's run was
- * held in progress, so the entry was refused as re-entry. In event time that
- * run may have ended before it (a filter, a short wait), so the entry is
- * decided again now, as of the event, with the run caught up to it. Skipped
- * when the event already started a run, or the journey was not live then.
- */
-async function enterHeldTrigger(
-  batch: EngineBatch,
-  profile: BatchProfile,
-  run: RunRecord,
-  event: HeldEvent,
-): Promise<RunRecord | null> {
-  const journey = run.journey;
-  const then = statusAt(journey.history, event.timestamp);
-  if (then.status !== "live" || !then.versionId) return null;
-  const version =
-    then.versionId === run.version.id
-      ? run.version
-      : (
-          await loadVersions(batch.tx, [
-            { versionId: then.versionId, workspaceId: run.workspaceId },
-          ])
-        ).get(then.versionId);
-  const trigger = version && indexJourney(version.definition).trigger?.trigger;
-  if (!version || trigger?.kind !== "event" || trigger.event !== event.name) return null;
-  const startedBy = profile.runs.some(
-    (other) =>
-      other.journey.id === journey.id &&
-      (other.state.triggerEventId === event.eventId ||
-        other.state.enteredAt.getTime() === event.timestamp.getTime()),
-  );
-  if (startedBy) return null;
-  const ref = { eventId: event.eventId, timestamp: event.timestamp, receivedAt: event.receivedAt };
-  const signal = { kind: "event" as const, event };
-  const decision = await batch.tryEnter(profile, journey, version, signal, ref, event.timestamp, {
-    eventId: event.eventId,
-  });
-  return decision.run ?? null;
 }

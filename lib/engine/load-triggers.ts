@@ -69,6 +69,7 @@ export interface EvaluatedEvent {
   name: string;
   properties: Record<string, unknown>;
   timestamp: Date;
+  receivedAt: Date;
 }
 
 /**
@@ -94,7 +95,8 @@ export function evaluatedEventsPart(
     refs.length === 0
       ? null
       : Prisma.sql`
-    SELECT e.id::text AS "eventId", e."profileId"::text AS "profileId", e.name, e.properties, e."timestamp"
+    SELECT e.id::text AS "eventId", e."profileId"::text AS "profileId", e.name, e.properties,
+      e."timestamp", e."receivedAt"
     FROM unnest(${refs.map(([, r]) => r.workspaceId)}::text[], ${refs.map(([id]) => id)}::uuid[],
                 ${refs.map(([, r]) => r.from)}::timestamp(3)[]) AS ref(ws, pid, since)
     JOIN events e ON e."workspaceId" = ref.ws AND e."profileId" = ref.pid AND e."timestamp" > ref.since
@@ -109,6 +111,7 @@ export function evaluatedEventsPart(
       name: string;
       properties: Record<string, unknown> | null;
       timestamp: string;
+      receivedAt: string;
     },
     Map<string, EvaluatedEvent[]>
   >(sql, (rows) => {
@@ -120,6 +123,7 @@ export function evaluatedEventsPart(
         ...row,
         properties: row.properties ?? {},
         timestamp: jsonTimestamp(row.timestamp),
+        receivedAt: jsonTimestamp(row.receivedAt),
       });
     }
     return out;

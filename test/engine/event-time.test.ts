@@ -202,6 +202,68 @@ describe("pause is decided by event time", () => {
   });
 });
 
+describe("a late event that ended a run before a later trigger", () => {
+  const at = (ms: number) => new Date(ms).toISOString();
+  const seconds = (base: number, runs: { enteredAt: Date; status: string }[]) =>
+    runs.map((r) => [Math.round((r.enteredAt.getTime() - base) / 1000), r.status]);
+
+  it("the trigger refused while the run was in progress enters once the wait's event arrives", async () => {
+    const base = Date.now() - 9 * 60_000; // published 10 min ago
+    await publish("Late end", waitFor("Late end A", "Late end B"));
+    const user = "late-end-1";
+    await postBatch([{ type: "track", userId: user, event: "Late end A", timestamp: at(base) }]);
+    await engineAt(new Date(base + 1_000));
+    await postBatch([
+      { type: "track", userId: user, event: "Late end A", timestamp: at(base + 30_000) },
+    ]);
+    await engineAt(new Date(base + 31_000));
+    expect(seconds(base, await runsOf(ws.workspaceId, user))).toEqual([[0, "waiting"]]);
+    // The wait's event happened at +20 s, before the second trigger, and reaches Cue after it.
+    await postBatch([
+      { type: "track", userId: user, event: "Late end B", timestamp: at(base + 20_000) },
+    ]);
+    await engineAt(new Date(base + 32_000));
+    await engineAt(new Date(base + 100_000));
+    const runs = await runsOf(ws.workspaceId, user);
+    expect(seconds(base, runs)).toEqual([
+      [0, "completed"],
+      [30, "completed"],
+    ]);
+    expect(await traceOf(runs[1]!.id)).toEqual([
+      ["trigger", "entered"],
+      ["wait", "waiting"],
+      ["wait", "timed_out"],
+      ["nudge", "sent"],
+      ["end", "exited"],
+    ]);
+  });
+
+  it("a late goal does the same, and a trigger before the goal stays refused", async () => {
+    const base = Date.now() - 9 * 60_000;
+    await publish("Late goal", {
+      ...waitFor("Late goal A", "Late goal B"),
+      settings: { reentry: { mode: "always" }, holdoutPercent: 0, goal: { event: "Late goal G" } },
+    });
+    const user = "late-goal-1";
+    await postBatch([{ type: "track", userId: user, event: "Late goal A", timestamp: at(base) }]);
+    await engineAt(new Date(base + 1_000));
+    await postBatch([
+      { type: "track", userId: user, event: "Late goal A", timestamp: at(base + 10_000) },
+      { type: "track", userId: user, event: "Late goal A", timestamp: at(base + 40_000) },
+    ]);
+    await engineAt(new Date(base + 41_000));
+    await postBatch([
+      { type: "track", userId: user, event: "Late goal G", timestamp: at(base + 25_000) },
+    ]);
+    await engineAt(new Date(base + 42_000));
+    await engineAt(new Date(base + 120_000));
+    expect(seconds(base, await runsOf(ws.workspaceId, user))).toEqual([
+      [0, "converted"],
+      [40, "completed"],
+    ]);
+  });
+});
+
 describe("triggers the engine first meets while the journey is paused", () => {
   const at = (ms: number) => new Date(ms).toISOString();
   const runAt = (ms: number) => engineAt(new Date(ms));
