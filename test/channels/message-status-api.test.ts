@@ -165,7 +165,9 @@ describe("GET /api/v1/messages/{id}", () => {
     });
     const { body } = await get(sent.messageId);
     expect(body.message).toMatchObject({ channel: "in_app", status: "read", to: null });
-    expect(body.message.lifecycle.sentAt).not.toBeNull();
+    // Put in the inbox as it was created: never "sent" before "queued".
+    expect(body.message.lifecycle.sentAt).toBe(body.message.lifecycle.queuedAt);
+    expect(body.message.lifecycle.seenAt).not.toBeNull();
     expect(body.message.lifecycle.readAt).not.toBeNull();
     expect(body.message.rendered).toMatchObject({ channel: "in_app", inApp: { title: "Hi" } });
 
