@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { GET as listJourneyRuns } from "@/app/api/v1/journeys/[id]/runs/route";
 import { GET as listRuns } from "@/app/api/v1/profiles/[userId]/runs/route";
 import { delayNode, inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
 import {
@@ -107,6 +108,15 @@ describe("GET /api/v1/profiles/{userId}/runs", () => {
     const { status, body } = await runs("ada", query);
     expect(status).toBe(422);
     expect(body.error.details.issues.map((i: Body) => i.field)).toContain(field);
+  });
+
+  it("names a bad cursor the same way on a journey's runs", async () => {
+    const response = await listJourneyRuns(
+      apiRequest(`/api/v1/journeys/${onboarding}/runs?cursor=garbage`, ws.secretKey),
+      ctx({ id: onboarding }),
+    );
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.details.issues[0].field).toBe("cursor");
   });
 
   it("is a 404 for an unknown user and from another workspace; 401 for a revoked key", async () => {
