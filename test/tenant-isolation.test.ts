@@ -20,12 +20,22 @@ const inviteRoute = await import("@/app/api/w/[workspaceId]/invites/[inviteId]/r
 const workspacesRoute = await import("@/app/api/workspaces/route");
 const v1Journeys = await import("@/app/api/v1/journeys/route");
 const v1Journey = await import("@/app/api/v1/journeys/[id]/route");
+const v1Message = await import("@/app/api/v1/messages/[id]/route");
+const v1ProfileMessages = await import("@/app/api/v1/profiles/[userId]/messages/route");
+const v1ProfileRuns = await import("@/app/api/v1/profiles/[userId]/runs/route");
+const v1Templates = await import("@/app/api/v1/templates/route");
+const v1Template = await import("@/app/api/v1/templates/[id]/route");
+const v1Workspace = await import("@/app/api/v1/workspace/route");
+const v1Rules = await import("@/app/api/v1/delivery-rules/route");
+const v1Origins = await import("@/app/api/v1/settings/allowed-origins/route");
+const v1Email = await import("@/app/api/v1/settings/email/route");
 
 let alice: Member;
 let bob: Member;
 let workspaceA: string;
 let workspaceB: string;
 let secretKeyA: string;
+let secretKeyB: string;
 
 beforeAll(async () => {
   alice = await prisma.member.create({ data: { email: "alice@a.test", passwordHash: "x" } });
@@ -33,7 +43,9 @@ beforeAll(async () => {
   const a = await createWorkspace({ name: "A", ownerId: alice.id });
   workspaceA = a.workspaceId;
   secretKeyA = a.secretKey;
-  workspaceB = (await createWorkspace({ name: "B", ownerId: bob.id })).workspaceId;
+  const b = await createWorkspace({ name: "B", ownerId: bob.id });
+  workspaceB = b.workspaceId;
+  secretKeyB = b.secretKey;
 });
 
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
@@ -243,5 +255,129 @@ describe("tenant isolation", () => {
     const before = await prisma.workspace.count();
     expect((await post({ name: "Mine" })).status).toBe(403);
     expect(await prisma.workspace.count()).toBe(before);
+  });
+
+  it("A's secret key gets 404 for B's messages, profiles and templates, and its settings writes stay in A", async () => {
+    const v1 = (path: string, key: string, method = "GET", body?: unknown) =>
+      new Request(`http://x${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${key}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const now = new Date();
+    const profileB = await prisma.profile.create({
+      data: {
+        workspaceId: workspaceB,
+        userId: "b-user",
+        traits: {},
+        firstSeenAt: now,
+        lastSeenAt: now,
+        identities: { create: [{ workspaceId: workspaceB, kind: "userId", value: "b-user" }] },
+      },
+    });
+    const template = await v1Templates.POST(
+      v1("/api/v1/templates", secretKeyB, "POST", {
+        name: "B's card",
+        content: { channel: "in_app", inApp: { kind: "card", title: "Hi" } },
+      }),
+      ctx({}),
+    );
+    expect(template.status).toBe(201);
+    const templateId = ((await template.json()) as { template: { id: string } }).template.id;
+    const message = await prisma.message.create({
+      data: {
+        workspaceId: workspaceB,
+        profileId: profileB.id,
+        channel: "in_app",
+        status: "sent",
+        idempotencyKey: "b-1",
+        source: "api",
+        rendered: {},
+      },
+    });
+
+    // B's own key reaches each of them.
+    expect(
+      (
+        await v1Message.GET(
+          v1(`/api/v1/messages/${message.id}`, secretKeyB),
+          ctx({ id: message.id }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await v1ProfileMessages.GET(
+          v1("/api/v1/profiles/b-user/messages", secretKeyB),
+          ctx({ userId: "b-user" }),
+        )
+      ).status,
+    ).toBe(200);
+
+    // A's key: not found, and nothing of B's changes.
+    const notFound = [
+      await v1Message.GET(
+        v1(`/api/v1/messages/${message.id}`, secretKeyA),
+        ctx({ id: message.id }),
+      ),
+      await v1ProfileMessages.GET(
+        v1("/api/v1/profiles/b-user/messages", secretKeyA),
+        ctx({ userId: "b-user" }),
+      ),
+      await v1ProfileRuns.GET(
+        v1("/api/v1/profiles/b-user/runs", secretKeyA),
+        ctx({ userId: "b-user" }),
+      ),
+      await v1Template.GET(
+        v1(`/api/v1/templates/${templateId}`, secretKeyA),
+        ctx({ id: templateId }),
+      ),
+      await v1Template.PUT(
+        v1(`/api/v1/templates/${templateId}`, secretKeyA, "PUT", {
+          name: "Taken over",
+          content: { channel: "in_app", inApp: { kind: "card", title: "Mine" } },
+        }),
+        ctx({ id: templateId }),
+      ),
+      await v1Template.DELETE(
+        v1(`/api/v1/templates/${templateId}`, secretKeyA, "DELETE"),
+        ctx({ id: templateId }),
+      ),
+    ];
+    expect(notFound.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(
+      await prisma.messageTemplate.findUniqueOrThrow({ where: { id: templateId } }),
+    ).toMatchObject({ name: "B's card" });
+    const listA = (await (
+      await v1Templates.GET(v1("/api/v1/templates", secretKeyA), ctx({}))
+    ).json()) as {
+      templates: { id: string }[];
+    };
+    expect(listA.templates.map((t) => t.id)).not.toContain(templateId);
+
+    const before = await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceB } });
+    await v1Rules.PUT(v1("/api/v1/delivery-rules", secretKeyA, "PUT", { rules: {} }), ctx({}));
+    await v1Origins.PUT(
+      v1("/api/v1/settings/allowed-origins", secretKeyA, "PUT", { origins: ["https://a.test"] }),
+      ctx({}),
+    );
+    await v1Email.PUT(
+      v1("/api/v1/settings/email", secretKeyA, "PUT", { emailFrom: "a@a.test" }),
+      ctx({}),
+    );
+    expect(await prisma.workspace.findUniqueOrThrow({ where: { id: workspaceB } })).toEqual(before);
+    const a = (await (
+      await v1Workspace.GET(v1("/api/v1/workspace", secretKeyA), ctx({}))
+    ).json()) as {
+      workspace: { id: string; allowedOrigins: string[]; email: { emailFrom: string } };
+    };
+    expect(a.workspace).toMatchObject({
+      id: workspaceA,
+      allowedOrigins: ["https://a.test"],
+      email: { emailFrom: "a@a.test" },
+    });
   });
 });

@@ -255,7 +255,8 @@ async function prepareMessage(
     nodeId: input.nodeId ?? null,
     templateId: input.templateId ?? null,
     rendered: rendered as unknown as Prisma.InputJsonValue,
-    createdAt: input.now,
+    // The same instant as an in-app message's sentAt: created no later than sent.
+    createdAt: now,
   };
   if (rendered.channel === "in_app") {
     const row = {
@@ -301,11 +302,11 @@ async function prepareMessage(
  */
 async function insertMessages(tx: RawDb, prepared: readonly Prepared[]): Promise<Set<string>> {
   if (prepared.length === 0) return new Set();
-  const rows = prepared.map(({ row, eventData, input }, n) => ({
+  const rows = prepared.map(({ row, eventData }, n) => ({
     ...row,
     rendered: row.rendered,
     eventData: eventData ?? null,
-    createdAt: (input.now ?? new Date()).toISOString(),
+    createdAt: new Date(row.createdAt ?? Date.now()).toISOString(),
     sentAt: row.sentAt ? new Date(row.sentAt).toISOString() : null,
     n,
   }));

@@ -6,10 +6,6 @@ import { type MessageSummary, toSummary } from "./list-messages";
 export interface MessageDetail extends MessageSummary {
   /** What was (or, in the Outbox, would have been) delivered: RenderedMessage. */
   rendered: unknown;
-  providerId: string | null;
-  runId: string | null;
-  nodeId: string | null;
-  nextAttemptAt: string | null;
   /** True for Outbox messages: rendered here, never handed to a provider. */
   notSent: boolean;
   events: { id: string; type: string; at: string; data: unknown }[];
@@ -31,10 +27,6 @@ export async function getMessageOrThrow(input: {
   return {
     ...toSummary(message, profile),
     rendered: message.rendered,
-    providerId: message.providerId,
-    runId: message.runId,
-    nodeId: message.nodeId,
-    nextAttemptAt: message.nextAttemptAt?.toISOString() ?? null,
     notSent: message.status === "outbox",
     events: message.events.map((e) => ({
       id: e.id.toString(),

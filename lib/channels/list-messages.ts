@@ -4,6 +4,7 @@ import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Message, Prisma } from "@/lib/generated/prisma/client";
 import { MessageStatus } from "@/lib/generated/prisma/enums";
+import { decodeMessageCursor, encodeMessageCursor } from "./message-cursor";
 
 const statuses = Object.values(MessageStatus) as [MessageStatus, ...MessageStatus[]];
 
@@ -38,9 +39,13 @@ export interface MessageSummary {
   subject: string | null;
   transactional: boolean;
   journeyId: string | null;
+  runId: string | null;
+  nodeId: string | null;
   templateId: string | null;
+  providerId: string | null;
   error: string | null;
   attempts: number;
+  nextAttemptAt: string | null;
   createdAt: string;
   sentAt: string | null;
   updatedAt: string;
@@ -52,7 +57,7 @@ export async function listMessages(input: {
   query: ListMessagesQuery;
 }): Promise<{ messages: MessageSummary[]; nextCursor: string | null }> {
   const { workspaceId, query } = input;
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? decodeCursorOrThrow(query.cursor) : null;
   const where: Prisma.MessageWhereInput = {
     workspaceId,
     ...(query.status?.length ? { status: { in: query.status } } : {}),
@@ -83,7 +88,7 @@ export async function listMessages(input: {
   const last = page.at(-1);
   return {
     messages: page.map((m) => toSummary(m, byId.get(m.profileId) ?? null)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor: rows.length > query.limit && last ? encodeMessageCursor(last) : null,
   };
 }
 
@@ -102,24 +107,23 @@ export function toSummary(
     subject: m.subject,
     transactional: m.transactional,
     journeyId: m.journeyId,
+    runId: m.runId,
+    nodeId: m.nodeId,
     templateId: m.templateId,
+    providerId: m.providerId,
     error: m.error,
     attempts: m.attempts,
+    nextAttemptAt: m.nextAttemptAt?.toISOString() ?? null,
     createdAt: m.createdAt.toISOString(),
     sentAt: m.sentAt?.toISOString() ?? null,
     updatedAt: m.updatedAt.toISOString(),
   };
 }
 
-function encodeCursor(m: { createdAt: Date; id: string }): string {
-  return Buffer.from(`${m.createdAt.toISOString()}|${m.id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(at ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) {
+function decodeCursorOrThrow(cursor: string): { createdAt: Date; id: string } {
+  const decoded = decodeMessageCursor(cursor);
+  if (!decoded) {
     throw new ApiError("bad_request", "The cursor is not valid; start from the first page.");
   }
-  return { createdAt, id };
+  return decoded;
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { JOURNEY_STATUSES } from "@/lib/journey-core/journey-status";
 import { RUN_STATUSES } from "@/lib/journey-core/run-state";
 import { JOURNEY_TEMPLATES } from "@/lib/journey-core/templates";
+import { decodeRunCursor } from "./run-cursor";
 
 // The journeys API's inputs (and, for the OpenAPI document, its outputs).
 // One schema per input, shared by the secret-key API (/api/v1/journeys) and
@@ -78,13 +79,28 @@ export const listJourneysQuerySchema = z.strictObject({
   status: z.enum(JOURNEY_STATUSES).optional(),
 });
 
+/** A run list's cursor: a bad one is a 422 naming `cursor`, like any other field. */
+const runCursorSchema = z
+  .string()
+  .max(200)
+  .refine((value) => decodeRunCursor(value) !== null, {
+    message: "Not a cursor this API returned; start from the first page.",
+  })
+  .optional()
+  .meta({ description: "The previous page's `nextCursor`." });
+
 export const listRunsQuerySchema = z.strictObject({
   status: z.enum(RUN_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  /** From the previous page's `nextCursor`. */
-  cursor: z.string().max(200).optional(),
+  cursor: runCursorSchema,
 });
 export type ListRunsQuery = z.infer<typeof listRunsQuerySchema>;
+
+/** A profile's runs (GET /api/v1/profiles/{userId}/runs and the profile page). */
+export const profileRunsQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: runCursorSchema,
+});
 
 // --- Responses (documentation and types) ---------------------------------
 

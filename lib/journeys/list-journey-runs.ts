@@ -4,7 +4,8 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getJourneyOrThrow } from "./get-journey-or-throw";
 import type { ListRunsQuery, RunJson } from "./journey-schemas";
-import { decodeRunCursor, encodeRunCursor, toRunJson } from "./run-json";
+import { decodeRunCursor, encodeRunCursor } from "./run-cursor";
+import { toRunJson } from "./run-json";
 
 /** A journey's runs, newest entry first, without their traces (one page). */
 export async function listJourneyRuns(input: {

@@ -1,22 +1,18 @@
 import "server-only";
-import { z } from "zod";
 import { ApiError, notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RunJson } from "./journey-schemas";
-import { decodeRunCursor, encodeRunCursor, toRunJson } from "./run-json";
+import { decodeRunCursor, encodeRunCursor } from "./run-cursor";
+import { toRunJson } from "./run-json";
+
+export { profileRunsQuerySchema } from "./journey-schemas";
 
 // The profile page's Journeys tab: each run of the profile, newest first,
 // with its whole trace (every decision with its reason) and the messages it
 // sent, so "why did / didn't this user get it" is answered from one call.
 
 const MAX_TRACES_PER_RUN = 500;
-
-export const profileRunsQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  /** From the previous page's `nextCursor`. */
-  cursor: z.string().max(200).optional(),
-});
 
 export async function listProfileRuns(input: {
   workspaceId: string;

@@ -60,14 +60,3 @@ export function toTraceJson(trace: RunTrace): TraceJson {
 function toRunStatus(status: string): RunStatus {
   return (RUN_STATUSES as readonly string[]).includes(status) ? (status as RunStatus) : "exited";
 }
-
-/** Keyset cursor over (enteredAt desc, id desc). */
-export function encodeRunCursor(run: Pick<JourneyRun, "enteredAt" | "id">): string {
-  return Buffer.from(`${run.enteredAt.toISOString()}|${run.id}`).toString("base64url");
-}
-
-export function decodeRunCursor(cursor: string): { enteredAt: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const enteredAt = new Date(at ?? "");
-  return id && !Number.isNaN(enteredAt.getTime()) ? { enteredAt, id } : null;
-}

@@ -40,6 +40,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/delivery-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workspace's delivery rules
+         * @description The frequency budget across channels and quiet hours (in each profile's timezone), applied to every journey send; transactional email ignores them. `isDefault` is true until the workspace sets its own.
+         */
+        get: operations["getDeliveryRules"];
+        /**
+         * Replace the delivery rules
+         * @description `{ rules: {...} }` replaces them; `{ rules: {} }` means no rules; `{ rules: null }` goes back to the default.
+         */
+        put: operations["putDeliveryRules"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/group": {
         parameters: {
             query?: never;
@@ -425,6 +449,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What became of a message
+         * @description The message's status now, when each step first happened (`lifecycle`), the provider's id, the last error, what was rendered and every step of its timeline (`events`). Use the `messageId` that POST /api/v1/messages answered, or one from a webhook or a list. Another workspace's message is a 404.
+         */
+        get: operations["getMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/page": {
         parameters: {
             query?: never;
@@ -480,6 +524,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profiles/{userId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A profile's messages, newest first
+         * @description Every message sent (or skipped) to this profile, email and in-app, each with its status and lifecycle times, newest first. Keyset pagination: pass `nextCursor` as `cursor` until it is null; pages never skip or repeat while new messages arrive. A bad `limit`, `cursor`, `channel` or `status` is a 422 naming it.
+         */
+        get: operations["listProfileMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profiles/{userId}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A profile's journey runs with their traces
+         * @description Each run of this profile, newest entry first, with its trace (every step the engine took, with its time, decision and reason) and the messages it sent: the answer to “why did (or didn't) this user get it”. Pass `nextCursor` as `cursor` for older runs.
+         */
+        get: operations["listProfileRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/screen": {
         parameters: {
             query?: never;
@@ -495,6 +579,106 @@ export interface paths {
          */
         post: operations["screen"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/allowed-origins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Browser origins allowed to call the inbox API
+         * @description The inbox API answers CORS requests only from these origins.
+         */
+        get: operations["getAllowedOrigins"];
+        /**
+         * Replace the allowed origins
+         * @description Each `scheme://host[:port]` (http or https, no path); stored as browsers send them (lowercase, default port left out). At most 50.
+         */
+        put: operations["putAllowedOrigins"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/settings/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Email sender settings
+         * @description From, Reply-to, the send rate and whether a Resend key is set. The key itself is never returned: only where it comes from and its last characters.
+         */
+        get: operations["getEmailSettings"];
+        /**
+         * Change email sender settings
+         * @description Changes only the fields sent; an omitted field keeps its value, `""` or null clears it. `resendApiKey` is write-only.
+         */
+        put: operations["putEmailSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List message templates
+         * @description Most recently changed first (at most 500).
+         */
+        get: operations["listTemplates"];
+        put?: never;
+        /**
+         * Create a message template
+         * @description `content` is the same as in POST /api/v1/messages: `{ channel: 'email', email: { subject, body, preheader?, bodyFormat?, transactional? } }` or `{ channel: 'in_app', inApp: { kind, title, body?, imageUrl?, ctaLabel?, ctaUrl?, selector?, pathPattern?, expiresInHours? } }`, text fields in Liquid. A Liquid syntax error is a 422 naming the field, with line and column. Send it with POST /api/v1/messages `{ userId, templateId, idempotencyKey }` or from a journey's send step.
+         */
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a message template
+         * @description Another workspace's template is a 404.
+         */
+        get: operations["getTemplate"];
+        /**
+         * Replace a template's name and content
+         * @description The whole template, as on create. `content` is the same as in POST /api/v1/messages: `{ channel: 'email', email: { subject, body, preheader?, bodyFormat?, transactional? } }` or `{ channel: 'in_app', inApp: { kind, title, body?, imageUrl?, ctaLabel?, ctaUrl?, selector?, pathPattern?, expiresInHours? } }`, text fields in Liquid. A Liquid syntax error is a 422 naming the field, with line and column.
+         */
+        put: operations["updateTemplate"];
+        post?: never;
+        /**
+         * Delete a message template
+         * @description Messages already sent from it keep their rendered content.
+         */
+        delete: operations["deleteTemplate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -625,6 +809,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The secret key's workspace
+         * @description Id, name, creation time and the settings that change what the workspace sends: allowed origins, delivery rules and email settings. Never a key: the Resend key shows only its last characters.
+         */
+        get: operations["getWorkspace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sourceConfig": {
         parameters: {
             query?: never;
@@ -684,6 +888,12 @@ export interface components {
             /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
             timestamp?: string;
             userId: string | number;
+        };
+        AllowedOrigins: {
+            origins: string[];
+        };
+        AllowedOriginsView: {
+            origins: string[];
         };
         BatchRequest: {
             /** @description Up to 500 KB of calls; each is accepted or rejected on its own. */
@@ -985,6 +1195,70 @@ export interface components {
                 status: "pending" | "succeeded" | "failed";
             }[];
             nextCursor: string | null;
+        };
+        DeliveryRules: {
+            rules: {
+                frequency?: {
+                    max: number;
+                    /** @enum {string} */
+                    onLimit: "skip" | "defer";
+                    perChannel?: {
+                        email?: number;
+                        in_app?: number;
+                    };
+                    windowHours: number;
+                };
+                quietHours?: {
+                    channels?: ("email" | "in_app")[];
+                    end: string;
+                    /** @enum {string} */
+                    onQuiet: "defer" | "skip";
+                    start: string;
+                };
+            } | null;
+        };
+        DeliveryRulesView: {
+            /** @description True when the workspace has not set its own rules (the default applies). */
+            isDefault: boolean;
+            rules: {
+                frequency?: {
+                    max: number;
+                    /** @enum {string} */
+                    onLimit: "skip" | "defer";
+                    perChannel?: {
+                        email?: number;
+                        in_app?: number;
+                    };
+                    windowHours: number;
+                };
+                quietHours?: {
+                    channels?: ("email" | "in_app")[];
+                    end: string;
+                    /** @enum {string} */
+                    onQuiet: "defer" | "skip";
+                    start: string;
+                };
+            };
+        };
+        EmailSettings: {
+            emailFrom?: "" | null | string;
+            ratePerSecond?: number;
+            replyTo?: "" | null | string;
+            resendApiKey?: "" | null | string;
+        };
+        EmailSettingsView: {
+            /** @description The sender used when emailFrom is empty. */
+            defaultFrom: string;
+            emailFrom: string | null;
+            /** @description Requests per second to Resend, shared by every worker. */
+            ratePerSecond: number;
+            replyTo: string | null;
+            /** @description Never the key itself: whether one is set, where it comes from (this workspace or RESEND_API_KEY), and its last characters. */
+            resendApiKey: {
+                /** @description The key's last characters: `re_…abcd`. */
+                hint: string | null;
+                source: ("workspace" | "environment") | null;
+            };
         };
         Error: {
             error: {
@@ -1538,6 +1812,176 @@ export interface components {
             action: "seen" | "read" | "archived";
             kind?: ("card" | "banner" | "modal" | "tooltip")[];
         };
+        Message: {
+            /** @description Delivery attempts so far (email). */
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "in_app";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why it was skipped, is retrying or failed. */
+            error: string | null;
+            id: string;
+            journeyId: string | null;
+            /** @description When each step first happened. Email: sent (accepted by Resend), delivered, opened, clicked, bounced, complained (Resend webhooks), failed (retries exhausted or refused), skipped (unsubscribed, suppressed, no address). In-app: sent (put in the inbox), delivered (fetched by the user's client), seen, read, clicked, archived. */
+            lifecycle: {
+                archivedAt: string | null;
+                bouncedAt: string | null;
+                clickedAt: string | null;
+                complainedAt: string | null;
+                deliveredAt: string | null;
+                failedAt: string | null;
+                openedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description When Cue created the message.
+                 */
+                queuedAt: string;
+                readAt: string | null;
+                seenAt: string | null;
+                sentAt: string | null;
+                skippedAt: string | null;
+            };
+            /** @description The next retry (email). */
+            nextAttemptAt: string | null;
+            /** @description The journey's send step. */
+            nodeId: string | null;
+            profileId: string;
+            /** @description The email provider's id (Resend's email id), once accepted. */
+            providerId: string | null;
+            /** @description The journey run that sent it. */
+            runId: string | null;
+            /** @description journey, api or test (a test send). */
+            source: string;
+            /**
+             * @description Where it is now. `outbox`: rendered but not sent (the workspace has no Resend key). `skipped`: not sent on purpose (see `error`).
+             * @enum {string}
+             */
+            status: "queued" | "outbox" | "sending" | "sent" | "delivered" | "delivery_delayed" | "opened" | "clicked" | "bounced" | "complained" | "failed" | "skipped" | "seen" | "read" | "archived";
+            subject: string | null;
+            templateId: string | null;
+            /** @description The email address (email only). */
+            to: string | null;
+            transactional: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The recipient profile's userId. */
+            userId: string | null;
+        };
+        MessageDetail: {
+            /** @description Delivery attempts so far (email). */
+            attempts: number;
+            /** @enum {string} */
+            channel: "email" | "in_app";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Why it was skipped, is retrying or failed. */
+            error: string | null;
+            /** @description Every step of the message, oldest first. */
+            events: {
+                /** Format: date-time */
+                at: string;
+                data: unknown | null;
+                /** @description queued, outbox, sent, retry, rate_limited, failed, skipped, redriven, provider_sent, delivered, delivery_delayed, opened, clicked, bounced, complained, seen, read, archived */
+                type: string;
+            }[];
+            id: string;
+            journeyId: string | null;
+            /** @description When each step first happened. Email: sent (accepted by Resend), delivered, opened, clicked, bounced, complained (Resend webhooks), failed (retries exhausted or refused), skipped (unsubscribed, suppressed, no address). In-app: sent (put in the inbox), delivered (fetched by the user's client), seen, read, clicked, archived. */
+            lifecycle: {
+                archivedAt: string | null;
+                bouncedAt: string | null;
+                clickedAt: string | null;
+                complainedAt: string | null;
+                deliveredAt: string | null;
+                failedAt: string | null;
+                openedAt: string | null;
+                /**
+                 * Format: date-time
+                 * @description When Cue created the message.
+                 */
+                queuedAt: string;
+                readAt: string | null;
+                seenAt: string | null;
+                sentAt: string | null;
+                skippedAt: string | null;
+            };
+            /** @description The next retry (email). */
+            nextAttemptAt: string | null;
+            /** @description The journey's send step. */
+            nodeId: string | null;
+            profileId: string;
+            /** @description The email provider's id (Resend's email id), once accepted. */
+            providerId: string | null;
+            /** @description What was (or, in the Outbox, would have been) delivered: `{ channel: 'email', email: { subject, preheader, html, text } }` or `{ channel: 'in_app', inApp: { kind, title, body, bodyHtml, … } }`. */
+            rendered: unknown;
+            /** @description The journey run that sent it. */
+            runId: string | null;
+            /** @description journey, api or test (a test send). */
+            source: string;
+            /**
+             * @description Where it is now. `outbox`: rendered but not sent (the workspace has no Resend key). `skipped`: not sent on purpose (see `error`).
+             * @enum {string}
+             */
+            status: "queued" | "outbox" | "sending" | "sent" | "delivered" | "delivery_delayed" | "opened" | "clicked" | "bounced" | "complained" | "failed" | "skipped" | "seen" | "read" | "archived";
+            subject: string | null;
+            templateId: string | null;
+            /** @description The email address (email only). */
+            to: string | null;
+            transactional: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The recipient profile's userId. */
+            userId: string | null;
+        };
+        MessagePage: {
+            messages: components["schemas"]["Message"][];
+            /** @description Pass as `cursor` for the next (older) page; null on the last page. */
+            nextCursor: string | null;
+        };
+        MessageTemplate: {
+            /** @enum {string} */
+            channel: "email" | "in_app";
+            content: {
+                /** @constant */
+                channel: "email";
+                email: {
+                    body: string;
+                    /**
+                     * @default markdown
+                     * @enum {string}
+                     */
+                    bodyFormat: "markdown" | "html";
+                    /** @default  */
+                    preheader: string;
+                    subject: string;
+                    /** @default false */
+                    transactional: boolean;
+                };
+            } | {
+                /** @constant */
+                channel: "in_app";
+                inApp: {
+                    /** @default  */
+                    body: string;
+                    ctaLabel?: string;
+                    ctaUrl?: string;
+                    expiresInHours?: number;
+                    imageUrl?: string;
+                    /** @enum {string} */
+                    kind: "card" | "banner" | "modal" | "tooltip";
+                    pathPattern?: string;
+                    selector?: string;
+                    title: string;
+                };
+            };
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         PageCall: {
             anonymousId?: (string | number) | null;
             context?: {
@@ -1750,6 +2194,42 @@ export interface components {
             name: string;
             slug: string;
         };
+        TemplateInput: {
+            content: {
+                /** @constant */
+                channel: "email";
+                email: {
+                    body: string;
+                    /**
+                     * @default markdown
+                     * @enum {string}
+                     */
+                    bodyFormat?: "markdown" | "html";
+                    /** @default  */
+                    preheader?: string;
+                    subject: string;
+                    /** @default false */
+                    transactional?: boolean;
+                };
+            } | {
+                /** @constant */
+                channel: "in_app";
+                inApp: {
+                    /** @default  */
+                    body?: string;
+                    ctaLabel?: string;
+                    ctaUrl?: string;
+                    expiresInHours?: number;
+                    imageUrl?: string;
+                    /** @enum {string} */
+                    kind: "card" | "banner" | "modal" | "tooltip";
+                    pathPattern?: string;
+                    selector?: string;
+                    title: string;
+                };
+            };
+            name: string;
+        };
         Trace: {
             /** Format: date-time */
             at: string;
@@ -1823,6 +2303,17 @@ export interface components {
             /** @description The signing secret (`whsec_…`), shown once: store it now. */
             secret: string;
             webhook: components["schemas"]["Webhook"];
+        };
+        Workspace: {
+            /** @description Browser origins allowed to call the inbox API (CORS). */
+            allowedOrigins: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Frequency budget and quiet hours. Quiet hours are in each profile's own timezone (the profile's `timezone`, UTC when unknown); a workspace has no timezone of its own. */
+            deliveryRules: components["schemas"]["DeliveryRulesView"];
+            email: components["schemas"]["EmailSettingsView"];
+            id: string;
+            name: string;
         };
     };
     responses: never;
@@ -2049,6 +2540,185 @@ export interface operations {
                      *       "error": {
                      *         "code": "rate_limited",
                      *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDeliveryRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rules */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rules": {
+                     *         "frequency": {
+                     *           "windowHours": 24,
+                     *           "max": 3,
+                     *           "onLimit": "defer"
+                     *         },
+                     *         "quietHours": {
+                     *           "start": "21:00",
+                     *           "end": "08:00",
+                     *           "onQuiet": "defer",
+                     *           "channels": [
+                     *             "email"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "isDefault": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryRulesView"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putDeliveryRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "rules": {
+                 *         "frequency": {
+                 *           "windowHours": 24,
+                 *           "max": 2,
+                 *           "perChannel": {
+                 *             "email": 1
+                 *           },
+                 *           "onLimit": "defer"
+                 *         },
+                 *         "quietHours": {
+                 *           "start": "22:00",
+                 *           "end": "07:30",
+                 *           "onQuiet": "defer"
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["DeliveryRules"];
+            };
+        };
+        responses: {
+            /** @description The rules now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "rules": {
+                     *         "frequency": {
+                     *           "windowHours": 24,
+                     *           "max": 3,
+                     *           "onLimit": "defer"
+                     *         },
+                     *         "quietHours": {
+                     *           "start": "21:00",
+                     *           "end": "08:00",
+                     *           "onQuiet": "defer",
+                     *           "channels": [
+                     *             "email"
+                     *           ]
+                     *         }
+                     *       },
+                     *       "isDefault": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryRulesView"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
                      *       }
                      *     }
                      */
@@ -4427,6 +5097,143 @@ export interface operations {
             };
         };
     };
+    getMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The message id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": {
+                     *         "id": "cmiv2k8q30001qk08c1b2x7yz",
+                     *         "channel": "email",
+                     *         "status": "opened",
+                     *         "source": "journey",
+                     *         "userId": "user_123",
+                     *         "profileId": "01937c5e-8f2a-7c3e-9a41-5b2f0e6d7c10",
+                     *         "templateId": null,
+                     *         "journeyId": "cmiv1z0a20000qk08h4j5k6lm",
+                     *         "runId": "01937c5e-9b11-7d02-8e55-0c3a2f1b4d99",
+                     *         "nodeId": "welcome-email",
+                     *         "to": "ada@example.com",
+                     *         "subject": "Welcome, Ada",
+                     *         "transactional": false,
+                     *         "providerId": "4ef9a417-02e9-4d39-ad75-9611e0fcc33c",
+                     *         "error": null,
+                     *         "attempts": 1,
+                     *         "nextAttemptAt": null,
+                     *         "lifecycle": {
+                     *           "queuedAt": "2026-12-07T10:00:00.000Z",
+                     *           "sentAt": "2026-12-07T10:00:01.204Z",
+                     *           "deliveredAt": "2026-12-07T10:00:03.880Z",
+                     *           "openedAt": "2026-12-07T10:14:52.000Z",
+                     *           "clickedAt": null,
+                     *           "bouncedAt": null,
+                     *           "complainedAt": null,
+                     *           "failedAt": null,
+                     *           "skippedAt": null,
+                     *           "seenAt": null,
+                     *           "readAt": null,
+                     *           "archivedAt": null
+                     *         },
+                     *         "createdAt": "2026-12-07T10:00:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:14:52.000Z",
+                     *         "rendered": {
+                     *           "channel": "email",
+                     *           "email": {
+                     *             "subject": "Welcome, Ada",
+                     *             "preheader": "Three things to try first",
+                     *             "html": "<!doctype html>…",
+                     *             "text": "Hi Ada, …"
+                     *           }
+                     *         },
+                     *         "events": [
+                     *           {
+                     *             "type": "queued",
+                     *             "at": "2026-12-07T10:00:00.000Z",
+                     *             "data": null
+                     *           },
+                     *           {
+                     *             "type": "sent",
+                     *             "at": "2026-12-07T10:00:01.204Z",
+                     *             "data": {
+                     *               "providerId": "4ef9a417-02e9-4d39-ad75-9611e0fcc33c",
+                     *               "attempt": 1
+                     *             }
+                     *           },
+                     *           {
+                     *             "type": "provider_sent",
+                     *             "at": "2026-12-07T10:00:01.900Z",
+                     *             "data": {}
+                     *           },
+                     *           {
+                     *             "type": "delivered",
+                     *             "at": "2026-12-07T10:00:03.880Z",
+                     *             "data": {}
+                     *           },
+                     *           {
+                     *             "type": "opened",
+                     *             "at": "2026-12-07T10:14:52.000Z",
+                     *             "data": {}
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        message: components["schemas"]["MessageDetail"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     page: {
         parameters: {
             query?: never;
@@ -4538,7 +5345,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The profile's userId (or an anonymousId or Cue id) */
+                /** @description The profile's userId (or an anonymousId or email) */
                 userId: string;
             };
             cookie?: never;
@@ -4597,7 +5404,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The profile's userId (or an anonymousId or Cue id) */
+                /** @description The profile's userId (or an anonymousId or email) */
                 userId: string;
             };
             cookie?: never;
@@ -4672,7 +5479,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                /** @description The profile's userId (or an anonymousId or Cue id) */
+                /** @description The profile's userId (or an anonymousId or email) */
                 userId: string;
             };
             cookie?: never;
@@ -4703,6 +5510,319 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProfileMessages: {
+        parameters: {
+            query?: {
+                channel?: "email" | "in_app";
+                cursor?: string;
+                limit?: number;
+                status?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The profile's userId (or an anonymousId or email) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "messages": [
+                     *         {
+                     *           "id": "cmiv2k8q30001qk08c1b2x7yz",
+                     *           "channel": "email",
+                     *           "status": "opened",
+                     *           "source": "journey",
+                     *           "userId": "user_123",
+                     *           "profileId": "01937c5e-8f2a-7c3e-9a41-5b2f0e6d7c10",
+                     *           "templateId": null,
+                     *           "journeyId": "cmiv1z0a20000qk08h4j5k6lm",
+                     *           "runId": "01937c5e-9b11-7d02-8e55-0c3a2f1b4d99",
+                     *           "nodeId": "welcome-email",
+                     *           "to": "ada@example.com",
+                     *           "subject": "Welcome, Ada",
+                     *           "transactional": false,
+                     *           "providerId": "4ef9a417-02e9-4d39-ad75-9611e0fcc33c",
+                     *           "error": null,
+                     *           "attempts": 1,
+                     *           "nextAttemptAt": null,
+                     *           "lifecycle": {
+                     *             "queuedAt": "2026-12-07T10:00:00.000Z",
+                     *             "sentAt": "2026-12-07T10:00:01.204Z",
+                     *             "deliveredAt": "2026-12-07T10:00:03.880Z",
+                     *             "openedAt": "2026-12-07T10:14:52.000Z",
+                     *             "clickedAt": null,
+                     *             "bouncedAt": null,
+                     *             "complainedAt": null,
+                     *             "failedAt": null,
+                     *             "skippedAt": null,
+                     *             "seenAt": null,
+                     *             "readAt": null,
+                     *             "archivedAt": null
+                     *           },
+                     *           "createdAt": "2026-12-07T10:00:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:14:52.000Z"
+                     *         },
+                     *         {
+                     *           "id": "cmiv2m1d90003qk08r7s8t9uv",
+                     *           "channel": "in_app",
+                     *           "status": "read",
+                     *           "source": "api",
+                     *           "userId": "user_123",
+                     *           "profileId": "01937c5e-8f2a-7c3e-9a41-5b2f0e6d7c10",
+                     *           "templateId": null,
+                     *           "journeyId": null,
+                     *           "runId": null,
+                     *           "nodeId": null,
+                     *           "to": null,
+                     *           "subject": null,
+                     *           "transactional": false,
+                     *           "providerId": null,
+                     *           "error": null,
+                     *           "attempts": 0,
+                     *           "nextAttemptAt": null,
+                     *           "lifecycle": {
+                     *             "queuedAt": "2026-12-07T09:00:00.000Z",
+                     *             "sentAt": "2026-12-07T09:00:00.000Z",
+                     *             "deliveredAt": "2026-12-07T09:03:10.000Z",
+                     *             "openedAt": null,
+                     *             "clickedAt": null,
+                     *             "bouncedAt": null,
+                     *             "complainedAt": null,
+                     *             "failedAt": null,
+                     *             "skippedAt": null,
+                     *             "seenAt": "2026-12-07T09:03:11.000Z",
+                     *             "readAt": "2026-12-07T09:03:40.000Z",
+                     *             "archivedAt": null
+                     *           },
+                     *           "createdAt": "2026-12-07T09:00:00.000Z",
+                     *           "updatedAt": "2026-12-07T09:03:40.000Z"
+                     *         }
+                     *       ],
+                     *       "nextCursor": "MjAyNi0xMi0wN1QwOTowMDowMC4wMDBafGNtaXYybTFkOTAwMDNxazA4cjdzOHQ5dXY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listProfileRuns: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The profile's userId (or an anonymousId or email) */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Runs, newest entry first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "runs": [
+                     *         {
+                     *           "id": "01937c5e-9b11-7d02-8e55-0c3a2f1b4d99",
+                     *           "journey": {
+                     *             "id": "cmiv1z0a20000qk08h4j5k6lm",
+                     *             "name": "Onboarding"
+                     *           },
+                     *           "versionId": "cmiv1z9x10002qk08abcdefgh",
+                     *           "version": 3,
+                     *           "profileId": "01937c5e-8f2a-7c3e-9a41-5b2f0e6d7c10",
+                     *           "status": "waiting",
+                     *           "nodeId": "wait-2-days",
+                     *           "holdout": false,
+                     *           "enteredAt": "2026-12-07T10:00:00.000Z",
+                     *           "endedAt": null,
+                     *           "convertedAt": null,
+                     *           "wakeAt": "2026-12-09T10:00:00.000Z",
+                     *           "trace": [
+                     *             {
+                     *               "id": "101",
+                     *               "at": "2026-12-07T10:00:00.000Z",
+                     *               "nodeId": "trigger",
+                     *               "decision": "entered",
+                     *               "reason": "Signed Up matched the trigger",
+                     *               "data": null
+                     *             },
+                     *             {
+                     *               "id": "102",
+                     *               "at": "2026-12-07T10:00:00.000Z",
+                     *               "nodeId": "welcome-email",
+                     *               "decision": "sent",
+                     *               "reason": "Sent email message",
+                     *               "data": null
+                     *             },
+                     *             {
+                     *               "id": "103",
+                     *               "at": "2026-12-07T10:00:00.000Z",
+                     *               "nodeId": "wait-2-days",
+                     *               "decision": "waiting",
+                     *               "reason": "Wait 2 days, until 2026-12-09T10:00:00.000Z",
+                     *               "data": null
+                     *             }
+                     *           ],
+                     *           "messages": [
+                     *             {
+                     *               "id": "cmiv2k8q30001qk08c1b2x7yz",
+                     *               "nodeId": "welcome-email",
+                     *               "channel": "email",
+                     *               "status": "opened",
+                     *               "subject": "Welcome, Ada",
+                     *               "error": null,
+                     *               "createdAt": "2026-12-07T10:00:00.000Z"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": {
+                        nextCursor: string | null;
+                        runs: components["schemas"]["Run"][];
+                    };
                 };
             };
             /** @description Missing, unknown or revoked key (or user proof) */
@@ -4861,6 +5981,761 @@ export interface operations {
                      *       "error": {
                      *         "code": "rate_limited",
                      *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAllowedOrigins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The origins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "origins": [
+                     *         "https://app.acme.com"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AllowedOriginsView"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putAllowedOrigins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "origins": [
+                 *         "https://app.acme.com",
+                 *         "http://localhost:5173"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["AllowedOrigins"];
+            };
+        };
+        responses: {
+            /** @description The origins now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "origins": [
+                     *         "https://app.acme.com",
+                     *         "http://localhost:5173"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AllowedOriginsView"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEmailSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emailFrom": "Acme <hello@acme.com>",
+                     *       "replyTo": "support@acme.com",
+                     *       "defaultFrom": "Cue <onboarding@resend.dev>",
+                     *       "resendApiKey": {
+                     *         "source": "workspace",
+                     *         "hint": "re_…9f3a"
+                     *       },
+                     *       "ratePerSecond": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailSettingsView"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putEmailSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "emailFrom": "Acme <hello@acme.com>",
+                 *       "replyTo": "support@acme.com",
+                 *       "resendApiKey": "re_123456789abcdef",
+                 *       "ratePerSecond": 2
+                 *     }
+                 */
+                "application/json": components["schemas"]["EmailSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "emailFrom": "Acme <hello@acme.com>",
+                     *       "replyTo": "support@acme.com",
+                     *       "defaultFrom": "Cue <onboarding@resend.dev>",
+                     *       "resendApiKey": {
+                     *         "source": "workspace",
+                     *         "hint": "re_…9f3a"
+                     *       },
+                     *       "ratePerSecond": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EmailSettingsView"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                channel?: "email" | "in_app";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "templates": [
+                     *         {
+                     *           "id": "cmiv3a7b20005qk08w1x2y3z4",
+                     *           "channel": "in_app",
+                     *           "name": "Trial ending (in-app)",
+                     *           "content": {
+                     *             "channel": "in_app",
+                     *             "inApp": {
+                     *               "kind": "card",
+                     *               "title": "Your trial ends in {{ event.days }} days",
+                     *               "body": "Pick a plan to keep your **{{ profile.traits.company | default: 'workspace' }}**.",
+                     *               "ctaLabel": "See plans",
+                     *               "ctaUrl": "/billing",
+                     *               "expiresInHours": 72
+                     *             }
+                     *           },
+                     *           "createdAt": "2026-12-07T10:00:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        templates: components["schemas"]["MessageTemplate"][];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "template": {
+                     *         "id": "cmiv3a7b20005qk08w1x2y3z4",
+                     *         "channel": "in_app",
+                     *         "name": "Trial ending (in-app)",
+                     *         "content": {
+                     *           "channel": "in_app",
+                     *           "inApp": {
+                     *             "kind": "card",
+                     *             "title": "Your trial ends in {{ event.days }} days",
+                     *             "body": "Pick a plan to keep your **{{ profile.traits.company | default: 'workspace' }}**.",
+                     *             "ctaLabel": "See plans",
+                     *             "ctaUrl": "/billing",
+                     *             "expiresInHours": 72
+                     *           }
+                     *         },
+                     *         "createdAt": "2026-12-07T10:00:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        template: components["schemas"]["MessageTemplate"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "template": {
+                     *         "id": "cmiv3a7b20005qk08w1x2y3z4",
+                     *         "channel": "in_app",
+                     *         "name": "Trial ending (in-app)",
+                     *         "content": {
+                     *           "channel": "in_app",
+                     *           "inApp": {
+                     *             "kind": "card",
+                     *             "title": "Your trial ends in {{ event.days }} days",
+                     *             "body": "Pick a plan to keep your **{{ profile.traits.company | default: 'workspace' }}**.",
+                     *             "ctaLabel": "See plans",
+                     *             "ctaUrl": "/billing",
+                     *             "expiresInHours": 72
+                     *           }
+                     *         },
+                     *         "createdAt": "2026-12-07T10:00:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        template: components["schemas"]["MessageTemplate"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateInput"];
+            };
+        };
+        responses: {
+            /** @description The template after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "template": {
+                     *         "id": "cmiv3a7b20005qk08w1x2y3z4",
+                     *         "channel": "in_app",
+                     *         "name": "Trial ending (in-app)",
+                     *         "content": {
+                     *           "channel": "in_app",
+                     *           "inApp": {
+                     *             "kind": "card",
+                     *             "title": "Your trial ends in {{ event.days }} days",
+                     *             "body": "Pick a plan to keep your **{{ profile.traits.company | default: 'workspace' }}**.",
+                     *             "ctaLabel": "See plans",
+                     *             "ctaUrl": "/billing",
+                     *             "expiresInHours": 72
+                     *           }
+                     *         },
+                     *         "createdAt": "2026-12-07T10:00:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        template: components["schemas"]["MessageTemplate"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
                      *       }
                      *     }
                      */
@@ -5655,6 +7530,85 @@ export interface operations {
                      *       "error": {
                      *         "code": "conflict",
                      *         "message": "Not allowed now."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "workspace": {
+                     *         "id": "cmiv0a1b20000qk08demo0001",
+                     *         "name": "Acme",
+                     *         "createdAt": "2026-11-02T08:00:00.000Z",
+                     *         "allowedOrigins": [
+                     *           "https://app.acme.com"
+                     *         ],
+                     *         "deliveryRules": {
+                     *           "rules": {
+                     *             "frequency": {
+                     *               "windowHours": 24,
+                     *               "max": 3,
+                     *               "onLimit": "defer"
+                     *             },
+                     *             "quietHours": {
+                     *               "start": "21:00",
+                     *               "end": "08:00",
+                     *               "onQuiet": "defer",
+                     *               "channels": [
+                     *                 "email"
+                     *               ]
+                     *             }
+                     *           },
+                     *           "isDefault": true
+                     *         },
+                     *         "email": {
+                     *           "emailFrom": "Acme <hello@acme.com>",
+                     *           "replyTo": "support@acme.com",
+                     *           "defaultFrom": "Cue <onboarding@resend.dev>",
+                     *           "resendApiKey": {
+                     *             "source": "workspace",
+                     *             "hint": "re_…9f3a"
+                     *           },
+                     *           "ratePerSecond": 2
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        workspace: components["schemas"]["Workspace"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
                      *       }
                      *     }
                      */

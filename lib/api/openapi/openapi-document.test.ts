@@ -6,6 +6,7 @@ type OpenAPIDocument = Parameters<typeof validate>[0];
 
 import { describe, expect, it } from "vitest";
 import { sendMessageSchema } from "@/lib/channels/send-message-schema";
+import { TEMPLATE_EXAMPLES, templateInputSchema } from "@/lib/channels/templates/template-schemas";
 import { INBOX_ACTIONS } from "@/lib/inbox/inbox-schemas";
 import { journeyActionSchema } from "@/lib/journeys/journey-schemas";
 import { cueOpenApi } from "./openapi-document";
@@ -179,5 +180,56 @@ describe("the OpenAPI document", () => {
     const schemas = (cueOpenApi() as { components: { schemas: Record<string, unknown> } })
       .components.schemas;
     expect(JSON.stringify(schemas.SendMessage)).toContain('"inApp"');
+  });
+
+  it("describes the configuration and debugging API with a description and examples", () => {
+    const ids = [
+      "getMessage",
+      "listProfileMessages",
+      "listProfileRuns",
+      "getWorkspace",
+      "listTemplates",
+      "createTemplate",
+      "getTemplate",
+      "updateTemplate",
+      "deleteTemplate",
+      "getDeliveryRules",
+      "putDeliveryRules",
+      "getAllowedOrigins",
+      "putAllowedOrigins",
+      "getEmailSettings",
+      "putEmailSettings",
+    ];
+    const byId = new Map(operations.map(({ key, op }) => [op.operationId, { key, op }]));
+    const lacking = ids.filter((id) => {
+      const found = byId.get(id);
+      if (!found) return true;
+      const op = found.op as Operation & { description?: string };
+      const success = Object.entries(op.responses ?? {}).find(([code]) => code.startsWith("2"));
+      const answer = JSON.stringify(success?.[1] ?? {});
+      const body = JSON.stringify(op.requestBody ?? {});
+      return (
+        !op.description ||
+        (success?.[0] !== "204" && !answer.includes('"example"')) ||
+        (op.requestBody !== undefined && !/"examples?"/.test(body))
+      );
+    });
+    expect(lacking).toEqual([]);
+  });
+
+  it("shows template bodies the route accepts, in-app ones included", () => {
+    const examples = Object.values(TEMPLATE_EXAMPLES);
+    expect(JSON.stringify(examples)).toContain('"channel":"in_app"');
+    for (const { value } of examples)
+      expect(templateInputSchema.safeParse(value).error).toBeUndefined();
+  });
+
+  it("names the message list's query parameters after the schema the route parses", () => {
+    const list = doc.paths["/api/v1/profiles/{userId}/messages"]?.get as {
+      parameters: { name: string }[];
+    };
+    expect(list.parameters.map((p) => p.name).sort()).toEqual(
+      ["channel", "cursor", "limit", "status", "userId"].sort(),
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { componentSchemas, type JsonSchema, SECURITY_SCHEMES } from "./openapi-helpers";
 import { INBOX_SCHEMAS, inboxPaths } from "./paths-inbox";
 import { JOURNEY_REQUEST_SCHEMAS, JOURNEY_RESPONSE_SCHEMAS, journeyPaths } from "./paths-journeys";
+import { MESSAGE_RESPONSE_SCHEMAS, messagePaths } from "./paths-messages";
 import { RESOURCE_SCHEMAS, resourcePaths } from "./paths-resources";
+import {
+  SETTINGS_REQUEST_SCHEMAS,
+  SETTINGS_RESPONSE_SCHEMAS,
+  settingsPaths,
+} from "./paths-settings";
 import { TRACKING_SCHEMAS, trackingPaths } from "./paths-tracking";
 import * as out from "./response-schemas";
 
@@ -17,9 +23,12 @@ const REQUEST_SCHEMAS = {
   ...INBOX_SCHEMAS,
   ...RESOURCE_SCHEMAS,
   ...JOURNEY_REQUEST_SCHEMAS,
+  ...SETTINGS_REQUEST_SCHEMAS,
 };
 const RESPONSE_SCHEMAS = {
   ...JOURNEY_RESPONSE_SCHEMAS,
+  ...MESSAGE_RESPONSE_SCHEMAS,
+  ...SETTINGS_RESPONSE_SCHEMAS,
   Error: out.errorSchema,
   IngestResult: out.ingestResultSchema,
   InboxPage: out.inboxPageSchema,
@@ -46,11 +55,20 @@ Errors use one envelope: \`{ "error": { "code", "message", "details"? } }\`; a 4
 export const TAGS = [
   { name: "Tracking", description: "Record what users do and who they are." },
   { name: "Inbox", description: "The end user's in-app feed." },
-  { name: "Profiles", description: "Read and erase profiles." },
-  { name: "Messages", description: "Send a message now." },
+  { name: "Profiles", description: "Read and erase profiles; their journey runs." },
+  {
+    name: "Messages",
+    description: "Send a message now, and follow what became of it (status, lifecycle, timeline).",
+  },
+  { name: "Templates", description: "Reusable email and in-app content." },
   { name: "Journeys", description: "Journeys as code." },
   { name: "Journey templates", description: "Shipped journey patterns." },
   { name: "Webhooks", description: "Signed event delivery to your endpoints." },
+  { name: "Workspace", description: "The secret key's workspace." },
+  {
+    name: "Settings",
+    description: "Delivery rules, allowed origins and email settings, as in Settings.",
+  },
 ];
 
 let cached: JsonSchema | null = null;
@@ -68,11 +86,28 @@ function buildDocument(): JsonSchema {
     tags: TAGS,
     components: {
       securitySchemes: SECURITY_SCHEMES,
-      schemas: {
-        ...componentSchemas(REQUEST_SCHEMAS, "input", "In_"),
-        ...componentSchemas(RESPONSE_SCHEMAS, "output", "Out_"),
-      },
+      schemas: mergeComponents(
+        componentSchemas(REQUEST_SCHEMAS, "input", "In_"),
+        componentSchemas(RESPONSE_SCHEMAS, "output", "Out_"),
+      ),
     },
-    paths: { ...trackingPaths, ...inboxPaths, ...resourcePaths, ...journeyPaths },
+    paths: {
+      ...trackingPaths,
+      ...inboxPaths,
+      ...resourcePaths,
+      ...messagePaths,
+      ...journeyPaths,
+      ...settingsPaths,
+    },
   };
+}
+
+/** One namespace for both directions: a request and a response schema of the same name would overwrite each other. */
+function mergeComponents(
+  requests: Record<string, JsonSchema>,
+  responses: Record<string, JsonSchema>,
+): Record<string, JsonSchema> {
+  const clash = Object.keys(requests).filter((name) => name in responses);
+  if (clash.length > 0) throw new Error(`OpenAPI schema names used twice: ${clash.join(", ")}`);
+  return { ...requests, ...responses };
 }

@@ -24,7 +24,7 @@ export const RESOURCE_SCHEMAS = {
   UpdateWebhook: updateWebhookSchema,
 };
 
-const userId = pathParam("userId", "The profile's userId (or an anonymousId or Cue id)");
+const userId = pathParam("userId", "The profile's userId (or an anonymousId or email)");
 const webhookId = pathParam("id", "The webhook endpoint id");
 const ERRORS = pick("400", "401", "404", "422");
 const webhookBody = (description: string) =>

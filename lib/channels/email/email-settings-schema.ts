@@ -46,13 +46,22 @@ export const emailSettingsInputSchema = z.strictObject({
 });
 export type EmailSettingsInput = z.infer<typeof emailSettingsInputSchema>;
 
-export interface EmailSettingsView {
-  emailFrom: string | null;
-  replyTo: string | null;
-  /** The sender used when emailFrom is empty. */
-  defaultFrom: string;
-  /** Never the key itself: whether one is set, where it comes from, and its last characters. */
-  resendApiKey: { source: "workspace" | "environment" | null; hint: string | null };
-  /** Requests per second to Resend, shared by every worker. */
-  ratePerSecond: number;
-}
+/** What GET/PUT …/settings/email answer: never the Resend key itself. */
+export const emailSettingsViewSchema = z.object({
+  emailFrom: z.string().nullable(),
+  replyTo: z.string().nullable(),
+  defaultFrom: z.string().meta({ description: "The sender used when emailFrom is empty." }),
+  resendApiKey: z
+    .object({
+      source: z.enum(["workspace", "environment"]).nullable(),
+      hint: z.string().nullable().meta({ description: "The key's last characters: `re_…abcd`." }),
+    })
+    .meta({
+      description:
+        "Never the key itself: whether one is set, where it comes from (this workspace or RESEND_API_KEY), and its last characters.",
+    }),
+  ratePerSecond: z
+    .number()
+    .meta({ description: "Requests per second to Resend, shared by every worker." }),
+});
+export type EmailSettingsView = z.infer<typeof emailSettingsViewSchema>;
