@@ -112,7 +112,10 @@ export const EditorHeader = memo(function EditorHeader(props: {
         ) : null}
         {props.canEdit && journey.status !== "archived" ? (
           <Button onClick={props.onPublish} disabled={props.readOnly}>
-            Publish{props.issueCount > 0 ? ` (${props.issueCount} issues)` : ""}
+            Publish
+            {props.issueCount > 0
+              ? ` (${props.issueCount} ${props.issueCount === 1 ? "thing" : "things"} to fix)`
+              : ""}
           </Button>
         ) : null}
       </div>
