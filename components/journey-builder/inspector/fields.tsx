@@ -105,6 +105,9 @@ export function SuggestField({
     setOpen(false);
     setActive(-1);
   };
+  // Typed out in full: nothing left to choose, so the list gets out of the way.
+  const settled = filter !== "" && shown.length === 1 && shown[0] === filter;
+  const listed = open && !readOnly && !settled;
   const flag =
     unknown && value.trim() !== "" && !options.includes(value.trim())
       ? unknown(value.trim())
@@ -117,10 +120,10 @@ export function SuggestField({
       <input
         id={id}
         role="combobox"
-        aria-expanded={open && !readOnly}
+        aria-expanded={listed}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-activedescendant={listed && active >= 0 ? `${listId}-${active}` : undefined}
         className={INPUT}
         value={value}
         readOnly={readOnly}
@@ -146,16 +149,16 @@ export function SuggestField({
             setOpen(true);
             const step = e.key === "ArrowDown" ? 1 : -1;
             setActive((current) => Math.max(0, Math.min(shown.length - 1, current + step)));
-          } else if (e.key === "Enter" && open && active >= 0 && shown[active]) {
+          } else if (e.key === "Enter" && listed && active >= 0 && shown[active]) {
             e.preventDefault();
             choose(shown[active]);
-          } else if (e.key === "Escape" && open) {
+          } else if (e.key === "Escape" && listed) {
             e.stopPropagation();
             setOpen(false);
           }
         }}
       />
-      {open && !readOnly ? (
+      {listed ? (
         <div
           id={listId}
           role="listbox"
