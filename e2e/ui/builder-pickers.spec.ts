@@ -43,7 +43,7 @@ async function pick(scope: Locator, label: string, fragment: string, option: str
   await field.fill(fragment);
   await scope
     .getByRole("listbox", { name: "Suggestions" })
-    .getByRole("option", { name: option })
+    .getByRole("option", { name: option, exact: true })
     .click();
   await expect(field).toHaveValue(option);
 }
@@ -93,7 +93,7 @@ test("a marketer builds the activation nudge with pickers, in words they underst
   await eventName.fill("Sig");
   await expect(panel.getByTestId("unseen-name")).toHaveText("No 'Sig' events yet");
   await expect(node(page, "trigger").getByTestId("node-warning")).toHaveText("No 'Sig' events yet");
-  await panel.getByRole("option", { name: "Signed Up" }).click();
+  await panel.getByRole("option", { name: "Signed Up", exact: true }).click();
   await expect(eventName).toHaveValue("Signed Up");
   await expect(panel.getByTestId("unseen-name")).toHaveCount(0);
   await expect(node(page, "trigger").getByTestId("node-warning")).toHaveCount(0);
