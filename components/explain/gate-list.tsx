@@ -48,7 +48,20 @@ function Values({ gate }: { gate: GateResult }) {
   );
 }
 
-function GateItem({ gate, blocking }: { gate: GateResult; blocking: boolean }) {
+/** Step names by node id, from the walked path: the UI names a step, never its id. */
+export function stepLabels(whyNot: WhyNotJson): Map<string, string> {
+  return new Map((whyNot.path?.steps ?? []).map((step) => [step.nodeId, step.label]));
+}
+
+function GateItem({
+  gate,
+  blocking,
+  stepLabel,
+}: {
+  gate: GateResult;
+  blocking: boolean;
+  stepLabel: string | undefined;
+}) {
   return (
     <li
       data-testid="gate"
@@ -67,9 +80,7 @@ function GateItem({ gate, blocking }: { gate: GateResult; blocking: boolean }) {
           {gate.passed ? "✓" : "✗"}
         </span>
         <span className="font-medium text-slate-900">{LABEL[gate.gate]}</span>
-        {gate.nodeId ? (
-          <span className="font-mono text-xs text-slate-500">{gate.nodeId}</span>
-        ) : null}
+        {stepLabel ? <span className="text-xs text-slate-500">at “{stepLabel}”</span> : null}
         <span className="sr-only">{gate.passed ? "passed" : "failed"}</span>
         {blocking ? (
           <span className="rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white">
@@ -125,6 +136,7 @@ function GateItem({ gate, blocking }: { gate: GateResult; blocking: boolean }) {
 
 export function GateList({ whyNot }: { whyNot: WhyNotJson }) {
   const blockingIndex = whyNot.gates.findIndex((g) => !g.passed);
+  const labels = stepLabels(whyNot);
   return (
     <ol aria-label="Gates, in the order the engine checks them" className="space-y-2">
       {whyNot.gates.map((gate, i) => (
@@ -132,6 +144,7 @@ export function GateList({ whyNot }: { whyNot: WhyNotJson }) {
           key={`${gate.gate}-${gate.nodeId ?? ""}`}
           gate={gate}
           blocking={i === blockingIndex}
+          stepLabel={gate.nodeId ? labels.get(gate.nodeId) : undefined}
         />
       ))}
     </ol>

@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useId, useState } from "react";
 import { LocalTime } from "@/components/data/local-time";
 import { Button } from "@/components/ui/button";
 import type { WhyNotJson } from "@/lib/explain/explain-types";
-import { GateList, gateLabel } from "./gate-list";
+import { GateList, gateLabel, stepLabels } from "./gate-list";
 import { PathTimeline } from "./path-timeline";
 import { ProfileSearch } from "./profile-search";
 import { useJourneyOptionsQuery } from "./use-journey-options-query";
@@ -181,7 +181,10 @@ function WhyNotResult({ workspaceId, answer }: { workspaceId: string; answer: Wh
         {blocked ? (
           <>
             <strong>Blocked by {gateLabel(blocked.gate)}</strong>
-            {blocked.nodeId ? ` at ${blocked.nodeId}` : ""}: {blocked.detail}
+            {blocked.nodeId && stepLabels(answer).has(blocked.nodeId)
+              ? ` at “${stepLabels(answer).get(blocked.nodeId)}”`
+              : ""}
+            : {blocked.detail}
           </>
         ) : (
           <>Nothing blocks: the path is below.</>

@@ -2,12 +2,15 @@
 
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useMemo, useReducer, useState } from "react";
+import { useEventCatalogQuery } from "@/components/events/use-event-catalog-query";
 import { unavailableNodeTypes } from "@/lib/journey-builder/connection-rules";
 import { draftToDoc } from "@/lib/journey-builder/draft-to-doc";
 import { editorReducer, initEditor } from "@/lib/journey-builder/editor-reducer";
 import { fromFlow } from "@/lib/journey-builder/from-flow";
 import { canRedo, canUndo } from "@/lib/journey-builder/history";
 import { triggerEventOf } from "@/lib/journey-builder/trigger-event";
+import { stepName } from "@/lib/journey-core/describe-step";
+import { unseenEventWarnings } from "@/lib/journey-core/unseen-events";
 import type { JourneyJson } from "@/lib/journeys/journey-schemas";
 import { EditorBanners } from "./editor-banners";
 import { EditorCanvasPane } from "./editor-canvas-pane";
@@ -72,6 +75,15 @@ function EditorBody({
     canSave: canEdit && opened.unreadable === 0,
   });
   const { journey, issues, autosave } = draft;
+  // Event names never received: flagged on the step and in the publish check, never blocking.
+  const catalog = useEventCatalogQuery(workspaceId);
+  const warnings = useMemo(
+    () =>
+      catalog.data
+        ? unseenEventWarnings(definition, new Set(catalog.data.events.map((e) => e.name)))
+        : [],
+    [catalog.data, definition],
+  );
   const readOnly = !draft.editable || autosave.state.kind === "conflict";
   const liveStats = useNodeStatsQuery(workspaceId, journey.id, journey.currentVersion !== null);
   const publishing = usePublishActions({
@@ -111,11 +123,12 @@ function EditorBody({
   const decorations = useMemo(
     () => ({
       issues: issuesByNode(issues),
+      warnings: issuesByNode(warnings),
       stats: nodeStats ?? liveStats.data,
       highlighted: highlightedNodeIds ? new Set(highlightedNodeIds) : undefined,
       readOnly,
     }),
-    [issues, nodeStats, liveStats.data, highlightedNodeIds, readOnly],
+    [issues, warnings, nodeStats, liveStats.data, highlightedNodeIds, readOnly],
   );
   const disabledTypes = useMemo(() => unavailableNodeTypes(definition.nodes), [definition.nodes]);
 
@@ -149,7 +162,7 @@ function EditorBody({
             <Palette
               onInsert={commands.insert}
               disabled={disabledTypes}
-              selectedLabel={selectedNode ? selectedNode.label || selectedNode.id : null}
+              selectedLabel={selectedNode ? stepName(selectedNode, definition.nodes) : null}
             />
           )}
           <EditorCanvasPane
@@ -192,6 +205,7 @@ function EditorBody({
               nodes={definition.nodes}
               edges={definition.edges}
               issues={issues}
+              warnings={warnings}
               readOnly={readOnly}
               onUpdate={commands.updateNode}
               onSetExit={commands.setExit}
@@ -231,7 +245,8 @@ function EditorBody({
           onPublish={(note, options) => void publishing.publish(note, options)}
           pending={publishing.pending || autosave.state.kind === "saving"}
           error={publishing.error?.message ?? null}
-          issues={publishing.error?.issues ?? []}
+          issues={publishing.error?.issues.length ? publishing.error.issues : issues}
+          warnings={warnings}
           onSelectNode={commands.selectNode}
           isLive={journey.status === "live"}
           workspaceId={workspaceId}

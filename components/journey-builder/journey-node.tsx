@@ -6,6 +6,7 @@ import { describeNode } from "@/lib/journey-builder/describe-node";
 import type { JourneyFlowNode } from "@/lib/journey-builder/flow-types";
 import { NODE_TYPE_LABEL } from "@/lib/journey-builder/new-node";
 import { exitsForNode, hasEntry } from "@/lib/journey-builder/node-exits";
+import { unseenEventFlag } from "@/lib/journey-core/unseen-events";
 import { type NodeStat, useNodeDecorations } from "./node-decorations";
 import { NodeIcon } from "./node-icon";
 
@@ -27,9 +28,10 @@ function StatLine({ stat, send }: { stat: NodeStat; send: boolean }) {
  * node re-renders that node, not the other 149.
  */
 function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
-  const { issues, stats, highlighted, readOnly } = useNodeDecorations();
+  const { issues, warnings, stats, highlighted, readOnly } = useNodeDecorations();
   const node = data.node;
   const nodeIssues = issues.get(id);
+  const nodeWarnings = warnings?.get(id);
   const exits = exitsForNode(node);
   const stat = stats?.[id];
   const ring = selected
@@ -40,7 +42,7 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
   return (
     <div
       className={`w-60 rounded-lg border bg-white px-3 pt-2 shadow-sm ${exits.length ? "pb-6" : "pb-3"} ${
-        nodeIssues ? "border-red-400" : "border-slate-300"
+        nodeIssues ? "border-amber-400" : "border-slate-300"
       } ${ring}`}
       data-testid={`journey-node-${id}`}
     >
@@ -60,21 +62,31 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
         </span>
         {nodeIssues ? (
           <span
-            className="ml-auto rounded-full bg-red-100 px-2 text-xs font-medium text-red-700"
-            title={nodeIssues.map((issue) => issue.message).join("\n")}
+            className="ml-auto rounded-full bg-amber-100 px-2 text-xs font-medium text-amber-900"
+            title={nodeIssues.map((issue) => issue.humanMessage).join("\n")}
             data-testid="node-issues"
           >
-            {nodeIssues.length} {nodeIssues.length === 1 ? "issue" : "issues"}
+            {nodeIssues.length} to do
           </span>
         ) : null}
       </div>
       {node.label ? <p className="mt-1 truncate text-sm font-semibold">{node.label}</p> : null}
       <p className="mt-1 line-clamp-2 text-xs text-slate-600">{describeNode(node)}</p>
       {nodeIssues ? (
-        <p className="mt-1 line-clamp-2 text-xs text-red-700" role="note">
-          {nodeIssues[0].message}
+        <p className="mt-1 line-clamp-2 text-xs text-amber-900" role="note">
+          {nodeIssues[0].humanMessage}
         </p>
       ) : null}
+      {nodeWarnings?.map((warning) => (
+        <p
+          key={warning.field}
+          className="mt-1 text-xs text-amber-800"
+          data-testid="node-warning"
+          title={warning.humanMessage}
+        >
+          {unseenEventFlag(warning.event)}
+        </p>
+      ))}
       {stat ? (
         <StatLine stat={stat} send={node.type === "send_email" || node.type === "send_inapp"} />
       ) : null}

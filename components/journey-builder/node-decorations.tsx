@@ -1,6 +1,7 @@
 "use client";
 
 import { createContext, useContext } from "react";
+import type { UnseenEventWarning } from "@/lib/journey-core/unseen-events";
 import type { JourneyIssue } from "@/lib/journey-core/validate-journey";
 
 /** Counts for one node over the stats window (from the node-stats API). */
@@ -19,6 +20,8 @@ export type NodeStats = Record<string, NodeStat>;
  */
 export interface NodeDecorations {
   issues: ReadonlyMap<string, JourneyIssue[]>;
+  /** Warnings that never block publishing (an event name not received yet). */
+  warnings?: ReadonlyMap<string, UnseenEventWarning[]>;
   stats?: NodeStats;
   highlighted?: ReadonlySet<string>;
   readOnly: boolean;
@@ -32,8 +35,8 @@ export function useNodeDecorations(): NodeDecorations {
   return useContext(NodeDecorationsContext);
 }
 
-export function issuesByNode(issues: readonly JourneyIssue[]): Map<string, JourneyIssue[]> {
-  const map = new Map<string, JourneyIssue[]>();
+export function issuesByNode<T extends JourneyIssue>(issues: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
   for (const issue of issues) {
     if (!issue.nodeId) continue;
     map.set(issue.nodeId, [...(map.get(issue.nodeId) ?? []), issue]);

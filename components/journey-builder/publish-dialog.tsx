@@ -24,7 +24,9 @@ function useMatchingNow(workspaceId: string, journeyId: string, revision: number
 }
 
 /**
- * Publish takes a note; a journey with problems is refused with the server's list of them.
+ * Publishing checks first: what is left to fix (blocking) and names never seen
+ * (warnings) come before the note, and a journey with something to fix cannot
+ * be sent; if the server still refuses, its list replaces ours.
  * A trait-change journey enters only on changes seen after it goes live; the dialog says how
  * many people match now and lets the editor enter them too.
  */
@@ -38,6 +40,7 @@ export function PublishDialog({
   pending,
   error,
   issues,
+  warnings,
   onSelectNode,
   isLive,
 }: {
@@ -46,7 +49,10 @@ export function PublishDialog({
   onPublish: (note: string, options: { enterMatching: boolean }) => void;
   pending: boolean;
   error: string | null;
+  /** What blocks publishing: the draft's issues, or the server's when it refused. */
   issues: readonly JourneyIssue[];
+  /** What does not block (an event name not received yet). */
+  warnings: readonly JourneyIssue[];
   onSelectNode: (id: string) => void;
   isLive: boolean;
   workspaceId: string;
@@ -57,6 +63,11 @@ export function PublishDialog({
   const [note, setNote] = useState("");
   const [enterMatching, setEnterMatching] = useState(false);
   const matchingNow = useMatchingNow(workspaceId, journeyId, revision, open);
+  const blocked = issues.length > 0;
+  const selectNode = (id: string) => {
+    onClose();
+    onSelectNode(id);
+  };
   return (
     <ModalDialog
       open={open}
@@ -75,19 +86,34 @@ export function PublishDialog({
           onPublish(note.trim(), { enterMatching: enterMatching && (matchingNow ?? 0) > 0 });
         }}
       >
-        <div className="space-y-1">
-          <label htmlFor={noteId} className="block text-sm font-medium text-slate-700">
-            What changed? (note for the version history)
-          </label>
-          <textarea
-            id={noteId}
-            rows={3}
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-          />
-        </div>
+        {blocked ? (
+          <div role="alert" className="space-y-2 rounded-md bg-red-50 p-3 text-sm text-red-800">
+            <p>This journey can't be published yet. Click an item to go to that step.</p>
+            <IssuesList issues={issues} onSelectNode={selectNode} tone="error" />
+          </div>
+        ) : null}
+        <IssuesList
+          issues={warnings}
+          onSelectNode={selectNode}
+          tone="warning"
+          label="Warnings"
+          title="Worth a check (publishing is still allowed)"
+        />
+        {blocked ? null : (
+          <div className="space-y-1">
+            <label htmlFor={noteId} className="block text-sm font-medium text-slate-700">
+              What changed? (note for the version history)
+            </label>
+            <textarea
+              id={noteId}
+              rows={3}
+              maxLength={500}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              className="block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
+            />
+          </div>
+        )}
         {matchingNow !== null ? (
           <div
             data-testid="matching-now"
@@ -115,25 +141,16 @@ export function PublishDialog({
             ) : null}
           </div>
         ) : null}
-        {error ? (
-          <div role="alert" className="space-y-2 rounded-md bg-red-50 p-3 text-sm text-red-800">
-            <p>{error}</p>
-            {issues.length > 0 ? (
-              <IssuesList
-                issues={issues}
-                onSelectNode={(id) => {
-                  onClose();
-                  onSelectNode(id);
-                }}
-              />
-            ) : null}
-          </div>
+        {error && !blocked ? (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+            {error}
+          </p>
         ) : null}
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" disabled={pending}>
+          <Button type="submit" disabled={pending || blocked}>
             {pending ? "Publishing…" : "Publish"}
           </Button>
         </div>

@@ -21,7 +21,7 @@ export function SettingsForm({
   onChange: (settings: JourneySettings, field: string) => void;
   readOnly: boolean;
 }) {
-  const { events } = useVocabulary();
+  const { events, unseenEvent } = useVocabulary();
   const goal = settings.goal;
   const reentry = settings.reentry ?? { mode: "once" };
   return (
@@ -39,7 +39,8 @@ export function SettingsForm({
           checked={Boolean(goal)}
           readOnly={readOnly}
           onChange={(on) =>
-            onChange({ ...settings, goal: on ? { event: events[0] ?? "" } : undefined }, "goal")
+            // Nothing pre-filled: an arbitrary event as the goal would be published unnoticed.
+            onChange({ ...settings, goal: on ? { event: "" } : undefined }, "goal")
           }
         />
         {goal ? (
@@ -48,6 +49,7 @@ export function SettingsForm({
               label="Goal event"
               value={goal.event ?? ""}
               options={events}
+              unknown={unseenEvent}
               readOnly={readOnly}
               onChange={(event) =>
                 onChange({ ...settings, goal: { ...goal, event } }, "goal.event")

@@ -228,7 +228,7 @@ test("build the stall nudge from scratch, publish it, and it fires", async ({ pa
   }
 });
 
-test("publishing with a dangling exit is refused, with the error on the node", async ({
+test("publishing with a dangling exit is refused, with the sentence on the node", async ({
   page,
 }, testInfo) => {
   const { workspaceId } = loadState();
@@ -261,21 +261,23 @@ test("publishing with a dangling exit is refused, with the error on the node", a
   await page.goto(`/w/${workspaceId}/journeys/${journey.id}`);
   // Stored without positions: laid out on open.
   await expect(node(page, "wait-report")).toBeVisible();
-  await expect(node(page, "wait-report").getByTestId("node-issues")).toHaveText("1 issue");
+  await expect(node(page, "wait-report").getByTestId("node-issues")).toHaveText("1 to do");
+  const sentence = "Connect the 'Timed out' exit of 'Wait for Report Created' to a next step";
+  // The dialog shows what blocks before it asks for a note.
   await page.getByRole("button", { name: /^Publish/ }).click();
   const publish = page.getByRole("dialog", { name: "Publish this journey" });
-  await publish.getByLabel(/What changed/).fill("Should not go live");
-  await publish.getByRole("button", { name: "Publish" }).click();
   const alert = publish.getByRole("alert");
-  await expect(alert).toContainText("cannot be published");
-  await expect(alert).toContainText('exit "timeout" is not connected');
+  await expect(alert).toContainText("can't be published yet");
+  await expect(alert).toContainText(sentence);
+  await expect(publish.getByLabel(/What changed/)).toHaveCount(0);
+  await expect(publish.getByRole("button", { name: "Publish", exact: true })).toBeDisabled();
   await shot(page, testInfo, "builder-publish-refused");
 
-  // The issue is clickable: it selects the node, which shows the error.
-  await alert.getByRole("button", { name: /exit "timeout" is not connected/ }).click();
+  // The issue is clickable: it selects the node, which shows the sentence.
+  await alert.getByRole("button", { name: sentence }).click();
   await expect(publish).toBeHidden();
   await expect(node(page, "wait-report")).toHaveClass(/selected/);
-  await expect(node(page, "wait-report")).toContainText('exit "timeout" is not connected');
+  await expect(node(page, "wait-report")).toContainText(sentence);
   await expect(inspector(page).getByLabel("Timed out →")).toHaveValue("");
   await expect(page.getByText("Never published")).toBeVisible();
   const after = await page.request.get(`/api/w/${workspaceId}/journeys/${journey.id}`);

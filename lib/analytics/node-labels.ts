@@ -2,6 +2,8 @@
 // the chosen version, else in the newest version or the draft that has it.
 // Definitions are read loosely: a draft may be incomplete.
 
+import { stepName } from "@/lib/journey-core/describe-step";
+
 export interface NodeLabel {
   type: string;
   label: string;
@@ -16,7 +18,11 @@ export function nodeLabels(definitions: readonly unknown[]): Record<string, Node
       const { id, type, label } = (node ?? {}) as Record<string, unknown>;
       if (typeof id !== "string" || id in labels) continue;
       const kind = typeof type === "string" ? type : "node";
-      labels[id] = { type: kind, label: typeof label === "string" && label ? label : id };
+      // Never the node id: a marketer knows a step by its label or what it does.
+      labels[id] = {
+        type: kind,
+        label: typeof label === "string" && label ? label : stepName(node, nodes),
+      };
     }
   }
   return labels;

@@ -44,7 +44,7 @@ export function checkConnection(graph: Graph, candidate: CandidateConnection): R
     return { ok: false, reason: "Nothing may lead back into the trigger." };
   }
   if (!exitsForNode(from).some((e) => e.id === exit)) {
-    return { ok: false, reason: `This node has no "${exit}" exit.` };
+    return { ok: false, reason: `This step has no "${exit}" exit.` };
   }
   if (graph.edges.some((e) => e.from === from.id && (e.exit ?? DEFAULT_EXIT) === exit)) {
     return {
@@ -67,7 +67,7 @@ export function checkConnection(graph: Graph, candidate: CandidateConnection): R
       reason: "That would make a loop with no delay or wait in it, which could repeat forever.",
     };
   }
-  if (added) return { ok: false, reason: added.message };
+  if (added) return { ok: false, reason: added.humanMessage };
   return { ok: true };
 }
 

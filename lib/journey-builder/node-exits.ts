@@ -3,7 +3,8 @@
 // only adds the words people see.
 
 import type { JourneyNode } from "@/lib/journey-core/definition";
-import { DEFAULT_EXIT, EXITS_BY_TYPE } from "@/lib/journey-core/journey-graph";
+import { EXIT_NAMES } from "@/lib/journey-core/describe-step";
+import { EXITS_BY_TYPE } from "@/lib/journey-core/journey-graph";
 
 export interface NodeExit {
   /** The exit name stored on edges (`exit`) and used as the React Flow handle id. */
@@ -12,13 +13,7 @@ export interface NodeExit {
   label: string;
 }
 
-const EXIT_LABELS: Record<string, string> = {
-  [DEFAULT_EXIT]: "",
-  yes: "Yes",
-  no: "No",
-  did: "Did it",
-  timeout: "Timed out",
-};
+const EXIT_LABELS = EXIT_NAMES;
 
 export function exitsForNode(node: JourneyNode): NodeExit[] {
   const exits = EXITS_BY_TYPE[node.type];

@@ -7,6 +7,7 @@ import { contentIssues } from "@/lib/channels/check-content";
 import type { MessageContent } from "@/lib/channels/message-content";
 import type { JourneyIssue } from "./check-journey-graph";
 import type { JourneyDefinition } from "./definition";
+import { stepRef } from "./describe-step";
 
 export function checkJourneyContent(definition: JourneyDefinition): JourneyIssue[] {
   return definition.nodes.flatMap((node) => {
@@ -21,6 +22,10 @@ export function checkJourneyContent(definition: JourneyDefinition): JourneyIssue
         field,
         code: "liquid_syntax",
         message: `Node "${node.id}" ${field} line ${issue.line}, column ${issue.column}: ${issue.message}`,
+        humanMessage: `Fix the personalization in the ${field
+          .replace(/^content\./, "")
+          .replace(/([A-Z])/g, " $1")
+          .toLowerCase()} of ${stepRef(node, definition.nodes)}, line ${issue.line}: ${issue.message}`,
       };
     });
   });

@@ -3,6 +3,7 @@
 // wiring checked: the builder shows every problem at once, not one per save.
 
 import type { NodeType } from "./definition";
+import { capitalize, exitName, stepRef } from "./describe-step";
 import { BLOCKING_TYPES, DEFAULT_EXIT, EXITS_BY_TYPE } from "./journey-graph";
 
 export interface JourneyIssue {
@@ -11,11 +12,16 @@ export interface JourneyIssue {
   /** Dotted path inside the node (or document) when one field is at fault. */
   field: string | null;
   code: string;
+  /** For developers: names nodes by id and fields by path. Stable wording is not promised. */
   message: string;
+  /** For the builder: names the step by its label (or what it does) and says what to do. */
+  humanMessage: string;
 }
 
 interface GraphNode {
   id: string;
+  /** The node as stored, for its label and description. */
+  raw: unknown;
   type: string;
   /** null when the type is unknown (the schema reports that). */
   exits: string[] | null;
@@ -42,12 +48,12 @@ function readNode(raw: unknown): GraphNode | null {
   const node = asRecord(raw);
   if (!node || typeof node.id !== "string" || typeof node.type !== "string") return null;
   const { id, type } = node;
-  if (!isNodeType(type)) return { id, type, exits: null };
+  if (!isNodeType(type)) return { id, raw, type, exits: null };
   const exits = EXITS_BY_TYPE[type];
-  if (exits !== "variant_keys") return { id, type, exits: [...exits] };
+  if (exits !== "variant_keys") return { id, raw, type, exits: [...exits] };
   const variants = Array.isArray(node.variants) ? node.variants : [];
   const keys = variants.map((v) => asRecord(v)?.key).filter((k) => typeof k === "string");
-  return { id, type, exits: keys };
+  return { id, raw, type, exits: keys };
 }
 
 function readEdges(raw: unknown): GraphEdge[] {
@@ -101,22 +107,32 @@ export function checkJourneyGraph(input: unknown): JourneyIssue[] {
   const nodes = rawNodes.map(readNode).filter((n): n is GraphNode => n !== null);
   const edges = readEdges(doc?.edges);
   const issues: JourneyIssue[] = [];
-  const issue = (nodeId: string | null, field: string | null, code: string, message: string) =>
-    issues.push({ nodeId, field, code, message });
+  const issue = (
+    nodeId: string | null,
+    field: string | null,
+    code: string,
+    message: string,
+    humanMessage: string,
+  ) => issues.push({ nodeId, field, code, message, humanMessage });
+  const ref = (node: GraphNode) => stepRef(node.raw, rawNodes);
 
   const byId = new Map<string, GraphNode>();
   for (const node of nodes) {
-    if (byId.has(node.id))
-      issue(node.id, "id", "duplicate_node_id", `Node id "${node.id}" is used twice`);
-    else byId.set(node.id, node);
+    if (byId.has(node.id)) {
+      const human = `Two steps share one internal id: delete ${ref(node)} and add it again`;
+      issue(node.id, "id", "duplicate_node_id", `Node id "${node.id}" is used twice`, human);
+    } else byId.set(node.id, node);
   }
 
   const triggers = nodes.filter((n) => n.type === "trigger");
-  if (triggers.length === 0)
-    issue(null, null, "missing_trigger", "The journey has no entry trigger");
+  if (triggers.length === 0) {
+    const human = "Add a trigger: it decides who enters this journey";
+    issue(null, null, "missing_trigger", "The journey has no entry trigger", human);
+  }
   for (const extra of triggers.slice(1)) {
     const message = `Node "${extra.id}" is a second entry trigger; a journey has exactly one`;
-    issue(extra.id, null, "multiple_triggers", message);
+    const human = `A journey has one trigger: delete ${ref(extra)}`;
+    issue(extra.id, null, "multiple_triggers", message, human);
   }
 
   const wired = new Map<string, number>();
@@ -127,25 +143,29 @@ export function checkJourneyGraph(input: unknown): JourneyIssue[] {
     const to = byId.get(edge.to);
     if (!from) {
       const message = `Edge ${edge.index} starts at unknown node "${edge.from}"`;
-      issue(to?.id ?? null, `${field}.from`, "unknown_edge_source", message);
+      const human = to
+        ? `A connection into ${ref(to)} comes from a step that no longer exists: reconnect it`
+        : "A connection comes from a step that no longer exists: remove it";
+      issue(to?.id ?? null, `${field}.from`, "unknown_edge_source", message, human);
     }
     if (!to) {
       const message = `Node "${edge.from}" exit "${edge.exit}" leads to unknown node "${edge.to}"`;
-      issue(from?.id ?? null, `${field}.to`, "unknown_edge_target", message);
+      const human = from
+        ? `${capitalize(exitPhrase(from, edge.exit))} leads to a step that no longer exists: connect it again`
+        : "A connection leads to a step that no longer exists: remove it";
+      issue(from?.id ?? null, `${field}.to`, "unknown_edge_target", message, human);
     }
     if (to?.type === "trigger") {
-      issue(
-        to.id,
-        `${field}.to`,
-        "edge_into_trigger",
-        `Nothing may lead back into trigger "${to.id}"`,
-      );
+      const message = `Nothing may lead back into trigger "${to.id}"`;
+      const human = `Nothing can lead back into the trigger: remove the connection into ${ref(to)}`;
+      issue(to.id, `${field}.to`, "edge_into_trigger", message, human);
     }
     if (!from || !to) continue;
     if (from.exits && !from.exits.includes(edge.exit)) {
       const known = from.exits.length > 0 ? from.exits.join(", ") : "none";
       const message = `Node "${from.id}" (${from.type}) has no exit "${edge.exit}" (exits: ${known})`;
-      issue(from.id, `${field}.exit`, "unknown_exit", message);
+      const human = `${capitalize(ref(from))} has no '${exitName(from.raw, edge.exit)}' exit: remove that connection`;
+      issue(from.id, `${field}.exit`, "unknown_exit", message, human);
       continue;
     }
     const key = `${from.id}\u0000${edge.exit}`;
@@ -153,15 +173,25 @@ export function checkJourneyGraph(input: unknown): JourneyIssue[] {
     adjacency.set(from.id, [...(adjacency.get(from.id) ?? []), to.id]);
   }
 
+  /** "the 'Timed out' exit of 'Wait for X'", or just the step for a single-exit node. */
+  function exitPhrase(node: GraphNode, exit: string): string {
+    const name = exitName(node.raw, exit);
+    return name ? `the '${name}' exit of ${ref(node)}` : ref(node);
+  }
+
   for (const node of byId.values()) {
     for (const exit of node.exits ?? []) {
       const count = wired.get(`${node.id}\u0000${exit}`) ?? 0;
       if (count === 0) {
         const message = `Node "${node.id}" (${node.type}) exit "${exit}" is not connected`;
-        issue(node.id, null, "dangling_exit", message);
+        const human = exitName(node.raw, exit)
+          ? `Connect ${exitPhrase(node, exit)} to a next step`
+          : `Connect ${ref(node)} to a next step`;
+        issue(node.id, null, "dangling_exit", message, human);
       } else if (count > 1) {
         const message = `Node "${node.id}" (${node.type}) exit "${exit}" is connected ${count} times`;
-        issue(node.id, null, "duplicate_exit", message);
+        const human = `${capitalize(exitPhrase(node, exit))} leads to ${count} steps: keep one connection`;
+        issue(node.id, null, "duplicate_exit", message, human);
       }
     }
   }
@@ -179,7 +209,8 @@ export function checkJourneyGraph(input: unknown): JourneyIssue[] {
     for (const node of byId.values()) {
       if (!reached.has(node.id)) {
         const message = `Node "${node.id}" (${node.type}) cannot be reached from the trigger`;
-        issue(node.id, null, "unreachable_node", message);
+        const human = `Nothing leads to ${ref(node)}: connect a step to it, or delete it`;
+        issue(node.id, null, "unreachable_node", message, human);
       }
     }
   }
@@ -197,7 +228,14 @@ export function checkJourneyGraph(input: unknown): JourneyIssue[] {
   for (const cycle of findCycles(instantIds, instant)) {
     const ordered = instantIds.filter((id) => cycle.includes(id));
     const message = `Nodes ${ordered.map((id) => `"${id}"`).join(", ")} form a loop with no delay or wait`;
-    issue(ordered[0], null, "cycle_without_wait", message);
+    const names = ordered.map((id) => ref(byId.get(id)!));
+    const list =
+      names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+    const human =
+      names.length > 1
+        ? `${capitalize(list)} go round in a loop with no pause: add a delay or a wait to the loop`
+        : `${capitalize(list)} leads back to itself with no pause: add a delay or a wait in between`;
+    issue(ordered[0], null, "cycle_without_wait", message, human);
   }
   return issues;
 }

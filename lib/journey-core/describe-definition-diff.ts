@@ -10,6 +10,7 @@ import {
   type NodeType,
 } from "./definition";
 import type { DefinitionDiff, EdgeRef, FieldChange, NodeRef } from "./definition-diff-types";
+import { stepName } from "./describe-step";
 
 const NODE_TYPE_NAMES: Record<NodeType, string> = {
   trigger: "trigger",
@@ -80,7 +81,7 @@ export function describeDefinitionDiff(
   }
   const refs = new Map<string, NodeRef>();
   for (const n of [...definitions.before.nodes, ...definitions.after.nodes]) {
-    refs.set(n.id, { id: n.id, type: n.type, label: n.label?.trim() || n.id });
+    refs.set(n.id, { id: n.id, type: n.type, label: n.label?.trim() || stepName(n) });
   }
   for (const edge of diff.edges.added) lines.push(`Connected ${describeEdge(edge, refs, "to")}`);
   for (const edge of diff.edges.removed) {
@@ -90,18 +91,17 @@ export function describeDefinitionDiff(
   return lines;
 }
 
-export function nodeTypeName(type: NodeType): string {
-  return NODE_TYPE_NAMES[type];
-}
-
 function nodeName(node: NodeRef): string {
-  return `${NODE_TYPE_NAMES[node.type]} “${node.label}”`;
+  const type = NODE_TYPE_NAMES[node.type];
+  // A described step ("Wait for Report Created", "Email “Tips”") already says its kind.
+  if (node.label.toLowerCase().startsWith(type.split(" ")[0])) return node.label;
+  return `${type} “${node.label}”`;
 }
 
 function describeEdge(edge: EdgeRef, refs: Map<string, NodeRef>, joiner: string): string {
   const name = (id: string) => {
     const ref = refs.get(id);
-    return ref ? nodeName(ref) : `“${id}”`;
+    return ref ? nodeName(ref) : "a removed step";
   };
   const exit = edge.exit === "next" ? "" : ` (${EXIT_NAMES[edge.exit] ?? edge.exit})`;
   return `${name(edge.from)}${exit} ${joiner} ${name(edge.to)}`;
@@ -110,8 +110,10 @@ function describeEdge(edge: EdgeRef, refs: Map<string, NodeRef>, joiner: string)
 function describeNodeField(node: NodeRef, field: FieldChange): string {
   const subject = nodeName(node);
   if (field.path === "label") {
-    const before = typeof field.before === "string" && field.before.trim() ? field.before : node.id;
-    const after = typeof field.after === "string" && field.after.trim() ? field.after : node.id;
+    const before = typeof field.before === "string" && field.before.trim() ? field.before : null;
+    const after = typeof field.after === "string" && field.after.trim() ? field.after : null;
+    if (!before) return `Named ${NODE_TYPE_NAMES[node.type]} “${after}”`;
+    if (!after) return `Removed the name “${before}” of a ${NODE_TYPE_NAMES[node.type]}`;
     return `Renamed ${NODE_TYPE_NAMES[node.type]} “${before}” to “${after}”`;
   }
   const name = NODE_FIELD_NAMES[field.path] ?? spellOut(field.path.split(".").at(-1) ?? "");

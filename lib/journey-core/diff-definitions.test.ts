@@ -78,13 +78,13 @@ describe("diffDefinitions", () => {
         summary: [
           "Added in-app message “Nudge”",
           "Connected email “Tips email” to in-app message “Nudge”",
-          "Connected in-app message “Nudge” to exit “end”",
-          "Disconnected email “Tips email” from exit “end”",
+          "Connected in-app message “Nudge” to exit",
+          "Disconnected email “Tips email” from exit",
         ],
       },
     },
     {
-      name: "removes a node (labelled by id when it has no label)",
+      name: "removes a node (named by what it does when it has no label, never by id)",
       after: () =>
         edit((d) => {
           d.nodes = d.nodes.filter((n) => n.id !== "pause");
@@ -94,14 +94,14 @@ describe("diffDefinitions", () => {
       expected: {
         nodes: {
           added: [],
-          removed: [{ id: "pause", type: "delay", label: "pause" }],
+          removed: [{ id: "pause", type: "delay", label: "Wait 24 hours" }],
           changed: [],
         },
         summary: [
-          "Removed delay “pause”",
+          "Removed delay “Wait 24 hours”",
           "Connected in-app message “Hello” to email “Tips email”",
-          "Disconnected in-app message “Hello” from delay “pause”",
-          "Disconnected delay “pause” from email “Tips email”",
+          "Disconnected in-app message “Hello” from delay “Wait 24 hours”",
+          "Disconnected delay “Wait 24 hours” from email “Tips email”",
         ],
       },
     },
@@ -261,7 +261,9 @@ describe("diffDefinitions", () => {
             { kind: "property", path: "seats", operator: "gt", value: 3 },
           ];
         }),
-      expected: { summary: ["Set trigger “trigger” trigger conditions to 2 conditions"] },
+      expected: {
+        summary: ["Set trigger “When Signed Up happens” trigger conditions to 2 conditions"],
+      },
     },
   ];
 

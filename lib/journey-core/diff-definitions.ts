@@ -12,6 +12,7 @@
 import type { JourneyDefinition, JourneyNode } from "./definition";
 import type { DefinitionDiff, EdgeRef, FieldChange, NodeRef } from "./definition-diff-types";
 import { describeDefinitionDiff, isDuration } from "./describe-definition-diff";
+import { stepName } from "./describe-step";
 
 export type { DefinitionDiff, EdgeRef, FieldChange, NodeRef } from "./definition-diff-types";
 
@@ -58,7 +59,8 @@ export function isEmptyDiff(diff: DefinitionDiff): boolean {
 }
 
 export function nodeRef(node: JourneyNode): NodeRef {
-  return { id: node.id, type: node.type, label: node.label?.trim() || node.id };
+  // Never the id: an unlabelled step is named by what it does ("Wait for Report Created").
+  return { id: node.id, type: node.type, label: node.label?.trim() || stepName(node) };
 }
 
 function edgeRef(edge: { from: string; to: string; exit?: string }): EdgeRef {

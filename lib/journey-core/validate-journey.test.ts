@@ -243,6 +243,8 @@ describe("validateJourney", () => {
         field: "condition.all[1].any[0].value",
         code: "bad_operand",
         message: 'Node "is-pro" condition.all[1].any[0].value: "gte" needs a number, got "lots"',
+        humanMessage:
+          'Fill in the value the yes/no branch compares with ("gte" needs a number, got "lots")',
       },
     ]);
   });

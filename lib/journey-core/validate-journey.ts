@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { checkJourneyContent } from "./check-journey-content";
 import { checkJourneyGraph, type JourneyIssue } from "./check-journey-graph";
 import { type JourneyDefinition, journeyDefinitionSchema } from "./definition";
+import { describeSchemaProblem } from "./describe-schema-issue";
 
 export type { JourneyIssue } from "./check-journey-graph";
 
@@ -72,13 +73,14 @@ function nodeIdAt(input: unknown, index: number): string | null {
 }
 
 function toJourneyIssue(issue: FlatIssue, input: unknown): JourneyIssue {
+  const humanMessage = describeSchemaProblem(issue, input);
   const [head, index, ...rest] = issue.path;
   if (head === "nodes" && typeof index === "number") {
     const nodeId = nodeIdAt(input, index);
     const field = nodeId ? formatField(rest) : formatField(issue.path);
     const where = nodeId ? `Node "${nodeId}"` : `nodes[${index}]`;
     const message = `${where}${field && nodeId ? ` ${field}` : ""}: ${issue.message}`;
-    return { nodeId, field, code: issue.code, message };
+    return { nodeId, field, code: issue.code, message, humanMessage };
   }
   const field = formatField(issue.path);
   return {
@@ -86,6 +88,7 @@ function toJourneyIssue(issue: FlatIssue, input: unknown): JourneyIssue {
     field,
     code: issue.code,
     message: `${field ?? "Journey"}: ${issue.message}`,
+    humanMessage,
   };
 }
 

@@ -108,7 +108,13 @@ export const journeyIssueSchema = z.object({
   nodeId: z.string().nullable(),
   field: z.string().nullable(),
   code: z.string(),
-  message: z.string(),
+  message: z.string().meta({
+    description: "For developers: names the node by id and the field by path.",
+  }),
+  humanMessage: z.string().meta({
+    description:
+      "For people: names the step by its label (or what it does) and says what to do, as the builder shows it.",
+  }),
 });
 
 export const journeyVersionSchema = z.object({

@@ -1,6 +1,7 @@
 import "server-only";
 import { parseOrThrow } from "@/lib/api/errors";
 import { countTraitMatches, traitChangeTrigger } from "@/lib/engine/trait-states";
+import { unseenJourneyEvents } from "@/lib/events/unseen-journey-events";
 import { assertNever } from "@/lib/journey-core/assert-never";
 import { type JourneyIssue, validateDraft } from "@/lib/journey-core/validate-journey";
 import { archiveJourney } from "./archive-journey";
@@ -15,7 +16,7 @@ import { publishJourney } from "./publish-journey";
 
 export type JourneyActionResult =
   | { journey: JourneyJson & { cancelledRuns?: number } }
-  | { valid: boolean; issues: JourneyIssue[]; matchingNow?: number };
+  | { valid: boolean; issues: JourneyIssue[]; warnings: JourneyIssue[]; matchingNow?: number };
 
 export async function runJourneyAction(input: {
   workspaceId: string;
@@ -36,6 +37,8 @@ export async function runJourneyAction(input: {
       return {
         valid: issues.length === 0,
         issues,
+        // Never block publishing: event names this workspace has not received yet.
+        warnings: await unseenJourneyEvents(workspaceId, journey.draft),
         ...(matchingNow !== undefined && { matchingNow }),
       };
     }

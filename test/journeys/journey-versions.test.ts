@@ -228,7 +228,7 @@ describe("GET …/diff", () => {
     const journey = await createJourney("Unpublished");
     const body = await read(await diff(journey.id));
     expect(body).toMatchObject({ from: null, to: "draft" });
-    expect(body.diff.summary[0]).toBe("Added trigger “trigger”");
+    expect(body.diff.summary[0]).toBe("Added trigger “When Signed Up happens”");
   });
 
   it("rejects bad queries (400, naming the field), unknown versions (404) and an unreadable draft (422)", async () => {

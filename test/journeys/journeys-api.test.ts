@@ -87,7 +87,28 @@ describe("/api/v1/journeys (secret key)", () => {
       req("POST", `/api/v1/journeys/${id}/validate`, ws.secretKey),
       ctx({ id, action: "validate" }),
     );
-    expect(await read(valid)).toEqual({ valid: true, issues: [] });
+    // "Signed Up" was never received here: a warning, which does not make it invalid.
+    expect(await read(valid)).toEqual({
+      valid: true,
+      issues: [],
+      warnings: [
+        expect.objectContaining({
+          nodeId: "trigger",
+          field: "trigger.event",
+          code: "unseen_event",
+          event: "Signed Up",
+          humanMessage: expect.stringMatching(/^No 'Signed Up' events yet/),
+        }),
+      ],
+    });
+    await prisma.eventCatalog.create({
+      data: { workspaceId: ws.workspaceId, name: "Signed Up", lastSeenAt: new Date() },
+    });
+    const seen = await v1Action.POST(
+      req("POST", `/api/v1/journeys/${id}/validate`, ws.secretKey),
+      ctx({ id, action: "validate" }),
+    );
+    expect(await read(seen)).toEqual({ valid: true, issues: [], warnings: [] });
 
     const broken = { ...definition, edges: [] };
     const saved = await v1One.PATCH(

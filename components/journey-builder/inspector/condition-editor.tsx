@@ -178,7 +178,7 @@ function LeafEditor({
   onChange: (condition: Condition) => void;
   readOnly?: boolean;
 }) {
-  const { events, traits, propertiesOf, triggerEvent } = useVocabulary();
+  const { events, traits, propertiesOf, triggerEvent, unseenEvent } = useVocabulary();
   const kind = (
     <SelectField
       label="Condition on"
@@ -216,6 +216,7 @@ function LeafEditor({
             label="Event"
             value={condition.event ?? ""}
             options={events}
+            unknown={unseenEvent}
             onChange={(event) => onChange({ ...condition, event })}
             readOnly={readOnly}
           />
@@ -251,6 +252,7 @@ function LeafEditor({
             label="Event"
             value={condition.event ?? ""}
             options={events}
+            unknown={unseenEvent}
             onChange={(event) => onChange({ ...condition, event })}
             readOnly={readOnly}
           />

@@ -9,8 +9,23 @@ import type { JourneyEdge, JourneyNode } from "@/lib/journey-core/definition";
 import { DEFAULT_EXIT } from "@/lib/journey-core/journey-graph";
 import { INPUT } from "./fields";
 
-export function nodeName(node: JourneyNode): string {
-  return `${node.label || `${NODE_TYPE_LABEL[node.type]}: ${describeNode(node)}`} (${node.id})`;
+function baseName(node: JourneyNode): string {
+  return node.label || `${NODE_TYPE_LABEL[node.type]}: ${describeNode(node)}`;
+}
+
+/** Each step's name in the selects; two steps that read the same are numbered, never shown by id. */
+export function stepNames(nodes: readonly JourneyNode[]): Map<string, string> {
+  const seen = new Map<string, number>();
+  const total = new Map<string, number>();
+  for (const node of nodes) total.set(baseName(node), (total.get(baseName(node)) ?? 0) + 1);
+  return new Map(
+    nodes.map((node) => {
+      const name = baseName(node);
+      const nth = (seen.get(name) ?? 0) + 1;
+      seen.set(name, nth);
+      return [node.id, (total.get(name) ?? 0) > 1 ? `${name} (${nth})` : name];
+    }),
+  );
 }
 
 /** Where each exit leads, as selects: wiring without a mouse. */
@@ -30,6 +45,7 @@ export function ExitsSection({
   const baseId = useId();
   const exits = exitsForNode(node);
   if (exits.length === 0) return null;
+  const names = stepNames(nodes);
   return (
     <fieldset className="space-y-2 border-t border-slate-200 pt-3">
       <legend className="text-sm font-semibold">Leads to</legend>
@@ -58,7 +74,7 @@ export function ExitsSection({
               <option value="">Not connected</option>
               {options.map((target) => (
                 <option key={target.id} value={target.id}>
-                  {nodeName(target)}
+                  {names.get(target.id)}
                 </option>
               ))}
             </select>

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useId } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { DURATION_UNITS, type Duration } from "@/lib/journey-core/definition";
 
 export const INPUT =
@@ -64,7 +64,13 @@ export function TextField({
   );
 }
 
-/** Free text with suggestions (event names, property keys, trait keys). */
+const MAX_SUGGESTIONS = 50;
+
+/**
+ * A name picked from what the workspace has seen (event names, property keys,
+ * trait keys): typing filters the list, choosing an option replaces the whole
+ * value. A name not in the list is still allowed (`unknown` says what to flag).
+ */
 export function SuggestField({
   label,
   value,
@@ -73,6 +79,7 @@ export function SuggestField({
   readOnly,
   hint,
   placeholder,
+  unknown,
 }: {
   label: string;
   value: string;
@@ -81,25 +88,119 @@ export function SuggestField({
   readOnly?: boolean;
   hint?: string;
   placeholder?: string;
+  /** Shown under the field when `value` is filled in but not among `options`. */
+  unknown?: (value: string) => string;
 }) {
-  const listId = useId();
+  const id = useId();
+  const listId = `${id}-options`;
+  const [open, setOpen] = useState(false);
+  const [filter, setFilter] = useState("");
+  const [active, setActive] = useState(-1);
+  const needle = filter.trim().toLowerCase();
+  const shown = options
+    .filter((option) => option.toLowerCase().includes(needle))
+    .slice(0, MAX_SUGGESTIONS);
+  const choose = (option: string) => {
+    onChange(option);
+    setOpen(false);
+    setActive(-1);
+  };
+  // Typed out in full: nothing left to choose, so the list gets out of the way.
+  const settled = filter !== "" && shown.length === 1 && shown[0] === filter;
+  const listed = open && !readOnly && !settled;
+  const flag =
+    unknown && value.trim() !== "" && !options.includes(value.trim())
+      ? unknown(value.trim())
+      : null;
   return (
-    <>
-      <TextField
-        label={label}
+    <div className="relative space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-slate-700">
+        {label}
+      </label>
+      <input
+        id={id}
+        role="combobox"
+        aria-expanded={listed}
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={listed && active >= 0 ? `${listId}-${active}` : undefined}
+        className={INPUT}
         value={value}
-        onChange={onChange}
         readOnly={readOnly}
-        hint={hint}
-        placeholder={placeholder}
-        list={listId}
+        placeholder={placeholder ?? (options.length ? "Search or choose…" : undefined)}
+        autoComplete="off"
+        onFocus={() => {
+          // Opening shows everything: the current value is a choice, not a search.
+          setFilter("");
+          setOpen(true);
+        }}
+        onClick={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onChange={(e) => {
+          setFilter(e.target.value);
+          setActive(-1);
+          setOpen(true);
+          onChange(e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (readOnly) return;
+          if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+            e.preventDefault();
+            setOpen(true);
+            const step = e.key === "ArrowDown" ? 1 : -1;
+            setActive((current) => Math.max(0, Math.min(shown.length - 1, current + step)));
+          } else if (e.key === "Enter" && listed && active >= 0 && shown[active]) {
+            e.preventDefault();
+            choose(shown[active]);
+          } else if (e.key === "Escape" && listed) {
+            e.stopPropagation();
+            setOpen(false);
+          }
+        }}
       />
-      <datalist id={listId}>
-        {options.map((option) => (
-          <option key={option} value={option} />
-        ))}
-      </datalist>
-    </>
+      {listed ? (
+        <div
+          id={listId}
+          role="listbox"
+          aria-label="Suggestions"
+          className="absolute z-20 mt-1 max-h-56 w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg"
+        >
+          {shown.length === 0 ? (
+            <p className="px-2 py-1 text-xs text-slate-500">
+              {options.length === 0
+                ? "Nothing seen in this workspace yet"
+                : "No match: you can keep what you typed"}
+            </p>
+          ) : (
+            shown.map((option, index) => (
+              <div
+                key={option}
+                tabIndex={-1}
+                id={`${listId}-${index}`}
+                role="option"
+                aria-selected={option === value}
+                // mousedown, not click: the input must not blur first.
+                onMouseDown={(e) => {
+                  e.preventDefault();
+                  choose(option);
+                }}
+                className={`cursor-pointer px-2 py-1 ${index === active ? "bg-brand-50" : ""} ${
+                  option === value ? "font-semibold" : ""
+                } hover:bg-slate-100`}
+              >
+                {option}
+              </div>
+            ))
+          )}
+        </div>
+      ) : null}
+      {flag ? (
+        <p className="text-xs text-amber-800" data-testid="unseen-name">
+          {flag}
+        </p>
+      ) : null}
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
+    </div>
   );
 }
 

@@ -6,7 +6,7 @@ import { NODE_TYPE_LABEL } from "@/lib/journey-builder/new-node";
 import { assertNever } from "@/lib/journey-core/assert-never";
 import type { JourneyEdge, JourneyNode } from "@/lib/journey-core/definition";
 import type { JourneyIssue } from "@/lib/journey-core/validate-journey";
-import { IssuesList } from "../issues-list";
+import { IssuesList, ReadyToPublish } from "../issues-list";
 import { NodeIcon } from "../node-icon";
 import { ExitsSection } from "./exits-section";
 import { TextField } from "./fields";
@@ -27,6 +27,8 @@ interface InspectorProps {
   nodes: readonly JourneyNode[];
   edges: readonly JourneyEdge[];
   issues: readonly JourneyIssue[];
+  /** Never block publishing: event names the workspace has not received yet. */
+  warnings: readonly JourneyIssue[];
   readOnly: boolean;
   onUpdate: (node: JourneyNode, field: string) => void;
   onSetExit: (from: string, exit: string, to: string | null) => void;
@@ -80,7 +82,7 @@ function NodeForm({
 
 /** The side panel: the selected node's form, or the journey's problems and shortcuts. */
 export const Inspector = memo(function Inspector(props: InspectorProps) {
-  const { node, readOnly, issues } = props;
+  const { node, readOnly, issues, warnings } = props;
   if (!node) {
     return (
       <div className="space-y-4">
@@ -92,7 +94,14 @@ export const Inspector = memo(function Inspector(props: InspectorProps) {
             ? "Select a node to see how it is set up."
             : "Select a node to edit it. Add steps from the palette: drag one onto the canvas, or select a node and press a step to add it after."}
         </p>
+        {issues.length === 0 && !readOnly ? <ReadyToPublish /> : null}
         <IssuesList issues={issues} onSelectNode={props.onSelectNode} />
+        <IssuesList
+          issues={warnings}
+          onSelectNode={props.onSelectNode}
+          tone="warning"
+          label="Warnings"
+        />
         {readOnly ? null : <Shortcuts />}
       </div>
     );
@@ -108,17 +117,12 @@ export const Inspector = memo(function Inspector(props: InspectorProps) {
       <div className="flex items-center gap-2">
         <NodeIcon type={node.type} />
         <h2 className="text-base font-semibold">{NODE_TYPE_LABEL[node.type]}</h2>
-        <code className="ml-auto truncate text-xs text-slate-500" title="Node id">
-          {node.id}
-        </code>
       </div>
-      {nodeIssues.length > 0 ? (
-        <IssuesList
-          issues={nodeIssues}
-          onSelectNode={props.onSelectNode}
-          title="Problems with this step"
-        />
-      ) : null}
+      <IssuesList
+        issues={nodeIssues}
+        onSelectNode={props.onSelectNode}
+        title="To finish this step"
+      />
       <TextField
         label="Name on the canvas (optional)"
         value={node.label ?? ""}

@@ -46,7 +46,7 @@ function newTrigger(kind: Trigger["kind"]): Trigger {
 }
 
 export function TriggerForm({ node, update, readOnly }: FormProps<NodeOfType<"trigger">>) {
-  const { events, traits } = useVocabulary();
+  const { events, traits, unseenEvent } = useVocabulary();
   const trigger = node.trigger ?? newTrigger("event");
   const set = (next: Trigger, field: string) => update({ ...node, trigger: next }, field);
   return (
@@ -64,9 +64,10 @@ export function TriggerForm({ node, update, readOnly }: FormProps<NodeOfType<"tr
             label="Event name"
             value={typeof trigger.event === "string" ? trigger.event : ""}
             options={events}
+            unknown={unseenEvent}
             onChange={(event) => set({ ...trigger, event }, "event")}
             readOnly={readOnly}
-            hint="Suggestions are the events this workspace has seen."
+            hint="Choose from the events this workspace has received."
           />
           <WhereEditor
             event={trigger.event}
@@ -94,6 +95,7 @@ export function TriggerForm({ node, update, readOnly }: FormProps<NodeOfType<"tr
             label="Counting only this event (optional)"
             value={trigger.event ?? ""}
             options={events}
+            unknown={unseenEvent}
             onChange={(event) => set({ ...trigger, event: event || undefined }, "event")}
             readOnly={readOnly}
             hint="Leave empty: any tracked event counts as activity."
@@ -272,13 +274,14 @@ export function DelayForm({ node, update, readOnly }: FormProps<NodeOfType<"dela
 }
 
 export function WaitForm({ node, update, readOnly }: FormProps<NodeOfType<"wait">>) {
-  const { events } = useVocabulary();
+  const { events, unseenEvent } = useVocabulary();
   return (
     <div className="space-y-3">
       <SuggestField
         label="Wait for event"
         value={typeof node.event === "string" ? node.event : ""}
         options={events}
+        unknown={unseenEvent}
         onChange={(event) => update({ ...node, event }, "event")}
         readOnly={readOnly}
       />

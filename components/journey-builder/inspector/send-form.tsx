@@ -29,7 +29,7 @@ function fieldIssues(node: SendNode, issues: readonly JourneyIssue[]) {
   const out: Record<string, { message: string }> = {};
   for (const issue of issues) {
     const field = issue.field?.match(/^content\.(.+)$/)?.[1];
-    if (field) out[`${prefix}.${field}`] ??= { message: issue.message };
+    if (field) out[`${prefix}.${field}`] ??= { message: issue.humanMessage };
   }
   return out;
 }
@@ -74,7 +74,7 @@ export function SendForm({
       <ModalDialog
         open={open}
         onClose={() => setOpen(false)}
-        title={`${channel === "email" ? "Email" : "In-app message"}: ${node.label || node.id}`}
+        title={`${channel === "email" ? "Email" : "In-app message"}${node.label ? `: ${node.label}` : ""}`}
         description="Changes apply to the journey draft as you type; the preview renders for a real profile."
         className="max-w-6xl"
       >

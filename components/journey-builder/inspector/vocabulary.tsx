@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { useEventCatalogQuery } from "@/components/events/use-event-catalog-query";
+import { unseenEventFlag } from "@/lib/journey-core/unseen-events";
 import { useTraitKeysQuery } from "../use-trait-keys-query";
 
 export interface KeyInfo {
@@ -12,6 +13,8 @@ export interface KeyInfo {
 /** What the pickers suggest: seen event names, their property keys, and trait keys. */
 export interface Vocabulary {
   events: string[];
+  /** Flags an event name the workspace has never received; nothing until the catalog loads. */
+  unseenEvent?: (name: string) => string;
   propertiesOf: (event: string | undefined) => KeyInfo[];
   traits: KeyInfo[];
   /** The trigger's event, whose properties filters and branches read as "event property". */
@@ -41,6 +44,7 @@ export function VocabularyProvider({
     const byName = new Map(events.map((event) => [event.name, event.properties]));
     return {
       events: events.map((event) => event.name),
+      unseenEvent: catalog.data ? unseenEventFlag : undefined,
       propertiesOf: (event) => (event ? (byName.get(event) ?? []) : []),
       traits: traits.data ?? [],
       triggerEvent,

@@ -1774,6 +1774,9 @@ export interface components {
         JourneyIssue: {
             code: string;
             field: string | null;
+            /** @description For people: names the step by its label (or what it does) and says what to do, as the builder shows it. */
+            humanMessage: string;
+            /** @description For developers: names the node by id and the field by path. */
             message: string;
             nodeId: string | null;
         };
@@ -2282,6 +2285,17 @@ export interface components {
         ValidationResult: {
             issues: components["schemas"]["JourneyIssue"][];
             valid: boolean;
+            /** @description The saved draft's event names this workspace has never received (code `unseen_event`): often a typo. They never block publishing. Only `/journeys/{id}/validate` answers them. */
+            warnings?: {
+                code: string;
+                event: string;
+                field: string | null;
+                /** @description For people: names the step by its label (or what it does) and says what to do, as the builder shows it. */
+                humanMessage: string;
+                /** @description For developers: names the node by id and the field by path. */
+                message: string;
+                nodeId: string | null;
+            }[];
         };
         Webhook: {
             /** Format: date-time */

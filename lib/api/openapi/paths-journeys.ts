@@ -43,7 +43,17 @@ export const JOURNEY_RESPONSE_SCHEMAS = {
   Run: runSchema,
   Trace: traceSchema,
   Template: templateSchema,
-  ValidationResult: z.object({ valid: z.boolean(), issues: z.array(journeyIssueSchema) }),
+  ValidationResult: z.object({
+    valid: z.boolean(),
+    issues: z.array(journeyIssueSchema),
+    warnings: z
+      .array(journeyIssueSchema.extend({ event: z.string() }))
+      .optional()
+      .meta({
+        description:
+          "The saved draft's event names this workspace has never received (code `unseen_event`): often a typo. They never block publishing. Only `/journeys/{id}/validate` answers them.",
+      }),
+  }),
 };
 
 const ERRORS = pick("400", "401", "404", "422");

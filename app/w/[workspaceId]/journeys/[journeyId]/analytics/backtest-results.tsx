@@ -1,4 +1,5 @@
 import { formatCount, formatRate } from "@/components/analytics/format";
+import { formatTime } from "@/components/data/local-time";
 import type { NodeLabel } from "@/lib/analytics/node-labels";
 import type { BacktestJson } from "@/lib/backtests/backtest-json";
 import type { BacktestCounts } from "@/lib/backtests/backtest-tally";
@@ -10,7 +11,7 @@ type Row = { label: string; values: (number | null)[]; indent?: boolean };
 
 export function sourceLabel(b: BacktestJson): string {
   return b.source.kind === "draft"
-    ? `Draft (rev ${b.source.draftRevision})`
+    ? `Draft as of ${formatTime(b.createdAt, "datetime", false)}`
     : `v${b.source.version}`;
 }
 

@@ -64,8 +64,15 @@ export function LiftCard({ lift }: { lift: LiftResult }) {
       </dl>
       <p className="mt-3 text-sm text-slate-700">{lift.summary}</p>
       <p className="mt-1 text-xs text-slate-500">
-        Runs that entered in the period. Method: {lift.method}. No interval with fewer than 30
-        profiles, or fewer than 5 conversions or non-conversions, in a group.
+        Counts the people who entered in this period; the range is shown once each group has at
+        least 30 people, 5 who converted and 5 who did not.{" "}
+        <span
+          title={`Method: ${lift.method}`}
+          className="cursor-help underline decoration-dotted"
+          data-testid="lift-method"
+        >
+          How is this computed?
+        </span>
       </p>
     </section>
   );

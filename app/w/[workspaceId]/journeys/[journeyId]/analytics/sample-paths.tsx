@@ -31,9 +31,9 @@ export function SamplePaths({
                 <li key={`${step.at}-${step.nodeId}-${step.decision}`}>
                   <time dateTime={step.at}>{step.at.slice(0, 16).replace("T", " ")}</time>{" "}
                   <span className="font-medium text-slate-700">
-                    {nodes[step.nodeId]?.label ?? step.nodeId}
+                    {nodes[step.nodeId]?.label ?? "A removed step"}
                   </span>{" "}
-                  {step.decision}: {step.reason}
+                  {step.decision.replaceAll("_", " ")}: {step.reason}
                 </li>
               ))}
             </ol>
