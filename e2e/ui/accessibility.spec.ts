@@ -129,8 +129,9 @@ async function checkPage(page: Page, testInfo: TestInfo, name: string): Promise<
   await page.evaluate(() => document.fonts.ready);
   const results = await new AxeBuilder({ page }).analyze();
   const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? ""));
+  // Kept in the HTML report (attachment) and next to the other specs' screenshots.
   await testInfo.attach(`${name}.png`, {
-    body: await page.screenshot({ fullPage: true }),
+    body: await page.screenshot({ fullPage: true, path: `test-results/a11y-${name}.png` }),
     contentType: "image/png",
   });
   await testInfo.attach(`${name}-axe.json`, {
@@ -185,7 +186,7 @@ test.describe("accessibility of the main pages (axe, 1280×800)", () => {
     await page.goto(`/w/${workspaceId}/journeys/${journeyId}`);
     const canvas = page.getByRole("application", { name: "Journey canvas" });
     // Nodes and connections are announced by their labels, never their ids.
-    const wait = canvas.getByRole("group", { name: /^Wait “Waits for a report”/ });
+    const wait = canvas.getByRole("group", { name: /^Wait for event “Waits for a report”: / });
     await expect(wait).toBeVisible();
     await expect(canvas.getByRole("group", { name: /^Trigger “Signed up”/ })).toBeVisible();
     await expect(
@@ -249,8 +250,9 @@ test.describe("accessibility of the main pages (axe, 1280×800)", () => {
     await page.goto(`/w/${workspaceId}/settings`);
     await expect(page.getByRole("region", { name: "Members" })).toBeVisible();
     // Quiet hours read in words, whatever the time field's locale shows.
-    await expect(page.getByLabel("From", { exact: true })).toHaveValue(/^\d\d:\d\d$/);
-    await expect(page.getByText(/^Quiet from \d+:\d\d [AP]M to \d+:\d\d [AP]M/)).toBeVisible();
+    const rules = page.getByRole("region", { name: "Delivery rules" });
+    await expect(rules.getByLabel("From", { exact: true })).toHaveValue(/^\d\d:\d\d$/);
+    await expect(rules.getByText(/^Quiet from \d+:\d\d [AP]M to \d+:\d\d [AP]M/)).toBeVisible();
     await checkPage(page, testInfo, "settings");
   });
 });
