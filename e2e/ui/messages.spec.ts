@@ -144,7 +144,9 @@ test("preview for a profile, Liquid errors in place, tests to the Outbox and the
   // The filter takes what a marketer knows: the email (any case) or the user id.
   const userFilter = page.getByLabel("User", { exact: true });
   await userFilter.fill(`${userId}@EXAMPLE.test`.toUpperCase());
+  await page.getByLabel("Channel").selectOption("");
   await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/user=MSG-USER-/);
   await expect(page.getByRole("row").filter({ hasText: `Hello ${name} ${run}` })).toBeVisible();
   await expect(page.getByRole("row")).toHaveCount(3); // the header and this user's two
   await userFilter.fill("nobody@example.test");

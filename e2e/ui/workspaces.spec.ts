@@ -77,7 +77,7 @@ test("an owner changes a member's role, removes them and revokes an invite", asy
   const link = members.getByTestId("invite-link");
   await expect(link).toHaveCount(1);
   await expect(link).toHaveText(/^http:\/\/localhost:\d+\/invite\/[\w-]+$/);
-  const row = members.getByRole("listitem").filter({ has: link });
+  const row = members.getByRole("listitem").filter({ has: page.getByTestId("invite-link") });
   await expect(row).toContainText("Viewer");
   await expect(row).toContainText(/expires \w{3}, \w{3} \d+, \d{4}/);
   await row.getByRole("button", { name: "Copy link: Viewer invite" }).click();
