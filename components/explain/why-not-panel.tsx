@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { LocalTime } from "@/components/data/local-time";
+import { LocalTime, TimesInText } from "@/components/data/local-time";
 import { Button } from "@/components/ui/button";
 import type { WhyNotJson } from "@/lib/explain/explain-types";
 import { GateList, gateLabel } from "./gate-list";
@@ -181,7 +181,7 @@ function WhyNotResult({ workspaceId, answer }: { workspaceId: string; answer: Wh
         {blocked ? (
           <>
             <strong>Blocked by {gateLabel(blocked.gate)}</strong>
-            {blocked.nodeId ? ` at ${blocked.nodeId}` : ""}: {blocked.detail}
+            {blocked.nodeId ? ` at ${blocked.nodeId}` : ""}: <TimesInText text={blocked.detail} />
           </>
         ) : (
           <>Nothing blocks: the path is below.</>
