@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, type ReactNode, useSyncExternalStore } from "react";
+import { type ReactNode, useSyncExternalStore } from "react";
 
 type Style = "datetime" | "short" | "time" | "date" | "relative";
 
@@ -33,7 +33,7 @@ export function formatTime(iso: string, style: Style, local: boolean, now = Date
         day: "numeric",
       });
     case "short":
-      return `${date.toLocaleDateString("en-US", { timeZone, month: "short", day: "numeric" })}, ${date.toLocaleTimeString("en-GB", { timeZone, hour12: false })}`;
+      return `${date.toLocaleDateString("en-US", { timeZone, month: "short", day: "numeric" })}, ${date.toLocaleTimeString("en-GB", { timeZone, hour12: false })} ${local ? zoneName(date) : "UTC"}`;
     case "datetime":
       return `${date.toLocaleDateString("en-US", { timeZone, year: "numeric", month: "short", day: "numeric" })}, ${date.toLocaleTimeString("en-GB", { timeZone, hour12: false })} ${local ? zoneName(date) : "UTC"}`;
     case "relative":
@@ -66,15 +66,20 @@ function relative(at: number, now: number): string {
   return future ? `in ${span}` : `${span} ago`;
 }
 
-/** A <time> in the viewer's time zone, with the exact ISO instant on hover. */
+/**
+ * A <time> in the viewer's time zone, labelled with the zone, with the exact
+ * ISO instant on hover; `withRelative` adds how far off it is ("in 5 h").
+ */
 export function LocalTime({
   iso,
   style = "datetime",
   className,
+  withRelative = false,
 }: {
   iso: string;
   style?: Style;
   className?: string;
+  withRelative?: boolean;
 }) {
   const hydrated = useHydrated();
   // Relative times need "now": before hydration show the absolute UTC time.
@@ -82,9 +87,11 @@ export function LocalTime({
     style === "relative" && !hydrated
       ? formatTime(iso, "datetime", false)
       : formatTime(iso, style, hydrated);
+  const relative = withRelative && hydrated ? ` (${formatTime(iso, "relative", true)})` : "";
   return (
     <time dateTime={iso} title={iso} className={className}>
       {text}
+      {relative}
     </time>
   );
 }
@@ -98,19 +105,13 @@ const ISO_INSTANT = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z/g;
  * off it is ("Dec 8, 2026, 14:00:00 CET (in 5 h)"); the rest is kept as is.
  */
 export function TimesInText({ text }: { text: string }) {
-  const hydrated = useHydrated();
   const parts: ReactNode[] = [];
   let last = 0;
   for (const match of text.matchAll(ISO_INSTANT)) {
     const at = match.index;
     if (Number.isNaN(new Date(match[0]).getTime())) continue;
     parts.push(text.slice(last, at));
-    parts.push(
-      <Fragment key={at}>
-        <LocalTime iso={match[0]} />
-        {hydrated ? ` (${formatTime(match[0], "relative", true)})` : null}
-      </Fragment>,
-    );
+    parts.push(<LocalTime key={at} iso={match[0]} withRelative />);
     last = at + match[0].length;
   }
   parts.push(text.slice(last));

@@ -76,7 +76,7 @@ export function OutcomeBox({ outcome }: { outcome: PathOutcome }) {
       {outcome.kind === "waiting" && outcome.until ? (
         <>
           {" "}
-          Until <LocalTime iso={outcome.until} />.
+          Until <LocalTime iso={outcome.until} withRelative />.
         </>
       ) : null}
     </div>
