@@ -15,7 +15,10 @@ import {
 
 // One chart component for every per-day series on the analytics pages. The
 // figure is described for screen readers by its caption and a data table
-// (the `summary` slot); the SVG itself is hidden from them.
+// (the `summary` slot); the SVG itself is hidden from them, so recharts'
+// keyboard layer is off (nothing focusable may sit inside aria-hidden).
+// Lines are straight between days and each day is a dot: a smoothed curve
+// would draw a one-day spike as a ramp over the days around it.
 
 export interface SeriesSpec<K extends string> {
   key: K;
@@ -55,23 +58,23 @@ export function DailyChart<K extends string>({
       <div aria-hidden="true" style={{ height }}>
         <ResponsiveContainer width="100%" height="100%">
           {kind === "line" ? (
-            <LineChart data={data}>
+            <LineChart data={data} accessibilityLayer={false}>
               {common}
               {series.map((s) => (
                 <Line
                   key={s.key}
-                  type="monotone"
+                  type="linear"
                   dataKey={s.key}
                   name={s.label}
                   stroke={s.color}
                   strokeWidth={2}
-                  dot={false}
+                  dot={data.length <= 45 ? { r: 2.5, strokeWidth: 0, fill: s.color } : false}
                   isAnimationActive={false}
                 />
               ))}
             </LineChart>
           ) : (
-            <BarChart data={data}>
+            <BarChart data={data} accessibilityLayer={false}>
               {common}
               {series.map((s) => (
                 <Bar

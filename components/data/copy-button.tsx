@@ -4,7 +4,16 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 
 /** Copies `text`; says so in a live region (and says how when the clipboard is blocked). */
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+export function CopyButton({
+  text,
+  label = "Copy",
+  ariaLabel,
+}: {
+  text: string;
+  label?: string;
+  /** The button's name when its visible label is not unique on the page. */
+  ariaLabel?: string;
+}) {
   const [status, setStatus] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (status === "idle") return;
@@ -26,7 +35,12 @@ export function CopyButton({ text, label = "Copy" }: { text: string; label?: str
       <span role="status" className="text-xs text-slate-500">
         {status === "copied" ? "Copied" : status === "failed" ? "Select the text and copy it" : ""}
       </span>
-      <Button variant="secondary" className="px-2 py-1 text-xs" onClick={copy}>
+      <Button
+        variant="secondary"
+        className="px-2 py-1 text-xs"
+        aria-label={ariaLabel}
+        onClick={copy}
+      >
         {label}
       </Button>
     </span>

@@ -1,3 +1,4 @@
+import { TimesInText } from "@/components/data/local-time";
 import type { Gate, GateResult, WhyNotJson } from "@/lib/explain/explain-types";
 
 // The "why not?" gates in the engine's order: pass or fail, the actual value
@@ -96,7 +97,9 @@ function GateItem({
           </span>
         ) : null}
       </div>
-      <p className="mt-1 text-sm text-slate-700">{gate.detail}</p>
+      <p className="mt-1 text-sm text-slate-700">
+        <TimesInText text={gate.detail} />
+      </p>
       <Values gate={gate} />
       {gate.conditions && gate.conditions.length > 0 ? (
         <table className="mt-2 w-full text-left text-xs">

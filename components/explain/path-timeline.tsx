@@ -1,6 +1,6 @@
 "use client";
 
-import { LocalTime } from "@/components/data/local-time";
+import { LocalTime, TimesInText } from "@/components/data/local-time";
 import { RenderedPreview } from "@/components/message-editor/rendered-preview";
 import type { PathMessage, PathOutcome, PathRun, PathStep } from "@/lib/explain/explain-types";
 
@@ -76,7 +76,7 @@ export function OutcomeBox({ outcome }: { outcome: PathOutcome }) {
       {outcome.kind === "waiting" && outcome.until ? (
         <>
           {" "}
-          Until <LocalTime iso={outcome.until} />.
+          Until <LocalTime iso={outcome.until} withRelative />.
         </>
       ) : null}
     </div>
@@ -117,7 +117,9 @@ function StepItem({ step, messages }: { step: PathStep; messages: PathMessage[] 
         <span className="font-medium text-slate-900">{step.label}</span>
         <DecisionBadge decision={step.decision} />
       </div>
-      <p className="mt-0.5 text-sm text-slate-600">{step.reason}</p>
+      <p className="mt-0.5 text-sm text-slate-600">
+        <TimesInText text={step.reason} />
+      </p>
       {messages.map((m) => (
         <MessageCard key={`${m.nodeId}-${m.at}`} message={m} />
       ))}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { LocalTime } from "@/components/data/local-time";
+import { LocalTime, TimesInText } from "@/components/data/local-time";
 import { Button } from "@/components/ui/button";
 import type { WhyNotJson } from "@/lib/explain/explain-types";
 import { GateList, gateLabel, stepLabels } from "./gate-list";
@@ -184,7 +184,7 @@ function WhyNotResult({ workspaceId, answer }: { workspaceId: string; answer: Wh
             {blocked.nodeId && stepLabels(answer).has(blocked.nodeId)
               ? ` at “${stepLabels(answer).get(blocked.nodeId)}”`
               : ""}
-            : {blocked.detail}
+            : <TimesInText text={blocked.detail} />
           </>
         ) : (
           <>Nothing blocks: the path is below.</>

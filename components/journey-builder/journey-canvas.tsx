@@ -13,6 +13,7 @@ import {
 import type { JourneyFlowEdge, JourneyFlowNode } from "@/lib/journey-builder/flow-types";
 import { NODE_TYPES } from "./journey-node";
 import { type NodeDecorations, NodeDecorationsContext } from "./node-decorations";
+import { useAccessibleFlow } from "./use-accessible-flow";
 
 const EDGE_OPTIONS: DefaultEdgeOptions = {
   type: "smoothstep",
@@ -29,15 +30,20 @@ const minimapColor = (node: JourneyFlowNode) =>
 /**
  * The journey canvas, for the editor and for read-only views. Keyboard: Tab
  * moves between nodes, Enter selects, arrow keys move the selected nodes.
+ * Screen readers hear each node and connection by its label
+ * (use-accessible-flow.ts).
  */
 export function JourneyCanvas({
   decorations,
   readOnly,
+  nodes,
+  edges,
   ...props
 }: Omit<ReactFlowProps<JourneyFlowNode, JourneyFlowEdge>, "nodeTypes"> & {
   decorations: NodeDecorations;
   readOnly: boolean;
 }) {
+  const named = useAccessibleFlow(nodes, edges);
   return (
     <NodeDecorationsContext.Provider value={decorations}>
       <ReactFlow<JourneyFlowNode, JourneyFlowEdge>
@@ -53,6 +59,8 @@ export function JourneyCanvas({
         deleteKeyCode={null}
         proOptions={PRO_OPTIONS}
         aria-label="Journey canvas"
+        nodes={named.nodes}
+        edges={named.edges}
         // Keyboard users see which node or connection has focus.
         className="[&_.react-flow__edge:focus-visible_path]:stroke-brand-500 [&_.react-flow__node:focus-visible]:rounded-lg [&_.react-flow__node:focus-visible]:outline-2 [&_.react-flow__node:focus-visible]:outline-offset-2 [&_.react-flow__node:focus-visible]:outline-brand-500"
         {...props}

@@ -52,7 +52,6 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
           position={Position.Top}
           className={HANDLE}
           isConnectable={!readOnly}
-          aria-label="Entry"
         />
       ) : null}
       <div className="flex items-center gap-2">
@@ -109,7 +108,6 @@ function JourneyNodeView({ id, data, selected }: NodeProps<JourneyFlowNode>) {
               className={HANDLE}
               style={{ left }}
               isConnectable={!readOnly}
-              aria-label={exit.label ? `Exit: ${exit.label}` : "Exit"}
               data-testid={`handle-${id}-${exit.id}`}
             />
           </div>

@@ -136,10 +136,40 @@ test("preview for a profile, Liquid errors in place, tests to the Outbox and the
   await expect(page.getByRole("row").filter({ hasText: `[Test] Welcome ${run}` })).toHaveCount(0);
   await page.screenshot({ path: "test-results/messages-list-in-app.png", fullPage: true });
   await inAppRow.getByRole("link", { name: "This profile's messages" }).click();
-  await expect(page).toHaveURL(/profileId=/);
-  await expect(page.getByLabel("Profile id")).not.toHaveValue("");
+  await expect(page).toHaveURL(new RegExp(`user=${userId}`));
+  await expect(page.getByLabel("User", { exact: true })).toHaveValue(userId);
   await expect(page.getByRole("row").filter({ hasText: `Hello ${name} ${run}` })).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: `[Test] Welcome ${run}` })).toBeVisible();
+
+  // The filter takes what a marketer knows: the email (any case) or the user id.
+  const userFilter = page.getByLabel("User", { exact: true });
+  await userFilter.fill(`${userId}@EXAMPLE.test`.toUpperCase());
+  await page.getByLabel("Channel").selectOption("");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/user=MSG-USER-/);
+  await expect(page.getByRole("row").filter({ hasText: `Hello ${name} ${run}` })).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(3); // the header and this user's two
+  await userFilter.fill("nobody@example.test");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page.getByRole("alert")).toContainText("No user in this workspace");
+  await expect(page.getByRole("row")).toHaveCount(0);
+
+  // The profile's Messages tab lists the same two messages.
+  await page.goto(`/w/${workspaceId}/users`);
+  await page.getByRole("link", { name }).first().click();
+  await page
+    .getByRole("navigation", { name: "Profile views" })
+    .getByRole("link", { name: "Messages" })
+    .click();
+  await expect(page).toHaveURL(/tab=messages/);
+  await expect(page.getByText("No messages")).toHaveCount(0);
+  await expect(page.getByRole("row").filter({ hasText: `Hello ${name} ${run}` })).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: `[Test] Welcome ${run}` })).toBeVisible();
+  await page.screenshot({ path: "test-results/messages-profile-tab.png", fullPage: true });
+  await page.getByRole("link", { name: /on the Messages page/ }).click();
+  await expect(page.getByLabel("User", { exact: true })).toHaveValue(userId);
+  await page.goBack();
+  await page.goto(`/w/${workspaceId}/messages?user=${userId}`);
   await page
     .getByRole("row")
     .filter({ hasText: `Hello ${name} ${run}` })

@@ -195,6 +195,11 @@ async function previewAndWhyNot(page: Page, browser: Browser, workspaceId: strin
   await expect(page.getByTestId("why-not-verdict")).toContainText(/waiting at "Delay" until/, {
     timeout: 20_000,
   });
+  // The time reads as a labelled local time with how far off it is, never a raw ISO string.
+  await expect(page.getByTestId("why-not-verdict")).toContainText(
+    /until \w{3} \d+, \d{4}, \d\d:\d\d:\d\d \S+ \((in \d+ (min|h)|just now)\)/,
+  );
+  await expect(page.getByTestId("why-not-verdict")).not.toContainText(/\d{4}-\d\d-\d\dT/);
   await page.screenshot({ path: "test-results/profile-journeys.png", fullPage: true });
   await liveRun.getByRole("link", { name: "Why?" }).click();
   await expect(page).toHaveURL(new RegExp(`/journeys/${journeyId}/why-not\\?profile=`));

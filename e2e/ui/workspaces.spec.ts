@@ -67,9 +67,29 @@ test("an owner changes a member's role, removes them and revokes an invite", asy
   await members.getByRole("row", { name: email }).getByRole("button", { name: "Remove" }).click();
   await expect(members.getByRole("cell", { name: email })).toHaveCount(0);
 
+  // A new link is listed once, with its role and expiry, and can be copied.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await members.getByLabel("Invite with role").selectOption("viewer");
   await members.getByRole("button", { name: "Create invite link" }).click();
-  await expect(members.getByTestId("invite-link")).toBeVisible();
-  await members.getByRole("button", { name: "Revoke" }).click();
+  await expect(
+    members.getByRole("status").filter({ hasText: "New viewer invite link" }),
+  ).toBeVisible();
+  const link = members.getByTestId("invite-link");
+  await expect(link).toHaveCount(1);
+  await expect(link).toHaveText(/^http:\/\/localhost:\d+\/invite\/[\w-]+$/);
+  const row = members.getByRole("listitem").filter({ has: page.getByTestId("invite-link") });
+  await expect(row).toContainText("Viewer");
+  await expect(row).toContainText(/expires \w{3}, \w{3} \d+, \d{4}/);
+  await row.getByRole("button", { name: "Copy link: Viewer invite" }).click();
+  await expect(row.getByRole("status")).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await link.textContent());
+
+  // Revoking removes it from the list and says the link no longer works.
+  await row.getByRole("button", { name: "Revoke Viewer invite" }).click();
+  await expect(
+    members.getByRole("status").filter({ hasText: "viewer invite link was revoked" }),
+  ).toBeVisible();
+  await expect(members.getByTestId("invite-link")).toHaveCount(0);
   await expect(members.getByRole("button", { name: "Revoke" })).toHaveCount(0);
   const open = await page.request.get(`/api/w/${workspaceId}/invites`);
   expect(((await open.json()) as { invites: unknown[] }).invites).toEqual([]);

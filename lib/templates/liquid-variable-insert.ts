@@ -6,16 +6,28 @@ export function liquidQueryAt(text: string, caret: number): { start: number; tex
   return match ? { start: caret - match[1].length, text: match[1] } : null;
 }
 
-/** The text with the partial replaced by the variable, closing the tag if it is not closed yet. */
+/**
+ * The text with the partial replaced by the variable, closing the tag if it is
+ * not closed yet. The variable always sits between single spaces inside the
+ * tag (`{{ profile.email }}`), whether or not the member typed them.
+ */
 export function insertVariable(
   text: string,
   query: { start: number },
   caret: number,
   variable: string,
 ): { text: string; caret: number } {
+  const before = text.slice(0, query.start);
   const after = text.slice(caret);
   const closed = /^\s*[A-Za-z0-9_.]*\s*(\||-?\}\})/.test(after);
-  const rest = closed ? after.replace(/^[A-Za-z0-9_.]*/, "") : ` }}${after}`;
-  const head = text.slice(0, query.start) + variable;
+  const openSpace = /\{\{-?$/.test(before) ? " " : "";
+  let rest: string;
+  if (closed) {
+    const tail = after.replace(/^[A-Za-z0-9_.]*/, "");
+    rest = /^\s/.test(tail) ? tail : ` ${tail}`;
+  } else {
+    rest = ` }}${after}`;
+  }
+  const head = before + openSpace + variable;
   return { text: head + rest, caret: head.length + (closed ? 0 : 3) };
 }

@@ -324,9 +324,13 @@ export function DurationField({
   const unit = value?.unit ?? "days";
   return (
     <fieldset className="space-y-1" aria-describedby={hint ? `${id}-hint` : undefined}>
-      <legend className="text-xs font-medium text-slate-700">{label}</legend>
+      <legend className="text-xs font-medium text-slate-700">
+        {/* A real label: clicking the words focuses the amount. */}
+        <label htmlFor={`${id}-amount`}>{label}</label>
+      </legend>
       <div className="flex gap-2">
         <input
+          id={`${id}-amount`}
           type="number"
           min={1}
           aria-label={`${label}: amount`}

@@ -36,7 +36,7 @@ export function MessagesTable({
             </Link>
           }
         >
-          Try another status or channel, or clear the profile filter.
+          Try another status or channel, or clear the user filter.
         </EmptyState>
       );
     }
@@ -94,7 +94,7 @@ export function MessagesTable({
                 </p>
                 {m.profile ? (
                   <Link
-                    href={`${base}?profileId=${m.profileId}`}
+                    href={`${base}?user=${encodeURIComponent(m.profile.userId ?? m.profileId)}`}
                     className="text-xs text-slate-500 hover:text-brand-700 hover:underline"
                   >
                     This profile's messages

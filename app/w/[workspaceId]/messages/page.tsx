@@ -4,6 +4,7 @@ import { TabLinks } from "@/components/data/tab-links";
 import { PageHeader } from "@/components/shell/page-header";
 import { listMessages, listMessagesQuerySchema } from "@/lib/channels/list-messages";
 import { MessageStatus } from "@/lib/generated/prisma/enums";
+import { findProfileIdByReference } from "@/lib/profiles/find-profile";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { FailedMessages } from "./failed-messages";
 import { MessagesTable } from "./messages-table";
@@ -30,15 +31,26 @@ export default async function MessagesPage({
   const filters = {
     status: outbox ? "outbox" : failed ? "failed" : one(search.status),
     channel: failed ? "email" : one(search.channel),
-    profileId: one(search.profileId).trim(),
+    // Whatever the member knows the user by; `profileId` is the older links' name.
+    user: (one(search.user) || one(search.profileId)).trim(),
     cursor: one(search.cursor),
   };
-  const parsed = listMessagesQuerySchema.safeParse(
-    Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== "")),
-  );
-  const page = parsed.success
-    ? await listMessages({ workspaceId: workspace.id, query: parsed.data })
+  const profileId = filters.user
+    ? await findProfileIdByReference({ workspaceId: workspace.id, reference: filters.user })
     : null;
+  const unknownUser = Boolean(filters.user) && !profileId;
+  const { status, channel, cursor } = filters;
+  const parsed = listMessagesQuerySchema.safeParse(
+    Object.fromEntries(
+      Object.entries({ status, channel, cursor, profileId: profileId ?? "" }).filter(
+        ([, v]) => v !== "",
+      ),
+    ),
+  );
+  const page =
+    parsed.success && !unknownUser
+      ? await listMessages({ workspaceId: workspace.id, query: parsed.data })
+      : null;
   const base = `/w/${workspaceId}/messages`;
   const keep = (extra: Record<string, string>) => {
     const qs = new URLSearchParams(
@@ -48,7 +60,7 @@ export default async function MessagesPage({
     );
     return qs.size ? `${base}?${qs}` : base;
   };
-  const filtered = Boolean(filters.channel || filters.profileId || (!outbox && filters.status));
+  const filtered = Boolean(filters.channel || filters.user || (!outbox && filters.status));
 
   return (
     <>
@@ -124,12 +136,12 @@ export default async function MessagesPage({
               </select>
             </label>
             <label className="min-w-72 space-y-1 text-sm font-medium text-slate-700">
-              <span className="block">Profile id</span>
+              <span className="block">User</span>
               <input
-                name="profileId"
-                defaultValue={filters.profileId}
-                placeholder="e.g. 5f0c…, from a profile's page"
-                aria-invalid={!parsed.success || undefined}
+                name="user"
+                defaultValue={filters.user}
+                placeholder="Email or user id"
+                aria-invalid={unknownUser || undefined}
                 className="block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm font-normal shadow-sm aria-invalid:border-red-500"
               />
             </label>
@@ -141,18 +153,21 @@ export default async function MessagesPage({
             </button>
             {filtered ? (
               <Link
-                href={keep({ status: "", channel: "", profileId: "" })}
+                href={keep({ status: "", channel: "", user: "" })}
                 className="h-9 px-2 py-2 text-sm text-slate-600 hover:underline"
               >
                 Clear filters
               </Link>
             ) : null}
           </form>
-          {!parsed.success ? (
+          {unknownUser ? (
             <p role="alert" className="mb-4 text-sm text-red-600">
-              {parsed.error.issues[0]?.path.join(".") === "profileId"
-                ? "Profile id must be a profile's UUID (open the profile under Users and copy it)."
-                : "These filters are not valid; clear them and try again."}
+              No user in this workspace has the email or user id “{filters.user}”. Check the
+              spelling, or find them under Users.
+            </p>
+          ) : !parsed.success ? (
+            <p role="alert" className="mb-4 text-sm text-red-600">
+              These filters are not valid; clear them and try again.
             </p>
           ) : null}
           {page ? (
@@ -161,7 +176,7 @@ export default async function MessagesPage({
               messages={page.messages}
               outbox={outbox}
               filtered={filtered}
-              clearHref={keep({ status: "", channel: "", profileId: "" })}
+              clearHref={keep({ status: "", channel: "", user: "" })}
             />
           ) : null}
           {page?.nextCursor ? (

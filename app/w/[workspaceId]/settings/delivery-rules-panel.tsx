@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import { ApiClientError, fetchJson } from "@/lib/query/fetch-json";
+import { quietHoursText } from "@/lib/workspaces/quiet-hours-text";
 
 interface RulesView {
   rules: WorkspaceDeliveryRules;
@@ -13,6 +14,9 @@ interface RulesView {
 
 const input =
   "w-24 rounded-md border border-slate-300 px-2 py-1 text-sm disabled:bg-slate-50 aria-invalid:border-red-500";
+// Wide enough for "09:00 PM" in a 12-hour locale, the clock icon included.
+const timeInput =
+  "w-36 rounded-md border border-slate-300 px-2 py-1 text-sm tabular-nums disabled:bg-slate-50 aria-invalid:border-red-500";
 
 /** Settings → Delivery rules: the frequency budget and quiet hours every journey obeys. */
 export function DeliveryRulesPanel({
@@ -86,6 +90,9 @@ function RulesForm({
   const { frequency, quietHours } = view.rules;
   const [capOn, setCapOn] = useState(Boolean(frequency));
   const [quietOn, setQuietOn] = useState(Boolean(quietHours));
+  const [quietStart, setQuietStart] = useState(quietHours?.start ?? "21:00");
+  const [quietEnd, setQuietEnd] = useState(quietHours?.end ?? "08:00");
+  const quietText = quietHoursText(quietStart, quietEnd);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -181,18 +188,24 @@ function RulesForm({
             id="rule-start"
             name="start"
             type="time"
-            defaultValue={quietHours?.start ?? "21:00"}
+            value={quietStart}
+            onChange={(e) => setQuietStart(e.target.value)}
             disabled={!quietOn || disabled}
-            className={input}
+            aria-describedby="rule-quiet-text"
+            aria-invalid={Boolean(err("quietHours.start")) || undefined}
+            className={timeInput}
           />
           <label htmlFor="rule-end">to</label>
           <input
             id="rule-end"
             name="end"
             type="time"
-            defaultValue={quietHours?.end ?? "08:00"}
+            value={quietEnd}
+            onChange={(e) => setQuietEnd(e.target.value)}
             disabled={!quietOn || disabled}
-            className={input}
+            aria-describedby="rule-quiet-text"
+            aria-invalid={Boolean(err("quietHours.end")) || undefined}
+            className={timeInput}
           />
           <label htmlFor="rule-on-quiet" className="sr-only">
             During quiet hours
@@ -208,6 +221,9 @@ function RulesForm({
             <option value="skip">skip the message</option>
           </select>
         </div>
+        <p id="rule-quiet-text" className={quietOn ? "text-slate-600" : "text-slate-500"}>
+          {quietText ?? "Enter both times."}
+        </p>
         <FieldErrors errors={[err("quietHours.start"), err("quietHours.end")]} />
       </fieldset>
       {canEdit ? (

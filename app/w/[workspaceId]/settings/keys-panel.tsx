@@ -110,7 +110,8 @@ function KeyRow({
       <dd className="flex-1 truncate font-mono text-xs" data-testid={testId}>
         {value || "—"}
       </dd>
-      {children}
+      {/* A dl holds only dt and dd: the key's action is part of its description. */}
+      <dd>{children}</dd>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { fetchJson } from "@/lib/query/fetch-json";
+import { InviteLinks, type InviteRow } from "./invite-links";
 
 interface MemberRow {
   id: string;
@@ -12,13 +13,6 @@ interface MemberRow {
   name: string | null;
   role: string;
   joinedAt: string;
-}
-
-interface InviteRow {
-  id: string;
-  role: string;
-  token: string;
-  expiresAt: string;
 }
 
 export function MembersPanel({
@@ -57,21 +51,28 @@ export function MembersPanel({
     onSettled: () => router.refresh(),
   });
   const revoke = useMutation({
-    mutationFn: (inviteId: string) =>
-      fetchJson(`/api/w/${workspaceId}/invites/${inviteId}`, { method: "DELETE" }),
+    mutationFn: (invite: InviteRow) =>
+      fetchJson(`/api/w/${workspaceId}/invites/${invite.id}`, { method: "DELETE" }),
+    onSuccess: (_data, invite) => {
+      setNotice(`The ${invite.role} invite link was revoked; it no longer works.`);
+    },
     onSettled: () => router.refresh(),
   });
   const isOwner = currentRole === "owner";
   const manageError = change.error ?? remove.error ?? revoke.error;
   const [links, setLinks] = useState<string[]>([]);
+  const [notice, setNotice] = useState("");
   const invite = useMutation({
     mutationFn: () =>
-      fetchJson<{ url: string }>(`/api/w/${workspaceId}/invites`, {
+      fetchJson<{ url: string; role: string }>(`/api/w/${workspaceId}/invites`, {
         method: "POST",
         body: JSON.stringify({ role }),
       }),
-    onSuccess: ({ url }) => setLinks((l) => [url, ...l]),
-    // The new link joins the open invites below, where it can be revoked.
+    onSuccess: ({ url, role: made }) => {
+      setLinks((l) => [url, ...l]);
+      setNotice(`New ${made} invite link created below. Copy it and send it to one person.`);
+    },
+    // The new link joins the open invites below, where it can be copied or revoked.
     onSettled: () => router.refresh(),
   });
 
@@ -172,35 +173,16 @@ export function MembersPanel({
           {invite.error.message}
         </p>
       ) : null}
-      {links.length > 0 || invites.length > 0 ? (
-        <div className="mt-4 space-y-1 text-sm">
-          <p className="font-medium">Open invite links (valid 7 days, one use each)</p>
-          {links.map((url) => (
-            <code
-              key={url}
-              data-testid="invite-link"
-              className="block break-all rounded bg-slate-100 px-2 py-1 text-xs"
-            >
-              {url}
-            </code>
-          ))}
-          {invites.map((i) => (
-            <p key={i.id} className="flex items-center gap-2 text-xs text-slate-600">
-              {i.role} invite, expires {i.expiresAt.slice(0, 10)}
-              {canInvite ? (
-                <Button
-                  variant="ghost"
-                  className="px-2 py-0.5 text-xs"
-                  disabled={revoke.isPending}
-                  onClick={() => revoke.mutate(i.id)}
-                >
-                  Revoke
-                </Button>
-              ) : null}
-            </p>
-          ))}
-        </div>
-      ) : null}
+      <p role="status" className="mt-2 text-sm text-slate-700">
+        {notice}
+      </p>
+      <InviteLinks
+        invites={invites}
+        created={links}
+        canRevoke={canInvite}
+        revoking={revoke.isPending}
+        onRevoke={(row) => revoke.mutate(row)}
+      />
     </section>
   );
 }

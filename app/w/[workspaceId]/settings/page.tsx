@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { hasRole } from "@/lib/auth/roles";
+import { configuredPublicUrl } from "@/lib/runtime/public-url";
 import { listEndpoints } from "@/lib/webhooks/manage-webhooks";
 import { getActiveKey } from "@/lib/workspaces/api-keys";
 import { requireMembership } from "@/lib/workspaces/get-membership";
@@ -86,7 +87,13 @@ export default async function SettingsPage({
         <MembersPanel
           workspaceId={workspace.id}
           members={members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }))}
-          invites={invites.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))}
+          invites={invites.map((i) => ({
+            id: i.id,
+            role: i.role,
+            token: i.token,
+            expiresAt: i.expiresAt.toISOString(),
+            url: configuredPublicUrl(`/invite/${i.token}`),
+          }))}
           canInvite={isAdmin}
           currentMemberId={member.id}
           currentRole={role}

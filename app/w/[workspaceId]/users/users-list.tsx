@@ -124,7 +124,7 @@ export function UsersList({
           </select>
         </div>
       </search>
-      <p id={`${id}-q-help`} className="-mt-2 text-xs text-slate-500">
+      <p id={`${id}-q-help`} className="-mt-2 text-xs text-slate-600">
         Matches profile id, user id, anonymous id, email or any trait value.{" "}
         <code className="rounded bg-slate-100 px-1 font-mono">key:value</code> matches one trait
         exactly, e.g. <code className="rounded bg-slate-100 px-1 font-mono">plan:pro</code> or{" "}
@@ -272,7 +272,7 @@ function ProfileRow({ workspaceId, profile }: { workspaceId: string; profile: Pr
           className="truncate font-mono text-xs text-slate-800"
           title={profile.userId ?? undefined}
         >
-          {profile.userId ?? <span className="text-slate-400">—</span>}
+          {profile.userId ?? <span className="text-slate-500">—</span>}
         </p>
         {!profile.userId && profile.anonymousId ? (
           <p className="truncate font-mono text-xs text-slate-500" title={profile.anonymousId}>
@@ -289,7 +289,7 @@ function ProfileRow({ workspaceId, profile }: { workspaceId: string; profile: Pr
                 className="max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700"
                 title={`${key}: ${value}`}
               >
-                <span className="text-slate-500">{key}:</span> {value}
+                <span className="text-slate-600">{key}:</span> {value}
               </li>
             ))}
             {profile.traits.more > 0 ? (
@@ -297,7 +297,7 @@ function ProfileRow({ workspaceId, profile }: { workspaceId: string; profile: Pr
             ) : null}
           </ul>
         ) : (
-          <span className="text-xs text-slate-400">no traits</span>
+          <span className="text-xs text-slate-500">no traits</span>
         )}
       </td>
       <td className="px-4 py-2.5 align-top text-slate-700">

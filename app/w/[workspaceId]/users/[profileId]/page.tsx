@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TabLinks } from "@/components/data/tab-links";
-import { EmptyState } from "@/components/ui/empty-state";
 import { ApiError } from "@/lib/api/errors";
+import { listMessages } from "@/lib/channels/list-messages";
 import { listProfileRuns } from "@/lib/journeys/list-profile-runs";
 import { getProfile } from "@/lib/profiles/get-profile";
 import { listProfileEvents } from "@/lib/profiles/list-profile-events";
@@ -13,10 +13,13 @@ import { toJson } from "@/lib/profiles/to-json";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { ProfileFacts } from "./profile-facts";
 import { ProfileJourneys } from "./profile-journeys";
+import { ProfileMessages } from "./profile-messages";
 import { PROFILE_RUNS_PAGE_SIZE } from "./profile-runs-page-size";
 import { ProfileTimeline } from "./profile-timeline";
 
 export const metadata: Metadata = { title: "User" };
+
+const PROFILE_MESSAGES_PAGE_SIZE = 25;
 
 const TABS = [
   { slug: "timeline", label: "Timeline" },
@@ -42,7 +45,7 @@ export default async function ProfilePage({
   );
   const requested = (await searchParams).tab;
   const tab: Tab = TABS.find((t) => t.slug === requested)?.slug ?? "timeline";
-  const [profile, firstEvents, firstRuns] = await Promise.all([
+  const [profile, firstEvents, firstRuns, firstMessages] = await Promise.all([
     getProfile({ workspaceId: workspace.id, profileId }).then(toJson),
     tab === "timeline"
       ? listProfileEvents({
@@ -54,6 +57,12 @@ export default async function ProfilePage({
     tab === "journeys"
       ? listProfileRuns({ workspaceId: workspace.id, profileId, limit: PROFILE_RUNS_PAGE_SIZE })
       : null,
+    tab === "messages"
+      ? listMessages({
+          workspaceId: workspace.id,
+          query: { profileId, limit: PROFILE_MESSAGES_PAGE_SIZE },
+        })
+      : null,
   ]);
   const traits = profile.traits as Record<string, unknown>;
   const title =
@@ -63,6 +72,7 @@ export default async function ProfilePage({
     "Anonymous user";
   const base = `/w/${workspace.id}/users/${profile.id}`;
   const eventsUser = profile.userId ?? profile.identities[0]?.value;
+  const messagesHref = `/w/${workspace.id}/messages?user=${encodeURIComponent(profile.userId ?? profile.id)}`;
 
   return (
     <>
@@ -117,12 +127,14 @@ export default async function ProfilePage({
               profileId={profile.id}
               initialPage={firstRuns}
             />
-          ) : (
-            <EmptyState title="No messages yet">
-              Emails and in-app messages sent to this user will be listed here with their delivery
-              status (sent, delivered, opened, clicked, bounced) once messaging is connected.
-            </EmptyState>
-          )}
+          ) : tab === "messages" && firstMessages ? (
+            <ProfileMessages
+              workspaceId={workspace.id}
+              messagesHref={messagesHref}
+              messages={firstMessages.messages}
+              more={firstMessages.nextCursor !== null}
+            />
+          ) : null}
         </div>
         <ProfileFacts profile={profile} />
       </div>

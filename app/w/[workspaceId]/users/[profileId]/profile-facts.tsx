@@ -27,7 +27,7 @@ const Mono = ({ children }: { children: ReactNode }) => (
   <span className="font-mono text-xs break-all text-slate-800">{children}</span>
 );
 const None = ({ children = "—" }: { children?: ReactNode }) => (
-  <span className="text-slate-400">{children}</span>
+  <span className="text-slate-500">{children}</span>
 );
 
 export function ProfileFacts({ profile }: { profile: ProfileDetail }) {
@@ -130,7 +130,7 @@ export function ProfileFacts({ profile }: { profile: ProfileDetail }) {
                     className="mt-1 max-h-40 p-2"
                   />
                 ) : (
-                  <p className="text-xs text-slate-400">no group traits</p>
+                  <p className="text-xs text-slate-500">no group traits</p>
                 )}
               </li>
             ))}

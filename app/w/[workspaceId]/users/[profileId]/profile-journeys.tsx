@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useCallback } from "react";
 import { LoadMore } from "@/components/data/load-more";
-import { LocalTime } from "@/components/data/local-time";
+import { LocalTime, TimesInText } from "@/components/data/local-time";
 import { DecisionBadge } from "@/components/explain/path-timeline";
 import { WhyNotPanel } from "@/components/explain/why-not-panel";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -138,7 +138,9 @@ function RunItem({
                 <LocalTime iso={t.at} style="short" className="font-mono text-xs text-slate-500" />
                 <span className="font-mono text-xs text-slate-700">{t.nodeId ?? "—"}</span>
                 <DecisionBadge decision={t.decision} />
-                <span className="text-slate-600">{t.reason}</span>
+                <span className="text-slate-600">
+                  <TimesInText text={t.reason} />
+                </span>
                 <Link
                   href={whyNotHref(workspaceId, profileId, run.journey.id, t)}
                   className="text-xs text-brand-700 hover:underline"

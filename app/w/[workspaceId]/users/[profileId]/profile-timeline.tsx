@@ -116,7 +116,7 @@ function TimelineItem({ event }: { event: ProfileEvent }) {
                   key={key}
                   className="max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] text-slate-700"
                 >
-                  <span className="text-slate-500">{key}:</span> {value}
+                  <span className="text-slate-600">{key}:</span> {value}
                 </li>
               ))}
               {more > 0 ? <li className="px-1 text-[11px] text-slate-500">+{more} more</li> : null}

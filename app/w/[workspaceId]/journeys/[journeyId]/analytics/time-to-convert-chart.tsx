@@ -37,7 +37,7 @@ export function TimeToConvertChart({
         <>
           <div aria-hidden="true" style={{ height: 220 }}>
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={buckets}>
+              <BarChart data={buckets} accessibilityLayer={false}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
                 <XAxis dataKey="label" fontSize={12} />
                 <YAxis allowDecimals={false} fontSize={12} width={40} />
