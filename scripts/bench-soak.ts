@@ -25,7 +25,8 @@
 //   BENCH_PROVIDER_LIMIT (2)    the fake's requests/s (Resend's default) and the workspace's rate
 //   BENCH_FAULT_SECONDS (15)    one injected fault this often, in turn from BENCH_FAULTS
 //   BENCH_FAULTS (500,429,503,reset)   HTTP statuses (a 429 with retry-after 1), `reset`, `hang`;
-//       a permanent one (422) shows the count of lost email working: each one is lost
+//       a permanent one (422) shows the count of lost email working: each one that meets a
+//       single send is lost (one that meets a batch only splits it into single sends)
 //   BENCH_WORKERS (2)           `npm run worker` processes
 //   BENCH_USERS (2000)          profiles the load cycles through (identified first, with an email)
 //   BENCH_WARMUP_MINUTES (min(5, a third of the run))   memory growth is measured after it
