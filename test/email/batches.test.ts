@@ -102,6 +102,37 @@ describe("Resend batches", () => {
     expect(rows.every((m) => m.status === "sent" && m.attempts === 2)).toBe(true);
   });
 
+  it("the gates are checked when a batch forms; a retry of the formed batch resends it unchanged", async () => {
+    const ids = await queueEmails(workspaceId, 4);
+    const [suppressed, unsubscribes] = (await load(ids)) as [
+      Awaited<ReturnType<typeof load>>[number],
+      Awaited<ReturnType<typeof load>>[number],
+    ];
+    await prisma.suppression.create({
+      data: { workspaceId, email: suppressed.toAddress as string, reason: "bounce" },
+    });
+    fake.failNext(1, 503);
+    const t0 = new Date();
+    expect(await deliverDueEmails({ now: t0, random: () => 0 })).toMatchObject({
+      batches: 1,
+      skipped: 1,
+      retried: 3,
+    });
+    expect(batchEmails(fake.requests[0] as NonNullable<(typeof fake.requests)[0]>)).toHaveLength(3);
+    // A mate unsubscribes while the batch waits for its retry: the retry is still the same request.
+    await prisma.profile.update({
+      where: { id: unsubscribes.profileId },
+      data: { unsubscribedAt: new Date() },
+    });
+    expect(await deliverDueEmails({ now: later(t0, 1000) })).toMatchObject({ sent: 3 });
+    expectIdenticalRetries();
+    expect(fake.deliveries).toHaveLength(3);
+    expect(await load([suppressed.id, unsubscribes.id])).toMatchObject([
+      { status: "skipped" },
+      { status: "sent" },
+    ]);
+  });
+
   it("a 500, then success: every mate retries together with the same key", async () => {
     const ids = await queueEmails(workspaceId, 3);
     fake.failNext(1, 500);
