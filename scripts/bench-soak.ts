@@ -25,7 +25,8 @@
 //   BENCH_PROVIDER_LIMIT (2)    the fake's requests/s (Resend's default) and the workspace's rate
 //   BENCH_FAULT_SECONDS (15)    one injected fault this often, in turn from BENCH_FAULTS
 //   BENCH_FAULTS (500,429,503,reset)   HTTP statuses (a 429 with retry-after 1), `reset`, `hang`;
-//       a permanent one (422) shows the count of lost email working: each one is lost
+//       a permanent one (422) shows the count of lost email working: each one that meets a
+//       single send is lost (one that meets a batch only splits it into single sends)
 //   BENCH_WORKERS (2)           `npm run worker` processes
 //   BENCH_USERS (2000)          profiles the load cycles through (identified first, with an email)
 //   BENCH_WARMUP_MINUTES (min(5, a third of the run))   memory growth is measured after it
@@ -37,7 +38,12 @@
 // drained, 0 lost, 0 duplicated. Prints a table, and as the last line one
 // JSON object with every figure.
 import { randomUUID } from "node:crypto";
-import { type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
+import {
+  deliveredMessageId,
+  deliveryKey,
+  type FakeResend,
+  startFakeResend,
+} from "@/test/fakes/fake-resend";
 import { benchDatabase } from "./bench/bench-database";
 import { line, log, percentile, request, round } from "./bench/engine-helpers";
 import { envNumber as num } from "./bench/env-number";
@@ -74,7 +80,9 @@ const { prisma, disconnectPrisma } = await import("@/lib/db/client");
 const { benchWorkspace, publish, dropWorkspace } = (
   await import("./bench/engine-workspaces")
 ).benchWorkspaces(run);
-const { providerIdempotencyKey } = await import("@/lib/channels/email/resend-client");
+const { batchIdempotencyKey, providerIdempotencyKey } = await import(
+  "@/lib/channels/email/resend-client"
+);
 
 // What a failed run must still stop (the normal path stops them itself).
 const running: { fake?: FakeResend; processes?: SoakProcess[] } = {};
@@ -165,8 +173,9 @@ async function soak() {
   // --- Load, samples, drain ---------------------------------------------------------
 
   const provider = () => {
-    const p = { ok: 0, limited: 0, errors: 0, resets: 0, rejected: 0 };
+    const p = { ok: 0, limited: 0, errors: 0, resets: 0, rejected: 0, batches: 0 };
     for (const r of fake.requests) {
+      if (r.path === "/emails/batch") p.batches++;
       if (r.status === 200) p.ok++;
       else if (r.status === 429) p.limited++;
       else if (r.status >= 500) p.errors++;
@@ -266,12 +275,18 @@ async function soak() {
     messages: messages.map((m) => ({ id: m.id, status: m.status, n: triggerNumber(m.subject) })),
     deliveries: fake.deliveries.map((d) => ({
       n: triggerNumber(d.body.subject),
-      messageId: (d.body.tags as { value?: string }[] | undefined)?.[0]?.value ?? null,
-      key: d.idempotencyKey,
+      messageId: deliveredMessageId(d),
+      // A batch's emails share its key: the key and the position are what Resend dedupes by.
+      key: deliveryKey(d),
     })),
     acceptedRequestKeys: fake.requests.filter((r) => r.status === 200).map((r) => r.idempotencyKey),
   });
-  const foreignKeys = fake.deliveries.filter((d) => !sentKeys.has(d.idempotencyKey ?? "")).length;
+  const batchKeyPrefix = batchIdempotencyKey(ws.workspaceId, "");
+  const foreignKeys = fake.deliveries.filter((d) =>
+    d.index === null
+      ? !sentKeys.has(d.idempotencyKey ?? "")
+      : !(d.idempotencyKey ?? "").startsWith(batchKeyPrefix),
+  ).length;
   const memory = processes.map((p) =>
     memoryGrowth(p, { warmupEndsAt: started + WARMUP_MINUTES * 60_000, loadEndsAt: loadEnds }),
   );
@@ -345,8 +360,8 @@ async function soak() {
     ["emails lost", String(audit.lost), "0", check(audit.lost === 0)],
     ["emails duplicated", String(audit.duplicated), "0", check(audit.duplicated === 0)],
     [
-      "provider 200 / 429 (limiter) / 5xx / reset / other 4xx",
-      `${providerTotals.ok} / ${providerTotals.limited} (${providerTotals.limiterRefused}) / ${providerTotals.errors} / ${providerTotals.resets} / ${providerTotals.rejected}`,
+      "provider 200 / 429 (limiter) / 5xx / reset / other 4xx; batches",
+      `${providerTotals.ok} / ${providerTotals.limited} (${providerTotals.limiterRefused}) / ${providerTotals.errors} / ${providerTotals.resets} / ${providerTotals.rejected}; ${providerTotals.batches}`,
       "",
       "",
     ],

@@ -12,7 +12,7 @@ import {
   providerIdempotencyKey,
 } from "@/lib/channels/email/resend-client";
 import { prisma } from "@/lib/db/client";
-import { fakeResendForFile } from "@/test/fakes/fake-resend";
+import { deliveredMessageId, fakeResendForFile } from "@/test/fakes/fake-resend";
 import {
   createChannelWorkspace,
   createProfile,
@@ -293,8 +293,12 @@ describe("deliverDueEmails", () => {
       deliverDueEmails({ batchSize: 5 }),
     ]);
     expect(summaries.reduce((n, s) => n + s.claimed, 0)).toBe(12);
-    expect(fake.requests).toHaveLength(12);
-    expect(new Set(keysOf()).size).toBe(12);
+    // Fresh mail of one workspace leaves in batches: fewer requests than emails,
+    // each email delivered once, each request under its own key.
+    expect(fake.requests.length).toBeLessThan(12);
+    expect(new Set(keysOf()).size).toBe(fake.requests.length);
+    expect(fake.deliveries).toHaveLength(12);
+    expect(new Set(fake.deliveries.map(deliveredMessageId))).toEqual(new Set(ids));
     const rows = await prisma.message.findMany({ where: { id: { in: ids } } });
     expect(rows.every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
   });

@@ -3,7 +3,12 @@ import { claimDueEmails } from "@/lib/channels/email/claim-due-emails";
 import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { prisma } from "@/lib/db/client";
 import { type RunningWorker, startWorker } from "@/lib/worker/run-worker";
-import { fakeResendForFile } from "@/test/fakes/fake-resend";
+import {
+  batchEmails,
+  deliveredMessageId,
+  deliveryKey,
+  fakeResendForFile,
+} from "@/test/fakes/fake-resend";
 import { createChannelWorkspace } from "@/test/fixtures/channels";
 import { queueEmails, statusCounts, waitUntilSent } from "./support";
 
@@ -38,13 +43,51 @@ async function stopWorkers() {
   workers = [];
 }
 const keysOf = (ids: Set<string>) =>
-  fake.deliveries.filter((d) => ids.has(String((d.body.tags as { value: string }[])[0]?.value)));
+  fake.deliveries.filter((d) => ids.has(deliveredMessageId(d) ?? ""));
 
 describe("email delivery under provider limits", () => {
-  it("200 emails due at once on two workers at 20 req/s, with 500s and resets: all arrive once, none failed, never over the limit", async () => {
+  it("200 emails due at once on two workers at Resend's 2 req/s, with a 500 and a reset: all arrive once in a few batch requests, none failed", async () => {
+    const { workspaceId } = await createChannelWorkspace({ emailRatePerSecond: 2 });
+    fake.setRateLimit(2);
+    const ids = await queueEmails(workspaceId, 200);
+    fake.failNext(1, 500);
+    fake.resetNext(1);
+    await startWorkers(2);
+    try {
+      await waitUntilSent(workspaceId, 200, 60_000);
+    } finally {
+      await stopWorkers();
+    }
+    // One delivery per message, each under a (request key, position) used once.
+    const delivered = keysOf(new Set(ids));
+    expect(delivered).toHaveLength(200);
+    expect(new Set(delivered.map(deliveredMessageId))).toEqual(new Set(ids));
+    expect(new Set(delivered.map(deliveryKey)).size).toBe(200);
+    expect(await statusCounts(workspaceId)).toEqual({ sent: 200 });
+    // Singles would need 200 requests (100 s at 2 req/s); batches of up to 100 need a few,
+    // plus the two faults' retries, and never meet the limiter.
+    expect(fake.requests.every((r) => r.path === "/emails/batch")).toBe(true);
+    expect(fake.requests.length).toBeLessThanOrEqual(8);
+    expect(Math.max(...fake.requests.map((r) => batchEmails(r).length))).toBeLessThanOrEqual(100);
+    expect(fake.rateLimitedCount).toBe(0);
+    // A retried batch is the identical request: same key, same body.
+    const byKey = new Map<string, string>();
+    for (const request of fake.requests) {
+      const body = JSON.stringify(request.body);
+      const key = request.idempotencyKey as string;
+      expect(byKey.get(key) ?? body).toBe(body);
+      byKey.set(key, body);
+    }
+    expect(byKey.size).toBeLessThan(fake.requests.length); // the faults were retried
+    const messages = await prisma.message.findMany({ where: { workspaceId } });
+    expect(new Set(messages.map((m) => m.providerId)).size).toBe(200);
+    expect(messages.every((m) => m.batchKey === null)).toBe(true);
+  }, 90_000);
+
+  it("singles: 200 emails already tried once, on two workers at 20 req/s, with 500s and resets: all arrive once, never over the limit", async () => {
     const { workspaceId } = await createChannelWorkspace({ emailRatePerSecond: 20 });
     fake.setRateLimit(20);
-    const ids = await queueEmails(workspaceId, 200);
+    const ids = await queueEmails(workspaceId, 200, { alone: true });
     fake.failNext(3, 500);
     fake.resetNext(2);
     const started = Date.now();
@@ -72,7 +115,7 @@ describe("email delivery under provider limits", () => {
   it("at Resend's default 2 req/s, two workers together stay under it", async () => {
     const { workspaceId } = await createChannelWorkspace({ emailRatePerSecond: 2 });
     fake.setRateLimit(2);
-    const ids = await queueEmails(workspaceId, 8);
+    const ids = await queueEmails(workspaceId, 8, { alone: true });
     const started = Date.now();
     await startWorkers(2);
     try {
@@ -89,7 +132,7 @@ describe("email delivery under provider limits", () => {
   it("a workspace paced above the provider's limit: 429s cost no attempt, each retry waits retry-after from its own answer, nothing is lost", async () => {
     const { workspaceId } = await createChannelWorkspace({ emailRatePerSecond: 10 });
     fake.setRateLimit(2);
-    const ids = await queueEmails(workspaceId, 12);
+    const ids = await queueEmails(workspaceId, 12, { alone: true });
     await startWorkers(2);
     try {
       await waitUntilSent(workspaceId, 12, 60_000);
@@ -115,7 +158,7 @@ describe("email delivery under provider limits", () => {
 
   it("a hung call delays only its own message", async () => {
     const { workspaceId } = await createChannelWorkspace({ emailRatePerSecond: 50 });
-    const ids = await queueEmails(workspaceId, 10);
+    const ids = await queueEmails(workspaceId, 10, { alone: true });
     fake.hangNext(1);
     const started = Date.now();
     await startWorkers(1, { timeoutMs: 4_000 });
@@ -180,7 +223,9 @@ describe("email delivery under provider limits", () => {
     const { workspaceId } = await createChannelWorkspace();
     const [id] = await queueEmails(workspaceId, 1);
     // A worker claims it and dies before sending (never renews its lease).
-    const [claimed] = await claimDueEmails(new Date(), 10, 15_000);
+    const {
+      singles: [claimed],
+    } = await claimDueEmails(new Date(), 10, 15_000);
     expect(claimed?.id).toBe(id);
     const diedAt = Date.now();
     await startWorkers(1);

@@ -52,16 +52,18 @@ describe("POST /api/w/:workspaceId/messages/retry", () => {
   it("re-drives one, then all failed since a time, reusing each key; an expired key needs newKey: true", async () => {
     fake.reset();
     const [a, b, c] = (await queueEmails(workspaceId, 3)) as [string, string, string];
-    fake.failNext(3, 422, { message: "The domain is not verified." });
+    // The three leave as one batch; its 422 sent nothing, so each goes alone and fails alone.
+    fake.failNext(4, 422, { message: "The domain is not verified." });
     const failedAt = new Date(Date.now() - 1000);
-    expect(await deliverDueEmails()).toMatchObject({ failed: 3 });
+    expect(await deliverDueEmails()).toMatchObject({ batches: 1, failed: 3 });
     expect(await load(a)).toMatchObject({
       status: "failed",
       attempts: 1,
       error: "The domain is not verified. (422)",
     });
     const firstKey = (id: string) =>
-      fake.requests.find((r) => r.body && JSON.stringify(r.body).includes(id))?.idempotencyKey;
+      fake.requests.find((r) => r.path === "/emails" && JSON.stringify(r.body).includes(id))
+        ?.idempotencyKey;
     const keys = { a: firstKey(a), b: firstKey(b), c: firstKey(c) };
 
     session.member = viewer;

@@ -2,14 +2,28 @@ import { expect } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { createProfile, emailContent, enqueue } from "@/test/fixtures/channels";
 
-/** Queues `count` emails in the workspace, each to its own profile; returns their ids. */
-export async function queueEmails(workspaceId: string, count: number): Promise<string[]> {
+/**
+ * Queues `count` emails in the workspace, each to its own profile; returns
+ * their ids. `alone`: as if each had been tried once already (firstAttemptAt
+ * set), so each goes as a single send, never in a batch.
+ */
+export async function queueEmails(
+  workspaceId: string,
+  count: number,
+  options: { alone?: boolean } = {},
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const profile = await createProfile(workspaceId, { traits: { name: `P${i}` } });
     const result = await enqueue({ workspaceId, profileId: profile.id, content: emailContent() });
     expect(result.status).toBe("queued");
     ids.push(result.messageId);
+  }
+  if (options.alone) {
+    await prisma.message.updateMany({
+      where: { id: { in: ids } },
+      data: { firstAttemptAt: new Date() },
+    });
   }
   return ids;
 }

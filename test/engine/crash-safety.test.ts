@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { processEvents } from "@/lib/engine/process-events";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
-import { type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
+import { deliveryKey, type FakeResend, startFakeResend } from "@/test/fakes/fake-resend";
 import { createChannelWorkspace } from "@/test/fixtures/channels";
 import { publishDefinition, setRules } from "./engine-fixtures";
 
@@ -158,7 +158,7 @@ async function assertExactlyOnce(expectedRuns: number) {
 
   const emails = messages.filter((m) => m.channel === "email");
   expect(emails.every((m) => m.status === "sent")).toBe(true);
-  const delivered = fake.deliveries.map((d) => d.idempotencyKey);
+  const delivered = fake.deliveries.map(deliveryKey); // a batch's emails: its key and position
   expect(new Set(delivered).size).toBe(delivered.length); // Resend sent no key twice
   expect(delivered).toHaveLength(emails.length); // and every email once
   expect(new Set(emails.map((m) => m.providerId)).size).toBe(emails.length);

@@ -20,12 +20,22 @@ import { afterAll, beforeAll } from "vitest";
 //   ratelimit-limit / -remaining / -reset while a limit is on;
 // - a connection reset (the socket is destroyed, nothing sent) and a hang
 //   (never answered, nothing sent) can be injected.
+// POST /emails/batch behaves like Resend's batch endpoint with strict
+// validation (the SDK's default): a JSON array of 1 to 100 emails (else
+// 422); every email must be valid (from, to, subject, well-formed
+// addresses, no attachments or scheduled_at) or the whole request is a 422
+// and nothing is sent; the Idempotency-Key covers the whole request (the
+// same key + body answers the same ids and sends nothing again, a different
+// body is a 409); the answer is { data: [{ id }, …] } in request order. A
+// batch is one request: one rate-limit token, one injected fault. Single
+// sends check addresses the same way.
 
 export interface RecordedRequest {
   method: string;
   path: string;
   headers: Record<string, string>;
   idempotencyKey: string | null;
+  /** The JSON body (for POST /emails/batch, its array of emails: see `batchEmails`). */
   body: Record<string, unknown> | null;
   /** What the fake answered (status 0: still waiting when the client gave up, or reset). */
   status: number;
@@ -36,9 +46,62 @@ export interface RecordedRequest {
 
 export interface Delivery {
   id: string;
+  /** The request's Idempotency-Key (a batch's key for each of its emails). */
   idempotencyKey: string | null;
+  /** The email's position in its batch (null: sent by POST /emails). */
+  index: number | null;
   body: Record<string, unknown>;
 }
+
+/** The emails of a POST /emails/batch request, in order ([] for anything else). */
+export function batchEmails(request: RecordedRequest): Record<string, unknown>[] {
+  return request.path === "/emails/batch" && Array.isArray(request.body)
+    ? (request.body as Record<string, unknown>[])
+    : [];
+}
+
+/** What makes a delivery unique at Resend: its request's key, and its place in a batch. */
+export function deliveryKey(delivery: Delivery): string | null {
+  if (delivery.idempotencyKey === null) return null;
+  return delivery.index === null
+    ? delivery.idempotencyKey
+    : `${delivery.idempotencyKey}[${delivery.index}]`;
+}
+
+/** The cue_message_id tag of a delivered email. */
+export function deliveredMessageId(delivery: Delivery): string | null {
+  const tags = delivery.body.tags as { name: string; value: string }[] | undefined;
+  return tags?.find((t) => t.name === "cue_message_id")?.value ?? null;
+}
+
+const ADDRESS = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
+/** `a@b.c` or `Name <a@b.c>`, as Resend accepts them. */
+function validAddress(value: unknown): boolean {
+  if (typeof value !== "string") return false;
+  const named = /^[^<>]*<([^<>]+)>$/.exec(value.trim());
+  return ADDRESS.test(named ? (named[1] as string) : value.trim());
+}
+
+/** Resend's strict validation of one email: null when it is valid. */
+function invalidEmail(email: unknown, inBatch: boolean): string | null {
+  if (!email || typeof email !== "object" || Array.isArray(email)) return "Invalid email object.";
+  const body = email as Record<string, unknown>;
+  if (!body.from || !body.to || !body.subject) return "Missing `from`, `to` or `subject`.";
+  if (!validAddress(body.from)) {
+    return "Invalid `from` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.";
+  }
+  const to = Array.isArray(body.to) ? body.to : [body.to];
+  if (to.length === 0 || !to.every(validAddress)) {
+    return "Invalid `to` field. The email address needs to follow the `email@example.com` format.";
+  }
+  if (inBatch && body.attachments !== undefined) return "Attachments are not supported in batch.";
+  if (inBatch && body.scheduled_at !== undefined)
+    return "`scheduled_at` is not supported in batch.";
+  return null;
+}
+
+/** Resend's batch limit. */
+export const FAKE_BATCH_LIMIT = 100;
 
 type Fault =
   | { kind: "error"; status: number; retryAfter?: string; name: string; message: string }
@@ -48,7 +111,7 @@ type Fault =
 
 export interface FakeResend {
   url: string;
-  /** Every request to POST /emails, in order, including failed and duplicate ones. */
+  /** Every request to POST /emails and /emails/batch, in order, including failed and duplicate ones. */
   requests: RecordedRequest[];
   /** Each email actually accepted once (duplicates by Idempotency-Key are not repeated). */
   deliveries: Delivery[];
@@ -88,7 +151,7 @@ export async function startFakeResend(): Promise<FakeResend> {
   const requests: RecordedRequest[] = [];
   const deliveries: Delivery[] = [];
   const faults: Fault[] = [];
-  const byKey = new Map<string, { id: string; hash: string }>();
+  const byKey = new Map<string, { ids: string[]; hash: string }>();
   const hung = new Set<ServerResponse>();
   const passed: number[] = [];
   let counter = 0;
@@ -127,7 +190,7 @@ export async function startFakeResend(): Promise<FakeResend> {
     const idempotencyKey = headers["idempotency-key"] || null;
     let body: Record<string, unknown> | null = null;
     try {
-      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null; // an array for a batch
     } catch {
       body = null;
     }
@@ -142,7 +205,7 @@ export async function startFakeResend(): Promise<FakeResend> {
       answeredAt: 0,
     };
 
-    if (req.method !== "POST" || path !== "/emails") {
+    if (req.method !== "POST" || (path !== "/emails" && path !== "/emails/batch")) {
       return send(res, entry, 404, { statusCode: 404, name: "not_found", message: "Not found" });
     }
     requests.push(entry);
@@ -190,17 +253,30 @@ export async function startFakeResend(): Promise<FakeResend> {
         { ...limitHeaders(), ...extra },
       );
     }
-    if (!body?.from || !body.to || !body.subject) {
-      return send(res, entry, 422, {
-        statusCode: 422,
-        name: "validation_error",
-        message: "Missing `from`, `to` or `subject`.",
-      });
+    const batch = path === "/emails/batch";
+    const emails: unknown[] = batch ? (Array.isArray(body) ? body : []) : [body];
+    let invalid: string | null = null;
+    if (batch && (!Array.isArray(body) || emails.length === 0)) {
+      invalid = "The batch must be an array of 1 to 100 emails.";
+    } else if (emails.length > FAKE_BATCH_LIMIT) {
+      invalid = `Too many emails in the batch: ${emails.length}, the maximum is ${FAKE_BATCH_LIMIT}.`;
+    } else {
+      for (const [i, email] of emails.entries()) {
+        const reason = invalidEmail(email, batch);
+        if (reason) {
+          invalid = batch ? `emails[${i}]: ${reason}` : reason;
+          break;
+        }
+      }
+    }
+    if (invalid) {
+      return send(res, entry, 422, { statusCode: 422, name: "validation_error", message: invalid });
     }
 
     const hash = createHash("sha256").update(raw).digest("hex");
-    let id: string;
-    const seen = idempotencyKey ? byKey.get(idempotencyKey) : undefined;
+    let ids: string[];
+    const keyed = idempotencyKey ? `${path} ${idempotencyKey}` : null;
+    const seen = keyed ? byKey.get(keyed) : undefined;
     if (seen) {
       if (seen.hash !== hash) {
         return send(res, entry, 409, {
@@ -209,14 +285,22 @@ export async function startFakeResend(): Promise<FakeResend> {
           message: "Same idempotency key used with a different request payload.",
         });
       }
-      id = seen.id;
+      ids = seen.ids;
     } else {
-      id = `fake_${++counter}_${hash.slice(0, 8)}`;
-      if (idempotencyKey) byKey.set(idempotencyKey, { id, hash });
-      deliveries.push({ id, idempotencyKey, body });
+      ids = emails.map(() => `fake_${++counter}_${hash.slice(0, 8)}`);
+      if (keyed) byKey.set(keyed, { ids, hash });
+      for (const [i, email] of emails.entries()) {
+        deliveries.push({
+          id: ids[i] as string,
+          idempotencyKey,
+          index: batch ? i : null,
+          body: email as Record<string, unknown>,
+        });
+      }
     }
     if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
-    return send(res, entry, 200, { id }, limitHeaders());
+    const answer = batch ? { data: ids.map((id) => ({ id })) } : { id: ids[0] };
+    return send(res, entry, 200, answer, limitHeaders());
   });
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

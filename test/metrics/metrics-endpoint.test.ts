@@ -298,16 +298,23 @@ describe("GET /metrics", () => {
 
     fake.reset();
     fake.failNext(1, 500);
-    const summary = await deliverDueEmails();
-    expect(summary).toMatchObject({ sent: 1, retried: 1 });
-    const after = await read();
-    const delta = (key: string) => get(after, key) - get(before, key);
-    expect(delta('cue_email_deliveries_total{result="sent"}')).toBe(1);
-    expect(delta('cue_email_deliveries_total{result="retried"}')).toBe(1);
-    expect(delta('cue_email_provider_request_duration_seconds_count{status="200"}')).toBe(1);
+    // The two leave as one batch request: a 500 retries both.
+    expect(await deliverDueEmails()).toMatchObject({ batches: 1, retried: 2 });
+    const retrying = await read();
+    const delta = (key: string, from = before, to = retrying) => get(to, key) - get(from, key);
+    expect(delta('cue_email_deliveries_total{result="retried"}')).toBe(2);
     expect(delta('cue_email_provider_request_duration_seconds_count{status="500"}')).toBe(1);
-    // One is back in the queue for its retry; the sent one left it.
-    expect(delta('cue_email_queue_messages{status="queued"}')).toBe(-1);
+    // Both are back in the queue for their retry.
+    expect(delta('cue_email_queue_messages{status="queued"}')).toBe(0);
+
+    const later = new Date(Date.now() + 3_600_000);
+    expect(await deliverDueEmails({ now: later })).toMatchObject({ batches: 1, sent: 2 });
+    const after = await read();
+    expect(delta('cue_email_deliveries_total{result="sent"}', retrying, after)).toBe(2);
+    expect(
+      delta('cue_email_provider_request_duration_seconds_count{status="200"}', retrying, after),
+    ).toBe(1);
+    expect(delta('cue_email_queue_messages{status="queued"}', before, after)).toBe(-2);
   });
 });
 

@@ -1,25 +1,25 @@
 import "server-only";
-import type { CreateEmailOptions, CreateEmailRequestOptions } from "resend";
 import { prisma } from "@/lib/db/client";
 import { errorText } from "@/lib/log/error-text";
 import { recordEmailDelivery, recordProviderCall } from "@/lib/metrics/record";
 import type { WorkerTask } from "@/lib/worker/run-worker";
-import type { RenderedMessage } from "../render-content";
-import { type ClaimedEmail, claimDueEmails, nextEmailDueAt } from "./claim-due-emails";
+import {
+  type ClaimedEmail,
+  type ClaimedWork,
+  claimDueEmails,
+  nextEmailDueAt,
+} from "./claim-due-emails";
+import { deliveryGate } from "./delivery-gates";
 import { LEASE_MS, LeaseKeeper } from "./email-lease";
 import { OUTBOX_NOTE } from "./email-policy";
+import { emailRequest } from "./email-request";
 import { EMAIL_DELIVERY_TASK } from "./email-task";
-import { holdSendSlots, reserveSendSlot } from "./pace-sends";
+import { type EmailSend, formEmailBatches, type Sender } from "./form-email-batches";
+import { holdSendSlots, waitForSendSlot } from "./pace-sends";
 import { type DeliveryResult, finishDelivery, recordSendOutcome } from "./record-send-outcome";
-import {
-  createResendClient,
-  type EmailSettings,
-  providerIdempotencyKey,
-  resolveResendApiKey,
-  senderFor,
-} from "./resend-client";
+import { createResendClient, resolveResendApiKey } from "./resend-client";
 import { classifySendAnswer, type ProviderAnswer } from "./retry-policy";
-import { normalizeAddress } from "./suppression";
+import { type DeliveryContext, deliverBatch } from "./send-email-batch";
 
 // The email half of the worker: claims due messages (claim-due-emails.ts),
 // sends each through the resend SDK at the workspace's pace (pace-sends.ts),
@@ -30,6 +30,11 @@ import { normalizeAddress } from "./suppression";
 // (email-lease.ts); a worker that dies mid-send gives its messages back
 // within LEASE_MS, and the next attempt carries the same Idempotency-Key,
 // so Resend never sends it twice.
+//
+// A send is one request: a single email, or a batch of up to 100 fresh
+// emails of one workspace (form-email-batches.ts, send-email-batch.ts),
+// which takes one pacer slot like a single email does. `concurrency` counts
+// requests in flight.
 
 export interface DeliverOptions {
   /** A fixed clock (tests): claims, delays and records are computed from it. */
@@ -41,8 +46,9 @@ export interface DeliverOptions {
   random?: () => number;
 }
 
+export { MESSAGE_TAG } from "./email-request";
 export type { ClaimedEmail };
-export { nextEmailDueAt };
+export { emailRequest, nextEmailDueAt };
 
 export interface DeliverSummary {
   claimed: number;
@@ -52,25 +58,16 @@ export interface DeliverSummary {
   failed: number;
   skipped: number;
   outbox: number;
+  /** Batches sent (each one request for its mates). */
+  batches: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 /** A safety net; the retry window (23 h, retry-policy.ts) is what normally ends retries. */
 export const DEFAULT_MAX_ATTEMPTS = 40;
 const DEFAULT_BATCH = 10;
-/** Sends one worker keeps in flight at once. */
+/** Requests (single emails or batches) one worker keeps in flight at once. */
 export const DEFAULT_CONCURRENCY = 20;
-/** The Resend tag that lets a webhook find its message even before we recorded the send. */
-export const MESSAGE_TAG = "cue_message_id";
-
-interface DeliveryContext {
-  clock: () => Date;
-  timeoutMs: number;
-  maxAttempts: number;
-  random: () => number;
-}
-
-type Sender = EmailSettings & { id: string; emailRatePerSecond: number };
 
 function contextFrom(options: DeliverOptions): DeliveryContext {
   const fixed = options.now;
@@ -80,6 +77,52 @@ function contextFrom(options: DeliverOptions): DeliveryContext {
     maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     random: options.random ?? Math.random,
   };
+}
+
+function claimedMessages(claimed: ClaimedWork): ClaimedEmail[] {
+  return [...claimed.batches.flatMap((b) => b.messages), ...claimed.singles];
+}
+
+function messagesOf(send: EmailSend): ClaimedEmail[] {
+  return send.kind === "batch" ? send.batch.messages : [send.message];
+}
+
+/** The claim's workspaces, and its fresh messages formed into batches. */
+async function prepareSends(
+  claimed: ClaimedWork,
+  ctx: DeliveryContext,
+): Promise<{
+  senders: Map<string, Sender>;
+  sends: EmailSend[];
+  finished: { message: ClaimedEmail; result: DeliveryResult }[];
+}> {
+  const senders = await loadSenders(claimedMessages(claimed));
+  const formed = await formEmailBatches(claimed.singles, senders, ctx.clock());
+  for (const { result } of formed.finished) recordEmailDelivery(result); // metrics hook
+  const sends: EmailSend[] = [
+    ...claimed.batches.map((batch): EmailSend => ({ kind: "batch", batch })),
+    ...formed.sends,
+  ];
+  return { senders, sends, finished: formed.finished };
+}
+
+/** One send (a batch or one email), start to finish: each message's result. */
+function deliverSend(
+  send: EmailSend,
+  senders: Map<string, Sender>,
+  ctx: DeliveryContext,
+): Promise<DeliveryResult[]> {
+  if (send.kind === "single") {
+    const workspace = senders.get(send.message.workspaceId);
+    return deliverOne(send.message, workspace, ctx).then((result) => [result]);
+  }
+  const workspace = senders.get(send.batch.workspaceId);
+  return deliverBatch(send.batch, workspace, ctx, (message) =>
+    attemptDelivery(message, workspace, ctx),
+  ).then((results) => {
+    for (const result of results) recordEmailDelivery(result); // metrics hook
+    return results;
+  });
 }
 
 async function loadSenders(claimed: ClaimedEmail[]): Promise<Map<string, Sender>> {
@@ -96,12 +139,14 @@ async function loadSenders(claimed: ClaimedEmail[]): Promise<Map<string, Sender>
   return new Map(rows.map((w) => [w.id, w]));
 }
 
-/** One round: claims up to batchSize due emails and waits until each is recorded. */
+/** One round: claims up to batchSize sends and waits until each is recorded. */
 export async function deliverDueEmails(options: DeliverOptions = {}): Promise<DeliverSummary> {
   const ctx = contextFrom(options);
   const claimed = await claimDueEmails(ctx.clock(), options.batchSize ?? DEFAULT_BATCH, LEASE_MS);
+  const messages = claimedMessages(claimed);
   const summary: DeliverSummary = {
-    claimed: claimed.length,
+    claimed: messages.length,
+    batches: 0,
     sent: 0,
     retried: 0,
     rateLimited: 0,
@@ -109,25 +154,32 @@ export async function deliverDueEmails(options: DeliverOptions = {}): Promise<De
     skipped: 0,
     outbox: 0,
   };
-  if (claimed.length === 0) return summary;
-  const senders = await loadSenders(claimed);
+  if (messages.length === 0) return summary;
   const leases = new LeaseKeeper();
-  await Promise.all(
-    claimed.map(async (message) => {
-      leases.hold(message.id, message.leaseId);
-      try {
-        summary[await deliverOne(message, senders.get(message.workspaceId), ctx)]++;
-      } finally {
-        leases.release(message.id);
-      }
-    }),
-  );
+  for (const m of messages) leases.hold(m.id, m.leaseId);
+  try {
+    const { senders, sends, finished } = await prepareSends(claimed, ctx);
+    for (const { result } of finished) summary[result]++;
+    await Promise.all(
+      sends.map(async (send) => {
+        for (const m of messagesOf(send)) leases.hold(m.id, m.leaseId);
+        if (send.kind === "batch") summary.batches++;
+        try {
+          for (const result of await deliverSend(send, senders, ctx)) summary[result]++;
+        } finally {
+          for (const m of messagesOf(send)) leases.release(m.id);
+        }
+      }),
+    );
+  } finally {
+    for (const m of messages) leases.release(m.id);
+  }
   return summary;
 }
 
 /**
- * The worker task: keeps up to `concurrency` sends in flight, each on its
- * own, and claims more whenever there is room (never waiting for a batch).
+ * The worker task: keeps up to `concurrency` requests in flight, each on its
+ * own, and claims more whenever there is room (never waiting for a round).
  */
 export function emailDeliveryTask(
   options: Omit<DeliverOptions, "now"> & {
@@ -151,63 +203,40 @@ export function emailDeliveryTask(
       const room = concurrency - inFlight.size;
       if (room <= 0) return 0;
       const claimed = await claimDueEmails(now, Math.min(room, batch), LEASE_MS);
-      if (claimed.length === 0) return 0;
-      const senders = await loadSenders(claimed);
-      for (const message of claimed) {
-        leases.hold(message.id, message.leaseId);
-        const send: Promise<void> = deliverOne(message, senders.get(message.workspaceId), ctx)
+      const messages = claimedMessages(claimed);
+      if (messages.length === 0) return 0;
+      for (const m of messages) leases.hold(m.id, m.leaseId);
+      let prepared: Awaited<ReturnType<typeof prepareSends>>;
+      try {
+        prepared = await prepareSends(claimed, ctx);
+      } catch (error) {
+        // The leases run out and the next claim takes these again.
+        for (const m of messages) leases.release(m.id);
+        throw error;
+      }
+      // From here each send holds its own messages (a formed batch under its new lease id).
+      for (const m of messages) leases.release(m.id);
+      for (const send of prepared.sends) {
+        const held = messagesOf(send);
+        for (const m of held) leases.hold(m.id, m.leaseId);
+        const work: Promise<void> = deliverSend(send, prepared.senders, ctx)
           .then(
             () => {},
-            (error: unknown) => log(`email: ${message.id} not recorded: ${errorText(error)}`),
+            (error: unknown) =>
+              log(`email: ${held.map((m) => m.id).join(", ")} not recorded: ${errorText(error)}`),
           )
           .finally(() => {
-            leases.release(message.id);
-            inFlight.delete(send);
+            for (const m of held) leases.release(m.id);
+            inFlight.delete(work);
             wake(); // room for the next claim, and maybe a new due time
           });
-        inFlight.add(send);
+        inFlight.add(work);
       }
-      return claimed.length;
+      return messages.length;
     },
     nextDueAt: nextEmailDueAt,
     drain: async () => {
       await Promise.all([...inFlight]);
-    },
-  };
-}
-
-/** The SDK call for a message: the same payload and key on every attempt. */
-export function emailRequest(
-  message: Pick<
-    ClaimedEmail,
-    "id" | "workspaceId" | "idempotencyKey" | "toAddress" | "rendered"
-  > & { keyGeneration?: number },
-  workspace: EmailSettings,
-): { payload: CreateEmailOptions; options: CreateEmailRequestOptions } {
-  const rendered = message.rendered as unknown as RenderedMessage;
-  if (rendered?.channel !== "email" || !message.toAddress) {
-    throw new Error(`Message ${message.id} is not a deliverable email.`);
-  }
-  const { email } = rendered;
-  const sender = senderFor(workspace);
-  const payload: CreateEmailOptions = {
-    from: sender.from,
-    to: [message.toAddress],
-    subject: email.subject,
-    html: email.html,
-    text: email.text,
-    tags: [{ name: MESSAGE_TAG, value: message.id }],
-  };
-  if (sender.replyTo) payload.replyTo = sender.replyTo;
-  if (Object.keys(email.headers).length > 0) payload.headers = email.headers;
-  return {
-    payload,
-    options: {
-      idempotencyKey: providerIdempotencyKey(
-        message.workspaceId,
-        message.idempotencyKey,
-        message.keyGeneration,
-      ),
     },
   };
 }
@@ -280,40 +309,4 @@ async function attemptDelivery(
     await holdSendSlots(workspace.id, outcome.retryAfterMs);
   }
   return recordSendOutcome(message, outcome, answeredAt);
-}
-
-/**
- * Reserves the workspace's next slot and sleeps until it. A sleeper that
- * wakes well after its slot (a busy event loop) takes a new one instead of
- * sending late, so late sends never bunch up with on-time ones.
- */
-async function waitForSendSlot(workspaceId: string, ratePerSecond: number): Promise<void> {
-  const toleranceMs = Math.max(10, 500 / ratePerSecond);
-  for (let tries = 0; tries < 5; tries++) {
-    const waitMs = await reserveSendSlot(workspaceId, ratePerSecond);
-    const slotAt = Date.now() + waitMs;
-    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
-    if (Date.now() - slotAt <= toleranceMs) return;
-  }
-}
-
-/** Re-checked at send time: a bounce or unsubscribe may have landed since enqueue. */
-async function deliveryGate(message: ClaimedEmail): Promise<string | null> {
-  if (!message.toAddress) return "The message has no recipient address.";
-  const suppressed = await prisma.suppression.findUnique({
-    where: {
-      workspaceId_email: {
-        workspaceId: message.workspaceId,
-        email: normalizeAddress(message.toAddress),
-      },
-    },
-    select: { reason: true },
-  });
-  if (suppressed) return `${message.toAddress} is on the suppression list.`;
-  if (message.transactional) return null;
-  const profile = await prisma.profile.findFirst({
-    where: { id: message.profileId, workspaceId: message.workspaceId },
-    select: { unsubscribedAt: true },
-  });
-  return profile?.unsubscribedAt ? "The profile unsubscribed from marketing email." : null;
 }

@@ -37,3 +37,19 @@ export async function holdSendSlots(workspaceId: string, retryAfterMs: number): 
       (clock_timestamp() AT TIME ZONE 'UTC')::timestamp(3) + make_interval(secs => ${retryAfterMs / 1000}::float8))
     WHERE "workspaceId" = ${workspaceId}`;
 }
+
+/**
+ * Reserves the workspace's next slot and sleeps until it: one slot per
+ * request, whether it carries one email or a batch. A sleeper that wakes
+ * well after its slot (a busy event loop) takes a new one instead of sending
+ * late, so late sends never bunch up with on-time ones.
+ */
+export async function waitForSendSlot(workspaceId: string, ratePerSecond: number): Promise<void> {
+  const toleranceMs = Math.max(10, 500 / ratePerSecond);
+  for (let tries = 0; tries < 5; tries++) {
+    const waitMs = await reserveSendSlot(workspaceId, ratePerSecond);
+    const slotAt = Date.now() + waitMs;
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    if (Date.now() - slotAt <= toleranceMs) return;
+  }
+}

@@ -13,6 +13,15 @@ import { RETRY_WINDOW_MS } from "./retry-policy";
 // has forgotten the key: re-driving could send a second copy, so it is
 // refused unless the caller confirms with `newKey: true`, which gives the
 // message a new key (keyGeneration + 1).
+//
+// An email that failed in a batch (form-email-batches.ts) was last tried
+// under the batch's key, which Resend may have accepted (a timeout, then
+// giving up). Inside the key's lifetime it is re-driven with its whole batch:
+// every failed mate goes back to the queue with the batch key kept, and the
+// claim sends the identical batch again, so Resend answers with the first
+// answer if it did go out. The mates are listed in `requeued` too. Outside
+// the key's lifetime (newKey: true) the batch key is dropped with the old
+// key: the email is new to Resend and may join a new batch.
 
 export const redriveInputSchema = z
   .strictObject({
@@ -40,6 +49,7 @@ export interface RedriveResult {
 interface FailedRow {
   id: string;
   keyExpired: boolean;
+  batchKey: string | null;
 }
 
 export async function redriveFailedEmails(
@@ -50,15 +60,32 @@ export async function redriveFailedEmails(
   const keyCutoff = new Date(now.getTime() - RETRY_WINDOW_MS);
   const rows = input.ids
     ? await sql.$queryRaw<FailedRow[]>`
-        SELECT id, ("firstAttemptAt" IS NOT NULL AND "firstAttemptAt" < ${keyCutoff}::timestamp(3)) AS "keyExpired"
+        SELECT id, ("firstAttemptAt" IS NOT NULL AND "firstAttemptAt" < ${keyCutoff}::timestamp(3)) AS "keyExpired",
+          "batchKey"
         FROM messages
         WHERE "workspaceId" = ${workspaceId} AND channel = 'email' AND status = 'failed'
           AND id = ANY(${input.ids}::text[])`
     : await sql.$queryRaw<FailedRow[]>`
-        SELECT id, ("firstAttemptAt" IS NOT NULL AND "firstAttemptAt" < ${keyCutoff}::timestamp(3)) AS "keyExpired"
+        SELECT id, ("firstAttemptAt" IS NOT NULL AND "firstAttemptAt" < ${keyCutoff}::timestamp(3)) AS "keyExpired",
+          "batchKey"
         FROM messages
         WHERE "workspaceId" = ${workspaceId} AND channel = 'email' AND status = 'failed'
           AND "updatedAt" >= ${new Date(input.failedSince as string)}::timestamp(3)`;
+  // The failed mates of batches still inside their key's lifetime come along.
+  const batchKeys = [
+    ...new Set(rows.filter((r) => r.batchKey && !r.keyExpired).map((r) => r.batchKey as string)),
+  ];
+  if (batchKeys.length > 0) {
+    const asked = new Set(rows.map((r) => r.id));
+    const mates = await sql.$queryRaw<FailedRow[]>`
+      SELECT id, ("firstAttemptAt" IS NOT NULL AND "firstAttemptAt" < ${keyCutoff}::timestamp(3)) AS "keyExpired",
+        "batchKey"
+      FROM messages
+      WHERE "workspaceId" = ${workspaceId} AND channel = 'email' AND status = 'failed'
+        AND "batchKey" = ANY(${batchKeys}::text[])
+      ORDER BY id`;
+    rows.push(...mates.filter((m) => !asked.has(m.id) && !m.keyExpired));
+  }
   const found = new Set(rows.map((r) => r.id));
   const skipped = (input.ids ?? []).filter((id) => !found.has(id));
   const expired = rows.filter((r) => r.keyExpired).map((r) => r.id);
@@ -76,7 +103,8 @@ export async function redriveFailedEmails(
         UPDATE messages SET status = 'queued', attempts = 0, error = NULL, "nextAttemptAt" = NULL,
           "leaseId" = NULL, "updatedAt" = ${now}::timestamp(3),
           "keyGeneration" = CASE WHEN id = ANY(${expired}::text[]) THEN "keyGeneration" + 1 ELSE "keyGeneration" END,
-          "firstAttemptAt" = CASE WHEN id = ANY(${expired}::text[]) THEN NULL ELSE "firstAttemptAt" END
+          "firstAttemptAt" = CASE WHEN id = ANY(${expired}::text[]) THEN NULL ELSE "firstAttemptAt" END,
+          "batchKey" = CASE WHEN id = ANY(${expired}::text[]) THEN NULL ELSE "batchKey" END
         WHERE "workspaceId" = ${workspaceId} AND status = 'failed'
           AND id = ANY(${rows.map((r) => r.id)}::text[])`;
       await tx.$executeRaw`

@@ -45,3 +45,12 @@ export function providerIdempotencyKey(
   // Only reachable with very long caller keys; hashing keeps it stable.
   return `${workspaceId}/sha256:${createHash("sha256").update(idempotencyKey).digest("hex")}${suffix}`;
 }
+
+/**
+ * The Idempotency-Key of a batch (form-email-batches.ts): one per batch,
+ * the same on every attempt. A workspace id never holds ":", so it can never
+ * equal a single message's key (`workspace/…`).
+ */
+export function batchIdempotencyKey(workspaceId: string, batchKey: string): string {
+  return `${workspaceId}:batch:${batchKey}`;
+}

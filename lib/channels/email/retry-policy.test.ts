@@ -3,6 +3,7 @@ import {
   BACKOFF_BASE_MS,
   BACKOFF_CAP_MS,
   backoffDelayMs,
+  classifyBatchAnswer,
   classifySendAnswer,
   DEFAULT_RETRY_AFTER_MS,
   type ProviderAnswer,
@@ -118,5 +119,50 @@ describe("backoff and retry-after", () => {
     expect(parseRetryAfter(new Date(now.getTime() + 5000).toUTCString(), now)).toBe(5000);
     expect(parseRetryAfter("soon", now)).toBeNull();
     expect(parseRetryAfter(undefined, now)).toBeNull();
+  });
+});
+
+describe("classifyBatchAnswer", () => {
+  const ids = (n: number) => ({ data: Array.from({ length: n }, (_, i) => ({ id: `e${i}` })) });
+
+  it("every email's id, in request order, is a send", () => {
+    expect(classifyBatchAnswer({ data: ids(3), error: null, headers: {} }, 3, ctx)).toEqual({
+      kind: "sent",
+      providerIds: ["e0", "e1", "e2"],
+    });
+  });
+
+  it("an answer whose ids do not match the request is retried under the same key, never half-recorded", () => {
+    const outcome = classifyBatchAnswer({ data: ids(2), error: null, headers: {} }, 3, ctx);
+    expect(outcome).toMatchObject({ kind: "retry", reason: "Resend answered 2 ids for 3 emails." });
+    expect(classifyBatchAnswer({ data: null, error: null, headers: {} }, 3, ctx).kind).toBe(
+      "retry",
+    );
+  });
+
+  it.each([400, 401, 403, 422, 451])("%i sent nothing: split into single sends", (status) => {
+    expect(classifyBatchAnswer(error(status, "Invalid `to` field."), 3, ctx)).toEqual({
+      kind: "split",
+      reason: `Invalid \`to\` field. (${status})`,
+    });
+  });
+
+  it("429, 5xx, timeouts and a concurrent 409 keep the batch together", () => {
+    const limited = classifyBatchAnswer({ ...error(429), headers: { "retry-after": "2" } }, 3, {
+      ...ctx,
+      random: () => 0,
+    });
+    expect(limited).toMatchObject({ kind: "rate_limited", retryAfterMs: 2000 });
+    expect(classifyBatchAnswer(error(500), 3, ctx).kind).toBe("retry");
+    expect(classifyBatchAnswer({ ...error(null), timedOut: true }, 3, ctx).kind).toBe("retry");
+    expect(
+      classifyBatchAnswer(error(409, "busy", "concurrent_idempotent_requests"), 3, ctx).kind,
+    ).toBe("retry");
+  });
+
+  it("a 409 for a changed body fails every mate (the key may have sent the first body)", () => {
+    expect(
+      classifyBatchAnswer(error(409, "Different payload.", "invalid_idempotent_request"), 3, ctx),
+    ).toEqual({ kind: "failed", reason: "Different payload. (409)" });
   });
 });

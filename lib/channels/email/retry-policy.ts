@@ -115,3 +115,53 @@ export function classifySendAnswer(answer: ProviderAnswer, ctx: RetryContext): S
   }
   return { kind: "retry", at, reason };
 }
+
+// A batch (POST /emails/batch) is one request for up to 100 emails under one
+// Idempotency-Key, and its answer decides for all of them:
+// - accepted → sent, each email's id at its position in the request;
+// - 429 → rate_limited, 5xx / timeout / reset / 409 concurrent → retry,
+//   409 invalid_idempotent_request → failed: as for a single email, for
+//   every mate together, so the batch is retried as the identical request;
+// - any other 4xx → split: with strict validation (the SDK's default) Resend
+//   checks the whole batch first and sends nothing when anything in it is
+//   wrong, and the same request always validates the same way, so a 4xx
+//   means this key was never accepted. Each mate then goes alone under its
+//   own key and gets its own verdict (one bad address fails alone).
+
+export interface BatchAnswer {
+  data: { data?: { id?: string }[] } | null;
+  error: ProviderError | null;
+  headers: Record<string, string> | null;
+  timedOut?: boolean;
+}
+
+export type BatchOutcome =
+  | { kind: "sent"; providerIds: string[] }
+  | { kind: "split"; reason: string }
+  | Exclude<SendOutcome, { kind: "sent" }>;
+
+export function classifyBatchAnswer(
+  answer: BatchAnswer,
+  size: number,
+  ctx: RetryContext,
+): BatchOutcome {
+  const ids = answer.data?.data?.map((d) => d?.id);
+  if (!answer.error && ids && ids.length === size && ids.every((id) => typeof id === "string")) {
+    return { kind: "sent", providerIds: ids as string[] };
+  }
+  const status = answer.error?.statusCode ?? null;
+  if (!answer.timedOut && status !== null && status >= 400 && status < 500) {
+    if (status !== 409 && status !== 429) {
+      return { kind: "split", reason: describeError(answer.error, false) };
+    }
+  }
+  const error =
+    answer.error ??
+    ({
+      message: `Resend answered ${ids?.length ?? "no"} ids for ${size} emails.`,
+      statusCode: null,
+    } satisfies ProviderError);
+  const outcome = classifySendAnswer({ ...answer, data: null, error }, ctx);
+  if (outcome.kind === "sent") throw new Error("unreachable: an answer without data is not sent");
+  return outcome;
+}

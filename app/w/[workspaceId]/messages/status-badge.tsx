@@ -16,6 +16,7 @@ const TONE: Record<string, string> = {
   skipped: "bg-slate-200 text-slate-700",
   retry: "bg-amber-50 text-amber-800",
   rate_limited: "bg-amber-50 text-amber-800",
+  unbatched: "bg-amber-50 text-amber-800",
   redriven: "bg-sky-100 text-sky-900",
 };
 
