@@ -9,10 +9,11 @@ import { prisma } from "@/lib/db/client";
 export async function ensureAuthSecret(): Promise<string> {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   const candidate = randomBytes(32).toString("base64url");
-  await prisma.appSetting.upsert({
-    where: { key: "auth.secret" },
-    create: { key: "auth.secret", value: candidate },
-    update: {},
+  // ON CONFLICT DO NOTHING: callers in several processes (or one process's web
+  // and worker halves at start) race here, and the first insert wins for all.
+  await prisma.appSetting.createMany({
+    data: [{ key: "auth.secret", value: candidate }],
+    skipDuplicates: true,
   });
   const row = await prisma.appSetting.findUniqueOrThrow({ where: { key: "auth.secret" } });
   process.env.NEXTAUTH_SECRET = row.value;
