@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { rememberNewSecretKey } from "@/components/shell/new-secret-key-notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ApiClientError, fetchJson } from "@/lib/query/fetch-json";
 import { setupSchema } from "@/lib/workspaces/setup-schema";
-import { rememberNewSecretKey } from "@/components/shell/new-secret-key-notice";
 
 export function SetupForm() {
   const router = useRouter();

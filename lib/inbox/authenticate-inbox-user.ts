@@ -175,5 +175,7 @@ function proves(
     // A user id sent alongside must be the token's: one user per request.
     return claims !== null && claims.u === userId;
   }
-  return credentials.userHash !== null && verifyUserHash(signingSecrets, userId, credentials.userHash);
+  return (
+    credentials.userHash !== null && verifyUserHash(signingSecrets, userId, credentials.userHash)
+  );
 }

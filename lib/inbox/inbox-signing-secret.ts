@@ -93,7 +93,8 @@ export async function rotateInboxSigningSecret(
     data: {
       secret: next,
       previousSecret: graceHours > 0 ? current.secret : null,
-      previousSecretExpiresAt: graceHours > 0 ? new Date(now.getTime() + graceHours * 3600_000) : null,
+      previousSecretExpiresAt:
+        graceHours > 0 ? new Date(now.getTime() + graceHours * 3600_000) : null,
       rotatedAt: now,
     },
   });

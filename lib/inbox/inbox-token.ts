@@ -58,7 +58,10 @@ export function issueInboxToken(input: {
   const exp = nowSeconds + input.ttlSeconds;
   const payload: InboxTokenPayload = { w: input.workspaceId, u: input.userId, exp };
   const encoded = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
-  return { token: `${encoded}.${sign(input.signingSecret, encoded)}`, expiresAt: new Date(exp * 1000) };
+  return {
+    token: `${encoded}.${sign(input.signingSecret, encoded)}`,
+    expiresAt: new Date(exp * 1000),
+  };
 }
 
 /**

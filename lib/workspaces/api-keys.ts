@@ -77,7 +77,7 @@ export async function listSecretKeys(workspaceId: string): Promise<SecretKeyInfo
     orderBy: { createdAt: "desc" },
     select: { id: true, name: true, prefix: true, createdAt: true },
   });
-  return rows.map((row) => ({ ...row, hint: keyHint(row.prefix) }));
+  return rows.map(({ prefix, ...row }) => ({ ...row, hint: keyHint(prefix) }));
 }
 
 /**

@@ -3,10 +3,10 @@
 import { prisma } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { generateInboxSigningSecret } from "@/lib/inbox/inbox-signing-secret";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { createJourney } from "@/lib/journeys/create-journey";
 import { publishJourney } from "@/lib/journeys/publish-journey";
-import { generateInboxSigningSecret } from "@/lib/inbox/inbox-signing-secret";
 import { generateKey, newWorkspaceKeys } from "@/lib/workspaces/api-keys";
 
 /** The helpers, with workspace names suffixed by this run's id. */

@@ -4,6 +4,7 @@ import { getInboxSigningSecret } from "@/lib/inbox/inbox-signing-secret";
 import { inboxSigningSecretJson } from "@/lib/inbox/inbox-signing-secret-json";
 
 export const GET = withWorkspace(
-  async ({ workspace }) => Response.json(inboxSigningSecretJson(await getInboxSigningSecret(workspace.id))),
+  async ({ workspace }) =>
+    Response.json(inboxSigningSecretJson(await getInboxSigningSecret(workspace.id))),
   { requiredRole: "admin" },
 );

@@ -21,10 +21,7 @@ export default async function SourcesPage({
 }) {
   const { workspaceId } = await params;
   const { workspace } = await requireMembership(workspaceId);
-  const [writeKey, origin] = await Promise.all([
-    getWriteKey(workspace.id),
-    requestOrigin(),
-  ]);
+  const [writeKey, origin] = await Promise.all([getWriteKey(workspace.id), requestOrigin()]);
   const settings = `/w/${workspace.id}/settings`;
 
   return (
