@@ -19,8 +19,8 @@ const memberRoute = await import("@/app/api/w/[workspaceId]/members/[memberId]/r
 const inviteRoute = await import("@/app/api/w/[workspaceId]/invites/[inviteId]/route");
 const workspacesRoute = await import("@/app/api/workspaces/route");
 const v1Journeys = await import("@/app/api/v1/journeys/route");
-const secretKeysRoute = await import("@/app/api/w/[workspaceId]/keys/secret/route");
-const secretKeyRoute = await import("@/app/api/w/[workspaceId]/keys/secret/[keyId]/route");
+const secretKeysRoute = await import("@/app/api/w/[workspaceId]/secret-keys/route");
+const secretKeyRoute = await import("@/app/api/w/[workspaceId]/secret-keys/[keyId]/route");
 const inboxSecretRoute = await import("@/app/api/w/[workspaceId]/inbox-signing-secret/route");
 const inboxRotateRoute = await import(
   "@/app/api/w/[workspaceId]/inbox-signing-secret/rotate/route"

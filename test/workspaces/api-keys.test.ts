@@ -13,8 +13,8 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 
 const rotateRoute = await import("@/app/api/w/[workspaceId]/keys/[kind]/rotate/route");
-const secretKeysRoute = await import("@/app/api/w/[workspaceId]/keys/secret/route");
-const secretKeyRoute = await import("@/app/api/w/[workspaceId]/keys/secret/[keyId]/route");
+const secretKeysRoute = await import("@/app/api/w/[workspaceId]/secret-keys/route");
+const secretKeyRoute = await import("@/app/api/w/[workspaceId]/secret-keys/[keyId]/route");
 const inboxSecretRoute = await import("@/app/api/w/[workspaceId]/inbox-signing-secret/route");
 const inboxRotateRoute = await import(
   "@/app/api/w/[workspaceId]/inbox-signing-secret/rotate/route"

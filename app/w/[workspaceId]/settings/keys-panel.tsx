@@ -32,6 +32,7 @@ export function KeysPanel({
   const [revealed, setRevealed] = useState<{ title: string; key: string } | null>(null);
   const [nameError, setNameError] = useState<string | undefined>();
   const base = `/api/w/${workspaceId}/keys`;
+  const secretKeysUrl = `/api/w/${workspaceId}/secret-keys`;
 
   const rotate = useMutation({
     mutationFn: (kind: Kind) =>
@@ -40,12 +41,12 @@ export function KeysPanel({
       if (kind === "write") return setWrite(key);
       setRevealed({ title: "New secret key", key });
       // The list holds prefixes only: read it again rather than guess.
-      setSecrets((await fetchJson<{ keys: SecretKeyRow[] }>(`${base}/secret`)).keys);
+      setSecrets((await fetchJson<{ keys: SecretKeyRow[] }>(secretKeysUrl)).keys);
     },
   });
   const create = useMutation({
     mutationFn: (name: string) =>
-      fetchJson<SecretKeyRow & { key: string }>(`${base}/secret`, {
+      fetchJson<SecretKeyRow & { key: string }>(secretKeysUrl, {
         method: "POST",
         body: JSON.stringify({ name }),
       }),
@@ -59,7 +60,7 @@ export function KeysPanel({
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => fetchJson<null>(`${base}/secret/${id}`, { method: "DELETE" }),
+    mutationFn: (id: string) => fetchJson<null>(`${secretKeysUrl}/${id}`, { method: "DELETE" }),
     onSuccess: (_data, id) => setSecrets((rows) => rows.filter((row) => row.id !== id)),
   });
   const pending = rotate.isPending || create.isPending || revoke.isPending;

@@ -1,4 +1,4 @@
-// DELETE /api/w/:workspaceId/keys/secret/:keyId – revoke one secret key
+// DELETE /api/w/:workspaceId/secret-keys/:keyId – revoke one secret key
 import { withWorkspace } from "@/lib/auth/with-workspace";
 import { revokeSecretKey } from "@/lib/workspaces/api-keys";
 

@@ -1,4 +1,4 @@
-// GET|POST /api/w/:workspaceId/keys/secret – list the active secret keys (prefixes), or create a named one (shown once)
+// GET|POST /api/w/:workspaceId/secret-keys – list the active secret keys (prefixes), or create a named one (shown once)
 import { z } from "zod";
 import { parseOrThrow, readJson } from "@/lib/api/errors";
 import { withWorkspace } from "@/lib/auth/with-workspace";
