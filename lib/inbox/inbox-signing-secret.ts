@@ -1,6 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -66,11 +67,13 @@ export async function getInboxSigningSecret(
   workspaceId: string,
   now: Date = new Date(),
 ): Promise<InboxSigningSecretInfo> {
-  const row = await prisma.inboxSigningSecret.upsert({
-    where: { workspaceId },
-    create: { workspaceId, secret: generateInboxSigningSecret() },
-    update: {},
-  });
+  const row =
+    (await prisma.inboxSigningSecret.findUnique({ where: { workspaceId } })) ??
+    (await prisma.inboxSigningSecret.upsert({
+      where: { workspaceId },
+      create: { workspaceId, secret: generateInboxSigningSecret() },
+      update: {},
+    }));
   return toInfo(row, now);
 }
 
@@ -86,19 +89,22 @@ export async function rotateInboxSigningSecret(
 ): Promise<InboxSigningSecretInfo> {
   const graceHours = input.graceHours ?? DEFAULT_GRACE_HOURS;
   const current = await getInboxSigningSecret(workspaceId, now);
-  const next = generateInboxSigningSecret();
-  const row = await prisma.inboxSigningSecret.update({
-    // Guarded by the secret read: two rotations at once cannot both keep theirs.
+  // Guarded by the secret read: of two rotations at once one wins and the
+  // other is told, rather than both keeping "their" previous secret.
+  const { count } = await prisma.inboxSigningSecret.updateMany({
     where: { workspaceId, secret: current.secret },
     data: {
-      secret: next,
+      secret: generateInboxSigningSecret(),
       previousSecret: graceHours > 0 ? current.secret : null,
       previousSecretExpiresAt:
         graceHours > 0 ? new Date(now.getTime() + graceHours * 3600_000) : null,
       rotatedAt: now,
     },
   });
-  return toInfo(row, now);
+  if (count === 0) {
+    throw new ApiError("conflict", "The inbox signing secret was rotated meanwhile; reload.");
+  }
+  return getInboxSigningSecret(workspaceId, now);
 }
 
 /** Ends the grace period of the previous secret now. */
@@ -106,11 +112,11 @@ export async function revokePreviousInboxSigningSecret(
   workspaceId: string,
   now: Date = new Date(),
 ): Promise<InboxSigningSecretInfo> {
-  const row = await prisma.inboxSigningSecret.update({
+  await prisma.inboxSigningSecret.updateMany({
     where: { workspaceId },
     data: { previousSecret: null, previousSecretExpiresAt: null },
   });
-  return toInfo(row, now);
+  return getInboxSigningSecret(workspaceId, now);
 }
 
 function toInfo(

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import type { Member, Role } from "@/lib/generated/prisma/client";
+import { getInboxSigningSecret } from "@/lib/inbox/inbox-signing-secret";
 import { findWorkspaceByKey, hashKey, MAX_SECRET_KEYS, rotateKey } from "@/lib/workspaces/api-keys";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 
@@ -197,6 +198,14 @@ describe("secret keys are stored hashed", () => {
 });
 
 describe("the inbox signing secret in the admin API", () => {
+  it("is made on first read for a workspace that has none (created by hand)", async () => {
+    const bare = await prisma.workspace.create({ data: { name: "Bare" } });
+    const first = await getInboxSigningSecret(bare.id);
+    expect(first.secret).toMatch(/^iss_/);
+    expect((await getInboxSigningSecret(bare.id)).secret).toBe(first.secret);
+    expect(await prisma.inboxSigningSecret.count({ where: { workspaceId: bare.id } })).toBe(1);
+  });
+
   it("is readable by admins and rotates with a grace period (24 h by default, 0 for a leak)", async () => {
     const ws = await team();
     session.member = ws.owner;
