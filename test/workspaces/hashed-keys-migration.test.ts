@@ -17,7 +17,7 @@ import { hashKey } from "@/lib/workspaces/api-keys";
 // (secret keys in plain, user_hash keyed by the secret key): the old keys
 // must keep working, and so must every user_hash and token already out there.
 
-const MIGRATION = "20261207031150_hashed_api_keys";
+const MIGRATION = "20261207041500_hashed_api_keys";
 const repoMigrations = path.resolve("prisma/migrations");
 
 function adminUrl(): string {
