@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
@@ -48,16 +49,42 @@ export async function makeJourneyTimersDue(journeyId: string): Promise<number> {
   });
 }
 
-/** The workspace's active secret key (to sign an end user's inbox requests). */
+/**
+ * A secret key of the workspace, for the server-to-server APIs. Cue stores
+ * secret keys hashed, so no test can read one back: this makes an extra key
+ * ("e2e") the way Cue does (SHA-256 and prefix) and remembers its text, once
+ * per workspace and run.
+ */
+const secretKeys = new Map<string, string>();
 export async function secretKeyOf(workspaceId: string): Promise<string> {
+  const known = secretKeys.get(workspaceId);
+  if (known) return known;
+  const key = `sk_${randomBytes(24).toString("base64url")}`;
+  await withDatabase((client) =>
+    client.query(
+      `INSERT INTO api_keys (id, "workspaceId", kind, "keyHash", prefix, name, "createdAt")
+       VALUES ($1, $2, 'secret', $3, $4, 'e2e', now() AT TIME ZONE 'UTC')`,
+      [
+        `e2e-${randomBytes(8).toString("hex")}`,
+        workspaceId,
+        createHash("sha256").update(key, "utf8").digest("hex"),
+        key.slice(0, 8),
+      ],
+    ),
+  );
+  secretKeys.set(workspaceId, key);
+  return key;
+}
+
+/** The workspace's inbox signing secret (to compute an end user's user_hash). */
+export async function inboxSecretOf(workspaceId: string): Promise<string> {
   return withDatabase(async (client) => {
-    const { rows } = await client.query<{ key: string }>(
-      `SELECT key FROM api_keys WHERE "workspaceId" = $1 AND kind = 'secret' AND "revokedAt" IS NULL
-       ORDER BY "createdAt" DESC LIMIT 1`,
+    const { rows } = await client.query<{ secret: string }>(
+      `SELECT secret FROM inbox_signing_secrets WHERE "workspaceId" = $1`,
       [workspaceId],
     );
-    if (!rows[0]) throw new Error("The workspace has no active secret key");
-    return rows[0].key;
+    if (!rows[0]) throw new Error("The workspace has no inbox signing secret");
+    return rows[0].secret;
   });
 }
 

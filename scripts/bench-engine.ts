@@ -2,7 +2,8 @@
 // against the number of journeys, due-timer throughput, the inactivity sweep.
 //
 //   CUE_URL, CUE_WRITE_KEY, CUE_SECRET_KEY   latency against a running Cue (its
-//       worker must run: npm start does). Without CUE_URL ("local") a web
+//       worker must run: npm start does). CUE_INBOX_SECRET, the workspace's
+//       inbox signing secret, is read from DATABASE_URL when unset. Without CUE_URL ("local") a web
 //       process serves /track, /batch, /inbox and the inbox stream as
 //       `npm start` does (bench/engine-http-process.ts) and the engine runs in
 //       BENCH_ENGINE_WORKERS worker processes, as `npm run worker` would.

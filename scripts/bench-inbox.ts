@@ -20,8 +20,9 @@ import path from "node:path";
 import { deliverInApp } from "@/lib/channels/in-app/deliver-in-app";
 import { disconnectPrisma, prisma } from "@/lib/db/client";
 import { sql, sqlTransaction } from "@/lib/db/sql";
+import { generateInboxSigningSecret } from "@/lib/inbox/inbox-signing-secret";
 import { computeUserHash } from "@/lib/inbox/inbox-token";
-import { generateKey } from "@/lib/workspaces/api-keys";
+import { generateKey, newWorkspaceKeys } from "@/lib/workspaces/api-keys";
 import { SseReader } from "@/test/inbox/sse-reader";
 import { percentile, rssMb, serverPid } from "./bench-process-stats";
 
@@ -34,7 +35,7 @@ const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
 const STREAM_USERS = 100;
 const LIMITS = { listP95Ms: 20, sseP95Ms: 100, rssGrowthMb: 200 };
 
-type Keys = { workspaceId: string; writeKey: string; secretKey: string };
+type Keys = { workspaceId: string; writeKey: string; secretKey: string; inboxSecret: string };
 
 function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
@@ -141,18 +142,15 @@ const round = (n: number | null) =>
 async function createBenchWorkspace(): Promise<Keys> {
   const writeKey = generateKey("write");
   const secretKey = generateKey("secret");
+  const inboxSecret = generateInboxSigningSecret();
   const workspace = await prisma.workspace.create({
     data: {
       name: `Inbox bench ${new Date().toISOString()}`,
-      apiKeys: {
-        create: [
-          { kind: "write", key: writeKey },
-          { kind: "secret", key: secretKey },
-        ],
-      },
+      apiKeys: { create: newWorkspaceKeys({ writeKey, secretKey }) },
+      inboxSigningSecret: { create: { secret: inboxSecret } },
     },
   });
-  return { workspaceId: workspace.id, writeKey, secretKey };
+  return { workspaceId: workspace.id, writeKey, secretKey, inboxSecret };
 }
 
 /** Profiles and their userId identities, written directly: the bench measures the inbox, not ingestion. */
@@ -198,7 +196,7 @@ function authHeaders(keys: Keys, userId: string): Record<string, string> {
   return {
     "x-cue-write-key": keys.writeKey,
     "x-cue-user-id": userId,
-    "x-cue-user-hash": computeUserHash(keys.secretKey, userId),
+    "x-cue-user-hash": computeUserHash(keys.inboxSecret, userId),
   };
 }
 

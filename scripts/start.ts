@@ -102,7 +102,14 @@ async function main() {
   if (demo) {
     log(`Demo workspace “Acme” — sign in as ${demo.email} / ${demo.password}`);
     log(`Demo write key: ${demo.writeKey}`);
-    if (demo.created) log(`Demo secret key (shown at first start): ${demo.secretKey}`);
+    if (demo.secretKey) {
+      log(`Demo secret key (shown this once; Cue keeps only its hash): ${demo.secretKey}`);
+    } else {
+      log(
+        `Demo secret key: ${demo.secretKeyHint || "none active"} (stored hashed; ` +
+          "for a new one, rotate it in Settings → API keys)",
+      );
+    }
   }
 }
 

@@ -11,6 +11,7 @@ import {
   seedDemo,
   shouldSeedDemo,
 } from "@/lib/seed/seed-demo";
+import { findWorkspaceByKey, hashKey } from "@/lib/workspaces/api-keys";
 
 const now = new Date("2025-06-11T15:30:00.000Z");
 const profiles = 40;
@@ -67,8 +68,13 @@ describe("seedDemo", () => {
     expect(workspace.memberships).toMatchObject([{ memberId: member.id, role: "owner" }]);
     expect(first.writeKey).toBe("wk_demo_fixed_write_key");
     expect(first.secretKey).toMatch(/^sk_/);
-    const keys = Object.fromEntries(workspace.apiKeys.map((k) => [k.kind, k.key]));
-    expect(keys).toEqual({ write: first.writeKey, secret: first.secretKey });
+    expect(first.secretKeyHint).toBe(`${first.secretKey?.slice(0, 8)}…`);
+    // The secret key is printed at this first start only: the table holds its hash.
+    const keys = Object.fromEntries(workspace.apiKeys.map((k) => [k.kind, [k.key, k.keyHash]]));
+    expect(keys).toEqual({
+      write: [first.writeKey, hashKey(first.writeKey)],
+      secret: [null, hashKey(first.secretKey ?? "")],
+    });
   });
 
   it("loads the profiles and every event of the generated history", async () => {
@@ -107,7 +113,8 @@ describe("seedDemo", () => {
     const before = await counts(first.workspaceId);
     vi.stubEnv("DEMO_WRITE_KEY", "wk_another_key_entirely");
     const again = await seedDemo({ now: new Date(), profiles });
-    expect(again).toEqual({ ...first, created: false });
+    // Later starts know only the secret key's prefix.
+    expect(again).toEqual({ ...first, created: false, secretKey: null });
     expect(await counts(first.workspaceId)).toEqual(before);
   });
 
@@ -117,7 +124,7 @@ describe("seedDemo", () => {
     expect(await wantsDemo()).toBe(false);
     vi.unstubAllEnvs();
 
-    expect(await findSeededDemo()).toEqual({ ...first, created: false });
+    expect(await findSeededDemo()).toEqual({ ...first, created: false, secretKey: null });
     const state = await prisma.appSetting.findUniqueOrThrow({ where: { key: "demo.state" } });
     const unfinished = { ...JSON.parse(state.value), completedAt: null };
     await prisma.appSetting.update({
@@ -137,8 +144,20 @@ describe("seedDemo", () => {
       data: { value: JSON.stringify({ ...JSON.parse(state.value), completedAt: null }) },
     });
     const resumed = await seedDemo({ profiles });
-    expect(resumed).toEqual(first);
-    expect(await counts(first.workspaceId)).toEqual(before);
+    // The first secret key was never shown (the seed died first): a new one is, once.
+    expect(resumed).toEqual({
+      ...first,
+      secretKey: expect.stringMatching(/^sk_/),
+      secretKeyHint: expect.any(String),
+    });
+    expect(resumed.secretKey).not.toBe(first.secretKey);
+    expect(resumed.secretKeyHint).toBe(`${resumed.secretKey?.slice(0, 8)}…`);
+    expect((await findWorkspaceByKey(resumed.secretKey ?? "", "secret"))?.id).toBe(
+      first.workspaceId,
+    );
+    expect(await findWorkspaceByKey(first.secretKey ?? "", "secret")).toBeNull();
+    const keysAfter = await counts(first.workspaceId);
+    expect(keysAfter).toEqual({ ...before, keys: before.keys + 1 });
     const marker = await prisma.appSetting.findUniqueOrThrow({ where: { key: DEMO_MARKER_KEY } });
     expect(marker.value).toBe(first.workspaceId);
   });

@@ -19,6 +19,15 @@ const memberRoute = await import("@/app/api/w/[workspaceId]/members/[memberId]/r
 const inviteRoute = await import("@/app/api/w/[workspaceId]/invites/[inviteId]/route");
 const workspacesRoute = await import("@/app/api/workspaces/route");
 const v1Journeys = await import("@/app/api/v1/journeys/route");
+const secretKeysRoute = await import("@/app/api/w/[workspaceId]/secret-keys/route");
+const secretKeyRoute = await import("@/app/api/w/[workspaceId]/secret-keys/[keyId]/route");
+const inboxSecretRoute = await import("@/app/api/w/[workspaceId]/inbox-signing-secret/route");
+const inboxRotateRoute = await import(
+  "@/app/api/w/[workspaceId]/inbox-signing-secret/rotate/route"
+);
+const inboxPreviousRoute = await import(
+  "@/app/api/w/[workspaceId]/inbox-signing-secret/previous/route"
+);
 const v1Journey = await import("@/app/api/v1/journeys/[id]/route");
 const v1Message = await import("@/app/api/v1/messages/[id]/route");
 const v1ProfileMessages = await import("@/app/api/v1/profiles/[userId]/messages/route");
@@ -74,6 +83,54 @@ describe("tenant isolation", () => {
     expect(write.status).toBe(404);
     const keysAfter = await prisma.apiKey.findMany({ where: { workspaceId: workspaceB } });
     expect(keysAfter).toEqual(keysBefore);
+  });
+
+  it("a member of A cannot list, revoke or rotate B's secret keys or B's inbox signing secret", async () => {
+    const [bKey] = await prisma.apiKey.findMany({
+      where: { workspaceId: workspaceB, kind: "secret", revokedAt: null },
+    });
+    const bSecretBefore = await prisma.inboxSigningSecret.findUniqueOrThrow({
+      where: { workspaceId: workspaceB },
+    });
+    session.member = alice;
+    const onB = { workspaceId: workspaceB };
+    const answers = await Promise.all([
+      secretKeysRoute.GET(new Request("http://x/"), ctx(onB)),
+      inboxSecretRoute.GET(new Request("http://x/"), ctx(onB)),
+      inboxRotateRoute.POST(new Request("http://x/", { method: "POST" }), ctx(onB)),
+      inboxPreviousRoute.DELETE(new Request("http://x/", { method: "DELETE" }), ctx(onB)),
+      secretKeyRoute.DELETE(
+        new Request("http://x/", { method: "DELETE" }),
+        ctx({ ...onB, keyId: bKey?.id ?? "" }),
+      ),
+      // B's key id through A's own workspace: not found either.
+      secretKeyRoute.DELETE(
+        new Request("http://x/", { method: "DELETE" }),
+        ctx({ workspaceId: workspaceA, keyId: bKey?.id ?? "" }),
+      ),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
+    for (const answer of answers) expect(await answer.text()).not.toContain("iss_");
+    expect(
+      await prisma.inboxSigningSecret.findUniqueOrThrow({ where: { workspaceId: workspaceB } }),
+    ).toEqual(bSecretBefore);
+    const bearer = new Request("http://x/api/v1/journeys", {
+      headers: { authorization: `Bearer ${secretKeyB}` },
+    });
+    expect((await v1Journeys.GET(bearer, ctx({}))).status).toBe(200);
+
+    // A's own list shows A's keys only, by prefix.
+    const mine = await secretKeysRoute.GET(
+      new Request("http://x/"),
+      ctx({ workspaceId: workspaceA }),
+    );
+    const list = (await mine.json()) as { keys: { hint: string }[] };
+    expect(list.keys.map((k) => k.hint)).toEqual([`${secretKeyA.slice(0, 8)}…`]);
+    const aSecret = await inboxSecretRoute.GET(
+      new Request("http://x/"),
+      ctx({ workspaceId: workspaceA }),
+    );
+    expect(((await aSecret.json()) as { secret: string }).secret).not.toBe(bSecretBefore.secret);
   });
 
   it("signed out is 401; a viewer's change is 403 and changes nothing", async () => {

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { rememberNewSecretKey } from "@/components/shell/new-secret-key-notice";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ApiClientError, fetchJson } from "@/lib/query/fetch-json";
@@ -24,7 +25,12 @@ export function SetupForm() {
     setErrors({});
     setPending(true);
     try {
-      await fetchJson("/api/setup", { method: "POST", body: JSON.stringify(parsed.data) });
+      const { workspaceId, secretKey } = await fetchJson<{
+        workspaceId: string;
+        secretKey: string;
+      }>("/api/setup", { method: "POST", body: JSON.stringify(parsed.data) });
+      // The first page of the workspace shows it once (Cue keeps only its hash).
+      rememberNewSecretKey(workspaceId, secretKey);
       await signIn("credentials", {
         redirect: false,
         email: parsed.data.email,

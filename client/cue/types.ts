@@ -50,7 +50,7 @@ export interface CueOptions {
   /** Where Cue runs; defaults to the origin cue.js was loaded from. */
   host?: string;
   userId?: string;
-  /** hex HMAC-SHA256(secret key, userId), computed by the site's backend. */
+  /** hex HMAC-SHA256(inbox signing secret, userId), computed by the site's backend. */
   userHash?: string;
   /** A short-lived user token (POST /api/v1/inbox/token), instead of userId + userHash. */
   token?: string;

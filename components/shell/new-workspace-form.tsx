@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ApiClientError, fetchJson } from "@/lib/query/fetch-json";
 import { createWorkspaceSchema } from "@/lib/workspaces/setup-schema";
+import { rememberNewSecretKey } from "./new-secret-key-notice";
 
 /** The shell's "New workspace" action: the creator becomes its owner and lands in its Settings. */
 export function NewWorkspaceForm() {
@@ -14,11 +15,15 @@ export function NewWorkspaceForm() {
   const [error, setError] = useState<string | undefined>();
   const create = useMutation({
     mutationFn: (name: string) =>
-      fetchJson<{ workspaceId: string }>("/api/workspaces", {
+      fetchJson<{ workspaceId: string; secretKey: string }>("/api/workspaces", {
         method: "POST",
         body: JSON.stringify({ name }),
       }),
-    onSuccess: ({ workspaceId }) => router.push(`/w/${workspaceId}/settings`),
+    onSuccess: ({ workspaceId, secretKey }) => {
+      // Shown once by the next page (Cue keeps only the key's hash).
+      rememberNewSecretKey(workspaceId, secretKey);
+      router.push(`/w/${workspaceId}/settings`);
+    },
     onError: (e) =>
       setError(e instanceof ApiClientError ? (e.fieldErrors.name ?? e.message) : e.message),
   });

@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { expect, type Page, type TestInfo, test } from "@playwright/test";
-import { makeJourneyTimersDue, secretKeyOf, showInDemo } from "../e2e-database";
+import { inboxSecretOf, makeJourneyTimersDue, showInDemo } from "../e2e-database";
 import { loadState } from "../fixtures";
 
 // The journey builder in a real browser: build the stall nudge from scratch
@@ -199,7 +199,7 @@ test("build the stall nudge from scratch, publish it, and it fires", async ({ pa
     .toEqual([expect.objectContaining({ status: "completed", nodeId: "exit-1" })]);
 
   // The nudge is in the user's inbox, rendered with their name.
-  const userHash = createHmac("sha256", await secretKeyOf(workspaceId))
+  const userHash = createHmac("sha256", await inboxSecretOf(workspaceId))
     .update(userId)
     .digest("hex");
   const inbox = await page.request.get("/api/v1/inbox", {

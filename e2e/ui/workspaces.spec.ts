@@ -14,6 +14,8 @@ test("an owner creates a second workspace and switches between the two", async (
   const secondId = new URL(page.url()).pathname.split("/")[2] ?? "";
   expect(secondId).not.toBe(workspaceId);
   await expect(page.getByText("Workspace “Second Co”")).toBeVisible();
+  // Its secret key, shown this once (Cue keeps only its hash).
+  await expect(page.getByTestId("secret-shown-once")).toContainText(/sk_[A-Za-z0-9_-]{32}/);
   // Its own keys, and its creator is its only member, as owner.
   await expect(page.getByRole("cell", { name: OWNER.email })).toBeVisible();
 

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApiRequest } from "@/lib/http/api-handler";
+import { validSecrets } from "./inbox-signing-secret";
 import { readInboxTokenClaims, verifyInboxToken, verifyUserHash } from "./inbox-token";
 
 // End users of the apps reach their inbox with the workspace's public write
@@ -37,12 +38,13 @@ export interface InboxUser {
 
 /**
  * Everything needed to decide a request, read in one round trip before any
- * check: the workspace, its active secret key, and the profile of the user id
- * the request *claims*. The profile id is used only once the proof holds.
+ * check: the workspace, its valid inbox signing secrets (the current one, and
+ * the previous one during a rotation's grace period), and the profile of the
+ * user id the request *claims*. The profile id is used only once the proof holds.
  */
 export interface InboxAuthContext {
   workspace: InboxWorkspace;
-  secretKey: string | null;
+  signingSecrets: string[];
   claimedUserId: string | null;
   claimedProfileId: string | null;
 }
@@ -94,36 +96,46 @@ export async function loadInboxAuthContext(
   const rows = await queryRows<{
     id: string;
     allowedOrigins: string[];
-    secretKey: string | null;
+    secret: string | null;
+    previousSecret: string | null;
+    previousSecretExpiresAt: Date | null;
     profileId: string | null;
   }>(Prisma.sql`
-    SELECT w.id, w."allowedOrigins",
-      (SELECT key FROM api_keys s
-        WHERE s."workspaceId" = w.id AND s.kind = 'secret' AND s."revokedAt" IS NULL
-        ORDER BY s."createdAt" DESC LIMIT 1) AS "secretKey",
+    SELECT w.id, w."allowedOrigins", s.secret, s."previousSecret", s."previousSecretExpiresAt",
       (SELECT "profileId"::text FROM profile_identities i
         WHERE i."workspaceId" = w.id AND i.kind = 'userId' AND i.value = ${claimedUserId ?? ""})
         AS "profileId"
-    FROM workspaces w WHERE ${where}`);
+    FROM workspaces w LEFT JOIN inbox_signing_secrets s ON s."workspaceId" = w.id
+    WHERE ${where}`);
   const row = rows[0];
   if (!row || (claims && claims.w !== row.id)) throw new ApiError("unauthorized", REJECTED);
   return {
     workspace: { id: row.id, allowedOrigins: row.allowedOrigins },
-    secretKey: row.secretKey,
+    signingSecrets:
+      row.secret === null
+        ? []
+        : validSecrets(
+            {
+              secret: row.secret,
+              previousSecret: row.previousSecret,
+              previousSecretExpiresAt: row.previousSecretExpiresAt,
+            },
+            new Date(),
+          ),
     claimedUserId,
     claimedProfileId: row.profileId,
   };
 }
 
-/** Checks the proof against the workspace's active secret key and names the user. */
+/** Checks the proof against the workspace's signing secrets and names the user. */
 export function verifyInboxUser(
   credentials: InboxCredentials,
   context: InboxAuthContext,
   now: Date = new Date(),
 ): InboxUser {
-  const { secretKey, claimedUserId } = context;
-  if (!secretKey || !claimedUserId) throw new ApiError("unauthorized", REJECTED);
-  if (!proves(credentials, secretKey, claimedUserId, now)) {
+  const { signingSecrets, claimedUserId } = context;
+  if (signingSecrets.length === 0 || !claimedUserId) throw new ApiError("unauthorized", REJECTED);
+  if (!proves(credentials, signingSecrets, claimedUserId, now)) {
     throw new ApiError("unauthorized", REJECTED);
   }
   return {
@@ -154,14 +166,16 @@ export async function resolveInboxProfileId(
 
 function proves(
   credentials: InboxCredentials,
-  secretKey: string,
+  signingSecrets: readonly string[],
   userId: string,
   now: Date,
 ): boolean {
   if (credentials.token) {
-    const claims = verifyInboxToken(credentials.token, secretKey, now);
+    const claims = verifyInboxToken(credentials.token, signingSecrets, now);
     // A user id sent alongside must be the token's: one user per request.
     return claims !== null && claims.u === userId;
   }
-  return credentials.userHash !== null && verifyUserHash(secretKey, userId, credentials.userHash);
+  return (
+    credentials.userHash !== null && verifyUserHash(signingSecrets, userId, credentials.userHash)
+  );
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { DEMO_MARKER_KEY } from "@/lib/seed/seed-demo";
-import { getActiveKey } from "@/lib/workspaces/api-keys";
+import { getWriteKey } from "@/lib/workspaces/api-keys";
+import { currentInboxSigningSecret } from "./inbox-signing-secret";
 import { computeUserHash } from "./inbox-token";
 
 // The /demo page plays an app that embeds cue.js for a user of the demo
@@ -38,9 +39,9 @@ export async function getDemoWorkspaceId(): Promise<string | null> {
 export async function loadDemoInbox(requestedUserId?: string): Promise<DemoInbox | null> {
   const workspaceId = await getDemoWorkspaceId();
   if (!workspaceId) return null;
-  const [writeKey, secretKey, profiles] = await Promise.all([
-    getActiveKey(workspaceId, "write"),
-    getActiveKey(workspaceId, "secret"),
+  const [writeKey, signingSecret, profiles] = await Promise.all([
+    getWriteKey(workspaceId),
+    currentInboxSigningSecret(workspaceId),
     prisma.profile.findMany({
       where: { workspaceId, userId: { not: null } },
       orderBy: { userId: "asc" },
@@ -48,7 +49,7 @@ export async function loadDemoInbox(requestedUserId?: string): Promise<DemoInbox
       select: { userId: true, email: true, traits: true },
     }),
   ]);
-  if (!writeKey || !secretKey || profiles.length === 0) return null;
+  if (!writeKey || profiles.length === 0) return null;
   const users = profiles.map(toDemoUser);
   let current = users.find((user) => user.userId === requestedUserId);
   if (!current && requestedUserId) {
@@ -66,7 +67,7 @@ export async function loadDemoInbox(requestedUserId?: string): Promise<DemoInbox
     workspaceId,
     writeKey,
     users,
-    current: { ...current, userHash: computeUserHash(secretKey, current.userId) },
+    current: { ...current, userHash: computeUserHash(signingSecret, current.userId) },
   };
 }
 

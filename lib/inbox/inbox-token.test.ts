@@ -8,7 +8,7 @@ import {
   verifyUserHash,
 } from "./inbox-token";
 
-const SECRET = "sk_test_secret";
+const SECRET = "iss_test_secret";
 const now = new Date("2026-01-01T12:00:00Z");
 
 describe("user_hash", () => {
@@ -27,12 +27,19 @@ describe("user_hash", () => {
   ])("rejects %s", (_name, hash) => {
     expect(verifyUserHash(SECRET, "user_42", hash)).toBe(false);
   });
+
+  it("accepts a hash made with any of the valid secrets (a rotation's grace period)", () => {
+    const old = computeUserHash("iss_previous", "user_42");
+    expect(verifyUserHash([SECRET, "iss_previous"], "user_42", old)).toBe(true);
+    expect(verifyUserHash([SECRET], "user_42", old)).toBe(false);
+    expect(verifyUserHash([], "user_42", old)).toBe(false);
+  });
 });
 
 describe("inbox tokens", () => {
   const issue = (overrides: Partial<Parameters<typeof issueInboxToken>[0]> = {}) =>
     issueInboxToken({
-      secretKey: SECRET,
+      signingSecret: SECRET,
       workspaceId: "ws_1",
       userId: "ada",
       ttlSeconds: 3600,
@@ -54,7 +61,9 @@ describe("inbox tokens", () => {
 
   it("rejects another key's signature and any edited byte", () => {
     const { token } = issue();
-    expect(verifyInboxToken(token, "sk_other", now)).toBeNull();
+    expect(verifyInboxToken(token, "iss_other", now)).toBeNull();
+    expect(verifyInboxToken(token, ["iss_other", SECRET], now)).not.toBeNull();
+    expect(verifyInboxToken(token, [], now)).toBeNull();
     for (let i = 0; i < token.length; i++) {
       if (token[i] === ".") continue;
       const edited = token.slice(0, i) + (token[i] === "A" ? "B" : "A") + token.slice(i + 1);

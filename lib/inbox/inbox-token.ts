@@ -3,15 +3,19 @@ import { z } from "zod";
 
 // End-user proof for the inbox API, in the two shapes apps already know:
 //
-// - user_hash: lowercase hex HMAC-SHA256(secret key, user_id), computed by the
-//   app's backend once per user (Intercom's and Novu's scheme). It never
-//   expires; rotating the secret key invalidates every hash.
+// - user_hash: lowercase hex HMAC-SHA256(inbox signing secret, user_id),
+//   computed by the app's backend once per user (Intercom's and Novu's
+//   scheme). It never expires; rotating the signing secret invalidates every
+//   hash once the previous secret's grace period ends.
 // - token: `<payload>.<signature>`, both base64url. The payload is JSON
 //   {w: workspaceId, u: userId, exp: unix seconds}; the signature is
-//   HMAC-SHA256(secret key, payload part). Issued by POST /api/v1/inbox/token.
+//   HMAC-SHA256(inbox signing secret, payload part). Issued by
+//   POST /api/v1/inbox/token.
 //
-// Both are checked against the workspace's *active* secret key only, so a
-// rotation revokes every hash and token signed with the old key at once.
+// Both are checked against the workspace's valid signing secrets: the
+// current one, and the previous one during a rotation's grace period
+// (lib/inbox/inbox-signing-secret.ts). The secret is not the secret API key,
+// which is stored hashed and cannot key an HMAC.
 
 const payloadSchema = z.object({
   w: z.string().min(1).max(100),
@@ -20,19 +24,31 @@ const payloadSchema = z.object({
 });
 export type InboxTokenPayload = z.infer<typeof payloadSchema>;
 
-export function computeUserHash(secretKey: string, userId: string): string {
-  return createHmac("sha256", secretKey).update(userId, "utf8").digest("hex");
+export function computeUserHash(signingSecret: string, userId: string): string {
+  return createHmac("sha256", signingSecret).update(userId, "utf8").digest("hex");
 }
 
-/** Constant-time check of a user_hash; anything but 64 hex characters fails. */
-export function verifyUserHash(secretKey: string, userId: string, userHash: string): boolean {
+/**
+ * Constant-time check of a user_hash against each valid secret; anything but
+ * 64 hex characters fails.
+ */
+export function verifyUserHash(
+  signingSecrets: string | readonly string[],
+  userId: string,
+  userHash: string,
+): boolean {
   if (!/^[0-9a-f]{64}$/.test(userHash)) return false;
-  const expected = Buffer.from(computeUserHash(secretKey, userId), "hex");
-  return timingSafeEqual(expected, Buffer.from(userHash, "hex"));
+  const given = Buffer.from(userHash, "hex");
+  let valid = false;
+  for (const secret of typeof signingSecrets === "string" ? [signingSecrets] : signingSecrets) {
+    // Every secret is tried, so the time taken does not tell which one matched.
+    if (timingSafeEqual(Buffer.from(computeUserHash(secret, userId), "hex"), given)) valid = true;
+  }
+  return valid;
 }
 
 export function issueInboxToken(input: {
-  secretKey: string;
+  signingSecret: string;
   workspaceId: string;
   userId: string;
   ttlSeconds: number;
@@ -42,7 +58,10 @@ export function issueInboxToken(input: {
   const exp = nowSeconds + input.ttlSeconds;
   const payload: InboxTokenPayload = { w: input.workspaceId, u: input.userId, exp };
   const encoded = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
-  return { token: `${encoded}.${sign(input.secretKey, encoded)}`, expiresAt: new Date(exp * 1000) };
+  return {
+    token: `${encoded}.${sign(input.signingSecret, encoded)}`,
+    expiresAt: new Date(exp * 1000),
+  };
 }
 
 /**
@@ -64,7 +83,7 @@ export function readInboxTokenClaims(token: string): InboxTokenPayload | null {
 /** The verified claims, or null for a bad signature, a malformed token or an expired one. */
 export function verifyInboxToken(
   token: string,
-  secretKey: string,
+  signingSecrets: string | readonly string[],
   now: Date = new Date(),
 ): InboxTokenPayload | null {
   const claims = readInboxTokenClaims(token);
@@ -72,13 +91,17 @@ export function verifyInboxToken(
   if (!claims || dot === -1) return null;
   // Compared as text: base64url has spare bits, so two spellings can decode
   // to the same bytes, and only the issued spelling is accepted.
-  const expected = Buffer.from(sign(secretKey, token.slice(0, dot)), "utf8");
   const given = Buffer.from(token.slice(dot + 1), "utf8");
-  if (given.length !== expected.length || !timingSafeEqual(expected, given)) return null;
+  let valid = false;
+  for (const secret of typeof signingSecrets === "string" ? [signingSecrets] : signingSecrets) {
+    const expected = Buffer.from(sign(secret, token.slice(0, dot)), "utf8");
+    if (given.length === expected.length && timingSafeEqual(expected, given)) valid = true;
+  }
+  if (!valid) return null;
   if (claims.exp * 1000 <= now.getTime()) return null;
   return claims;
 }
 
-function sign(secretKey: string, encodedPayload: string): string {
-  return createHmac("sha256", secretKey).update(encodedPayload, "utf8").digest("base64url");
+function sign(signingSecret: string, encodedPayload: string): string {
+  return createHmac("sha256", signingSecret).update(encodedPayload, "utf8").digest("base64url");
 }

@@ -1,20 +1,17 @@
 import "server-only";
-import { ApiError } from "@/lib/api/errors";
-import { getActiveKey } from "@/lib/workspaces/api-keys";
+import { currentInboxSigningSecret } from "./inbox-signing-secret";
 import { issueInboxToken } from "./inbox-token";
 
 /**
- * Signs with the active secret key, which may differ from the one the caller
- * authenticated with only during a rotation race; verification uses the
- * active key too, so the token is always checkable.
+ * Signs with the workspace's current inbox signing secret; verification also
+ * accepts the previous one during a rotation's grace period.
  */
 export async function issueInboxTokenForWorkspace(input: {
   workspaceId: string;
   userId: string;
   ttlSeconds: number;
 }): Promise<{ token: string; user_id: string; expires_at: string }> {
-  const secretKey = await getActiveKey(input.workspaceId, "secret");
-  if (!secretKey) throw new ApiError("unauthorized", "The workspace has no active secret key.");
-  const { token, expiresAt } = issueInboxToken({ ...input, secretKey });
+  const signingSecret = await currentInboxSigningSecret(input.workspaceId);
+  const { token, expiresAt } = issueInboxToken({ ...input, signingSecret });
   return { token, user_id: input.userId, expires_at: expiresAt.toISOString() };
 }

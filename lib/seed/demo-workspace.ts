@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { StartupError } from "@/lib/startup-error";
-import { getActiveKey } from "@/lib/workspaces/api-keys";
+import { getWriteKey, hashKey, listSecretKeys } from "@/lib/workspaces/api-keys";
 
 // The demo workspace "Acme" as it stands: whether this install gets one, and
 // the one already seeded. Kept apart from seed-demo.ts (the seeding itself,
@@ -37,7 +37,13 @@ export interface SeedDemoResult {
   password: string;
   workspaceId: string;
   writeKey: string;
-  secretKey: string;
+  /**
+   * The secret key's text, only when this call created it: Cue stores its
+   * hash, so later starts can show only its prefix.
+   */
+  secretKey: string | null;
+  /** "sk_AbCde…" of the newest active secret key, or "" when none is active. */
+  secretKeyHint: string;
 }
 
 type Log = (line: string) => void;
@@ -63,7 +69,7 @@ export function demoPassword(): string {
 export async function findSeededDemo(log: Log = () => {}): Promise<SeedDemoResult | null> {
   const demo = await readDemo();
   if (!demo?.state.completedAt) return null;
-  return describeDemo(demo.workspaceId, demoPassword(), false, log);
+  return describeDemo(demo.workspaceId, demoPassword(), null, log);
 }
 
 /** The marker and state, if a demo exists whose workspace still does. */
@@ -97,33 +103,39 @@ export function demoKeysFromEnv(): { writeKey?: string; secretKey?: string } {
   return { writeKey, secretKey };
 }
 
+/** `newSecretKey`: the secret key's text when this call made it (the demo is new to the operator). */
 export async function describeDemo(
   workspaceId: string,
   password: string,
-  created: boolean,
+  newSecretKey: string | null,
   log: Log,
 ): Promise<SeedDemoResult> {
-  const [writeKey, secretKey] = await Promise.all([
-    getActiveKey(workspaceId, "write"),
-    getActiveKey(workspaceId, "secret"),
+  const [writeKey, secretKeys, [newest]] = await Promise.all([
+    getWriteKey(workspaceId),
+    prisma.apiKey.findMany({
+      where: { workspaceId, kind: "secret", revokedAt: null },
+      select: { keyHash: true },
+    }),
+    listSecretKeys(workspaceId),
   ]);
   // Keys are set when the demo is created; later changes to the env do not rotate them.
   const wanted = demoKeysFromEnv();
   if (
     (wanted.writeKey && wanted.writeKey !== writeKey) ||
-    (wanted.secretKey && wanted.secretKey !== secretKey)
+    (wanted.secretKey && !secretKeys.some((k) => k.keyHash === hashKey(wanted.secretKey ?? "")))
   ) {
     log(
       "DEMO_WRITE_KEY/DEMO_SECRET_KEY differ from the demo workspace's keys; they only apply when the demo is first seeded.",
     );
   }
   return {
-    created,
+    created: newSecretKey !== null,
     email: DEMO_EMAIL,
     password,
     workspaceId,
     // Rotated-away keys leave no active one only if someone revoked by hand.
     writeKey: writeKey ?? "",
-    secretKey: secretKey ?? "",
+    secretKey: newSecretKey,
+    secretKeyHint: newest?.hint ?? "",
   };
 }

@@ -4,6 +4,7 @@ import { withAdvisoryLock } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/client";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import { StartupError } from "@/lib/startup-error";
+import { hashKey, rotateKey } from "@/lib/workspaces/api-keys";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { DEMO_DEFAULTS, generateDemoHistory } from "./demo-data";
 import {
@@ -56,7 +57,10 @@ export async function seedDemo(
     SEED_LOCK,
     async () => {
       let demo = await readDemo();
-      if (demo?.state.completedAt) return describeDemo(demo.workspaceId, password, false, log);
+      if (demo?.state.completedAt) return describeDemo(demo.workspaceId, password, null, log);
+      // The secret key is stored hashed: a fresh seed knows its text; a
+      // resumed one gets a new key, since the first was never shown.
+      let secretKey: string | null = null;
       if (!demo) {
         const state: DemoState = {
           now: (opts.now ?? new Date()).toISOString(),
@@ -65,7 +69,9 @@ export async function seedDemo(
           seed: DEMO_DEFAULTS.seed,
           completedAt: null,
         };
-        demo = { workspaceId: await createDemoWorkspace(password, state), state };
+        const created = await createDemoWorkspace(password, state);
+        secretKey = created.secretKey;
+        demo = { workspaceId: created.workspaceId, state };
       } else {
         log("Resuming the interrupted demo seed…");
       }
@@ -89,7 +95,8 @@ export async function seedDemo(
         `Seeded “${DEMO_WORKSPACE_NAME}”: ${state.profiles} profiles, ` +
           `${messages.toLocaleString("en-US")} events over ${state.days} days in ${seconds} s.`,
       );
-      return describeDemo(demo.workspaceId, password, true, log);
+      secretKey ??= await secretKeyForResumedDemo(demo.workspaceId);
+      return describeDemo(demo.workspaceId, password, secretKey, log);
     },
     // The other process may be loading the history: wait for it, generously.
     { waitMs: 30 * 60_000 },
@@ -130,13 +137,29 @@ export async function loadDemoHistory(input: {
   return { messages: history.length, accepted, duplicates };
 }
 
+/**
+ * DEMO_SECRET_KEY when the operator set it (and it is still the demo's), else
+ * a new key in place of the one the interrupted seed made and never showed.
+ */
+async function secretKeyForResumedDemo(workspaceId: string): Promise<string> {
+  const { secretKey } = demoKeysFromEnv();
+  if (secretKey) {
+    const row = await prisma.apiKey.findUnique({ where: { keyHash: hashKey(secretKey) } });
+    if (row && row.workspaceId === workspaceId && !row.revokedAt) return secretKey;
+  }
+  return rotateKey(workspaceId, "secret");
+}
+
 /** Member, workspace, keys and marker: all or nothing. */
-async function createDemoWorkspace(password: string, state: DemoState): Promise<string> {
+async function createDemoWorkspace(
+  password: string,
+  state: DemoState,
+): Promise<{ workspaceId: string; secretKey: string }> {
   const keys = demoKeysFromEnv();
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
     for (const key of [keys.writeKey, keys.secretKey]) {
-      if (key && (await tx.apiKey.findUnique({ where: { key } }))) {
+      if (key && (await tx.apiKey.findUnique({ where: { keyHash: hashKey(key) } }))) {
         throw new StartupError(
           `The demo key ${key.slice(0, 6)}… is already used by another workspace.`,
         );
@@ -146,7 +169,7 @@ async function createDemoWorkspace(password: string, state: DemoState): Promise<
     const member =
       (await tx.member.findUnique({ where: { email: DEMO_EMAIL } })) ??
       (await tx.member.create({ data: { email: DEMO_EMAIL, name: "Demo User", passwordHash } }));
-    const { workspaceId } = await createWorkspace(
+    const { workspaceId, secretKey } = await createWorkspace(
       { name: DEMO_WORKSPACE_NAME, ownerId: member.id, ...keys },
       tx,
     );
@@ -156,6 +179,6 @@ async function createDemoWorkspace(password: string, state: DemoState): Promise<
     ] as const) {
       await tx.appSetting.upsert({ where: { key }, create: { key, value }, update: { value } });
     }
-    return workspaceId;
+    return { workspaceId, secretKey };
   });
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { generateKey } from "./api-keys";
+import { newInboxSigningSecret } from "@/lib/inbox/inbox-signing-secret";
+import { generateKey, newWorkspaceKeys } from "./api-keys";
 import { workspaceNameSchema } from "./setup-schema";
 
 export { createWorkspaceSchema } from "./setup-schema";
@@ -14,8 +15,10 @@ export interface CreatedWorkspace {
 }
 
 /**
- * Creates a workspace with its owner and a fresh write key and secret key.
- * Runs inside the caller's transaction when one is given.
+ * Creates a workspace with its owner, a fresh write key and secret key, and
+ * an inbox signing secret. The secret key is stored hashed: the answer is the
+ * only place its text appears. Runs inside the caller's transaction when one
+ * is given.
  */
 export async function createWorkspace(
   input: { name: string; ownerId: string; writeKey?: string; secretKey?: string },
@@ -27,12 +30,8 @@ export async function createWorkspace(
     data: {
       name: workspaceNameSchema.parse(input.name),
       memberships: { create: { memberId: input.ownerId, role: "owner" } },
-      apiKeys: {
-        create: [
-          { kind: "write", key: writeKey },
-          { kind: "secret", key: secretKey },
-        ],
-      },
+      apiKeys: { create: newWorkspaceKeys({ writeKey, secretKey }) },
+      inboxSigningSecret: { create: newInboxSigningSecret() },
     },
   });
   return { workspaceId: workspace.id, writeKey, secretKey };

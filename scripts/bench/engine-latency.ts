@@ -40,6 +40,8 @@ interface Keys {
   workspaceId: string;
   writeKey: string;
   secretKey: string;
+  /** The workspace's inbox signing secret, for each user's user_hash. */
+  inboxSecret: string;
 }
 
 const OBSERVE = process.env.BENCH_OBSERVE === "get" ? "get" : "stream";
@@ -65,7 +67,7 @@ export async function latencyBench(options: LatencyOptions) {
   const headersOf = (userId: string) => ({
     "x-cue-write-key": keys.writeKey,
     "x-cue-user-id": userId,
-    "x-cue-user-hash": computeUserHash(keys.secretKey, userId),
+    "x-cue-user-hash": computeUserHash(keys.inboxSecret, userId),
   });
   // Warm-up: every user identified first, so /track takes ingestion's
   // known-user path, as it does for a real app's signed-in users.
@@ -220,6 +222,7 @@ async function startTarget(
       workspaceId: "",
       writeKey: process.env.CUE_WRITE_KEY ?? "",
       secretKey: process.env.CUE_SECRET_KEY ?? "",
+      inboxSecret: process.env.CUE_INBOX_SECRET ?? "",
     };
     const call = async (method: string, url: string, body?: unknown) => {
       const response = await request(`${remoteBase}${url}`, {
@@ -235,6 +238,12 @@ async function startTarget(
     await call("POST", `/api/v1/journeys/${journey.id}/publish`, {});
     const row = await prisma.journey.findUnique({ where: { id: journey.id } }).catch(() => null);
     keys.workspaceId = row?.workspaceId ?? "";
+    if (!keys.inboxSecret && keys.workspaceId) {
+      const secret = await prisma.inboxSigningSecret.findUnique({
+        where: { workspaceId: keys.workspaceId },
+      });
+      keys.inboxSecret = secret?.secret ?? "";
+    }
     return {
       base: remoteBase,
       keys,

@@ -3,29 +3,27 @@
 import { prisma } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { generateInboxSigningSecret } from "@/lib/inbox/inbox-signing-secret";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { createJourney } from "@/lib/journeys/create-journey";
 import { publishJourney } from "@/lib/journeys/publish-journey";
-import { generateKey } from "@/lib/workspaces/api-keys";
+import { generateKey, newWorkspaceKeys } from "@/lib/workspaces/api-keys";
 
 /** The helpers, with workspace names suffixed by this run's id. */
 export function benchWorkspaces(run: string) {
   async function benchWorkspace(name: string) {
     const writeKey = generateKey("write");
     const secretKey = generateKey("secret");
+    const inboxSecret = generateInboxSigningSecret();
     const workspace = await prisma.workspace.create({
       data: {
         name: `${name} ${run}`,
         deliveryRules: {},
-        apiKeys: {
-          create: [
-            { kind: "write", key: writeKey },
-            { kind: "secret", key: secretKey },
-          ],
-        },
+        apiKeys: { create: newWorkspaceKeys({ writeKey, secretKey }) },
+        inboxSigningSecret: { create: { secret: inboxSecret } },
       },
     });
-    return { workspaceId: workspace.id, writeKey, secretKey };
+    return { workspaceId: workspace.id, writeKey, secretKey, inboxSecret };
   }
 
   async function publish(workspaceId: string, name: string, definition: JourneyDefinitionInput) {

@@ -7,6 +7,11 @@ import { GET as listRoute } from "@/app/api/v1/inbox/route";
 import { POST as tokenRoute } from "@/app/api/v1/inbox/token/route";
 import { prisma } from "@/lib/db/client";
 import type { Member } from "@/lib/generated/prisma/client";
+import {
+  getInboxSigningSecret,
+  revokePreviousInboxSigningSecret,
+  rotateInboxSigningSecret,
+} from "@/lib/inbox/inbox-signing-secret";
 import { computeUserHash, issueInboxToken } from "@/lib/inbox/inbox-token";
 import type { InboxPage } from "@/lib/inbox/list-inbox";
 import { rotateKey } from "@/lib/workspaces/api-keys";
@@ -71,7 +76,7 @@ describe("user_hash", () => {
   });
 
   it("rejects a wrong, uppercase, truncated or other-user hash with the same 401", async () => {
-    const good = computeUserHash(ws.secretKey, "ada");
+    const good = computeUserHash(ws.inboxSecret, "ada");
     const cases = [
       {
         ...hashHeaders(ws, "ada"),
@@ -82,7 +87,9 @@ describe("user_hash", () => {
       // Bob's own proof, asking for Ada's inbox.
       { ...hashHeaders(ws, "bob"), "x-cue-user-id": "ada" },
       // Another workspace's secret signed it.
-      { ...hashHeaders(ws, "ada"), "x-cue-user-hash": computeUserHash(other.secretKey, "ada") },
+      { ...hashHeaders(ws, "ada"), "x-cue-user-hash": computeUserHash(other.inboxSecret, "ada") },
+      // The secret API key is not the signing secret.
+      { ...hashHeaders(ws, "ada"), "x-cue-user-hash": computeUserHash(ws.secretKey, "ada") },
       // A user id that has no profile: same answer as a known one.
       { ...hashHeaders(ws, "ada"), "x-cue-user-id": "ghost" },
       // Unknown write key.
@@ -102,15 +109,56 @@ describe("user_hash", () => {
     expect(JSON.parse(response.text).error.code).toBe("unauthorized");
   });
 
-  it("stops working when the secret key is rotated", async () => {
-    const rotating = await createTestWorkspace("Rotating");
+  it("keeps working when the secret API key is rotated (it signs nothing)", async () => {
+    const rotating = await createTestWorkspace("Rotating key");
     await createInboxUser(rotating, "ada");
     const headers = hashHeaders(rotating, "ada");
+    await rotateKey(rotating.workspaceId, "secret");
     expect((await listWith(headers)).status).toBe(200);
-    const newSecret = await rotateKey(rotating.workspaceId, "secret");
-    expect((await listWith(headers)).status).toBe(401);
-    const fresh = { ...headers, "x-cue-user-hash": computeUserHash(newSecret, "ada") };
+  });
+
+  it("a signing secret rotation keeps the old hash valid for the grace period only", async () => {
+    const rotating = await createTestWorkspace("Rotating secret");
+    await createInboxUser(rotating, "ada");
+    const old = hashHeaders(rotating, "ada");
+    const rotated = await rotateInboxSigningSecret(rotating.workspaceId);
+    expect(rotated.previous?.secret).toBe(rotating.inboxSecret);
+    const hoursLeft = ((rotated.previous?.expiresAt.getTime() ?? 0) - Date.now()) / 3600_000;
+    expect(hoursLeft).toBeGreaterThan(23.9);
+    expect(hoursLeft).toBeLessThanOrEqual(24);
+    const fresh = { ...old, "x-cue-user-hash": computeUserHash(rotated.secret, "ada") };
+    expect((await listWith(old)).status).toBe(200);
     expect((await listWith(fresh)).status).toBe(200);
+
+    // Rotated 25 hours ago with the default grace: the secret before is no longer valid.
+    const later = await rotateInboxSigningSecret(
+      rotating.workspaceId,
+      {},
+      new Date(Date.now() - 25 * 3600_000),
+    );
+    expect(later.previous?.expiresAt.getTime()).toBeLessThan(Date.now());
+    expect((await listWith(fresh)).status).toBe(401);
+    expect((await getInboxSigningSecret(rotating.workspaceId)).previous).toBeNull();
+    const newest = { ...old, "x-cue-user-hash": computeUserHash(later.secret, "ada") };
+    expect((await listWith(newest)).status).toBe(200);
+  });
+
+  it("a rotation with no grace (a leaked secret) refuses the old hash at once", async () => {
+    const rotating = await createTestWorkspace("Leaked secret");
+    await createInboxUser(rotating, "ada");
+    const old = hashHeaders(rotating, "ada");
+    const rotated = await rotateInboxSigningSecret(rotating.workspaceId, { graceHours: 0 });
+    expect(rotated.previous).toBeNull();
+    expect((await listWith(old)).status).toBe(401);
+
+    // Ending a grace period early does the same.
+    const again = await rotateInboxSigningSecret(rotating.workspaceId);
+    const beforeAgain = { ...old, "x-cue-user-hash": computeUserHash(rotated.secret, "ada") };
+    expect((await listWith(beforeAgain)).status).toBe(200);
+    await revokePreviousInboxSigningSecret(rotating.workspaceId);
+    expect((await listWith(beforeAgain)).status).toBe(401);
+    const current = { ...old, "x-cue-user-hash": computeUserHash(again.secret, "ada") };
+    expect((await listWith(current)).status).toBe(200);
   });
 });
 
@@ -125,6 +173,29 @@ describe("tokens", () => {
     const ttl = new Date(ok.body.expires_at).getTime() - Date.now();
     expect(ttl).toBeGreaterThan(590_000);
     expect(ttl).toBeLessThanOrEqual(600_000);
+  });
+
+  it("is signed with the inbox signing secret, and survives its rotation for the grace period", async () => {
+    const rotating = await createTestWorkspace("Token rotation");
+    await createInboxUser(rotating, "ada");
+    const { body } = await issueToken("ada", {}, rotating.secretKey);
+    const bearer = { authorization: `Bearer ${body.token}` };
+    expect((await listWith(bearer)).status).toBe(200);
+    // A token signed with the secret API key is refused.
+    const withApiKey = issueInboxToken({
+      signingSecret: rotating.secretKey,
+      workspaceId: rotating.workspaceId,
+      userId: "ada",
+      ttlSeconds: 600,
+    }).token;
+    expect((await listWith({ authorization: `Bearer ${withApiKey}` })).status).toBe(401);
+
+    await rotateInboxSigningSecret(rotating.workspaceId);
+    expect((await listWith(bearer)).status).toBe(200);
+    await revokePreviousInboxSigningSecret(rotating.workspaceId);
+    expect((await listWith(bearer)).status).toBe(401);
+    const renewed = await issueToken("ada", {}, rotating.secretKey);
+    expect((await listWith({ authorization: `Bearer ${renewed.body.token}` })).status).toBe(200);
   });
 
   it("a token opens its user's inbox, as a bearer header or query parameter", async () => {
@@ -146,14 +217,14 @@ describe("tokens", () => {
     const asAda = Buffer.from(JSON.stringify({ ...claims, u: "ada" })).toString("base64url");
     const flip = (s: string) => (s[0] === "A" ? "B" : "A") + s.slice(1);
     const expired = issueInboxToken({
-      secretKey: ws.secretKey,
+      signingSecret: ws.inboxSecret,
       workspaceId: ws.workspaceId,
       userId: "ada",
       ttlSeconds: 60,
       now: new Date(Date.now() - 3600_000),
     }).token;
     const foreign = issueInboxToken({
-      secretKey: other.secretKey,
+      signingSecret: other.inboxSecret,
       workspaceId: ws.workspaceId,
       userId: "ada",
       ttlSeconds: 600,

@@ -74,7 +74,7 @@ export function hashHeaders(ws: TestWorkspace, userId: string): Record<string, s
   return {
     "x-cue-write-key": ws.writeKey,
     "x-cue-user-id": userId,
-    "x-cue-user-hash": computeUserHash(ws.secretKey, userId),
+    "x-cue-user-hash": computeUserHash(ws.inboxSecret, userId),
   };
 }
 
@@ -82,7 +82,7 @@ export function hashQuery(ws: TestWorkspace, userId: string): string {
   return new URLSearchParams({
     write_key: ws.writeKey,
     user_id: userId,
-    user_hash: computeUserHash(ws.secretKey, userId),
+    user_hash: computeUserHash(ws.inboxSecret, userId),
   }).toString();
 }
 

@@ -6,8 +6,9 @@ import { setupOwner, setupSchema } from "@/lib/workspaces/setup-owner";
 export async function POST(request: Request) {
   try {
     const input = parseOrThrow(setupSchema, await readJson(request));
-    const { workspaceId } = await setupOwner(input);
-    return Response.json({ workspaceId }, { status: 201 });
+    const { workspaceId, secretKey } = await setupOwner(input);
+    // The secret key's text is in this answer only: Cue stores its hash.
+    return Response.json({ workspaceId, secretKey }, { status: 201 });
   } catch (error) {
     return errorResponse(error, { route: "/api/setup" });
   }

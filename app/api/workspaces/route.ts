@@ -17,6 +17,6 @@ export const GET = withMember(async ({ member }) => {
 export const POST = withMember(async ({ request, member }) => {
   const { name } = parseOrThrow(createWorkspaceSchema, await readJson(request));
   const created = await createAnotherWorkspace({ name, memberId: member.id });
-  // The secret key is in this answer once; Settings shows it afterwards to admins.
+  // The secret key's text is in this answer only: Cue stores its hash.
   return Response.json(created, { status: 201 });
 });

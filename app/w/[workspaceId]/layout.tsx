@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { NavLinks } from "@/components/shell/nav-links";
+import { NewSecretKeyNotice } from "@/components/shell/new-secret-key-notice";
 import { NewWorkspaceForm } from "@/components/shell/new-workspace-form";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { ROLE_LABEL } from "@/lib/auth/roles";
@@ -58,7 +59,10 @@ export default async function WorkspaceLayout({
           <SignOutButton />
         </div>
       </aside>
-      <main className="min-w-0 flex-1 p-8">{children}</main>
+      <main className="min-w-0 flex-1 p-8">
+        <NewSecretKeyNotice workspaceId={workspace.id} />
+        {children}
+      </main>
     </div>
   );
 }

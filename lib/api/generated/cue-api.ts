@@ -203,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * Issue a short-lived inbox token for one user (server side)
-         * @description Your server calls this with the secret key and hands the token to the user's browser, instead of computing a user hash.
+         * @description Your server calls this with the secret key and hands the token to the user's browser, instead of computing a user hash. Tokens are signed with the inbox signing secret and stay valid through its rotation's grace period.
          */
         post: operations["issueInboxToken"];
         delete?: never;

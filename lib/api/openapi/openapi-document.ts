@@ -47,7 +47,7 @@ const RESPONSE_SCHEMAS = {
 const DESCRIPTION = `Cue's public HTTP API.
 
 - **Tracking** (Segment/RudderStack compatible): the write key, as HTTP Basic username. Also served at \`/v1/<call>\` and Segment's one-letter paths (\`/v1/t\`, \`/v1/b\`, …) so existing libraries work with Cue's URL alone.
-- **Inbox**: called from the end user's browser with the write key plus the user's proof (\`X-Cue-User-Hash\` or an inbox token), from the workspace's allowed origins.
+- **Inbox**: called from the end user's browser with the write key plus the user's proof (\`X-Cue-User-Hash\`, an HMAC with the inbox signing secret, or an inbox token), from the workspace's allowed origins.
 - **Everything else** (profiles, messages, journeys, templates, webhooks, inbox tokens): server side, \`Authorization: Bearer <secret key>\`.
 
 Errors use one envelope: \`{ "error": { "code", "message", "details"? } }\`; a 422 lists each invalid field in \`details.issues\`.`;

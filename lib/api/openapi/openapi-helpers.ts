@@ -116,7 +116,7 @@ export const SECURITY_SCHEMES = {
     in: "header",
     name: "X-Cue-User-Hash",
     description:
-      "HMAC-SHA256 of the userId with the secret key, computed by your server (or `user_hash`).",
+      "Lowercase hex HMAC-SHA256 of the userId with the workspace's inbox signing secret (Settings → Inbox signing secret), computed by your server (or `user_hash`).",
   },
   inboxToken: {
     type: "http",

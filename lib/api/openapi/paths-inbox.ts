@@ -114,7 +114,7 @@ export const inboxPaths: Record<string, PathItem> = {
       tags,
       summary: "Issue a short-lived inbox token for one user (server side)",
       description:
-        "Your server calls this with the secret key and hands the token to the user's browser, instead of computing a user hash.",
+        "Your server calls this with the secret key and hands the token to the user's browser, instead of computing a user hash. Tokens are signed with the inbox signing secret and stay valid through its rotation's grace period.",
       security: SECRET_KEY,
       requestBody: jsonBody(ref("InboxTokenRequest"), { user_id: "user_123", ttl_seconds: 3600 }),
       responses: {

@@ -6,7 +6,7 @@ import { listEvents } from "@/lib/events/list-events";
 import { listRejected } from "@/lib/events/list-rejected";
 import { requestOrigin } from "@/lib/events/request-origin";
 import { sourceSnippets } from "@/lib/events/source-snippets";
-import { getActiveKey } from "@/lib/workspaces/api-keys";
+import { getWriteKey } from "@/lib/workspaces/api-keys";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { EventCatalog } from "./event-catalog";
 import { eventFiltersFromParams } from "./event-filters";
@@ -90,7 +90,7 @@ async function LiveTab({
         limit: EVENTS_PAGE_SIZE,
       },
     }),
-    getActiveKey(workspaceId, "write"),
+    getWriteKey(workspaceId),
     requestOrigin(),
   ]);
   return (

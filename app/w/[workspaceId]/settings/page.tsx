@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/shell/page-header";
 import { hasRole } from "@/lib/auth/roles";
+import { getInboxSigningSecret } from "@/lib/inbox/inbox-signing-secret";
+import { inboxSigningSecretJson } from "@/lib/inbox/inbox-signing-secret-json";
 import { configuredPublicUrl } from "@/lib/runtime/public-url";
 import { listEndpoints } from "@/lib/webhooks/manage-webhooks";
-import { getActiveKey } from "@/lib/workspaces/api-keys";
+import { getWriteKey, listSecretKeys } from "@/lib/workspaces/api-keys";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { listMembers, listOpenInvites } from "@/lib/workspaces/list-members";
 import { AllowedOriginsPanel } from "./allowed-origins-panel";
 import { DeliveryRulesPanel } from "./delivery-rules-panel";
 import { EmailSettingsPanel } from "./email-settings-panel";
+import { InboxSigningSecretPanel } from "./inbox-signing-secret-panel";
 import { KeysPanel } from "./keys-panel";
 import { MembersPanel } from "./members-panel";
 
@@ -23,9 +26,11 @@ export default async function SettingsPage({
   const { workspaceId } = await params;
   const { member, workspace, role } = await requireMembership(workspaceId);
   const isAdmin = hasRole(role, "admin");
-  const [writeKey, secretKey, members, invites, webhooks] = await Promise.all([
-    getActiveKey(workspace.id, "write"),
-    getActiveKey(workspace.id, "secret"),
+  const [writeKey, secretKeys, inboxSecret, members, invites, webhooks] = await Promise.all([
+    getWriteKey(workspace.id),
+    listSecretKeys(workspace.id),
+    // Readable by admins only: customers' servers compute user_hash with it.
+    isAdmin ? getInboxSigningSecret(workspace.id) : Promise.resolve(null),
     listMembers(workspace.id),
     isAdmin ? listOpenInvites(workspace.id) : Promise.resolve([]),
     listEndpoints(workspace.id),
@@ -78,8 +83,12 @@ export default async function SettingsPage({
         <KeysPanel
           workspaceId={workspace.id}
           writeKey={writeKey ?? ""}
-          secretKeyHint={secretKey ? `${secretKey.slice(0, 7)}…${secretKey.slice(-4)}` : ""}
+          secretKeys={secretKeys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString() }))}
           canRotate={isAdmin}
+        />
+        <InboxSigningSecretPanel
+          workspaceId={workspace.id}
+          initial={inboxSecret ? inboxSigningSecretJson(inboxSecret) : null}
         />
         <EmailSettingsPanel workspaceId={workspace.id} canEdit={isAdmin} />
         <DeliveryRulesPanel workspaceId={workspace.id} canEdit={isAdmin} />

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requestOrigin } from "@/lib/events/request-origin";
 import { sourceSnippets } from "@/lib/events/source-snippets";
-import { getActiveKey } from "@/lib/workspaces/api-keys";
+import { getWriteKey } from "@/lib/workspaces/api-keys";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -21,10 +21,7 @@ export default async function SourcesPage({
 }) {
   const { workspaceId } = await params;
   const { workspace } = await requireMembership(workspaceId);
-  const [writeKey, origin] = await Promise.all([
-    getActiveKey(workspace.id, "write"),
-    requestOrigin(),
-  ]);
+  const [writeKey, origin] = await Promise.all([getWriteKey(workspace.id), requestOrigin()]);
   const settings = `/w/${workspace.id}/settings`;
 
   return (
