@@ -64,8 +64,8 @@ export async function playDemoHistory(input: {
   from: Date;
   now: Date;
   seed: number;
-  /** Ids for new profiles (ingestBatch's profileIds); random when absent. */
-  profileIds?: (firstMessageId: string, offset: number) => () => string;
+  /** Ids for new profiles (ingestBatch's profileIds) by step and chunk; random when absent. */
+  profileIds?: (step: string, offset: number) => () => string;
 }): Promise<PlayResult> {
   const { workspaceId, history, seed } = input;
   const until = input.now.getTime();
@@ -90,7 +90,13 @@ export async function playDemoHistory(input: {
     reactions = later;
     items.push(...due);
     items.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
-    await ingest(workspaceId, items, tickEnd, input.profileIds);
+    const ids = input.profileIds;
+    await ingest(
+      workspaceId,
+      items,
+      tickEnd,
+      ids && ((offset) => ids(tickEnd.toISOString(), offset)),
+    );
     calls += items.length;
     await runEngine(tickEnd);
 
@@ -141,11 +147,9 @@ async function ingest(
   workspaceId: string,
   items: SegmentMessage[],
   receivedAt: Date,
-  ids?: (firstMessageId: string, offset: number) => () => string,
+  profileIds?: (offset: number) => () => string,
 ) {
-  const [head] = items;
-  if (!head) return;
-  const profileIds = ids && ((offset: number) => ids(head.messageId, offset));
+  if (items.length === 0) return;
   const result = await ingestBatch({ workspaceId, items, receivedAt, profileIds });
   const [first] = result.rejected;
   if (first) {

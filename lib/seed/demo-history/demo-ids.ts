@@ -12,9 +12,9 @@ export function demoIds(seed: number, instance: number) {
   const base = streamSeed(seed, 7_000_000 + instance);
   return {
     journey: (slug: string) => uuid(mulberry32(base ^ fnv1a32(`journey:${slug}`))),
-    /** A sequence of profile ids for the ingestion batch that starts with this call. */
-    profiles: (firstMessageId: string, offset: number) => {
-      const rng = mulberry32(base ^ fnv1a32(`profiles:${firstMessageId}:${offset}`));
+    /** A sequence of profile ids for one ingestion batch (by the step it plays, and its chunk). */
+    profiles: (step: string, offset: number) => {
+      const rng = mulberry32(base ^ fnv1a32(`profiles:${step}:${offset}`));
       return () => uuid(rng);
     },
   };
