@@ -62,8 +62,13 @@ interface RawStateRow {
  * profile, so another user's id is simply not found. Rows are locked while
  * read, so the "previous" state is exact under concurrent clicks.
  */
-async function applyAction(owner: Owner, action: InboxAction, target: Prisma.Sql) {
-  const now = Prisma.sql`${new Date().toISOString()}::timestamp`;
+async function applyAction(
+  owner: Owner,
+  action: InboxAction,
+  target: Prisma.Sql,
+  at: Date = new Date(),
+) {
+  const now = Prisma.sql`${at.toISOString()}::timestamp`;
   const rows = await sql.$queryRaw<RawStateRow[]>`
     UPDATE inbox_items AS i SET ${setClause(action, now)}
     FROM (
@@ -106,6 +111,8 @@ export async function updateInboxItem(input: {
   userId: string;
   id: string;
   action: InboxAction;
+  /** When the user acted (default now); the demo seed plays its history with it. */
+  at?: Date;
 }): Promise<{ item: InboxItemJson; counts: InboxCounts }> {
   const { workspaceId, profileId, userId, id, action } = input;
   if (!profileId) throw notFound("Inbox item");
@@ -113,6 +120,7 @@ export async function updateInboxItem(input: {
     { workspaceId, profileId, userId },
     action,
     Prisma.sql`id = ${id}`,
+    input.at,
   );
   if (rows.length === 0) throw notFound("Inbox item");
   const [[item], counts] = await Promise.all([

@@ -26,6 +26,11 @@ export interface IngestBatchInput {
   sentAt?: unknown;
   /** Hand new events to the journey engine (default true); the demo seed turns it off. */
   evaluate?: boolean;
+  /**
+   * Ids for new profiles, a fresh sequence per plan of the chunk at `offset`
+   * (default random). The demo seed makes its profiles' ids reproducible.
+   */
+  profileIds?: (offset: number) => () => string;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -49,6 +54,7 @@ export async function ingestBatch(input: IngestBatchInput): Promise<IngestResult
   const receivedAt = input.receivedAt ?? new Date();
   const batchSentAt = parseTimestamp(input.sentAt);
   const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
+  const { profileIds } = input;
   for (let start = 0; start < input.items.length; start += MAX_BATCH_ITEMS) {
     const chunk = input.items.slice(start, start + MAX_BATCH_ITEMS);
     const part = await ingestChunk({
@@ -58,6 +64,7 @@ export async function ingestBatch(input: IngestBatchInput): Promise<IngestResult
       receivedAt,
       batchSentAt,
       evaluate: input.evaluate ?? true,
+      profileIds: profileIds && (() => profileIds(start)),
     });
     result.accepted += part.accepted;
     result.duplicates += part.duplicates;
@@ -73,6 +80,7 @@ async function ingestChunk(chunk: {
   receivedAt: Date;
   batchSentAt: Date | null;
   evaluate: boolean;
+  profileIds?: () => () => string;
 }): Promise<IngestResult> {
   const { workspaceId, receivedAt, evaluate } = chunk;
   const messages: NormalizedMessage[] = [];
@@ -109,7 +117,7 @@ async function ingestChunk(chunk: {
     const { hits, misses } = cachedIdentities(workspaceId, keys);
     const found = await lookupIdentities(genericPlanSql, workspaceId, misses, { lock: false });
     rememberIdentities(workspaceId, found);
-    const plan = planIdentities(messages, [...hits, ...found]);
+    const plan = planIdentities(messages, [...hits, ...found], chunk.profileIds?.());
     if (planIsReadOnly(plan)) {
       return writeEvents(genericPlanSql, { ...write, profileOf: plan.profileOf });
     }
@@ -124,7 +132,7 @@ async function ingestChunk(chunk: {
         const stored = await storedMessageIds(tx, workspaceId, messages);
         const fresh =
           stored.size === 0 ? messages : messages.filter((m) => !stored.has(m.messageId));
-        const lockedPlan = planIdentities(fresh, locked);
+        const lockedPlan = planIdentities(fresh, locked, chunk.profileIds?.());
         await upsertProfiles(tx, workspaceId, lockedPlan);
         return writeEvents(tx, { ...write, messages: fresh, profileOf: lockedPlan.profileOf });
       },

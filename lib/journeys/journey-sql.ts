@@ -111,12 +111,12 @@ async function updated(tx: RawDb, journey: Journey, set: Prisma.Sql): Promise<Jo
 /** A new draft journey (the demo set-up; the API creates journeys in create-journey.ts). */
 export async function insertJourney(
   tx: RawDb,
-  input: { workspaceId: string; name: string; draft: object },
+  input: { workspaceId: string; name: string; draft: object; id?: string; at?: Date },
 ): Promise<Journey> {
-  const now = new Date();
+  const now = input.at ?? new Date();
   const [row] = await tx.$queryRaw<Journey[]>`
     INSERT INTO journeys (id, "workspaceId", name, draft, "createdAt", "updatedAt")
-    VALUES (${randomUUID()}, ${input.workspaceId}, ${input.name}, ${JSON.stringify(input.draft)}::jsonb,
+    VALUES (${input.id ?? randomUUID()}, ${input.workspaceId}, ${input.name}, ${JSON.stringify(input.draft)}::jsonb,
       ${now}::timestamp(3), ${now}::timestamp(3))
     RETURNING ${JOURNEY_COLUMNS}`;
   if (!row) throw new Error("INSERT … RETURNING returned no journey");
@@ -146,13 +146,19 @@ export async function findVersion(
 export async function insertNextVersion(
   tx: RawDb,
   journey: { id: string; workspaceId: string },
-  input: { definition: object; note: string | null; memberId: string | null },
+  input: {
+    definition: object;
+    note: string | null;
+    memberId: string | null;
+    /** When it was published (default now); the demo seed backdates its history. */
+    at?: Date;
+  },
 ): Promise<{ id: string; version: number }> {
   const [row] = await tx.$queryRaw<{ id: string; version: number }[]>`
     INSERT INTO journey_versions (id, "journeyId", "workspaceId", version, definition, note,
       "publishedAt", "publishedById")
     SELECT ${randomUUID()}, ${journey.id}, ${journey.workspaceId}, coalesce(max(version), 0) + 1,
-      ${JSON.stringify(input.definition)}::jsonb, ${input.note}, ${new Date()}::timestamp(3),
+      ${JSON.stringify(input.definition)}::jsonb, ${input.note}, ${input.at ?? new Date()}::timestamp(3),
       ${input.memberId}
     FROM journey_versions WHERE "journeyId" = ${journey.id} AND "workspaceId" = ${journey.workspaceId}
     RETURNING id, version`;

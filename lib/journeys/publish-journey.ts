@@ -76,6 +76,7 @@ export async function publishJourneyIn(
       definition: validation.definition,
       note: input.publish?.note ?? null,
       memberId: input.memberId ?? null,
+      at: input.at,
     });
     const status = journey.status === "paused" ? "paused" : "live";
     const updated = await setCurrentVersion(

@@ -27,6 +27,11 @@ export interface DemoState {
   profiles: number;
   days: number;
   seed: number;
+  /**
+   * Demo workspaces this database had before this one: with the seed it makes
+   * the demo's ids (profiles, journeys) reproducible yet unique in the database.
+   */
+  instance?: number;
   completedAt: string | null;
 }
 

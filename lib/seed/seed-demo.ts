@@ -3,10 +3,14 @@ import { hashPassword } from "@/lib/auth/password";
 import { withAdvisoryLock } from "@/lib/db/advisory-lock";
 import { prisma } from "@/lib/db/client";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import { StartupError } from "@/lib/startup-error";
 import { hashKey, rotateKey } from "@/lib/workspaces/api-keys";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
+import { DEFAULT_DELIVERY_RULES } from "@/lib/workspaces/delivery-rules";
 import { DEMO_DEFAULTS, generateDemoHistory } from "./demo-data";
+import { demoIds } from "./demo-history/demo-ids";
+import { DAY } from "./demo-history/world";
 import {
   DEMO_EMAIL,
   DEMO_MARKER_KEY,
@@ -20,6 +24,8 @@ import {
   readDemo,
   type SeedDemoResult,
 } from "./demo-workspace";
+import { ensureDemoJourneys } from "./ensure-demo-journeys";
+import { playDemoHistory } from "./play-demo-history";
 
 export {
   DEMO_DEFAULT_PASSWORD,
@@ -37,6 +43,17 @@ const SEED_LOCK = 4_242_003; // setup-owner uses 4_242_001, tests 4_242_002
 const CHUNK_SIZE = 500;
 
 type Log = (line: string) => void;
+
+/**
+ * Acme's delivery rules: the default quiet hours, and at most one email per
+ * person every three days (six messages in all), so the history has budget
+ * hits to show: an onboarding nudge and an alerts guide due close together,
+ * and the second one waits. In-app messages only count toward the six.
+ */
+const DEMO_DELIVERY_RULES: WorkspaceDeliveryRules = {
+  ...DEFAULT_DELIVERY_RULES,
+  frequency: { windowHours: 72, max: 6, perChannel: { email: 1 }, onLimit: "defer" },
+};
 
 /**
  * Seeds the demo workspace once per database. Later calls (and a second
@@ -67,6 +84,7 @@ export async function seedDemo(
           profiles: opts.profiles ?? DEMO_DEFAULTS.profiles,
           days: opts.days ?? DEMO_DEFAULTS.days,
           seed: DEMO_DEFAULTS.seed,
+          instance: await prisma.workspace.count({ where: { name: DEMO_WORKSPACE_NAME } }),
           completedAt: null,
         };
         const created = await createDemoWorkspace(password, state);
@@ -78,12 +96,13 @@ export async function seedDemo(
       const { state } = demo;
       log(`Seeding the demo workspace “${DEMO_WORKSPACE_NAME}” (${state.profiles} profiles)…`);
       const started = performance.now();
-      const { messages } = await loadDemoHistory({
+      const played = await playDemo({
         workspaceId: demo.workspaceId,
         now: new Date(state.now),
         profiles: state.profiles,
         days: state.days,
         seed: state.seed,
+        instance: state.instance ?? 0,
       });
       const completed: DemoState = { ...state, completedAt: new Date().toISOString() };
       await prisma.appSetting.update({
@@ -93,7 +112,8 @@ export async function seedDemo(
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       log(
         `Seeded “${DEMO_WORKSPACE_NAME}”: ${state.profiles} profiles, ` +
-          `${messages.toLocaleString("en-US")} events over ${state.days} days in ${seconds} s.`,
+          `${played.calls.toLocaleString("en-US")} events and ` +
+          `${played.messages.toLocaleString("en-US")} journey messages over ${state.days} days in ${seconds} s.`,
       );
       secretKey ??= await secretKeyForResumedDemo(demo.workspaceId);
       return describeDemo(demo.workspaceId, password, secretKey, log);
@@ -101,6 +121,42 @@ export async function seedDemo(
     // The other process may be loading the history: wait for it, generously.
     { waitMs: 30 * 60_000 },
   );
+}
+
+/**
+ * The demo's story: its journeys go live at the start of the history, then
+ * the history is played through the engine hour by hour
+ * (play-demo-history.ts), so every run, message and conversion is one the
+ * engine made. Replaying (a resumed seed) changes nothing already done.
+ */
+async function playDemo(input: {
+  workspaceId: string;
+  now: Date;
+  profiles: number;
+  days: number;
+  seed: number;
+  instance: number;
+}): Promise<{ calls: number; messages: number }> {
+  const from = new Date(input.now.getTime() - input.days * DAY);
+  const ids = demoIds(input.seed, input.instance);
+  const owner = await prisma.membership.findFirst({
+    where: { workspaceId: input.workspaceId, role: "owner" },
+    select: { memberId: true },
+  });
+  await ensureDemoJourneys(input.workspaceId, {
+    at: from,
+    memberId: owner?.memberId ?? null,
+    journeyId: ids.journey,
+  });
+  const history = generateDemoHistory(input);
+  return playDemoHistory({
+    workspaceId: input.workspaceId,
+    history,
+    from,
+    now: input.now,
+    seed: input.seed,
+    profileIds: ids.profiles,
+  });
 }
 
 /**
@@ -173,6 +229,10 @@ async function createDemoWorkspace(
       { name: DEMO_WORKSPACE_NAME, ownerId: member.id, ...keys },
       tx,
     );
+    await tx.workspace.update({
+      where: { id: workspaceId },
+      data: { deliveryRules: DEMO_DELIVERY_RULES },
+    });
     for (const [key, value] of [
       [DEMO_MARKER_KEY, workspaceId],
       [DEMO_STATE_KEY, JSON.stringify(state)],

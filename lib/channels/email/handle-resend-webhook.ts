@@ -77,45 +77,56 @@ export async function handleResendWebhook(input: {
       ON CONFLICT DO NOTHING`;
     if (receipt === 0) return { outcome: "duplicate" } as const;
     if (!parsed.success) return { outcome: "ignored", reason: "Not a Resend event." } as const;
+    return applyResendEvent(tx, parsed.data);
+  });
+}
 
-    const event = parsed.data;
-    const effect = webhookEffect(event);
-    if (effect.kind === "ignore") return { outcome: "ignored", reason: effect.reason } as const;
+/**
+ * What a verified Resend event does to its message, inside the caller's
+ * transaction: the status moves forward, the timeline gets the event at its
+ * `created_at`, and hard bounces and complaints suppress the address. The
+ * demo seed plays its simulated provider's events through it too.
+ */
+export async function applyResendEvent(
+  tx: RawDb,
+  event: z.infer<typeof eventSchema>,
+): Promise<WebhookResult> {
+  const effect = webhookEffect(event);
+  if (effect.kind === "ignore") return { outcome: "ignored", reason: effect.reason } as const;
 
-    const data = event.data ?? {};
-    const message = await findMessage(tx, data);
-    if (!message) return { outcome: "ignored", reason: "No message matches this email." } as const;
+  const data = event.data ?? {};
+  const message = await findMessage(tx, data);
+  if (!message) return { outcome: "ignored", reason: "No message matches this email." } as const;
 
-    const at = parseDate(event.created_at) ?? new Date();
-    let status = message.status;
-    if (effect.rank > STATUS_RANK[message.status]) {
-      status = effect.status;
-      await tx.$executeRaw`
+  const at = parseDate(event.created_at) ?? new Date();
+  let status = message.status;
+  if (effect.rank > STATUS_RANK[message.status]) {
+    status = effect.status;
+    await tx.$executeRaw`
         UPDATE messages SET status = ${status}::"MessageStatus",
           error = COALESCE(${effect.error || null}::text, error), "updatedAt" = ${new Date()}::timestamp(3)
         WHERE id = ${message.id}`;
-    }
-    // After the status change: the outbound webhook this event queues (a
-    // database trigger) reports the message as it now is.
-    await tx.$executeRaw`
+  }
+  // After the status change: the outbound webhook this event queues (a
+  // database trigger) reports the message as it now is.
+  await tx.$executeRaw`
       INSERT INTO message_events ("messageId", type, at, data)
       VALUES (${message.id}, ${effect.eventType}, ${at}::timestamp(3),
         ${JSON.stringify(eventData(event.type, data))}::jsonb)`;
-    const address = message.toAddress ?? firstRecipient(data);
-    if (effect.suppress && address) {
-      await suppressAddress(tx, {
-        workspaceId: message.workspaceId,
-        email: address,
-        reason: effect.suppress,
-      });
-    }
-    return {
-      outcome: "processed",
-      messageId: message.id,
-      status,
-      event: effect.eventType,
-    } as const;
-  });
+  const address = message.toAddress ?? firstRecipient(data);
+  if (effect.suppress && address) {
+    await suppressAddress(tx, {
+      workspaceId: message.workspaceId,
+      email: address,
+      reason: effect.suppress,
+    });
+  }
+  return {
+    outcome: "processed",
+    messageId: message.id,
+    status,
+    event: effect.eventType,
+  } as const;
 }
 
 interface LockedMessage {
