@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db/client";
 import { errorText } from "@/lib/log/error-text";
 import { recordEmailDelivery, recordProviderCall } from "@/lib/metrics/record";
 import type { WorkerTask } from "@/lib/worker/run-worker";
+import { createWakeGate } from "@/lib/worker/wake-gate";
 import {
   type ClaimedEmail,
   type ClaimedWork,
@@ -194,16 +195,22 @@ export function emailDeliveryTask(
   const batch = options.batchSize ?? DEFAULT_BATCH;
   const ctx = contextFrom(options);
   let wake = () => {};
+  // The claim is a transaction of several statements: the gate skips it (and the
+  // next-due query) in rounds where no email can be due (lib/worker/wake-gate.ts).
+  const gate = createWakeGate(EMAIL_DELIVERY_TASK);
   return {
     name: EMAIL_DELIVERY_TASK,
     attach: (loopWake) => {
       wake = loopWake;
     },
+    notified: (payload) => gate.notified(payload),
     run: async (now) => {
       const room = concurrency - inFlight.size;
-      if (room <= 0) return 0;
-      const claimed = await claimDueEmails(now, Math.min(room, batch), LEASE_MS);
+      if (room <= 0 || !gate.shouldRun(now)) return 0;
+      const limit = Math.min(room, batch);
+      const claimed = await claimDueEmails(now, limit, LEASE_MS);
       const messages = claimedMessages(claimed);
+      gate.ran(now, claimed.batches.length + claimed.singles.length >= limit);
       if (messages.length === 0) return 0;
       for (const m of messages) leases.hold(m.id, m.leaseId);
       let prepared: Awaited<ReturnType<typeof prepareSends>>;
@@ -228,13 +235,20 @@ export function emailDeliveryTask(
           .finally(() => {
             for (const m of held) leases.release(m.id);
             inFlight.delete(work);
-            wake(); // room for the next claim, and maybe a new due time
+            gate.poke(); // room for the next claim, and maybe a retry scheduled
+            wake();
           });
         inFlight.add(work);
       }
       return messages.length;
     },
-    nextDueAt: nextEmailDueAt,
+    async nextDueAt() {
+      const known = gate.knownDueAt();
+      if (known !== undefined) return known;
+      const due = await nextEmailDueAt();
+      gate.setDueAt(due);
+      return due;
+    },
     drain: async () => {
       await Promise.all([...inFlight]);
     },
