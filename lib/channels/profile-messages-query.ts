@@ -8,8 +8,8 @@ import { MESSAGE_STATUSES } from "./message-view-schema";
 
 export const listProfileMessagesQuerySchema = z.strictObject({
   limit: z.coerce
-    .number("limit: a whole number from 1 to 100.")
-    .int("limit: a whole number from 1 to 100.")
+    .number("A whole number from 1 to 100.")
+    .int("A whole number from 1 to 100.")
     .min(1, "At least 1.")
     .max(100, "At most 100.")
     .default(50),
