@@ -1,9 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { ModalDialog } from "@/components/ui/modal-dialog";
+
+const NAME_ID = "new-journey-name";
 
 /** "New journey" asks for a name first (or offers a template instead). */
 export function NewJourneyDialog({
@@ -24,6 +26,10 @@ export function NewJourneyDialog({
 }) {
   const [name, setName] = useState("");
   const [missing, setMissing] = useState(false);
+  // The name field takes the focus once the dialog is shown (its effect runs first).
+  useEffect(() => {
+    if (open) document.getElementById(NAME_ID)?.focus();
+  }, [open]);
   return (
     <ModalDialog open={open} onClose={onClose} title="New journey" className="max-w-md">
       <form
@@ -37,7 +43,7 @@ export function NewJourneyDialog({
         className="space-y-4"
       >
         <Field
-          id="new-journey-name"
+          id={NAME_ID}
           label="Journey name"
           value={name}
           onChange={(event) => {
@@ -46,7 +52,6 @@ export function NewJourneyDialog({
           }}
           maxLength={120}
           required
-          autoFocus
           placeholder="e.g. Nudge stalled onboarding"
           error={missing ? "Give the journey a name." : undefined}
         />
