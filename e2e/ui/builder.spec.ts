@@ -349,7 +349,7 @@ test("a viewer gets the canvas read-only: no palette, no publishing, forms locke
   await expect(viewer.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
   await expect(
     viewer.getByRole("toolbar", { name: "Canvas tools" }).getByRole("button"),
-  ).toHaveText(["Fit"]);
+  ).toHaveText(["Fit", "Minimap"]);
   await expect(viewer.getByLabel("Journey name")).toHaveAttribute("readonly", "");
   // Selecting a node shows its settings, locked.
   await node(viewer, "wait-step-3").click();
