@@ -7,9 +7,12 @@ function ToolButton({
   shortcut,
   onClick,
   disabled,
+  pressed,
   children,
 }: {
   label: string;
+  /** A toggle's state, announced as pressed or not. */
+  pressed?: boolean;
   shortcut?: string;
   onClick: () => void;
   disabled?: boolean;
@@ -20,10 +23,11 @@ function ToolButton({
       type="button"
       aria-label={label}
       aria-keyshortcuts={shortcut}
+      aria-pressed={pressed}
       title={shortcut ? `${label} (${shortcut})` : label}
       onClick={onClick}
       disabled={disabled}
-      className="rounded px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40"
+      className="rounded px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 aria-pressed:bg-slate-200"
     >
       {children}
     </button>
@@ -45,6 +49,8 @@ export const EditorToolbar = memo(function EditorToolbar(props: {
   onDelete: () => void;
   onLayout: () => void;
   onFit: () => void;
+  minimap: boolean;
+  onMinimap: (shown: boolean) => void;
 }) {
   const { readOnly } = props;
   return (
@@ -112,6 +118,13 @@ export const EditorToolbar = memo(function EditorToolbar(props: {
       )}
       <ToolButton label="Zoom to fit" onClick={props.onFit}>
         Fit
+      </ToolButton>
+      <ToolButton
+        label="Minimap"
+        pressed={props.minimap}
+        onClick={() => props.onMinimap(!props.minimap)}
+      >
+        Minimap
       </ToolButton>
     </div>
   );

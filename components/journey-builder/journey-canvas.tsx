@@ -38,10 +38,13 @@ export function JourneyCanvas({
   readOnly,
   nodes,
   edges,
+  showMinimap = false,
   ...props
 }: Omit<ReactFlowProps<JourneyFlowNode, JourneyFlowEdge>, "nodeTypes"> & {
   decorations: NodeDecorations;
   readOnly: boolean;
+  /** Off by default: at editor sizes it would cover nodes after a fit. */
+  showMinimap?: boolean;
 }) {
   const named = useAccessibleFlow(nodes, edges);
   return (
@@ -67,13 +70,15 @@ export function JourneyCanvas({
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap<JourneyFlowNode>
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          ariaLabel="Minimap"
-          style={MINIMAP_STYLE}
-        />
+        {showMinimap ? (
+          <MiniMap<JourneyFlowNode>
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            ariaLabel="Minimap"
+            style={MINIMAP_STYLE}
+          />
+        ) : null}
       </ReactFlow>
     </NodeDecorationsContext.Provider>
   );

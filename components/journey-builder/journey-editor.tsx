@@ -6,6 +6,7 @@ import { useEventCatalogQuery } from "@/components/events/use-event-catalog-quer
 import { unavailableNodeTypes } from "@/lib/journey-builder/connection-rules";
 import { draftToDoc } from "@/lib/journey-builder/draft-to-doc";
 import { editorReducer, initEditor } from "@/lib/journey-builder/editor-reducer";
+import type { FlowDoc } from "@/lib/journey-builder/flow-types";
 import { fromFlow } from "@/lib/journey-builder/from-flow";
 import { canRedo, canUndo } from "@/lib/journey-builder/history";
 import { triggerEventOf } from "@/lib/journey-builder/trigger-event";
@@ -21,6 +22,7 @@ import { VocabularyProvider } from "./inspector/vocabulary";
 import { JourneyCanvas } from "./journey-canvas";
 import { issuesByNode, type NodeStats } from "./node-decorations";
 import { Palette } from "./palette";
+import { PanelToggle } from "./panel-rail";
 import { PublishDialog } from "./publish-dialog";
 import { SettingsForm } from "./settings-form";
 import { SideSheet } from "./side-sheet";
@@ -29,8 +31,10 @@ import { useEditorCommands } from "./use-editor-commands";
 import { useEditorNotice } from "./use-editor-notice";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
 import { useJourneyDraft } from "./use-journey-draft";
+import { useLayoutOnOpen } from "./use-layout-on-open";
 import { useNodeStatsQuery } from "./use-node-stats-query";
 import { usePublishActions } from "./use-publish-actions";
+import { useStoredFlag } from "./use-stored-flag";
 import { VersionHistoryPanel } from "./version-history-panel";
 
 export interface JourneyEditorProps {
@@ -103,6 +107,25 @@ function EditorBody({
   const canvas = useCanvasHandlers({ dispatch, definition, readOnly, flash });
 
   const { rebase } = draft;
+  // A journey whose nodes overlap opens laid out; that is not an edit, so
+  // nothing is saved (or undoable) until the user changes something.
+  const adoptLayout = useCallback(
+    (doc: FlowDoc) => {
+      dispatch({ type: "reset", doc });
+      rebase(draft.journey, fromFlow(doc.nodes, doc.edges, doc.settings));
+    },
+    [rebase, draft.journey],
+  );
+  useLayoutOnOpen(present, adoptLayout);
+  const [paletteCollapsed, setPaletteCollapsed] = useStoredFlag(
+    "cue.editor.palette-collapsed",
+    false,
+  );
+  const [inspectorCollapsed, setInspectorCollapsed] = useStoredFlag(
+    "cue.editor.inspector-collapsed",
+    false,
+  );
+  const [minimap, setMinimap] = useStoredFlag("cue.editor.minimap", false);
   const onRestored = useCallback(
     (restored: unknown) => {
       const next = restored as JourneyJson;
@@ -163,6 +186,8 @@ function EditorBody({
               onInsert={commands.insert}
               disabled={disabledTypes}
               selectedLabel={selectedNode ? stepName(selectedNode, definition.nodes) : null}
+              collapsed={paletteCollapsed}
+              onCollapse={setPaletteCollapsed}
             />
           )}
           <EditorCanvasPane
@@ -183,6 +208,8 @@ function EditorBody({
                 onDelete={commands.remove}
                 onLayout={commands.layout}
                 onFit={commands.fit}
+                minimap={minimap}
+                onMinimap={setMinimap}
               />
             }
           >
@@ -191,29 +218,52 @@ function EditorBody({
               decorations={decorations}
               nodes={present.nodes}
               edges={present.edges}
+              showMinimap={minimap}
               {...canvas.flow}
             />
           </EditorCanvasPane>
-          <aside
-            aria-label="Inspector"
-            className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4"
-          >
-            <Inspector
-              workspaceId={workspaceId}
-              node={selectedNode}
-              selectedCount={selected.length}
-              nodes={definition.nodes}
-              edges={definition.edges}
-              issues={issues}
-              warnings={warnings}
-              readOnly={readOnly}
-              onUpdate={commands.updateNode}
-              onSetExit={commands.setExit}
-              onSelectNode={commands.selectNode}
-              onDelete={commands.remove}
-              onDuplicate={commands.duplicate}
-            />
-          </aside>
+          {inspectorCollapsed ? (
+            <aside
+              aria-label="Inspector"
+              className="flex w-10 shrink-0 flex-col items-center border-l border-slate-200 bg-white py-2"
+            >
+              <PanelToggle
+                label="inspector"
+                side="right"
+                collapsed
+                onToggle={setInspectorCollapsed}
+              />
+            </aside>
+          ) : (
+            <aside
+              aria-label="Inspector"
+              className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4"
+            >
+              <div className="-mt-2 -mr-2 flex justify-end">
+                <PanelToggle
+                  label="inspector"
+                  side="right"
+                  collapsed={false}
+                  onToggle={setInspectorCollapsed}
+                />
+              </div>
+              <Inspector
+                workspaceId={workspaceId}
+                node={selectedNode}
+                selectedCount={selected.length}
+                nodes={definition.nodes}
+                edges={definition.edges}
+                issues={issues}
+                warnings={warnings}
+                readOnly={readOnly}
+                onUpdate={commands.updateNode}
+                onSetExit={commands.setExit}
+                onSelectNode={commands.selectNode}
+                onDelete={commands.remove}
+                onDuplicate={commands.duplicate}
+              />
+            </aside>
+          )}
         </div>
         <SideSheet
           open={sheet === "settings"}

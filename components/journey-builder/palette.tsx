@@ -4,6 +4,7 @@ import { memo } from "react";
 import { PALETTE } from "@/lib/journey-builder/new-node";
 import type { NodeType } from "@/lib/journey-core/definition";
 import { NodeIcon } from "./node-icon";
+import { PanelToggle } from "./panel-rail";
 
 export const DRAG_MIME = "application/x-cue-node-type";
 
@@ -15,20 +16,38 @@ export const Palette = memo(function Palette({
   onInsert,
   disabled,
   selectedLabel,
+  collapsed,
+  onCollapse,
 }: {
   onInsert: (type: NodeType) => void;
   /** Types that cannot be added now, with the reason. */
   disabled: ReadonlyMap<NodeType, string>;
   selectedLabel: string | null;
+  /** Shown as a thin rail with only the expand button. */
+  collapsed: boolean;
+  onCollapse: (collapsed: boolean) => void;
 }) {
+  if (collapsed) {
+    return (
+      <nav
+        aria-label="Add a step"
+        className="flex h-full w-10 shrink-0 flex-col items-center border-r border-slate-200 bg-white py-2"
+      >
+        <PanelToggle label="palette" side="left" collapsed onToggle={onCollapse} />
+      </nav>
+    );
+  }
   return (
     <nav
       aria-label="Add a step"
       className="flex h-full w-40 shrink-0 flex-col gap-1 overflow-y-auto border-r border-slate-200 bg-white p-2"
     >
-      <h2 className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
-        Add a step
-      </h2>
+      <div className="flex items-center justify-between gap-1">
+        <h2 className="px-1 text-xs font-semibold uppercase tracking-wide text-slate-500">
+          Add a step
+        </h2>
+        <PanelToggle label="palette" side="left" collapsed={false} onToggle={onCollapse} />
+      </div>
       <p id="palette-hint" className="px-1 text-[11px] text-slate-500">
         {selectedLabel
           ? `Adds after “${selectedLabel}”. Or drag onto the canvas.`

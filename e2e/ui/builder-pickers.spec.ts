@@ -63,6 +63,8 @@ test("a marketer builds the activation nudge with pickers, in words they underst
 
   await page.goto(`/w/${workspaceId}/journeys`);
   await page.getByRole("button", { name: "New journey" }).click();
+  await page.getByLabel("Journey name").fill(`Blank ${Date.now().toString(36)}`);
+  await page.getByRole("button", { name: "Create journey" }).click();
   await expect(page).toHaveURL(/\/journeys\/[^/]+$/, { timeout: 30_000 });
   await expect(node(page, "trigger")).toBeVisible();
 

@@ -56,6 +56,8 @@ test("build the stall nudge from scratch, publish it, and it fires", async ({ pa
   // A blank journey: a trigger wired to an exit.
   await page.goto(`/w/${workspaceId}/journeys`);
   await page.getByRole("button", { name: "New journey" }).click();
+  await page.getByLabel("Journey name").fill(`Blank ${Date.now().toString(36)}`);
+  await page.getByRole("button", { name: "Create journey" }).click();
   await expect(page).toHaveURL(/\/journeys\/[^/]+$/, { timeout: 30_000 });
   const journeyId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
   await expect(node(page, "trigger")).toBeVisible();
@@ -347,7 +349,7 @@ test("a viewer gets the canvas read-only: no palette, no publishing, forms locke
   await expect(viewer.getByRole("button", { name: /^Publish/ })).toHaveCount(0);
   await expect(
     viewer.getByRole("toolbar", { name: "Canvas tools" }).getByRole("button"),
-  ).toHaveText(["Fit"]);
+  ).toHaveText(["Fit", "Minimap"]);
   await expect(viewer.getByLabel("Journey name")).toHaveAttribute("readonly", "");
   // Selecting a node shows its settings, locked.
   await node(viewer, "wait-step-3").click();

@@ -121,12 +121,17 @@ test("template gallery, versions and diff, and list actions", async ({ page }) =
   const archived = (await (await page.request.get(`${api}/${copyId}`)).json()) as Body;
   expect(archived.journey.status).toBe("archived");
 
-  // "New journey" opens a blank draft: a trigger waiting for its event, wired to an exit.
+  // "New journey" asks for a name, then opens a blank draft: a trigger waiting for its event, wired to an exit.
   await page.getByRole("button", { name: "New journey" }).click();
+  const naming = page.getByRole("dialog", { name: "New journey" });
+  await naming.getByRole("button", { name: "Create journey" }).click();
+  await expect(naming.getByText("Give the journey a name.")).toBeVisible();
+  await naming.getByLabel("Journey name").fill("Named first");
+  await naming.getByRole("button", { name: "Create journey" }).click();
   await expect(page).toHaveURL(new RegExp(`${list}/[^/]+$`));
   const blankId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
   const blank = (await (await page.request.get(`${api}/${blankId}`)).json()) as Body;
-  expect(blank.journey).toMatchObject({ name: "Untitled journey", status: "draft" });
+  expect(blank.journey).toMatchObject({ name: "Named first", status: "draft" });
   expect(blank.journey.draft.nodes.map((n: Body) => n.type)).toEqual(["trigger", "exit"]);
   expect(blank.journey.issues.map((i: Body) => i.field)).toEqual(["trigger.event"]);
 });

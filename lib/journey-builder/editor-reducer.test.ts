@@ -8,9 +8,11 @@ import {
   initEditor,
   journeyEdges,
   journeyNodes,
+  layoutDoc,
 } from "./editor-reducer";
 import type { DraftDefinition } from "./flow-types";
 import { fromFlow } from "./from-flow";
+import { anyOverlap, measuredBoxes } from "./overlaps";
 import { toFlow } from "./to-flow";
 
 const template = JOURNEY_TEMPLATES[1].definition as DraftDefinition;
@@ -150,6 +152,25 @@ describe("editorReducer", () => {
     );
     expect(typed.past).toHaveLength(1);
     expect(run(typed, { type: "undo" }).present).toEqual(s0.present);
+  });
+
+  it("lays out nodes stacked closer than their measured height so none overlap", () => {
+    const doc = start().present;
+    // Every node 120 px apart but 130 px tall (and wider than the default), as a hand-made seed might be.
+    const stacked = {
+      ...doc,
+      nodes: doc.nodes.map((node, i) => ({
+        ...node,
+        position: { x: 0, y: i * 120 },
+        measured: { width: 280, height: 130 },
+      })),
+    };
+    expect(anyOverlap(measuredBoxes(stacked.nodes) ?? [])).toBe(true);
+    const laid = layoutDoc(stacked);
+    expect(anyOverlap(measuredBoxes(laid.nodes) ?? [])).toBe(false);
+    expect(laid.nodes.map((n) => n.id)).toEqual(doc.nodes.map((n) => n.id));
+    expect(laid.nodes.every((n) => n.measured?.height === 130)).toBe(true);
+    expect(stacked.nodes[1].position).toEqual({ x: 0, y: 120 });
   });
 
   it("lays the graph out as one undo step", () => {

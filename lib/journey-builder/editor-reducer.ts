@@ -57,6 +57,23 @@ export const initEditor = (doc: FlowDoc): EditorState => initHistory(doc);
 export const journeyNodes = (doc: FlowDoc): JourneyNode[] => doc.nodes.map(fromFlowNode);
 export const journeyEdges = (doc: FlowDoc): JourneyEdge[] => doc.edges.map(fromFlowEdge);
 
+/** The document with every node placed by the auto-layout, at its measured size when known. */
+export function layoutDoc(doc: FlowDoc): FlowDoc {
+  const positions = autoLayout(
+    doc.nodes.map((flow) => ({
+      node: flow.data.node,
+      width: flow.measured?.width,
+      height: flow.measured?.height,
+    })),
+    journeyEdges(doc),
+  );
+  const nodes = doc.nodes.map((flow) => ({
+    ...flow,
+    position: positions.get(flow.id) ?? flow.position,
+  }));
+  return { ...doc, nodes };
+}
+
 export function selectedNodeIds(doc: FlowDoc): Set<string> {
   return new Set(doc.nodes.filter((node) => node.selected).map((node) => node.id));
 }
@@ -209,21 +226,8 @@ function applyDoc(
         doc: { ...doc, nodes: selectOnly(doc.nodes, new Set(action.id ? [action.id] : [])) },
         commit: false,
       };
-    case "layout": {
-      const positions = autoLayout(
-        doc.nodes.map((flow) => ({
-          node: flow.data.node,
-          width: flow.measured?.width,
-          height: flow.measured?.height,
-        })),
-        journeyEdges(doc),
-      );
-      const nodes = doc.nodes.map((flow) => ({
-        ...flow,
-        position: positions.get(flow.id) ?? flow.position,
-      }));
-      return { doc: { ...doc, nodes }, commit: true };
-    }
+    case "layout":
+      return { doc: layoutDoc(doc), commit: true };
     case "settings":
       return {
         doc: { ...doc, settings: action.settings },

@@ -4,8 +4,6 @@
 
 import type { JourneyDefinitionInput } from "./definition";
 
-export const BLANK_JOURNEY_NAME = "Untitled journey";
-
 export function blankJourneyDefinition(): JourneyDefinitionInput {
   return {
     version: 1,
