@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
 import { errorText } from "@/lib/log/error-text";
-import { recordEmailDelivery, recordProviderCall } from "@/lib/metrics/record";
+import { recordEmailDelivery } from "@/lib/metrics/record";
 import type { WorkerTask } from "@/lib/worker/run-worker";
 import { createWakeGate } from "@/lib/worker/wake-gate";
+import { callProvider } from "./call-provider";
 import {
   type ClaimedEmail,
   type ClaimedWork,
@@ -287,30 +288,9 @@ async function attemptDelivery(
   }
   await waitForSendSlot(workspace.id, workspace.emailRatePerSecond);
 
-  let answer: ProviderAnswer;
-  const signal = AbortSignal.timeout(ctx.timeoutMs);
-  const startedAt = performance.now(); // metrics hook
-  try {
-    const response = await createResendClient(apiKey).emails.send(request.payload, {
-      ...request.options,
-      signal,
-    });
-    answer = {
-      data: response.data,
-      error: response.error,
-      headers: response.headers,
-      timedOut: signal.aborted,
-    };
-  } catch (error) {
-    // The SDK does not throw on HTTP errors; a reset or abort may surface here.
-    answer = {
-      data: null,
-      error: { message: errorText(error), statusCode: null },
-      headers: null,
-      timedOut: signal.aborted,
-    };
-  }
-  recordProviderCall(answer, startedAt); // metrics hook
+  const answer: ProviderAnswer = await callProvider(ctx.timeoutMs, (signal) =>
+    createResendClient(apiKey).emails.send(request.payload, { ...request.options, signal }),
+  );
   const answeredAt = ctx.clock();
   const outcome = classifySendAnswer(answer, {
     attempt: message.attempts,

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "@/lib/db/sql";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { errorText } from "@/lib/log/error-text";
-import { recordProviderCall } from "@/lib/metrics/record";
+import { callProvider } from "./call-provider";
 import type { ClaimedBatch, ClaimedEmail } from "./claim-due-emails";
 import { OUTBOX_NOTE } from "./email-policy";
 import { emailRequest } from "./email-request";
@@ -65,29 +65,13 @@ export async function deliverBatch(
   }
   await waitForSendSlot(workspace.id, workspace.emailRatePerSecond);
 
-  let answer: BatchAnswer;
-  const signal = AbortSignal.timeout(ctx.timeoutMs);
-  const startedAt = performance.now(); // metrics hook
-  try {
+  const answer: BatchAnswer = await callProvider(ctx.timeoutMs, async (signal) => {
     const response = await createResendClient(apiKey).batch.send(payloads, {
       idempotencyKey: batchIdempotencyKey(batch.workspaceId, batch.batchKey),
       signal,
     });
-    answer = {
-      data: response.data as BatchAnswer["data"],
-      error: response.error,
-      headers: response.headers,
-      timedOut: signal.aborted,
-    };
-  } catch (error) {
-    answer = {
-      data: null,
-      error: { message: errorText(error), statusCode: null },
-      headers: null,
-      timedOut: signal.aborted,
-    };
-  }
-  recordProviderCall(answer, startedAt); // metrics hook
+    return { ...response, data: response.data as BatchAnswer["data"] };
+  });
   const answeredAt = ctx.clock();
   const outcome = classifyBatchAnswer(answer, members.length, {
     attempt: Math.max(...batch.messages.map((m) => m.attempts)),
