@@ -15,3 +15,18 @@ export function allowedLatenessMs(): number {
   const value = Number(raw);
   return Number.isFinite(value) && value >= 0 ? value : DEFAULT_ALLOWED_LATENESS_MS;
 }
+
+/**
+ * Strict event order (CUE_STRICT_EVENT_ORDER=true): the event task evaluates
+ * an event only once its allowed lateness has passed (event time + lateness
+ * ≤ now), in event-time order. Every decision then sees every event of its
+ * profile that happened before it, including triggers and identifies that
+ * reach Cue late, at the cost of answering each event that much later. Off by
+ * default: an event is evaluated as soon as it is committed, and a trigger or
+ * identify that arrives after a later decision of its profile cannot change
+ * that decision (it is traced as late). Every process must agree on it.
+ */
+export function strictEventOrder(): boolean {
+  const raw = process.env.CUE_STRICT_EVENT_ORDER?.trim().toLowerCase();
+  return raw === "true" || raw === "1";
+}

@@ -1,6 +1,9 @@
 import "server-only";
+import { sql } from "@/lib/db/sql";
 import type { WorkerTask } from "@/lib/worker/run-worker";
+import { allowedLatenessMs, strictEventOrder } from "./allowed-lateness";
 import { type Clock, systemClock } from "./clock";
+import { nextQueuedEventDueAt } from "./event-queue";
 import { ENGINE_TIMERS_TASK, nextRunWakeAt, processDueRuns } from "./process-due-runs";
 import { ENGINE_EVENTS_TASK, processEvents } from "./process-events";
 import { ENGINE_INACTIVITY_TASK, sweepInactivity } from "./sweep-inactivity";
@@ -29,6 +32,9 @@ export function engineTasks(options: EngineTaskOptions = {}): WorkerTask[] {
       name: ENGINE_EVENTS_TASK,
       run: async () =>
         (await processEvents({ now: clock, log, batchSize: options.eventBatchSize })).events,
+      // In strict event order an event waits for its lateness to pass (allowed-lateness.ts).
+      nextDueAt: async () =>
+        strictEventOrder() ? nextQueuedEventDueAt(sql, allowedLatenessMs()) : null,
     },
     {
       name: ENGINE_TIMERS_TASK,

@@ -34,19 +34,38 @@ function notWaitingForTimer(finalBefore: Date) {
       AND r."wakeAt" < q."timestamp" AND r."wakeAt" > ${finalBefore}::timestamp(3))`;
 }
 
+/**
+ * Claims up to `limit` queued events. By default in commit order, as soon as
+ * they are committed. In strict order (allowed-lateness.ts) only events whose
+ * lateness has passed (event time ≤ `finalBefore`), in event-time order: by
+ * then every event of the profile that happened before them has arrived.
+ */
 export async function claimQueuedEvents(
   tx: RawDb,
   limit: number,
   finalBefore: Date,
+  strict = false,
 ): Promise<QueuedEvent[]> {
+  const ready = strict
+    ? Prisma.sql`AND (q."timestamp" IS NULL OR q."timestamp" <= ${finalBefore}::timestamp(3))`
+    : Prisma.empty;
+  const order = strict ? Prisma.sql`q."timestamp" NULLS FIRST, q.id` : Prisma.sql`q.id`;
   return tx.$queryRaw<QueuedEvent[]>`
     SELECT i.id AS "queueId", i."workspaceId", e.id::text AS "eventId", e."profileId"::text AS "profileId",
            e.type, e.name, e.properties, e."timestamp", e."receivedAt"
-    FROM (SELECT q.id, q."workspaceId", q."eventId" FROM engine_queue q
-          WHERE ${notWaitingForTimer(finalBefore)}
-          ORDER BY q.id LIMIT ${limit} FOR UPDATE OF q SKIP LOCKED) i
+    FROM (SELECT q.id, q."workspaceId", q."eventId", q."timestamp" FROM engine_queue q
+          WHERE ${notWaitingForTimer(finalBefore)} ${ready}
+          ORDER BY ${order} LIMIT ${limit} FOR UPDATE OF q SKIP LOCKED) i
     LEFT JOIN events e ON e.id = i."eventId" AND e."workspaceId" = i."workspaceId"
-    ORDER BY i.id`;
+    ORDER BY ${strict ? Prisma.sql`i."timestamp" NULLS FIRST, i.id` : Prisma.sql`i.id`}`;
+}
+
+/** In strict order: when the earliest queued event's lateness passes (null: none queued). */
+export async function nextQueuedEventDueAt(db: RawDb, latenessMs: number): Promise<Date | null> {
+  const rows = await db.$queryRaw<{ at: Date | null }[]>`
+    SELECT min("timestamp") AS at FROM engine_queue`;
+  const at = rows[0]?.at ?? null;
+  return at && new Date(at.getTime() + latenessMs);
 }
 
 /**
@@ -60,15 +79,21 @@ export async function profilesWithEarlierEvents(
   tx: RawDb,
   claimed: readonly QueuedEvent[],
   finalBefore: Date,
+  strict = false,
 ): Promise<Set<string>> {
   const profileIds = uniqueRefs(claimed).map((r) => r.profileId);
   if (profileIds.length === 0) return new Set();
   const ids = claimed.map((r) => r.queueId);
-  const max = claimed[claimed.length - 1]?.queueId ?? 0n; // claimed in id order
+  const last = claimed[claimed.length - 1]; // claimed in id order (strict: in event-time order)
+  // Strict: an unclaimed event of the profile that happened before the last claimed one.
+  const earlier =
+    strict && last?.timestamp
+      ? Prisma.sql`q."timestamp" < ${last.timestamp}::timestamp(3)`
+      : Prisma.sql`q.id < ${last?.queueId ?? 0n}`;
   const rows = await tx.$queryRaw<{ profileId: string }[]>`
     SELECT DISTINCT e."profileId"::text AS "profileId"
     FROM engine_queue q JOIN events e ON e.id = q."eventId" AND e."workspaceId" = q."workspaceId"
-    WHERE q.id < ${max} AND q.id <> ALL(${ids}::bigint[])
+    WHERE ${earlier} AND q.id <> ALL(${ids}::bigint[])
       AND e."profileId" = ANY(${profileIds}::uuid[])
       AND ${notWaitingForTimer(finalBefore)}`;
   return new Set(rows.map((r) => r.profileId));

@@ -10,7 +10,7 @@ import { factsAsOf } from "@/lib/journey-core/profile-as-of";
 import { listensForEvents } from "@/lib/journey-core/step";
 import { errorText } from "@/lib/log/error-text";
 import { recordEngineEvaluated } from "@/lib/metrics/record";
-import { allowedLatenessMs } from "./allowed-lateness";
+import { allowedLatenessMs, strictEventOrder } from "./allowed-lateness";
 import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
 import type { EngineBatch } from "./engine-batch";
@@ -58,6 +58,11 @@ export interface ProcessEventsOptions {
    * fake-clock tests that fire timers on time pass 0.
    */
   allowedLatenessMs?: number;
+  /**
+   * Default: CUE_STRICT_EVENT_ORDER. Evaluate an event only once its allowed
+   * lateness has passed, in event-time order (allowed-lateness.ts).
+   */
+  strictOrder?: boolean;
 }
 
 export interface ProcessEventsResult {
@@ -78,9 +83,10 @@ export async function processEvents(
   const log = options.log ?? ((line: string) => console.error(`[cue] ${line}`));
   const limit = options.batchSize ?? DEFAULT_BATCH;
   const lateness = options.allowedLatenessMs ?? allowedLatenessMs();
+  const strict = options.strictOrder ?? strictEventOrder();
   const at = (): Instant => {
     const now = clock();
-    return { now, finalBefore: new Date(now.getTime() - lateness) };
+    return { now, finalBefore: new Date(now.getTime() - lateness), strict };
   };
   try {
     return await sqlTransaction((tx) => processBatch(tx, at(), limit, log));
@@ -126,16 +132,18 @@ async function processOneByOne(
 interface Instant {
   now: Date;
   finalBefore: Date;
+  /** Strict event order: only events that happened before `finalBefore` are claimed. */
+  strict: boolean;
 }
 
 async function processBatch(
   tx: RawDb,
-  { now, finalBefore }: Instant,
+  { now, finalBefore, strict }: Instant,
   limit: number,
   log: (line: string) => void,
   onClaim?: (queueId: bigint) => void,
 ): Promise<ProcessEventsResult> {
-  const claimed = await claimQueuedEvents(tx, limit, finalBefore);
+  const claimed = await claimQueuedEvents(tx, limit, finalBefore, strict);
   if (claimed.length === 0) return { events: 0, entered: 0, sends: 0 };
   if (claimed[0]) onClaim?.(claimed[0].queueId);
   await lockProfiles(
@@ -145,7 +153,7 @@ async function processBatch(
   // Another worker may hold an earlier event of one of these profiles (it
   // claimed first but locked later): leave that profile's events for a later
   // round, so each profile's events are still evaluated in order.
-  const behind = await profilesWithEarlierEvents(tx, claimed, finalBefore);
+  const behind = await profilesWithEarlierEvents(tx, claimed, finalBefore, strict);
   const rows = claimed.filter((r) => !r.profileId || !behind.has(r.profileId));
   const live = rows.filter(
     (r): r is QueuedEvent & { profileId: string; timestamp: Date } =>
