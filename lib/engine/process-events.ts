@@ -37,8 +37,8 @@ import {
   prepareBatch,
 } from "./prepare-batch";
 import { lockProfiles } from "./profile-locks";
-import { redecideEntry } from "./redecide-entry";
-import { wakeDue } from "./run-timeline";
+import { redecideAfterEnd } from "./redecide-entry";
+import { timerNotFinalBefore, wakeDue } from "./run-timeline";
 
 // The "engine-events" task: evaluates what ingestion handed over in
 // engine_queue, in commit order, one transaction per batch. For each event,
@@ -292,37 +292,6 @@ async function evaluateProfile(
       entered += await evaluateIdentify(scope, profile, item.row);
   }
   return { entered, waiting: [] };
-}
-
-/**
- * An evaluated trigger, after a run of its journey that this batch ended
- * before it (a wait or goal event that reached Cue late): when it was first
- * evaluated that run was in progress and refused it, so it is decided again
- * in event time (redecide-entry.ts). Returns the entries.
- */
-async function redecideAfterEnd(
-  batch: EngineBatch,
-  profile: BatchProfile,
-  call: EvaluatedEvent,
-): Promise<number> {
-  let entered = 0;
-  const seen = new Set<string>();
-  for (const run of [...profile.runs]) {
-    if (!run.endedInBatch || seen.has(run.journey.id) || run.journey.status !== "live") continue;
-    if (!run.state.endedAt || run.state.endedAt >= call.timestamp) continue;
-    seen.add(run.journey.id);
-    if (await redecideEntry(batch, profile, run, call)) entered += 1;
-  }
-  return entered;
-}
-
-/** Whether one of the profile's live timers is due before `at` but not final yet. */
-function timerNotFinalBefore(profile: BatchProfile, at: Date, finalBefore: Date): boolean {
-  return profile.runs.some((run) => {
-    const wakeAt = run.state.wakeAt;
-    if (run.journey.status !== "live" || run.state.status !== "waiting" || !wakeAt) return false;
-    return wakeAt < at && wakeAt > finalBefore;
-  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { statusAt } from "@/lib/journey-core/journey-status";
 import type { EngineBatch, RunRecord } from "./engine-batch";
 import { loadVersions } from "./load-journeys";
 import { previousRunsPart } from "./load-runs";
+import type { EvaluatedEvent } from "./load-triggers";
 import type { BatchProfile } from "./prepare-batch";
 
 // Deciding an entry again, in event time, when what refused it has changed
@@ -108,4 +109,26 @@ async function startedRun(
       AND "profileId" = ${profile.profileId}::uuid AND "enteredAt" = ${call.timestamp}::timestamp(3)
     LIMIT 1`;
   return rows.length > 0;
+}
+
+/**
+ * An evaluated trigger, after a run of its journey that this batch ended
+ * before it (a wait or goal event that reached Cue late): when it was first
+ * evaluated that run was in progress and refused it, so it is decided again
+ * in event time (redecide-entry.ts). Returns the entries.
+ */
+export async function redecideAfterEnd(
+  batch: EngineBatch,
+  profile: BatchProfile,
+  call: EvaluatedEvent,
+): Promise<number> {
+  let entered = 0;
+  const seen = new Set<string>();
+  for (const run of [...profile.runs]) {
+    if (!run.endedInBatch || seen.has(run.journey.id) || run.journey.status !== "live") continue;
+    if (!run.state.endedAt || run.state.endedAt >= call.timestamp) continue;
+    seen.add(run.journey.id);
+    if (await redecideEntry(batch, profile, run, call)) entered += 1;
+  }
+  return entered;
 }

@@ -47,3 +47,12 @@ export async function wakeDue(
   }
   return fired;
 }
+
+/** Whether one of the profile's live timers is due before `at` but not final yet. */
+export function timerNotFinalBefore(profile: BatchProfile, at: Date, finalBefore: Date): boolean {
+  return profile.runs.some((run) => {
+    const wakeAt = run.state.wakeAt;
+    if (run.journey.status !== "live" || run.state.status !== "waiting" || !wakeAt) return false;
+    return wakeAt < at && wakeAt > finalBefore;
+  });
+}
