@@ -69,12 +69,34 @@ export function nodeLabel(node: JourneyNode | undefined, nodeId: string): string
   }
 }
 
+/**
+ * Whether the step's timing depends on the profile's zone: quiet hours are
+ * kept in it, and a delay until a time of day waits for that time there.
+ */
+function dependsOnZone(node: JourneyNode | undefined, decision: string, data: unknown): boolean {
+  if (decision === "deferred") {
+    return (data as { rule?: unknown } | undefined)?.rule === "quiet_hours";
+  }
+  return node?.type === "delay" && node.delay.kind !== "duration";
+}
+
+/** Marks the steps at nodes whose timing depends on the profile's zone with that zone. */
+function withZones(steps: PathStep[], nodes: ReadonlyMap<string, JourneyNode>, timeZone: string) {
+  const zoned = new Set(
+    steps
+      .filter((s) => dependsOnZone(nodes.get(s.nodeId), s.decision, s.data))
+      .map((s) => s.nodeId),
+  );
+  return steps.map((s) => (zoned.has(s.nodeId) ? { ...s, timeZone } : s));
+}
+
 function outcomeOf(
   state: RunState,
   steps: readonly PathStep[],
   labelOf: (id: string) => string,
 ): PathOutcome {
-  const lastReason = steps.findLast((s) => s.nodeId === state.nodeId)?.reason ?? "";
+  const last = steps.findLast((s) => s.nodeId === state.nodeId);
+  const lastReason = last?.reason ?? "";
   if (state.convertedAt) {
     return { kind: "converted", at: state.convertedAt.toISOString(), nodeId: state.nodeId };
   }
@@ -88,6 +110,7 @@ function outcomeOf(
         label: labelOf(state.nodeId),
         until: state.wakeAt?.toISOString() ?? null,
         reason: lastReason,
+        ...(last?.timeZone && { timeZone: last.timeZone }),
       };
     case "completed":
     case "converted":
@@ -101,18 +124,22 @@ function outcomeOf(
   }
 }
 
-/** Each run the simulation made, in order of entry, with its steps, messages and outcome. */
+/**
+ * Each run the simulation made, in order of entry, with its steps, messages
+ * and outcome. `timeZone` is the profile's (see PathStep.timeZone).
+ */
 export function describeRuns(
   definition: JourneyDefinition,
   result: SimulationResult,
   journeyId: string,
+  timeZone = "UTC",
 ): DescribedRun[] {
   const { nodes } = indexJourney(definition);
   const labelOf = (id: string) => nodeLabel(nodes.get(id), id);
   return result.runs
     .filter((run) => run.journeyId === journeyId)
     .map((state) => {
-      const steps: PathStep[] = result.traces
+      const traced: PathStep[] = result.traces
         .filter((t) => t.runId === state.runId)
         .map((t) => ({
           at: t.at.toISOString(),
@@ -123,6 +150,7 @@ export function describeRuns(
           reason: t.reason,
           ...(t.data && { data: t.data }),
         }));
+      const steps = withZones(traced, nodes, timeZone);
       const messages: PendingMessage[] = result.sends
         .filter((s) => s.runId === state.runId)
         .map((s) => ({
