@@ -54,7 +54,7 @@ function Values({ gate }: { gate: GateResult }) {
  * zone, and so is a wait until a time of day; the rest in the viewer's.
  */
 export function gateTimeZone(gate: GateResult, whyNot: WhyNotJson): string | undefined {
-  if (gate.gate === "quiet_hours") return whyNot.profile.timeZone;
+  if (gate.gate === "quiet_hours") return gate.timeZone ?? whyNot.profile.timeZone;
   const outcome = whyNot.path?.outcome;
   if (gate.gate === "route" && outcome?.kind === "waiting") return outcome.timeZone;
   return undefined;

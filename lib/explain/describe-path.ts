@@ -70,24 +70,35 @@ export function nodeLabel(node: JourneyNode | undefined, nodeId: string): string
 }
 
 /**
- * Whether the step's timing depends on the profile's zone: quiet hours are
- * kept in it, and a delay until a time of day waits for that time there.
+ * The profile's zone when the step's timing depends on it: quiet hours are
+ * kept in it, and a delay until a time of day waits for that time there. The
+ * core records the zone it judged in (the profile's as of then), else `fallback`.
  */
-function dependsOnZone(node: JourneyNode | undefined, decision: string, data: unknown): boolean {
-  if (decision === "deferred") {
-    return (data as { rule?: unknown } | undefined)?.rule === "quiet_hours";
-  }
-  return node?.type === "delay" && node.delay.kind !== "duration";
+function zoneOfStep(
+  node: JourneyNode | undefined,
+  step: PathStep,
+  fallback: string,
+): string | undefined {
+  const data = step.data as { rule?: unknown; timeZone?: unknown } | undefined;
+  const judged = typeof data?.timeZone === "string" ? data.timeZone : fallback;
+  if (step.decision === "deferred") return data?.rule === "quiet_hours" ? judged : undefined;
+  if (node?.type === "delay" && node.delay.kind !== "duration") return judged;
+  return undefined;
 }
 
 /** Marks the steps at nodes whose timing depends on the profile's zone with that zone. */
-function withZones(steps: PathStep[], nodes: ReadonlyMap<string, JourneyNode>, timeZone: string) {
-  const zoned = new Set(
-    steps
-      .filter((s) => dependsOnZone(nodes.get(s.nodeId), s.decision, s.data))
-      .map((s) => s.nodeId),
-  );
-  return steps.map((s) => (zoned.has(s.nodeId) ? { ...s, timeZone } : s));
+function withZones(
+  steps: PathStep[],
+  nodes: ReadonlyMap<string, JourneyNode>,
+  fallback: string,
+): PathStep[] {
+  const zoneAt = new Map<string, string>();
+  return steps.map((step) => {
+    const zone = zoneOfStep(nodes.get(step.nodeId), step, fallback) ?? zoneAt.get(step.nodeId);
+    if (!zone) return step;
+    zoneAt.set(step.nodeId, zone);
+    return { ...step, timeZone: zone };
+  });
 }
 
 function outcomeOf(

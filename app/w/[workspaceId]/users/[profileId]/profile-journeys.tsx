@@ -24,13 +24,18 @@ const MESSAGE_DECISIONS = new Set([
 ]);
 
 /**
- * Whether a decision's timing depends on the profile's zone (quiet hours, a
- * delay until a time of day): its times then read in that zone.
+ * The zone a decision's times read in when its timing depends on the
+ * profile's (quiet hours, a delay until a time of day): the one the engine
+ * judged in, which it records with the decision.
  */
-function dependsOnZone(trace: TraceJson): boolean {
-  const rule = (trace.data as { rule?: unknown } | null)?.rule;
-  if (trace.decision === "deferred") return rule === "quiet_hours";
-  return trace.decision === "waiting" && trace.reason.startsWith("Delay until the next ");
+function zoneOf(trace: TraceJson, fallback: string): string | undefined {
+  const data = trace.data as { rule?: unknown; timeZone?: unknown } | null;
+  const judged = typeof data?.timeZone === "string" ? data.timeZone : fallback;
+  if (trace.decision === "deferred") return data?.rule === "quiet_hours" ? judged : undefined;
+  if (trace.decision !== "waiting") return undefined;
+  // Only a delay until a time of day records its zone (older traces: by their reason).
+  if (typeof data?.timeZone === "string") return data.timeZone;
+  return trace.reason.startsWith("Delay until the next ") ? fallback : undefined;
 }
 
 export function ProfileJourneys({
@@ -120,7 +125,13 @@ function RunItem({
   run: RunJson;
 }) {
   const trace = run.trace ?? [];
-  const zonedNodes = new Set(trace.filter(dependsOnZone).map((t) => t.nodeId));
+  // Later decisions at the same step (the send after a deferral) read in that zone too.
+  const zoneAt = new Map<string | null, string>();
+  const zones = trace.map((t) => {
+    const zone = zoneOf(t, timeZone) ?? zoneAt.get(t.nodeId);
+    if (zone) zoneAt.set(t.nodeId, zone);
+    return zone;
+  });
   const last = trace.at(-1);
   return (
     <li className="rounded-lg border border-slate-200 bg-white px-4 py-3" data-testid="profile-run">
@@ -155,8 +166,8 @@ function RunItem({
             Trace ({trace.length} steps)
           </summary>
           <ol className="mt-2 space-y-1.5 border-l border-slate-200 pl-4 text-sm">
-            {trace.map((t) => {
-              const zone = t.nodeId !== null && zonedNodes.has(t.nodeId) ? timeZone : undefined;
+            {trace.map((t, i) => {
+              const zone = zones[i];
               const step = t.step ?? (t.nodeId ? "a step" : "the journey");
               return (
                 <li key={t.id} className="flex flex-wrap items-baseline gap-x-2">
