@@ -19,7 +19,7 @@ export function sourceLabel(b: BacktestJson): string {
 export function windowLabel(b: BacktestJson): string {
   const day = (iso: string) => iso.slice(0, 10);
   const lastDay = new Date(Date.parse(b.window.to) - 1).toISOString();
-  return `${day(b.window.from)} → ${day(lastDay)}`;
+  return `${day(b.window.from)} → ${day(lastDay)} (UTC days)`;
 }
 
 function rowsFor(list: BacktestCounts[], nodes: Record<string, NodeLabel>): Row[] {
