@@ -85,13 +85,30 @@ export function LocalTime({
  * ("Dec 8, 2026, 14:00:00 CET (in 5 h)"); the rest is kept as is. With
  * `timeZone`, the instants are in that (the profile's) zone.
  */
-export function TimesInText({ text, timeZone }: { text: string; timeZone?: string | null }) {
+export function TimesInText({
+  text,
+  timeZone,
+  event,
+}: {
+  text: string;
+  timeZone?: string | null;
+  /** An event's time in the sentence, with when Cue received it (added on hover when apart). */
+  event?: { at: string; receivedAt: string };
+}) {
   const parts: ReactNode[] = splitInstants(text).map((part, i) =>
     typeof part === "string" ? (
       part
     ) : (
-      // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence
-      <LocalTime key={i} iso={part.iso} withRelative timeZone={timeZone} />
+      <LocalTime
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed sentence
+        key={i}
+        iso={part.iso}
+        withRelative
+        timeZone={timeZone}
+        receivedAt={
+          event && Date.parse(event.at) === Date.parse(part.iso) ? event.receivedAt : undefined
+        }
+      />
     ),
   );
   return <>{parts}</>;

@@ -111,7 +111,7 @@ function GateItem({
         ) : null}
       </div>
       <p className="mt-1 text-sm text-slate-700">
-        <TimesInText text={gate.detail} timeZone={timeZone} />
+        <TimesInText text={gate.detail} timeZone={timeZone} event={gate.event} />
       </p>
       <Values gate={gate} />
       {gate.conditions && gate.conditions.length > 0 ? (

@@ -198,7 +198,12 @@ function WhyNotResult({ workspaceId, answer }: { workspaceId: string; answer: Wh
             {blocked.nodeId && stepLabels(answer).has(blocked.nodeId)
               ? ` at “${stepLabels(answer).get(blocked.nodeId)}”`
               : ""}
-            : <TimesInText text={blocked.detail} timeZone={gateTimeZone(blocked, answer)} />
+            :{" "}
+            <TimesInText
+              text={blocked.detail}
+              timeZone={gateTimeZone(blocked, answer)}
+              event={blocked.event}
+            />
           </>
         ) : (
           <>Nothing blocks: the path is below.</>

@@ -136,6 +136,8 @@ export interface GateResult {
   actual?: unknown;
   /** The node the gate belongs to (filters, sends). */
   nodeId?: string;
+  /** Trigger: when its event happened and when Cue received it (shown on hover when apart). */
+  event?: { at: string; receivedAt: string };
   /** Quiet hours: the profile's zone they were judged in; the gate's times read in it. */
   timeZone?: string;
   /** Filters: each top-level condition with its actual and expected value. */
