@@ -49,6 +49,17 @@ function Values({ gate }: { gate: GateResult }) {
   );
 }
 
+/**
+ * The zone a gate's times read in: quiet hours are kept in the profile's
+ * zone, and so is a wait until a time of day; the rest in the viewer's.
+ */
+export function gateTimeZone(gate: GateResult, whyNot: WhyNotJson): string | undefined {
+  if (gate.gate === "quiet_hours") return gate.timeZone ?? whyNot.profile.timeZone;
+  const outcome = whyNot.path?.outcome;
+  if (gate.gate === "route" && outcome?.kind === "waiting") return outcome.timeZone;
+  return undefined;
+}
+
 /** Step names by node id, from the walked path: the UI names a step, never its id. */
 export function stepLabels(whyNot: WhyNotJson): Map<string, string> {
   return new Map((whyNot.path?.steps ?? []).map((step) => [step.nodeId, step.label]));
@@ -58,10 +69,12 @@ function GateItem({
   gate,
   blocking,
   stepLabel,
+  timeZone,
 }: {
   gate: GateResult;
   blocking: boolean;
   stepLabel: string | undefined;
+  timeZone: string | undefined;
 }) {
   return (
     <li
@@ -98,7 +111,7 @@ function GateItem({
         ) : null}
       </div>
       <p className="mt-1 text-sm text-slate-700">
-        <TimesInText text={gate.detail} />
+        <TimesInText text={gate.detail} timeZone={timeZone} event={gate.event} />
       </p>
       <Values gate={gate} />
       {gate.conditions && gate.conditions.length > 0 ? (
@@ -148,6 +161,7 @@ export function GateList({ whyNot }: { whyNot: WhyNotJson }) {
           gate={gate}
           blocking={i === blockingIndex}
           stepLabel={gate.nodeId ? labels.get(gate.nodeId) : undefined}
+          timeZone={gateTimeZone(gate, whyNot)}
         />
       ))}
     </ol>

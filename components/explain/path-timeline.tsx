@@ -76,7 +76,7 @@ export function OutcomeBox({ outcome }: { outcome: PathOutcome }) {
       {outcome.kind === "waiting" && outcome.until ? (
         <>
           {" "}
-          Until <LocalTime iso={outcome.until} withRelative />.
+          Until <LocalTime iso={outcome.until} withRelative timeZone={outcome.timeZone} />.
         </>
       ) : null}
     </div>
@@ -113,12 +113,17 @@ function StepItem({ step, messages }: { step: PathStep; messages: PathMessage[] 
         className="absolute top-1.5 -left-[5px] h-2.5 w-2.5 rounded-full border-2 border-white bg-slate-400"
       />
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
-        <LocalTime iso={step.at} style="short" className="font-mono text-xs text-slate-500" />
+        <LocalTime
+          iso={step.at}
+          style="short"
+          timeZone={step.timeZone}
+          className="font-mono text-xs text-slate-500"
+        />
         <span className="font-medium text-slate-900">{step.label}</span>
         <DecisionBadge decision={step.decision} />
       </div>
       <p className="mt-0.5 text-sm text-slate-600">
-        <TimesInText text={step.reason} />
+        <TimesInText text={step.reason} timeZone={step.timeZone} />
       </p>
       {messages.map((m) => (
         <MessageCard key={`${m.nodeId}-${m.at}`} message={m} />

@@ -13,7 +13,8 @@ export function ProfileSearch({
 }: {
   workspaceId: string;
   label?: string;
-  onPick: (profileId: string) => void;
+  /** The picked profile's id, and how the page should name it (never the id). */
+  onPick: (profileId: string, label: string) => void;
 }) {
   const id = useId();
   const [q, setQ] = useState("");
@@ -48,7 +49,7 @@ export function ProfileSearch({
                 <button
                   type="button"
                   onClick={() => {
-                    onPick(p.id);
+                    onPick(p.id, profileLabel(p));
                     setQ("");
                   }}
                   className="block w-full truncate px-3 py-1.5 text-left hover:bg-slate-50 focus-visible:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-500"

@@ -5,7 +5,7 @@ import { type FormEvent, useEffect, useId, useState } from "react";
 import { LocalTime, TimesInText } from "@/components/data/local-time";
 import { Button } from "@/components/ui/button";
 import type { WhyNotJson } from "@/lib/explain/explain-types";
-import { GateList, gateLabel, stepLabels } from "./gate-list";
+import { GateList, gateLabel, gateTimeZone, stepLabels } from "./gate-list";
 import { PathTimeline } from "./path-timeline";
 import { ProfileSearch } from "./profile-search";
 import { useJourneyOptionsQuery } from "./use-journey-options-query";
@@ -48,6 +48,7 @@ export function WhyNotPanel({
   const journeys = useJourneyOptionsQuery(workspaceId, !fixedJourney);
   const [journeyId, setJourneyId] = useState(fixedJourney ?? initial?.journeyId ?? "");
   const [profileId, setProfileId] = useState(fixedProfile ?? initial?.profileId ?? "");
+  const [pickedLabel, setPickedLabel] = useState<string | null>(null);
   const [at, setAt] = useState("");
   const [asked, setAsked] = useState<WhyNotParams | null>(() => {
     const j = fixedJourney ?? initial?.journeyId;
@@ -102,10 +103,10 @@ export function WhyNotPanel({
           <div className="space-y-1 text-sm">
             <span className="block font-medium text-slate-700">User</span>
             <span className="inline-flex h-9 items-center gap-2">
-              <span className="font-mono text-xs">
+              <span className="text-sm text-slate-900">
                 {asked?.profileId === profileId && query.data
-                  ? (query.data.profile.userId ?? query.data.profile.email ?? profileId)
-                  : profileId}
+                  ? readableProfile(query.data.profile)
+                  : (pickedLabel ?? "the chosen user")}
               </span>
               <Button
                 variant="ghost"
@@ -118,7 +119,13 @@ export function WhyNotPanel({
           </div>
         ) : (
           <div className="min-w-64">
-            <ProfileSearch workspaceId={workspaceId} onPick={setProfileId} />
+            <ProfileSearch
+              workspaceId={workspaceId}
+              onPick={(picked, label) => {
+                setProfileId(picked);
+                setPickedLabel(label);
+              }}
+            />
           </div>
         )}
         <div className="space-y-1">
@@ -160,6 +167,13 @@ export function WhyNotPanel({
   );
 }
 
+/** A user as the page names them: name, email or user id, never the profile's id. */
+function readableProfile(profile: WhyNotJson["profile"]): string {
+  const who = profile.name ?? profile.email ?? profile.userId ?? "an anonymous user";
+  const id = profile.email ?? profile.userId;
+  return id && id !== who ? `${who} (${id})` : who;
+}
+
 function WhyNotResult({ workspaceId, answer }: { workspaceId: string; answer: WhyNotJson }) {
   const blocked = answer.gates.find((g) => !g.passed);
   const previewHref = `/w/${workspaceId}/journeys/${answer.journey.id}/preview?${new URLSearchParams(
@@ -184,7 +198,12 @@ function WhyNotResult({ workspaceId, answer }: { workspaceId: string; answer: Wh
             {blocked.nodeId && stepLabels(answer).has(blocked.nodeId)
               ? ` at “${stepLabels(answer).get(blocked.nodeId)}”`
               : ""}
-            : <TimesInText text={blocked.detail} />
+            :{" "}
+            <TimesInText
+              text={blocked.detail}
+              timeZone={gateTimeZone(blocked, answer)}
+              event={blocked.event}
+            />
           </>
         ) : (
           <>Nothing blocks: the path is below.</>

@@ -30,6 +30,7 @@ import { useCanvasHandlers } from "./use-canvas-handlers";
 import { useEditorCommands } from "./use-editor-commands";
 import { useEditorNotice } from "./use-editor-notice";
 import { useEditorShortcuts } from "./use-editor-shortcuts";
+import { useFitOnPanelToggle } from "./use-fit-on-panel-toggle";
 import { useJourneyDraft } from "./use-journey-draft";
 import { useLayoutOnOpen } from "./use-layout-on-open";
 import { useNodeStatsQuery } from "./use-node-stats-query";
@@ -126,6 +127,7 @@ function EditorBody({
     false,
   );
   const [minimap, setMinimap] = useStoredFlag("cue.editor.minimap", false);
+  useFitOnPanelToggle([paletteCollapsed, inspectorCollapsed]);
   const onRestored = useCallback(
     (restored: unknown) => {
       const next = restored as JourneyJson;

@@ -199,7 +199,7 @@ function TestSendResult({
         ? `No email provider is set up, so the test to ${result.to} went to the Outbox (not sent). `
         : result.status === "skipped"
           ? `Skipped: ${result.error ?? "not delivered"}. `
-          : `Test ${result.status} for ${result.to}. `}
+          : `Test ${result.status} to ${result.to}. `}
       <Link href={href} className="font-medium text-brand-700 underline">
         Open the message
       </Link>

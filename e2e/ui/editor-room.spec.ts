@@ -21,6 +21,21 @@ async function boxes(nodes: Locator): Promise<Box[]> {
   return all;
 }
 
+/** Every node inside the canvas, and the graph centred in it (as a fit leaves it). */
+async function expectFitted(page: Page) {
+  await expect(async () => {
+    const canvas = (await page.locator(".react-flow").boundingBox()) as Box;
+    const all = await boxes(page.locator(".react-flow__node"));
+    const left = Math.min(...all.map((b) => b.x));
+    const right = Math.max(...all.map((b) => b.x + b.width));
+    for (const box of all) {
+      expect(box.x).toBeGreaterThanOrEqual(canvas.x - 1);
+      expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1);
+    }
+    expect(Math.abs((left + right) / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(20);
+  }).toPass({ timeout: 5_000 });
+}
+
 const delay = (id: string, amount: number, y: number) => ({
   id,
   type: "delay",
@@ -123,6 +138,12 @@ test("the palette and the inspector collapse to rails, and stay so", async ({ pa
   const after = ((await canvas.boundingBox()) as Box).width;
   // The palette (160 px) and inspector (320 px) shrink to 40 px rails.
   expect(after).toBeGreaterThan(before + 350);
+  // The view follows: the graph is fitted again, centred in the wider canvas, every node in it.
+  await expectFitted(page);
+  // And again when a panel comes back.
+  await page.getByRole("button", { name: "Expand inspector" }).click();
+  await expectFitted(page);
+  await page.getByRole("button", { name: "Collapse inspector" }).click();
 
   // Remembered across a reload.
   await page.reload();

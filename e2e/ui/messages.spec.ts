@@ -126,7 +126,10 @@ test("preview for a profile, Liquid errors in place, tests to the Outbox and the
   await kind.selectOption("card");
   await expect(inApp).toContainText("Notifications");
   await page.getByRole("button", { name: "Send test" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Test sent/ })).toBeVisible();
+  // The result names the person, never the profile's id.
+  const sent = page.getByRole("status").filter({ hasText: /Test sent/ });
+  await expect(sent).toContainText(`Test sent to ${name} (${userId}@example.test)`);
+  await expect(sent).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
   // The Messages list shows it as sent to that profile; filter by channel.
   await page.goto(`/w/${workspaceId}/messages?channel=in_app`);

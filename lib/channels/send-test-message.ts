@@ -2,8 +2,11 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
+import { prisma } from "@/lib/db/client";
+import { asRecord } from "@/lib/db/json-record";
 import { sqlTransaction } from "@/lib/db/sql";
 import type { Member, Workspace } from "@/lib/generated/prisma/client";
+import { displayName } from "@/lib/profiles/search-profiles";
 import { notifyWorkers } from "@/lib/worker/run-worker";
 import { assertContentValid } from "./check-content";
 import { decideEmail, OUTBOX_NOTE } from "./email/email-policy";
@@ -22,6 +25,27 @@ export const testSendSchema = z.strictObject({
   profileId: z.uuid().optional(),
 });
 export type TestSendInput = z.infer<typeof testSendSchema>;
+
+/**
+ * How the editor names the profile that receives an in-app test: "Ada
+ * (ada@example.com)", never its id. 404 naming the field when the workspace
+ * has no such profile.
+ */
+async function recipientName(workspaceId: string, profileId: string): Promise<string> {
+  const profile = await prisma.profile.findFirst({
+    where: { id: profileId, workspaceId },
+    select: { userId: true, email: true, traits: true },
+  });
+  if (!profile) {
+    throw new ApiError("not_found", "profileId: this workspace has no such profile.", {
+      details: { issues: [{ field: "profileId", message: "No such profile in this workspace." }] },
+    });
+  }
+  const name = displayName(asRecord(profile.traits));
+  const id = profile.email ?? profile.userId;
+  if (!name) return id ?? "an anonymous user";
+  return id && id !== name ? `${name} (${id})` : name;
+}
 
 /** Test emails without a profile are stored under this id (no profile has it). */
 export const TEST_PROFILE_ID = "00000000-0000-0000-0000-000000000000";
@@ -54,6 +78,7 @@ export async function sendTestMessage(input: {
       );
     }
     const profileId = test.profileId;
+    const to = await recipientName(workspace.id, profileId);
     const result = await sqlTransaction((tx) =>
       enqueueMessage(tx, {
         workspaceId: workspace.id,
@@ -63,7 +88,7 @@ export async function sendTestMessage(input: {
         source: "test",
       }),
     );
-    return { ...result, to: profileId };
+    return { ...result, to };
   }
 
   assertContentValid(test.content);

@@ -69,12 +69,45 @@ export function nodeLabel(node: JourneyNode | undefined, nodeId: string): string
   }
 }
 
+/**
+ * The profile's zone when the step's timing depends on it: quiet hours are
+ * kept in it, and a delay until a time of day waits for that time there. The
+ * core records the zone it judged in (the profile's as of then), else `fallback`.
+ */
+function zoneOfStep(
+  node: JourneyNode | undefined,
+  step: PathStep,
+  fallback: string,
+): string | undefined {
+  const data = step.data as { rule?: unknown; timeZone?: unknown } | undefined;
+  const judged = typeof data?.timeZone === "string" ? data.timeZone : fallback;
+  if (step.decision === "deferred") return data?.rule === "quiet_hours" ? judged : undefined;
+  if (node?.type === "delay" && node.delay.kind !== "duration") return judged;
+  return undefined;
+}
+
+/** Marks the steps at nodes whose timing depends on the profile's zone with that zone. */
+function withZones(
+  steps: PathStep[],
+  nodes: ReadonlyMap<string, JourneyNode>,
+  fallback: string,
+): PathStep[] {
+  const zoneAt = new Map<string, string>();
+  return steps.map((step) => {
+    const zone = zoneOfStep(nodes.get(step.nodeId), step, fallback) ?? zoneAt.get(step.nodeId);
+    if (!zone) return step;
+    zoneAt.set(step.nodeId, zone);
+    return { ...step, timeZone: zone };
+  });
+}
+
 function outcomeOf(
   state: RunState,
   steps: readonly PathStep[],
   labelOf: (id: string) => string,
 ): PathOutcome {
-  const lastReason = steps.findLast((s) => s.nodeId === state.nodeId)?.reason ?? "";
+  const last = steps.findLast((s) => s.nodeId === state.nodeId);
+  const lastReason = last?.reason ?? "";
   if (state.convertedAt) {
     return { kind: "converted", at: state.convertedAt.toISOString(), nodeId: state.nodeId };
   }
@@ -88,6 +121,7 @@ function outcomeOf(
         label: labelOf(state.nodeId),
         until: state.wakeAt?.toISOString() ?? null,
         reason: lastReason,
+        ...(last?.timeZone && { timeZone: last.timeZone }),
       };
     case "completed":
     case "converted":
@@ -101,18 +135,22 @@ function outcomeOf(
   }
 }
 
-/** Each run the simulation made, in order of entry, with its steps, messages and outcome. */
+/**
+ * Each run the simulation made, in order of entry, with its steps, messages
+ * and outcome. `timeZone` is the profile's (see PathStep.timeZone).
+ */
 export function describeRuns(
   definition: JourneyDefinition,
   result: SimulationResult,
   journeyId: string,
+  timeZone = "UTC",
 ): DescribedRun[] {
   const { nodes } = indexJourney(definition);
   const labelOf = (id: string) => nodeLabel(nodes.get(id), id);
   return result.runs
     .filter((run) => run.journeyId === journeyId)
     .map((state) => {
-      const steps: PathStep[] = result.traces
+      const traced: PathStep[] = result.traces
         .filter((t) => t.runId === state.runId)
         .map((t) => ({
           at: t.at.toISOString(),
@@ -123,6 +161,7 @@ export function describeRuns(
           reason: t.reason,
           ...(t.data && { data: t.data }),
         }));
+      const steps = withZones(traced, nodes, timeZone);
       const messages: PendingMessage[] = result.sends
         .filter((s) => s.runId === state.runId)
         .map((s) => ({

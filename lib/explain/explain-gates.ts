@@ -229,8 +229,8 @@ export function deliveryGates(input: DeliveryGateInput): GateResult[] {
     const zone = resolveTimeZone(profile.timezone);
     const wall = toWallTime(now, zone);
     const local = `${String(wall.hour).padStart(2, "0")}:${String(wall.minute).padStart(2, "0")} in ${zone}`;
-    gates.push(
-      fromDecision(
+    gates.push({
+      ...fromDecision(
         "quiet_hours",
         nodeId,
         check({ quietHours }, deliverable),
@@ -240,7 +240,8 @@ export function deliveryGates(input: DeliveryGateInput): GateResult[] {
           actual: local,
         },
       ),
-    );
+      timeZone: zone,
+    });
   }
   return gates;
 }

@@ -21,6 +21,8 @@ export interface ProfileRefJson {
   userId: string | null;
   email: string | null;
   name: string | null;
+  /** The zone journeys use for them (quiet hours, send at a local time): UTC when unknown. */
+  timeZone: string;
 }
 
 /** One decision of the core on the walked path, in order. */
@@ -32,6 +34,12 @@ export interface PathStep {
   decision: TraceDecision;
   reason: string;
   data?: Record<string, unknown>;
+  /**
+   * The profile's zone, when this step's timing depends on it (a quiet-hours
+   * deferral, a delay until a local time, and the later steps at that node):
+   * its times read in that zone.
+   */
+  timeZone?: string;
 }
 
 export interface PathMessage {
@@ -47,7 +55,15 @@ export interface PathMessage {
 
 export type PathOutcome =
   | { kind: "converted"; at: string; nodeId: string }
-  | { kind: "waiting"; nodeId: string; label: string; until: string | null; reason: string }
+  | {
+      kind: "waiting";
+      nodeId: string;
+      label: string;
+      until: string | null;
+      reason: string;
+      /** Set when `until` depends on the profile's zone (see PathStep.timeZone). */
+      timeZone?: string;
+    }
   | { kind: "completed"; nodeId: string; at: string }
   | { kind: "filtered"; nodeId: string; at: string; reason: string }
   | { kind: "exited"; nodeId: string; at: string; reason: string }
@@ -120,6 +136,10 @@ export interface GateResult {
   actual?: unknown;
   /** The node the gate belongs to (filters, sends). */
   nodeId?: string;
+  /** Trigger: when its event happened and when Cue received it (shown on hover when apart). */
+  event?: { at: string; receivedAt: string };
+  /** Quiet hours: the profile's zone they were judged in; the gate's times read in it. */
+  timeZone?: string;
   /** Filters: each top-level condition with its actual and expected value. */
   conditions?: ConditionCheck[];
   /**

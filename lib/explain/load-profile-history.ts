@@ -11,6 +11,7 @@ import type { JourneyDefinition } from "@/lib/journey-core/definition";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import type { Channel, JourneyEvent, ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
+import { resolveTimeZone } from "@/lib/journey-core/local-time";
 import type { PreviousRun } from "@/lib/journey-core/match-trigger";
 import { profileValueOf } from "@/lib/journey-core/profile-merge";
 import type { SimEvent } from "@/lib/journey-core/simulate";
@@ -69,7 +70,13 @@ export async function resolveProfile(workspaceId: string, ref: string): Promise<
   return {
     facts: { ...facts, contextTimezone: row.contextTimezone },
     scope: { id: row.id, userId: row.userId, email: row.email, traits },
-    json: { id: row.id, userId: row.userId, email: row.email, name },
+    json: {
+      id: row.id,
+      userId: row.userId,
+      email: row.email,
+      name,
+      timeZone: resolveTimeZone(facts.timezone),
+    },
     unsubscribedAt: row.unsubscribedAt,
   };
 }

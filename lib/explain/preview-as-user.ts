@@ -108,7 +108,7 @@ export async function previewAsUser(input: {
     });
   }
 
-  const described = describeRuns(definition, result, journey.id);
+  const described = describeRuns(definition, result, journey.id, profile.json.timeZone);
   const entries = describeEntries(result, journey.id);
   const context: RenderContext = {
     workspaceName: input.workspaceName,

@@ -96,6 +96,7 @@ async function eventEntry(
     gate: {
       ...triggerGate(match, `${match.reason} at ${when}`),
       actual: event.properties,
+      event: { at: when, receivedAt: chosen.receivedAt.toISOString() },
     },
     at: chosen.timestamp,
     event,

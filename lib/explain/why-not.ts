@@ -231,7 +231,7 @@ export async function whyNot(input: {
     { ...reentry, ...(entry.hypothetical && { hypothetical: true }) },
   ];
 
-  const [described] = describeRuns(definition, result, journey.id);
+  const [described] = describeRuns(definition, result, journey.id, profile.json.timeZone);
   const context: RenderContext = {
     workspaceName: input.workspaceName,
     profile,

@@ -78,6 +78,8 @@ function enterDelay(w: Working, node: NodeOfType<"delay">): Outcome {
   }
   trace(w, node.id, "waiting", `${reason}, until ${wakeAt.toISOString()}`, {
     until: wakeAt.toISOString(),
+    // A time of day is the profile's: pages show `until` in this zone.
+    ...(delay.kind !== "duration" && { timeZone: resolveTimeZone(w.ctx.profile.timezone) }),
   });
   block(w, wakeAt);
   return STOP;
@@ -156,6 +158,8 @@ export function attemptSend(w: Working, node: NodeOfType<"send_email" | "send_in
         rule: decision.rule,
         until: decision.until.toISOString(),
         attempt: state.attempt,
+        // The zone quiet hours were judged in: pages show these times in it.
+        timeZone: resolveTimeZone(ctx.profile.timezone),
       };
       trace(w, node.id, "deferred", `${decision.reason}; deferred`, data);
       block(w, decision.until);

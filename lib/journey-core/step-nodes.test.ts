@@ -188,7 +188,8 @@ describe("step: holdout, message limit, delivery rules", () => {
     expect(deferred.effects).toContainEqual(
       expect.objectContaining({
         decision: "deferred",
-        data: expect.objectContaining({ rule: "quiet_hours" }),
+        // The zone it was judged in, so pages show the times on the profile's clock.
+        data: expect.objectContaining({ rule: "quiet_hours", timeZone: "Europe/Berlin" }),
       }),
     );
     const morning = makeContext("2025-06-03T06:00:00Z", { deliveryRules: rules });
@@ -299,5 +300,23 @@ describe("step: loops, guards, cancel, drafts", () => {
     const ny = makeContext(T0, { profile: makeProfile({ timezone: "America/New_York" }) });
     const result = step(definition, newRun(definition), { kind: "enter" }, ny);
     expect(result.state.wakeAt).toEqual(at("2025-06-02T13:00:00Z")); // 06:00 EDT → 09:00 EDT
+    // The trace records whose clock it is, for pages to show "09:00 EDT (New York time)".
+    expect(result.effects).toContainEqual(
+      expect.objectContaining({
+        decision: "waiting",
+        data: { until: "2025-06-02T13:00:00.000Z", timeZone: "America/New_York" },
+      }),
+    );
+  });
+
+  it("records no zone for a plain duration delay", () => {
+    const definition = lineJourney("Signed Up", [delayNode("later", 2), emailNode("welcome")]);
+    const result = step(definition, newRun(definition), { kind: "enter" }, makeContext(T0));
+    expect(result.effects).toContainEqual(
+      expect.objectContaining({
+        decision: "waiting",
+        data: { until: "2025-06-02T12:00:00.000Z" },
+      }),
+    );
   });
 });

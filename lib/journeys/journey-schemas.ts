@@ -155,6 +155,12 @@ export const traceSchema = z.object({
   id: z.string(),
   at: z.iso.datetime(),
   nodeId: z.string().nullable(),
+  step: z
+    .string()
+    .nullable()
+    .describe(
+      "The step's name as the builder shows it (its label, or what it does); null for a decision of the journey as a whole.",
+    ),
   decision: z.string(),
   reason: z.string(),
   data: z.unknown().nullable(),

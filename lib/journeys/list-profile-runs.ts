@@ -2,9 +2,22 @@ import "server-only";
 import { ApiError, notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { stepName } from "@/lib/journey-core/describe-step";
 import type { RunJson } from "./journey-schemas";
 import { decodeRunCursor, encodeRunCursor } from "./run-cursor";
 import { toRunJson } from "./run-json";
+
+/** Each node's name as the builder shows it, read loosely (any stored definition). */
+function stepNames(definition: unknown): Map<string, string> {
+  const nodes = (definition as { nodes?: unknown } | null)?.nodes;
+  const names = new Map<string, string>();
+  if (!Array.isArray(nodes)) return names;
+  for (const node of nodes) {
+    const id = (node as { id?: unknown } | null)?.id;
+    if (typeof id === "string") names.set(id, stepName(node, nodes));
+  }
+  return names;
+}
 
 export { profileRunsQuerySchema } from "./journey-schemas";
 
@@ -50,7 +63,7 @@ export async function listProfileRuns(input: {
     }),
     prisma.journeyVersion.findMany({
       where: { workspaceId, id: { in: [...new Set(page.map((r) => r.versionId))] } },
-      select: { id: true, version: true },
+      select: { id: true, version: true, definition: true },
     }),
     prisma.runTrace.findMany({
       where: { workspaceId, runId: { in: runIds } },
@@ -73,6 +86,7 @@ export async function listProfileRuns(input: {
   ]);
   const nameOf = new Map(journeys.map((j) => [j.id, j.name]));
   const versionOf = new Map(versions.map((v) => [v.id, v.version]));
+  const stepNamesOf = new Map(versions.map((v) => [v.id, stepNames(v.definition)]));
   const last = page.at(-1);
   return {
     runs: page.map((run) =>
@@ -80,6 +94,7 @@ export async function listProfileRuns(input: {
         journeyName: nameOf.get(run.journeyId) ?? "(deleted journey)",
         version: versionOf.get(run.versionId) ?? null,
         traces: traces.filter((t) => t.runId === run.id).slice(0, MAX_TRACES_PER_RUN),
+        stepNames: stepNamesOf.get(run.versionId),
         messages: messages.filter((m) => m.runId === run.id),
       }),
     ),

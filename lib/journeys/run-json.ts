@@ -12,6 +12,8 @@ export function toRunJson(
     journeyName: string;
     version: number | null;
     traces?: RunTrace[];
+    /** Step names by node id, from the run's version. */
+    stepNames?: ReadonlyMap<string, string>;
     messages?: Pick<
       Message,
       "id" | "nodeId" | "channel" | "status" | "subject" | "error" | "createdAt"
@@ -31,7 +33,9 @@ export function toRunJson(
     endedAt: run.endedAt?.toISOString() ?? null,
     convertedAt: run.convertedAt?.toISOString() ?? null,
     wakeAt: run.wakeAt?.toISOString() ?? null,
-    ...(extra.traces && { trace: extra.traces.map(toTraceJson) }),
+    ...(extra.traces && {
+      trace: extra.traces.map((t) => toTraceJson(t, extra.stepNames)),
+    }),
     ...(extra.messages && {
       messages: extra.messages.map((m) => ({
         id: m.id,
@@ -46,11 +50,12 @@ export function toRunJson(
   };
 }
 
-export function toTraceJson(trace: RunTrace): TraceJson {
+export function toTraceJson(trace: RunTrace, stepNames?: ReadonlyMap<string, string>): TraceJson {
   return {
     id: trace.id.toString(),
     at: trace.at.toISOString(),
     nodeId: trace.nodeId,
+    step: trace.nodeId ? (stepNames?.get(trace.nodeId) ?? null) : null,
     decision: trace.decision,
     reason: trace.reason,
     data: trace.data,

@@ -172,7 +172,8 @@ function toListItem(row: Row): ProfileListItem {
   };
 }
 
-function displayName(traits: Record<string, unknown>): string | null {
+/** A profile's name from its traits (`name`, or first and last name); null when it has none. */
+export function displayName(traits: Record<string, unknown>): string | null {
   if (typeof traits.name === "string" && traits.name.trim()) return traits.name.trim();
   const full = [traits.firstName ?? traits.first_name, traits.lastName ?? traits.last_name]
     .filter((part): part is string => typeof part === "string" && part.trim() !== "")

@@ -243,15 +243,30 @@ describe("test send", () => {
     );
   });
 
-  it("in-app goes to the chosen profile's inbox, and needs one", async () => {
+  it("in-app goes to the chosen profile's inbox, named as people know them, and needs one", async () => {
     session.member = owner;
-    const profile = await createProfile(ws);
+    const profile = await createProfile(ws, { traits: { name: "Ida" } });
     const ok = await testSend.POST(
       json("POST", { content: inAppContent(), profileId: profile.id }),
       ctx({ workspaceId: ws }),
     );
-    expect(await ok.json()).toMatchObject({ status: "sent", to: profile.id });
+    // Never the profile's id: its name, with the email a marketer knows.
+    expect(await ok.json()).toMatchObject({
+      status: "sent",
+      to: `Ida (${profile.userId}@example.com)`,
+    });
     expect(await prisma.inboxItem.count({ where: { profileId: profile.id } })).toBe(1);
+    const anonymous = await createProfile(ws, { email: null });
+    const unnamed = await testSend.POST(
+      json("POST", { content: inAppContent(), profileId: anonymous.id }),
+      ctx({ workspaceId: ws }),
+    );
+    expect(await unnamed.json()).toMatchObject({ status: "sent", to: anonymous.userId });
+    const stranger = await testSend.POST(
+      json("POST", { content: inAppContent(), profileId: randomUUID() }),
+      ctx({ workspaceId: ws }),
+    );
+    expect(stranger.status).toBe(404);
     const missing = await testSend.POST(
       json("POST", { content: inAppContent() }),
       ctx({ workspaceId: ws }),

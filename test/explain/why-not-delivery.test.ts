@@ -114,6 +114,8 @@ describe("why not: delivery rules", () => {
     expect(gate(answer, "quiet_hours")?.detail).toContain(
       "deferred until 2026-04-02T08:00:00.000Z",
     );
+    expect(gate(answer, "quiet_hours")?.timeZone).toBe("UTC");
+    expect(answer.path?.outcome).toMatchObject({ kind: "waiting", timeZone: "UTC" });
     // After 08:00 the deferred email has gone out.
     const morning = await whyNot(emailJourney, "profileId=night&at=2026-04-02T09:00:00Z");
     expect(morning.blockedBy).toBe(null);
@@ -147,6 +149,16 @@ describe("why not: delivery rules", () => {
     expect(gate(answer, "quiet_hours")?.detail).toContain(
       "deferred until 2026-04-02T12:00:00.000Z",
     );
+    // Its times read in that zone (New York's), not in today's (Berlin) or the viewer's.
+    expect(gate(answer, "quiet_hours")?.timeZone).toBe("America/New_York");
+    expect(answer.profile.timeZone).toBe("Europe/Berlin");
+    const deferred = answer.path?.steps.find((s) => s.decision === "deferred");
+    expect(deferred).toMatchObject({
+      timeZone: "America/New_York",
+      data: { rule: "quiet_hours", timeZone: "America/New_York" },
+    });
+    // The other steps are not about the profile's clock: no zone of their own.
+    expect(answer.path?.steps.find((s) => s.decision === "entered")?.timeZone).toBeUndefined();
     await setRules(ws, {});
   });
 

@@ -130,6 +130,11 @@ describe("why not: before delivery", () => {
     expect(answer.gates[0].detail).toMatch(
       /^Their trigger happened at 2026-04-01T11:00:00.000Z, before the journey went live/,
     );
+    // The trigger gate carries when its event happened and when Cue received it (for hover).
+    expect(answer.gates.find((g) => g.gate === "trigger")?.event).toEqual({
+      at: "2026-04-01T11:00:00.000Z",
+      receivedAt: expect.stringMatching(/^2026-04-01T\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
     const before = await whyNot(late, "profileId=free&at=2026-04-01T11:15:00Z");
     expect(before.gates[0]).toMatchObject({ gate: "journey", passed: false });
     expect(before.gates[0].detail).toMatch(/^Not published until 2026-04-01T11:30:00.000Z/);

@@ -78,6 +78,15 @@ describe("GET /api/v1/profiles/{userId}/runs", () => {
       ["tips", "sent"],
       ["end", "exited"],
     ]);
+    // Each step by the name the builder shows, never its node id.
+    expect(run.trace.map((t: Body) => t.step)).toEqual([
+      "When Signed Up happens",
+      "In-app message “Title hello”",
+      "Wait 24 hours",
+      "Wait 24 hours",
+      "In-app message “Title tips”",
+      "exit",
+    ]);
     expect(run.trace[0].at).toBe(T0);
     // The day's wait shows in the times: the second message went out 24 hours later.
     expect(run.trace[2].at).toBe(T0);

@@ -2241,6 +2241,8 @@ export interface components {
             id: string;
             nodeId: string | null;
             reason: string;
+            /** @description The step's name as the builder shows it (its label, or what it does); null for a decision of the journey as a whole. */
+            step: string | null;
         };
         TrackCall: {
             anonymousId?: (string | number) | null;
@@ -5796,6 +5798,7 @@ export interface operations {
                      *               "id": "101",
                      *               "at": "2026-12-07T10:00:00.000Z",
                      *               "nodeId": "trigger",
+                     *               "step": "When \"Signed Up\" happens",
                      *               "decision": "entered",
                      *               "reason": "Signed Up matched the trigger",
                      *               "data": null
@@ -5804,6 +5807,7 @@ export interface operations {
                      *               "id": "102",
                      *               "at": "2026-12-07T10:00:00.000Z",
                      *               "nodeId": "welcome-email",
+                     *               "step": "Welcome email",
                      *               "decision": "sent",
                      *               "reason": "Sent email message",
                      *               "data": null
@@ -5812,6 +5816,7 @@ export interface operations {
                      *               "id": "103",
                      *               "at": "2026-12-07T10:00:00.000Z",
                      *               "nodeId": "wait-2-days",
+                     *               "step": "Wait 2 days",
                      *               "decision": "waiting",
                      *               "reason": "Wait 2 days, until 2026-12-09T10:00:00.000Z",
                      *               "data": null

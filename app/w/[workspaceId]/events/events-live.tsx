@@ -251,8 +251,8 @@ function EventTable({
         <caption className="sr-only">Events, newest received first</caption>
         <thead className="border-b border-slate-200 bg-slate-50 text-xs font-medium text-slate-500 uppercase">
           <tr>
-            <th scope="col" className="w-36 px-4 py-2.5">
-              Received
+            <th scope="col" className="w-40 px-4 py-2.5">
+              Happened
             </th>
             <th scope="col" className="w-24 px-4 py-2.5">
               Type
@@ -281,7 +281,7 @@ function EventTable({
                   }`}
                 >
                   <td className="px-4 py-2 align-top font-mono text-xs whitespace-nowrap text-slate-600 tabular-nums">
-                    <LocalTime iso={event.receivedAt} style="short" />
+                    <LocalTime iso={event.timestamp} receivedAt={event.receivedAt} style="short" />
                   </td>
                   <td className="px-4 py-2 align-top">
                     <EventTypeBadge type={event.type} />

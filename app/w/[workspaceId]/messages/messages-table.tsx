@@ -8,7 +8,9 @@ export function recipientLabel(
   m: Pick<MessageSummary, "channel" | "toAddress" | "profile" | "profileId">,
 ): string {
   if (m.channel === "email" && m.toAddress) return m.toAddress;
-  return m.profile?.userId ?? m.profile?.email ?? m.profileId;
+  // Never the profile's id: a marketer knows users by user id or email.
+  if (!m.profile) return "an erased profile";
+  return m.profile.userId ?? m.profile.email ?? "an anonymous user";
 }
 
 export function MessagesTable({

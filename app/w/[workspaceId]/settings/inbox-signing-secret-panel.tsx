@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { CopyButton } from "@/components/data/copy-button";
+import { LocalTime } from "@/components/data/local-time";
 import { Button } from "@/components/ui/button";
 import type { InboxSigningSecretJson } from "@/lib/inbox/inbox-signing-secret-json";
 import { fetchJson } from "@/lib/query/fetch-json";
@@ -70,7 +71,7 @@ export function InboxSigningSecretPanel({
             <CopyButton text={current.secret} label="Copy secret" />
           </div>
           <p className="mt-2 text-xs text-slate-500">
-            Last rotated {current.rotatedAt.slice(0, 16).replace("T", " ")} UTC.
+            Last rotated <LocalTime iso={current.rotatedAt} withRelative />.
           </p>
           {current.previous ? (
             <p
@@ -79,8 +80,8 @@ export function InboxSigningSecretPanel({
               data-testid="inbox-previous-secret"
             >
               The previous secret ({current.previous.secret.slice(0, 8)}…) is still accepted until{" "}
-              {current.previous.expiresAt.slice(0, 16).replace("T", " ")} UTC, so user hashes made
-              with it keep working while you deploy the new one.{" "}
+              <LocalTime iso={current.previous.expiresAt} withRelative />, so user hashes made with
+              it keep working while you deploy the new one.{" "}
               <Button
                 variant="secondary"
                 className="ml-1 px-2 py-1 text-xs"

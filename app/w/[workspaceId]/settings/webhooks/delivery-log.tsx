@@ -1,5 +1,6 @@
 "use client";
 
+import { LocalTime } from "@/components/data/local-time";
 import { Button } from "@/components/ui/button";
 import { useDeliveries, useWebhookMutations } from "./use-webhooks";
 
@@ -65,7 +66,7 @@ export function DeliveryLog({
                     <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
                       {d.attemptLog.map((a) => (
                         <li key={a.at + a.trigger}>
-                          {a.at.slice(0, 19).replace("T", " ")} · {a.statusCode ?? "no answer"} ·{" "}
+                          <LocalTime iso={a.at} style="short" /> · {a.statusCode ?? "no answer"} ·{" "}
                           {a.durationMs} ms{a.trigger !== "scheduled" ? ` · ${a.trigger}` : ""}
                           {a.error ? ` · ${a.error}` : ""}
                           {a.response ? ` · “${a.response.slice(0, 120)}”` : ""}
@@ -82,7 +83,7 @@ export function DeliveryLog({
                   </span>
                   {d.nextAttemptAt ? (
                     <p className="mt-1 text-xs text-slate-500">
-                      next try {d.nextAttemptAt.slice(11, 19)}
+                      next try <LocalTime iso={d.nextAttemptAt} style="time" withRelative />
                     </p>
                   ) : null}
                 </td>
@@ -90,7 +91,9 @@ export function DeliveryLog({
                 <td className="py-2 pr-3 text-xs">
                   {last ? (last.statusCode ?? last.error ?? "no answer") : "—"}
                 </td>
-                <td className="py-2 pr-3 text-xs">{d.createdAt.slice(0, 19).replace("T", " ")}</td>
+                <td className="py-2 pr-3 text-xs">
+                  <LocalTime iso={d.createdAt} style="short" />
+                </td>
                 <td className="py-2">
                   {canReplay && d.status !== "pending" ? (
                     <Button

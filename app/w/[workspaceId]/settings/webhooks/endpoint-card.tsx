@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { LocalTime } from "@/components/data/local-time";
 import { Button } from "@/components/ui/button";
 import type { WebhookEndpointView } from "@/lib/webhooks/manage-webhooks";
 import { DeliveryLog } from "./delivery-log";
@@ -52,21 +53,22 @@ export function EndpointCard({
 
       {!endpoint.enabled && endpoint.disabledReason === "failing" ? (
         <p role="alert" className="mt-3 rounded-md bg-red-50 p-3 text-sm text-red-800">
-          Cue disabled this endpoint on {endpoint.disabledAt?.slice(0, 16).replace("T", " ")} UTC
-          because every delivery attempt failed for a day. Fix the receiver, then enable it again;
-          replay the failed deliveries from the log.
+          Cue disabled this endpoint on{" "}
+          {endpoint.disabledAt ? <LocalTime iso={endpoint.disabledAt} /> : "a past date"} because
+          every delivery attempt failed for a day. Fix the receiver, then enable it again; replay
+          the failed deliveries from the log.
         </p>
       ) : null}
       {endpoint.enabled && endpoint.failingSince ? (
         <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          Deliveries have been failing since {endpoint.failingSince.slice(0, 16).replace("T", " ")}{" "}
-          UTC. After a day of failures the endpoint is disabled.
+          Deliveries have been failing since <LocalTime iso={endpoint.failingSince} withRelative />.
+          After a day of failures the endpoint is disabled.
         </p>
       ) : null}
       {endpoint.previousSecretExpiresAt ? (
         <p className="mt-3 text-xs text-slate-500">
           The previous secret also signs until{" "}
-          {endpoint.previousSecretExpiresAt.slice(0, 16).replace("T", " ")} UTC.
+          <LocalTime iso={endpoint.previousSecretExpiresAt} withRelative />.
         </p>
       ) : null}
 

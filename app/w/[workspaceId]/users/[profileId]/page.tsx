@@ -125,6 +125,7 @@ export default async function ProfilePage({
             <ProfileJourneys
               workspaceId={workspace.id}
               profileId={profile.id}
+              timeZone={profile.timezone ?? "UTC"}
               initialPage={firstRuns}
             />
           ) : tab === "messages" && firstMessages ? (

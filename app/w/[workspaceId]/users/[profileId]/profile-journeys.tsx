@@ -23,13 +23,31 @@ const MESSAGE_DECISIONS = new Set([
   "limit_reached",
 ]);
 
+/**
+ * The zone a decision's times read in when its timing depends on the
+ * profile's (quiet hours, a delay until a time of day): the one the engine
+ * judged in, which it records with the decision.
+ */
+function zoneOf(trace: TraceJson, fallback: string): string | undefined {
+  const data = trace.data as { rule?: unknown; timeZone?: unknown } | null;
+  const judged = typeof data?.timeZone === "string" ? data.timeZone : fallback;
+  if (trace.decision === "deferred") return data?.rule === "quiet_hours" ? judged : undefined;
+  if (trace.decision !== "waiting") return undefined;
+  // Only a delay until a time of day records its zone (older traces: by their reason).
+  if (typeof data?.timeZone === "string") return data.timeZone;
+  return trace.reason.startsWith("Delay until the next ") ? fallback : undefined;
+}
+
 export function ProfileJourneys({
   workspaceId,
   profileId,
+  timeZone,
   initialPage,
 }: {
   workspaceId: string;
   profileId: string;
+  /** The zone journeys use for this profile (UTC when unknown). */
+  timeZone: string;
   initialPage: ProfileRunsPage;
 }) {
   const query = useProfileRunsQuery({ workspaceId, profileId, initialPage });
@@ -62,7 +80,13 @@ export function ProfileJourneys({
         ) : (
           <ol className="space-y-3" aria-label="Journey runs, newest first">
             {runs.map((run) => (
-              <RunItem key={run.id} workspaceId={workspaceId} profileId={profileId} run={run} />
+              <RunItem
+                key={run.id}
+                workspaceId={workspaceId}
+                profileId={profileId}
+                timeZone={timeZone}
+                run={run}
+              />
             ))}
           </ol>
         )}
@@ -92,13 +116,22 @@ function whyNotHref(workspaceId: string, profileId: string, journeyId: string, t
 function RunItem({
   workspaceId,
   profileId,
+  timeZone,
   run,
 }: {
   workspaceId: string;
   profileId: string;
+  timeZone: string;
   run: RunJson;
 }) {
   const trace = run.trace ?? [];
+  // Later decisions at the same step (the send after a deferral) read in that zone too.
+  const zoneAt = new Map<string | null, string>();
+  const zones = trace.map((t) => {
+    const zone = zoneOf(t, timeZone) ?? zoneAt.get(t.nodeId);
+    if (zone) zoneAt.set(t.nodeId, zone);
+    return zone;
+  });
   const last = trace.at(-1);
   return (
     <li className="rounded-lg border border-slate-200 bg-white px-4 py-3" data-testid="profile-run">
@@ -133,23 +166,32 @@ function RunItem({
             Trace ({trace.length} steps)
           </summary>
           <ol className="mt-2 space-y-1.5 border-l border-slate-200 pl-4 text-sm">
-            {trace.map((t) => (
-              <li key={t.id} className="flex flex-wrap items-baseline gap-x-2">
-                <LocalTime iso={t.at} style="short" className="font-mono text-xs text-slate-500" />
-                <span className="font-mono text-xs text-slate-700">{t.nodeId ?? "—"}</span>
-                <DecisionBadge decision={t.decision} />
-                <span className="text-slate-600">
-                  <TimesInText text={t.reason} />
-                </span>
-                <Link
-                  href={whyNotHref(workspaceId, profileId, run.journey.id, t)}
-                  className="text-xs text-brand-700 hover:underline"
-                  aria-label={`Explain ${t.decision} at ${t.nodeId ?? "the journey"}`}
-                >
-                  explain
-                </Link>
-              </li>
-            ))}
+            {trace.map((t, i) => {
+              const zone = zones[i];
+              const step = t.step ?? (t.nodeId ? "a step" : "the journey");
+              return (
+                <li key={t.id} className="flex flex-wrap items-baseline gap-x-2">
+                  <LocalTime
+                    iso={t.at}
+                    style="short"
+                    timeZone={zone}
+                    className="font-mono text-xs text-slate-500"
+                  />
+                  <span className="text-xs font-medium text-slate-700">{step}</span>
+                  <DecisionBadge decision={t.decision} />
+                  <span className="text-slate-600">
+                    <TimesInText text={t.reason} timeZone={zone} />
+                  </span>
+                  <Link
+                    href={whyNotHref(workspaceId, profileId, run.journey.id, t)}
+                    className="text-xs text-brand-700 hover:underline"
+                    aria-label={`Explain ${t.decision.replace("_", " ")} at ${step}`}
+                  >
+                    explain
+                  </Link>
+                </li>
+              );
+            })}
           </ol>
         </details>
       ) : null}

@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useCallback, useId, useState } from "react";
 import { JsonBlock } from "@/components/data/json-block";
 import { LoadMore } from "@/components/data/load-more";
-import { formatTime, LocalTime, useHydrated } from "@/components/data/local-time";
+import { LocalTime, useHydrated, zoneFor } from "@/components/data/local-time";
 import { eventPairs, eventTitle } from "@/components/events/event-summary";
 import { EventTypeBadge } from "@/components/events/event-type-badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { formatTime } from "@/lib/format/time";
 import type { ProfileEvent, ProfileEventsPage } from "@/lib/profiles/profile-types";
 import { useProfileEventsQuery } from "./use-profile-events-query";
 
@@ -50,7 +51,7 @@ export function ProfileTimeline({
   // Day headings in the viewer's time zone (UTC until hydrated, so markup matches).
   const days: { day: string; events: ProfileEvent[] }[] = [];
   for (const event of events) {
-    const day = formatTime(event.timestamp, "date", hydrated);
+    const day = formatTime(event.timestamp, "date", zoneFor(hydrated));
     const last = days.at(-1);
     if (last?.day === day) last.events.push(event);
     else days.push({ day, events: [event] });
@@ -101,8 +102,9 @@ function TimelineItem({ event }: { event: ProfileEvent }) {
       <div className="flex items-start gap-3">
         <LocalTime
           iso={event.timestamp}
+          receivedAt={event.receivedAt}
           style="time"
-          className="w-16 shrink-0 pt-0.5 font-mono text-xs text-slate-500 tabular-nums"
+          className="w-24 shrink-0 pt-0.5 font-mono text-xs text-slate-500 tabular-nums"
         />
         <div className="min-w-0 flex-1">
           <div className="flex flex-wrap items-center gap-2">

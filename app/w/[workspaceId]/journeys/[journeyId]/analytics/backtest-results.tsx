@@ -1,8 +1,9 @@
 import { formatCount, formatRate } from "@/components/analytics/format";
-import { formatTime } from "@/components/data/local-time";
+import { TimesInText } from "@/components/data/local-time";
 import type { NodeLabel } from "@/lib/analytics/node-labels";
 import type { BacktestJson } from "@/lib/backtests/backtest-json";
 import type { BacktestCounts } from "@/lib/backtests/backtest-tally";
+import { formatTime } from "@/lib/format/time";
 
 // One or two finished backtests side by side: a row per figure, a column per
 // backtest, and the difference when there are two.
@@ -11,14 +12,14 @@ type Row = { label: string; values: (number | null)[]; indent?: boolean };
 
 export function sourceLabel(b: BacktestJson): string {
   return b.source.kind === "draft"
-    ? `Draft as of ${formatTime(b.createdAt, "datetime", false)}`
+    ? `Draft as of ${formatTime(b.createdAt, "datetime", { timeZone: "UTC" })}`
     : `v${b.source.version}`;
 }
 
 export function windowLabel(b: BacktestJson): string {
   const day = (iso: string) => iso.slice(0, 10);
   const lastDay = new Date(Date.parse(b.window.to) - 1).toISOString();
-  return `${day(b.window.from)} → ${day(lastDay)}`;
+  return `${day(b.window.from)} → ${day(lastDay)} (UTC days)`;
 }
 
 function rowsFor(list: BacktestCounts[], nodes: Record<string, NodeLabel>): Row[] {
@@ -155,7 +156,7 @@ function Notes({ backtest }: { backtest: BacktestJson }) {
         ))}
         {counts.refusals.map((r) => (
           <li key={r.reason}>
-            Not entered ({formatCount(r.count)}×): {r.reason}
+            Not entered ({formatCount(r.count)}×): <TimesInText text={r.reason} />
           </li>
         ))}
       </ul>

@@ -1,3 +1,4 @@
+import { LocalTime, TimesInText } from "@/components/data/local-time";
 import type { NodeLabel } from "@/lib/analytics/node-labels";
 import type { SamplePath } from "@/lib/backtests/backtest-tally";
 
@@ -18,7 +19,7 @@ export function SamplePaths({
         {paths.map((path) => (
           <li key={`${path.profileId}-${path.enteredAt}`} className="px-3 py-2 text-sm">
             <p className="font-medium">
-              {path.userId ?? path.profileId}
+              {path.userId ?? "An anonymous user"}
               <span className="ml-2 font-normal text-slate-500">
                 {path.status}
                 {path.holdout ? " · holdout" : ""}
@@ -29,11 +30,11 @@ export function SamplePaths({
             <ol className="mt-1 space-y-0.5 text-xs text-slate-600">
               {path.steps.map((step) => (
                 <li key={`${step.at}-${step.nodeId}-${step.decision}`}>
-                  <time dateTime={step.at}>{step.at.slice(0, 16).replace("T", " ")}</time>{" "}
+                  <LocalTime iso={step.at} style="short" />{" "}
                   <span className="font-medium text-slate-700">
                     {nodes[step.nodeId]?.label ?? "A removed step"}
                   </span>{" "}
-                  {step.decision.replaceAll("_", " ")}: {step.reason}
+                  {step.decision.replaceAll("_", " ")}: <TimesInText text={step.reason} />
                 </li>
               ))}
             </ol>

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { CopyButton } from "@/components/data/copy-button";
-import { LocalTime, useHydrated } from "@/components/data/local-time";
+import { LocalTime, TimesInText, useHydrated } from "@/components/data/local-time";
 import { OutcomeBox, PathTimeline } from "@/components/explain/path-timeline";
 import { ProfileSearch } from "@/components/explain/profile-search";
 import { ReadOnlyJourneyCanvas } from "@/components/journey-builder/read-only-canvas";
@@ -58,7 +58,7 @@ export function PreviewView({
             <div className="flex flex-wrap items-center gap-2 text-sm">
               <span className="text-slate-600">Previewing as</span>
               <span className="font-medium text-slate-900" data-testid="preview-profile">
-                {query.data ? profileName(query.data) : profile}
+                {query.data ? profileName(query.data) : "Loading…"}
               </span>
               <Button
                 variant="ghost"
@@ -135,7 +135,7 @@ export function PreviewView({
 
 function profileName(preview: PreviewJson): string {
   const p = preview.profile;
-  const who = p.name ?? p.email ?? p.userId ?? p.id;
+  const who = p.name ?? p.email ?? p.userId ?? "an anonymous user";
   const id = p.userId ?? p.email;
   return id && id !== who ? `${who} (${id})` : who;
 }
@@ -190,8 +190,8 @@ function PreviewResult({
             </>
           ) : (
             <>
-              What if they triggered it now, through {version}: {preview.assumption}. No later
-              events are assumed.
+              What if they triggered it now, through {version}:{" "}
+              <TimesInText text={preview.assumption ?? ""} />. No later events are assumed.
             </>
           )}
         </p>
@@ -233,7 +233,7 @@ function PreviewResult({
             {refusals.map((e) => (
               <li key={e.at}>
                 <LocalTime iso={e.at} style="short" className="font-mono text-xs text-slate-500" />{" "}
-                {e.reason}
+                <TimesInText text={e.reason} />
               </li>
             ))}
           </ul>
