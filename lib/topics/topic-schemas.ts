@@ -41,3 +41,23 @@ export const preferencesInputSchema = z.strictObject({
 });
 export type PreferencesInput = z.infer<typeof preferencesInputSchema>;
 export type PreferenceChange = PreferencesInput["preferences"][number];
+
+export const topicViewSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  name: z.string(),
+  description: z.string(),
+  unsubscribable: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const topicPreferenceViewSchema = z.object({
+  topic: z.string().describe("The topic's key"),
+  name: z.string(),
+  description: z.string(),
+  unsubscribable: z.boolean().describe("False: always sent, opt-outs do not apply"),
+  channels: z
+    .object({ email: z.boolean(), in_app: z.boolean() })
+    .describe("Subscribed per channel; true until the profile opts out"),
+});
