@@ -29,7 +29,7 @@ export async function createTopic(workspaceId: string, input: TopicInput): Promi
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new ApiError("conflict", `A topic with key "${input.key}" already exists.`, {
-        details: [{ field: "key", message: "This key is taken." }],
+        details: { issues: [{ field: "key", message: "This key is taken." }] },
       });
     }
     throw error;

@@ -77,7 +77,7 @@ export async function setProfilePreferences(input: {
     }
   });
   if (issues.length > 0) {
-    throw new ApiError("validation_failed", issues[0].message, { details: issues });
+    throw new ApiError("validation_failed", issues[0].message, { details: { issues } });
   }
   const current = new Map(
     (await latestChanges(workspaceId, profileId)).map((c) => [
