@@ -169,7 +169,7 @@ export function deliveryGates(input: DeliveryGateInput): GateResult[] {
       fromDecision(
         "email_address",
         nodeId,
-        check({}, { ...profile, suppressed: false, unsubscribed: false }),
+        check({}, { ...profile, suppressed: false, unsubscribed: false, topicPreferences: [] }),
         `Sends to ${profile.email}`,
         {},
       ),
