@@ -89,7 +89,7 @@ export async function setProfilePreferences(input: {
   const wanted = new Map<string, { topicId: string; channel: Channel; subscribed: boolean }>();
   for (const change of changes) {
     const topic = byKey.get(change.topic);
-    if (!topic || !topic.unsubscribable) continue;
+    if (!topic?.unsubscribable) continue;
     wanted.set(`${topic.id}:${change.channel}`, {
       topicId: topic.id,
       channel: change.channel,
@@ -115,7 +115,7 @@ export async function optOutOfTopic(input: {
   const topic = await prisma.topic.findUnique({
     where: { workspaceId_key: { workspaceId: input.workspaceId, key: input.topic } },
   });
-  if (!topic || !topic.unsubscribable) return false;
+  if (!topic?.unsubscribable) return false;
   await setProfilePreferences({
     workspaceId: input.workspaceId,
     profileId: input.profileId,
