@@ -104,6 +104,7 @@
     }
     return {
       state: store,
+      prefs: client.prefs,
       load(more) {
         const cursor = store.get().cursor;
         const query = `kind=card&page_size=${PAGE_SIZE}${more && cursor ? `&cursor=${cursor}` : ""}`;
@@ -250,6 +251,11 @@
       act: (id, action) => request("POST", `/api/v1/inbox/${encodeURIComponent(id)}/${action}`),
       bulk: (ids, action) => request("POST", "/api/v1/inbox/bulk", { ids, action }),
       markAll: (action, kinds) => request("POST", "/api/v1/inbox/mark-all", { action, kind: kinds }),
+      prefs: (change) => request(
+        change ? "PUT" : "GET",
+        "/api/v1/inbox/preferences",
+        change && { preferences: [change] }
+      ),
       close() {
         closed = true;
       }
@@ -456,6 +462,7 @@
       head.appendChild(el("h2", null, "Notifications"));
       const markAll = button("cue-link", "Mark all as read", null, feed.markAllRead);
       head.appendChild(markAll);
+      head.appendChild(button("cue-link", "Preferences", null, showPrefs));
       head.appendChild(button("cue-x", "\xD7", "Close notifications", close));
       panel.appendChild(head);
       list = el("ul", "cue-list");
@@ -472,6 +479,31 @@
       panel = list = null;
       bell.setAttribute("aria-expanded", "false");
       feed.setVisible(false);
+    }
+    function showPrefs() {
+      const box = list;
+      if (!box) return;
+      box.textContent = "";
+      feed.prefs().then(({ topics }) => {
+        for (const t of topics) {
+          const li = el("li", "cue-card", t.name);
+          for (const c of ["email", "in_app"]) {
+            const label = el("label", "cue-time", c === "email" ? " Email " : " In-app ");
+            const check = el("input");
+            check.type = "checkbox";
+            check.checked = t.channels[c];
+            check.disabled = !t.unsubscribable;
+            check.onchange = () => {
+              feed.prefs({ topic: t.topic, channel: c, subscribed: check.checked }).catch(() => {
+                check.checked = !check.checked;
+              });
+            };
+            label.prepend(check);
+            li.appendChild(label);
+          }
+          box.appendChild(li);
+        }
+      }, renderList);
     }
     function renderList() {
       if (!list) return;

@@ -60,3 +60,17 @@ export interface CueOptions {
   container?: string;
   onError?: (error: unknown) => void;
 }
+
+/** One subscription topic with the user's choice per channel (GET /api/v1/inbox/preferences). */
+export interface TopicPrefs {
+  topic: string;
+  name: string;
+  unsubscribable: boolean;
+  channels: { email: boolean; in_app: boolean };
+}
+
+export interface TopicChange {
+  topic: string;
+  channel: "email" | "in_app";
+  subscribed: boolean;
+}

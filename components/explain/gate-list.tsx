@@ -15,6 +15,7 @@ const LABEL: Record<Gate, string> = {
   email_address: "Email address",
   suppression: "Suppression",
   unsubscribe: "Unsubscribe",
+  topic: "Subscription topic",
   frequency: "Frequency budget",
   quiet_hours: "Quiet hours",
   template: "Template renders",

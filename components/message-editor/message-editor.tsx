@@ -11,6 +11,7 @@ import { EmailFields } from "./email-fields";
 import { InAppFields } from "./in-app-fields";
 import { type PickedProfile, ProfilePicker, profileLabel } from "./profile-picker";
 import { RenderedPreview } from "./rendered-preview";
+import { TopicSelect } from "./topic-select";
 import { usePreviewQuery } from "./use-preview-query";
 import { useTestSendMutation } from "./use-test-send-mutation";
 
@@ -97,6 +98,13 @@ export function MessageEditor({
             onChange={(inApp) => onChange({ channel: "in_app", inApp })}
           />
         )}
+        <TopicSelect
+          id={id}
+          workspaceId={workspaceId}
+          value={value}
+          onChange={onChange}
+          readOnly={readOnly}
+        />
       </section>
 
       <section

@@ -16,6 +16,7 @@ export type SkipCategory =
   | "quiet_hours"
   | "suppression"
   | "unsubscribed"
+  | "topic_opt_out"
   | "no_address"
   | "message_limit"
   | "provider_failure"
@@ -27,6 +28,7 @@ const RULE_CATEGORY: Record<string, SkipCategory> = {
   quiet_hours: "quiet_hours",
   suppressed: "suppression",
   unsubscribed: "unsubscribed",
+  topic_opted_out: "topic_opt_out",
   no_email_address: "no_address",
 };
 
@@ -36,6 +38,7 @@ export const CATEGORY_LABEL: Record<SkipCategory, string> = {
   quiet_hours: "Quiet hours",
   suppression: "Suppressed address",
   unsubscribed: "Unsubscribed",
+  topic_opt_out: "Opted out of the topic",
   no_address: "No email address",
   message_limit: "Journey message limit",
   provider_failure: "Provider failure",

@@ -1,5 +1,7 @@
 import "server-only";
 import { sql } from "@/lib/db/sql";
+import { topicPreferencesColumn, topicPreferencesOf } from "@/lib/engine/load-facts";
+import type { TopicPreference } from "@/lib/journey-core/facts";
 import type { BacktestPlan } from "./backtest-plan";
 import type { StoredEvent } from "./replay-profile";
 
@@ -33,6 +35,8 @@ export interface ProfileRow {
   firstSeenAt: Date;
   unsubscribedAt: Date | null;
   suppressed: boolean;
+  /** Every change of the profile's topic preferences; the core reads them as of each decision. */
+  topicPreferences: TopicPreference[];
 }
 
 export interface ChunkData {
@@ -55,12 +59,13 @@ export async function loadChunk(input: {
   const historyFrom =
     plan.historyMs === null ? new Date(0) : new Date(from.getTime() - plan.historyMs);
   const goalUntil = new Date(to.getTime() + plan.goalAfterMs);
-  const [profiles, events] = await Promise.all([
-    sql.$queryRaw<ProfileRow[]>`
+  const [profileRows, events] = await Promise.all([
+    sql.$queryRaw<(Omit<ProfileRow, "topicPreferences"> & { topicPreferences: never[] | null })[]>`
       SELECT p.id::text AS id, p."userId", p.timezone, p."contextTimezone", p."firstSeenAt",
         p."unsubscribedAt",
         EXISTS (SELECT 1 FROM suppressions s
-                WHERE s."workspaceId" = p."workspaceId" AND s.email = p.email) AS suppressed
+                WHERE s."workspaceId" = p."workspaceId" AND s.email = p.email) AS suppressed,
+        ${topicPreferencesColumn}
       FROM profiles p
       WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${ids}::uuid[])
       ORDER BY p.id`,
@@ -79,6 +84,10 @@ export async function loadChunk(input: {
               AND name = ${plan.goalEvent ?? ""})))
       ORDER BY "profileId", "timestamp", "receivedAt", id`,
   ]);
+  const profiles = profileRows.map((row) => ({
+    ...row,
+    topicPreferences: topicPreferencesOf(row.topicPreferences),
+  }));
   const byProfile = new Map<string, StoredEvent[]>();
   for (const row of events) {
     let list = byProfile.get(row.profileId);

@@ -75,6 +75,7 @@ export function profileAtWindowStart(
     firstSeenAt: Date;
     unsubscribedAt: Date | null;
     suppressed: boolean;
+    topicPreferences?: ProfileFacts["topicPreferences"];
   },
   events: readonly StoredEvent[],
   from: Date,
@@ -97,6 +98,7 @@ export function profileAtWindowStart(
     email: value.email,
     unsubscribed: row.unsubscribedAt !== null && row.unsubscribedAt <= from,
     suppressed: row.suppressed,
+    topicPreferences: row.topicPreferences ?? [],
   };
 }
 

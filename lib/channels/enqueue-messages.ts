@@ -230,7 +230,9 @@ async function prepareMessage(
   const id = newMessageId();
   const now = input.now ?? new Date();
   const links =
-    content.channel === "email" ? await unsubscribeLinks({ workspaceId, profileId }) : null;
+    content.channel === "email"
+      ? await unsubscribeLinks({ workspaceId, profileId }, content.email.topic)
+      : null;
   const scope = buildTemplateScope({
     profile,
     eventProperties: input.eventProperties,

@@ -3,6 +3,17 @@ import { z } from "zod";
 // The authored content of a message, shared by templates, journey send nodes,
 // the sending API and the editor. Text fields hold Liquid source.
 
+// The subscription topic a message belongs to, by its key (Settings → Topics);
+// none means only the global unsubscribe applies.
+export const TOPIC_KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+
+function topicKeySchema() {
+  return z
+    .string()
+    .regex(TOPIC_KEY_PATTERN, "Use a topic key: lowercase letters, digits, - or _.")
+    .optional();
+}
+
 export const emailContentSchema = z.strictObject({
   subject: z.string().trim().min(1, "Write a subject.").max(300),
   preheader: z.string().max(300).default(""),
@@ -10,6 +21,7 @@ export const emailContentSchema = z.strictObject({
   bodyFormat: z.enum(["markdown", "html"]).default("markdown"),
   // Transactional mail (receipts, password resets) ignores unsubscribe.
   transactional: z.boolean().default(false),
+  topic: topicKeySchema(),
 });
 export type EmailContent = z.infer<typeof emailContentSchema>;
 
@@ -32,6 +44,7 @@ export const inAppContentSchema = z
     // Tooltip only: where it anchors, and optionally which paths show it.
     selector: z.string().trim().max(300).optional(),
     pathPattern: z.string().trim().max(300).optional(),
+    topic: topicKeySchema(),
     expiresInHours: z
       .number()
       .positive()

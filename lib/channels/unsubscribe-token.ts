@@ -56,11 +56,22 @@ export function publicBaseUrl(): string {
   return (process.env.NEXTAUTH_URL || "http://localhost:3000").replace(/\/+$/, "");
 }
 
-export async function unsubscribeLinks(subject: UnsubscribeSubject): Promise<UnsubscribeLinks> {
+/**
+ * The preference page and the RFC 8058 one-click URL. With a topic (the
+ * message's subscription topic key), the page leads with that topic and a
+ * one-click POST opts out of that topic's email only; without one, it
+ * unsubscribes from all marketing email. The token still authorizes only the
+ * profile, so naming another topic in the URL gives nothing the page does not.
+ */
+export async function unsubscribeLinks(
+  subject: UnsubscribeSubject,
+  topic?: string | null,
+): Promise<UnsubscribeLinks> {
   const token = encodeURIComponent(await signUnsubscribeToken(subject));
   const base = publicBaseUrl();
+  const query = topic ? `?topic=${encodeURIComponent(topic)}` : "";
   return {
-    pageUrl: `${base}/unsubscribe/${token}`,
-    oneClickUrl: `${base}/api/unsubscribe/${token}`,
+    pageUrl: `${base}/unsubscribe/${token}${query}`,
+    oneClickUrl: `${base}/api/unsubscribe/${token}${query}`,
   };
 }

@@ -2,7 +2,7 @@ import { asRecord } from "@/lib/db/json-record";
 import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
-import type { Channel, ProfileFacts, SentMessage } from "@/lib/journey-core/facts";
+import type { Channel, ProfileFacts, SentMessage, TopicPreference } from "@/lib/journey-core/facts";
 import type { ProfileHistory } from "@/lib/journey-core/profile-as-of";
 import { type ProfileCallType, reportedTimezone } from "@/lib/journey-core/profile-merge";
 import { DEFAULT_DELIVERY_RULES, parseStoredRules } from "@/lib/workspaces/delivery-rules";
@@ -26,6 +26,30 @@ interface FactsRow {
   email: string | null;
   unsubscribed: boolean;
   suppressed: boolean;
+  topicPreferences: {
+    topic: string;
+    topicName: string;
+    channel: Channel;
+    subscribed: boolean;
+    at: string;
+  }[];
+}
+
+/**
+ * Every change of the profile's topic preferences (topics that can be
+ * unsubscribed from), oldest first, as a JSON column of a query over `profiles p`:
+ * the core reads the one in force at each decision.
+ */
+export const topicPreferencesColumn = Prisma.sql`
+  (SELECT coalesce(json_agg(json_build_object('topic', t.key, 'topicName', t.name,
+            'channel', c.channel, 'subscribed', c.subscribed, 'at', c.at) ORDER BY c.at, c.id), '[]')
+   FROM topic_preference_changes c
+   JOIN topics t ON t.id = c."topicId" AND t."workspaceId" = c."workspaceId"
+   WHERE c."workspaceId" = p."workspaceId" AND c."profileId" = p.id AND t.unsubscribable
+  ) AS "topicPreferences"`;
+
+export function topicPreferencesOf(rows: FactsRow["topicPreferences"] | null): TopicPreference[] {
+  return (rows ?? []).map((r) => ({ ...r, at: jsonTimestamp(r.at) }));
 }
 
 /** The profiles' facts, by id (a profile that is gone is absent). */
@@ -38,7 +62,8 @@ export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<stri
            p."unsubscribedAt" IS NOT NULL AS unsubscribed,
            (p.email IS NOT NULL AND EXISTS (
               SELECT 1 FROM suppressions s
-              WHERE s."workspaceId" = p."workspaceId" AND s.email = lower(trim(p.email)))) AS suppressed
+              WHERE s."workspaceId" = p."workspaceId" AND s.email = lower(trim(p.email)))) AS suppressed,
+           ${topicPreferencesColumn}
     FROM profiles p
     JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid) ON p."workspaceId" = ref.ws AND p.id = ref.pid`;
@@ -57,6 +82,7 @@ export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<stri
             email: row.email,
             unsubscribed: row.unsubscribed,
             suppressed: row.suppressed,
+            topicPreferences: topicPreferencesOf(row.topicPreferences),
           },
         ]),
       ),

@@ -20,6 +20,7 @@ import {
   type PreviousRun,
   type TriggerMatch,
 } from "@/lib/journey-core/match-trigger";
+import { topicOptOut } from "@/lib/journey-core/topic-preferences";
 import { explainConditions } from "./explain-conditions";
 import type { Gate, GateResult, PathOutcome } from "./explain-types";
 
@@ -141,6 +142,8 @@ export interface DeliveryGateInput {
   rules: WorkspaceDeliveryRules;
   channel: Channel;
   transactional: boolean;
+  /** The send's subscription topic (its key), if any. */
+  topic?: string;
   profile: ProfileFacts;
   /** Sends before this one, for the budget. */
   sentInWindow: readonly SentMessage[];
@@ -150,14 +153,15 @@ export interface DeliveryGateInput {
 
 /** Address, suppression, unsubscribe (email), the frequency budget and quiet hours, one by one. */
 export function deliveryGates(input: DeliveryGateInput): GateResult[] {
-  const { nodeId, rules, channel, transactional, profile, sentInWindow, now } = input;
+  const { nodeId, rules, channel, transactional, topic, profile, sentInWindow, now } = input;
   const check = (only: WorkspaceDeliveryRules, facts: ProfileFacts) =>
-    checkDeliveryRules(only, { channel, transactional, profile: facts, sentInWindow, now });
+    checkDeliveryRules(only, { channel, transactional, topic, profile: facts, sentInWindow, now });
   const deliverable: ProfileFacts = {
     ...profile,
     email: profile.email ?? "address@example.invalid",
     suppressed: false,
     unsubscribed: false,
+    topicPreferences: [],
   };
   const gates: GateResult[] = [];
   if (channel === "email") {
@@ -165,7 +169,7 @@ export function deliveryGates(input: DeliveryGateInput): GateResult[] {
       fromDecision(
         "email_address",
         nodeId,
-        check({}, { ...profile, suppressed: false, unsubscribed: false }),
+        check({}, { ...profile, suppressed: false, unsubscribed: false, topicPreferences: [] }),
         `Sends to ${profile.email}`,
         {},
       ),
@@ -190,6 +194,9 @@ export function deliveryGates(input: DeliveryGateInput): GateResult[] {
       ),
     );
   }
+  gates.push(
+    topicGate(input, check({}, { ...deliverable, topicPreferences: profile.topicPreferences })),
+  );
   const { frequency, quietHours } = rules;
   if (!frequency) {
     gates.push({
@@ -244,6 +251,23 @@ export function deliveryGates(input: DeliveryGateInput): GateResult[] {
     });
   }
   return gates;
+}
+
+/** The send's subscription topic: whether the profile had opted out of it on this channel by then. */
+function topicGate(input: DeliveryGateInput, decision: DeliveryDecision): GateResult {
+  const { nodeId, topic, transactional, profile, channel, now } = input;
+  if (!topic) {
+    return { gate: "topic", nodeId, passed: true, detail: "The message has no subscription topic" };
+  }
+  const optedOut = topicOptOut(profile, topic, channel, now);
+  const passDetail =
+    optedOut && transactional
+      ? `Opted out of "${optedOut.topicName}", but this email is transactional`
+      : `Subscribed to topic "${topic}" for ${channel === "email" ? "email" : "in-app messages"}`;
+  return fromDecision("topic", nodeId, decision, passDetail, {
+    expected: "subscribed",
+    actual: optedOut ? "opted out" : "subscribed",
+  });
 }
 
 /** Whether the path got to the message asked about (or to any message) by then, and if not where it is. */

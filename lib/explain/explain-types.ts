@@ -115,6 +115,7 @@ export const GATES = [
   "email_address",
   "suppression",
   "unsubscribe",
+  "topic",
   "frequency",
   "quiet_hours",
   "template",

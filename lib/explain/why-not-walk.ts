@@ -122,6 +122,7 @@ export function walkGates(input: WalkInput): GateResult[] {
         rules: input.rules,
         channel: node.type === "send_email" ? "email" : "in_app",
         transactional: node.type === "send_email" && node.content.transactional === true,
+        topic: node.content.topic,
         profile: conditionContext(input, last.at).profile,
         sentInWindow: sentBeforeDecision(input, node.id, last.at),
         now: last.at,

@@ -37,7 +37,7 @@ export function answerInboxPreflight(request: Headed): ApiReply {
     headers: {
       vary: "Origin",
       "access-control-allow-origin": origin,
-      "access-control-allow-methods": "GET, POST, OPTIONS",
+      "access-control-allow-methods": "GET, POST, PUT, OPTIONS",
       "access-control-allow-headers": ALLOWED_HEADERS,
       "access-control-max-age": "600",
     },

@@ -117,6 +117,7 @@ export function attemptSend(w: Working, node: NodeOfType<"send_email" | "send_in
   const decision = checkDeliveryRules(ctx.deliveryRules, {
     channel,
     transactional,
+    topic: node.content.topic,
     profile: ctx.profile,
     sentInWindow: w.sent,
     now: ctx.now,
@@ -149,7 +150,11 @@ export function attemptSend(w: Working, node: NodeOfType<"send_email" | "send_in
       return next();
     }
     case "skip":
-      trace(w, node.id, "skipped", decision.reason, { channel, rule: decision.rule });
+      trace(w, node.id, "skipped", decision.reason, {
+        channel,
+        rule: decision.rule,
+        ...(decision.rule === "topic_opted_out" && { topic: node.content.topic }),
+      });
       return next();
     case "defer": {
       state.attempt += 1;

@@ -14,6 +14,7 @@
 import { z } from "zod";
 import type { Channel, ProfileFacts, SentMessage } from "./facts";
 import { isWithinLocalWindow, nextLocalTime, resolveTimeZone } from "./local-time";
+import { topicOptOut } from "./topic-preferences";
 
 const HOUR = 3_600_000;
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Expected a time as HH:MM");
@@ -54,6 +55,7 @@ export type DeliveryRule =
   | "no_email_address"
   | "suppressed"
   | "unsubscribed"
+  | "topic_opted_out"
   | "frequency_total"
   | "frequency_channel"
   | "quiet_hours";
@@ -66,6 +68,8 @@ export type DeliveryDecision =
 export interface DeliveryContext {
   channel: Channel;
   transactional: boolean;
+  /** The send's subscription topic (its key), if it has one. */
+  topic?: string | null;
   profile: ProfileFacts;
   /** Sends to this profile in at least the last `frequency.windowHours`; older ones are ignored. */
   sentInWindow: readonly SentMessage[];
@@ -86,6 +90,12 @@ function checkAddress(ctx: DeliveryContext): Block | null {
     return { outcome: "skip", rule: "unsubscribed", reason: "Profile unsubscribed from email" };
   }
   return null;
+}
+
+/** The profile opted out of the send's topic on its channel, as of the decision. */
+function checkTopic(ctx: DeliveryContext): Block | null {
+  const optOut = topicOptOut(ctx.profile, ctx.topic, ctx.channel, ctx.now);
+  return optOut && { outcome: "skip", rule: "topic_opted_out", reason: optOut.reason };
 }
 
 /** When the budget has room again: the instant enough of the oldest sends leave the window. */
@@ -171,6 +181,8 @@ export function checkDeliveryRules(
   const address = checkAddress(ctx);
   if (address) return address;
   if (ctx.transactional) return { outcome: "send" };
+  const topic = checkTopic(ctx);
+  if (topic) return topic;
   const first = firstBlock(rules, ctx, ctx.now);
   if (!first) return { outcome: "send" };
   if (first.outcome === "skip") return first;

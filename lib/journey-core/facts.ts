@@ -18,6 +18,22 @@ export interface ProfileFacts {
   unsubscribed: boolean;
   /** Hard bounce or complaint: never email again. */
   suppressed: boolean;
+  /**
+   * Changes of the profile's subscription-topic preferences, with their
+   * times (topics that cannot be unsubscribed from are left out); the core
+   * reads the one in force at the decision (topic-preferences.ts).
+   */
+  topicPreferences?: readonly TopicPreference[];
+}
+
+/** One change of a profile's preference for a topic on a channel. */
+export interface TopicPreference {
+  /** The topic's key, as send steps and templates name it. */
+  topic: string;
+  topicName: string;
+  channel: Channel;
+  subscribed: boolean;
+  at: Date;
 }
 
 export interface JourneyEvent {

@@ -44,6 +44,7 @@ function fakeClient() {
     act: vi.fn<InboxClient["act"]>(async () => ({})),
     bulk: vi.fn<InboxClient["bulk"]>(async () => ({})),
     markAll: vi.fn<InboxClient["markAll"]>(async () => ({})),
+    prefs: vi.fn<InboxClient["prefs"]>(async () => ({ topics: [] })),
     close: vi.fn(),
   };
 }

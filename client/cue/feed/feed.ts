@@ -31,6 +31,8 @@ export interface Feed {
   setVisible(visible: boolean): void;
   /** The newest seq received, where the stream resumes. */
   lastSeq(): number;
+  /** The user's topic preferences; with a change, saves it first. */
+  prefs: InboxClient["prefs"];
   close(): void;
 }
 
@@ -85,6 +87,7 @@ export function createFeed(client: InboxClient, options: FeedOptions): Feed {
 
   return {
     state: store,
+    prefs: client.prefs,
     load(more) {
       const cursor = store.get().cursor;
       const query = `kind=card&page_size=${PAGE_SIZE}${more && cursor ? `&cursor=${cursor}` : ""}`;

@@ -2,7 +2,7 @@
 // token after a 401, and the calls cue.js makes. It returns data and knows
 // nothing of the page.
 
-import type { Counts, InboxItem, InboxPage, ItemAction } from "../types";
+import type { Counts, InboxItem, InboxPage, ItemAction, TopicChange, TopicPrefs } from "../types";
 import type { Auth } from "./auth";
 
 export interface ActionResult {
@@ -16,6 +16,8 @@ export interface InboxClient {
   act(id: string, action: ItemAction): Promise<ActionResult>;
   bulk(ids: string[], action: ItemAction): Promise<ActionResult>;
   markAll(action: ItemAction, kinds: string[]): Promise<ActionResult>;
+  /** GET (no change) or PUT /api/v1/inbox/preferences: the user's topic preferences. */
+  prefs(change?: TopicChange): Promise<{ topics: TopicPrefs[] }>;
   /** Answers that arrive later reject: they belong to a widget that is gone. */
   close(): void;
 }
@@ -49,6 +51,12 @@ export function createInboxClient(host: string, auth: Auth): InboxClient {
     act: (id, action) => request("POST", `/api/v1/inbox/${encodeURIComponent(id)}/${action}`),
     bulk: (ids, action) => request("POST", "/api/v1/inbox/bulk", { ids, action }),
     markAll: (action, kinds) => request("POST", "/api/v1/inbox/mark-all", { action, kind: kinds }),
+    prefs: (change) =>
+      request(
+        change ? "PUT" : "GET",
+        "/api/v1/inbox/preferences",
+        change && { preferences: [change] },
+      ),
     close() {
       closed = true;
     },

@@ -62,6 +62,7 @@ export function mountPanel(feed: Feed, container: string | undefined): Panel {
     head.appendChild(el("h2", null, "Notifications"));
     const markAll = button("cue-link", "Mark all as read", null, feed.markAllRead);
     head.appendChild(markAll);
+    head.appendChild(button("cue-link", "Preferences", null, showPrefs));
     head.appendChild(button("cue-x", "\u00d7", "Close notifications", close));
     panel.appendChild(head);
     list = el("ul", "cue-list");
@@ -79,6 +80,34 @@ export function mountPanel(feed: Feed, container: string | undefined): Panel {
     panel = list = null;
     bell.setAttribute("aria-expanded", "false");
     feed.setVisible(false);
+  }
+
+  // The preferences view: a checkbox per topic and channel, saved on change.
+  function showPrefs() {
+    const box = list;
+    if (!box) return;
+    box.textContent = "";
+    feed.prefs().then(({ topics }) => {
+      for (const t of topics) {
+        const li = el("li", "cue-card", t.name);
+        for (const c of ["email", "in_app"] as const) {
+          const label = el("label", "cue-time", c === "email" ? " Email " : " In-app ");
+          const check = el("input");
+          check.type = "checkbox";
+          check.checked = t.channels[c];
+          check.disabled = !t.unsubscribable;
+          check.onchange = () => {
+            // A failed save puts the box back as it was.
+            feed.prefs({ topic: t.topic, channel: c, subscribed: check.checked }).catch(() => {
+              check.checked = !check.checked;
+            });
+          };
+          label.prepend(check);
+          li.appendChild(label);
+        }
+        box.appendChild(li);
+      }
+    }, renderList);
   }
 
   function renderList() {

@@ -172,6 +172,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/inbox/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's topic preferences (cue.js's preferences view) */
+        get: operations["getInboxPreferences"];
+        /**
+         * Change the signed-in user's topic preferences
+         * @description Each change names a topic by key and a channel (`email` or `in_app`). A profile that never chose is subscribed. An unknown topic, or an opt-out of a topic that is not unsubscribable, is a 422 naming the entry (`preferences.0.topic`); nothing is written then. Every change is kept with its time, so journeys, backtests and "why not?" read the value as of each decision. A user the app has not identified yet has no profile: 404.
+         */
+        put: operations["setInboxPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/inbox/stream": {
         parameters: {
             query?: never;
@@ -544,6 +565,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profiles/{userId}/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A profile's topic preferences */
+        get: operations["getProfilePreferences"];
+        /**
+         * Change a profile's topic preferences
+         * @description Each change names a topic by key and a channel (`email` or `in_app`). A profile that never chose is subscribed. An unknown topic, or an opt-out of a topic that is not unsubscribable, is a 422 naming the entry (`preferences.0.topic`); nothing is written then. Every change is kept with its time, so journeys, backtests and "why not?" read the value as of each decision.
+         */
+        put: operations["setProfilePreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/profiles/{userId}/runs": {
         parameters: {
             query?: never;
@@ -682,6 +724,52 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subscription topics */
+        get: operations["listTopics"];
+        put?: never;
+        /**
+         * Create a subscription topic
+         * @description Send steps and templates name a topic by its `key` (`content.email.topic`, `content.inApp.topic`). `unsubscribable: false` marks a transactional topic that opt-outs do not apply to. A key already in use is a 409.
+         */
+        post: operations["createTopic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/topics/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One subscription topic */
+        get: operations["getTopic"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a topic and its preferences
+         * @description Sends that still name it go out as if they had no topic.
+         */
+        delete: operations["deleteTopic"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a topic's name, description or unsubscribable flag
+         * @description The key never changes: send steps refer to it.
+         */
+        patch: operations["updateTopic"];
         trace?: never;
     };
     "/api/v1/track": {
@@ -1690,6 +1778,7 @@ export interface components {
                     /** @default  */
                     preheader?: string;
                     subject: string;
+                    topic?: string;
                     /** @default false */
                     transactional?: boolean;
                 };
@@ -1714,6 +1803,7 @@ export interface components {
                     pathPattern?: string;
                     selector?: string;
                     title: string;
+                    topic?: string;
                 };
                 id: string;
                 label?: string;
@@ -1958,6 +2048,7 @@ export interface components {
                     /** @default  */
                     preheader: string;
                     subject: string;
+                    topic?: string;
                     /** @default false */
                     transactional: boolean;
                 };
@@ -1976,6 +2067,7 @@ export interface components {
                     pathPattern?: string;
                     selector?: string;
                     title: string;
+                    topic?: string;
                 };
             };
             /** Format: date-time */
@@ -2003,6 +2095,14 @@ export interface components {
             /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
             timestamp?: string;
             userId?: (string | number) | null;
+        };
+        PreferencesInput: {
+            preferences: {
+                /** @enum {string} */
+                channel: "email" | "in_app";
+                subscribed: boolean;
+                topic: string;
+            }[];
         };
         Profile: {
             email: string | null;
@@ -2141,6 +2241,7 @@ export interface components {
                     /** @default  */
                     preheader?: string;
                     subject: string;
+                    topic?: string;
                     /** @default false */
                     transactional?: boolean;
                 };
@@ -2159,6 +2260,7 @@ export interface components {
                     pathPattern?: string;
                     selector?: string;
                     title: string;
+                    topic?: string;
                 };
             };
             /** @description Properties the content reads as `{{ event.<name> }}`. */
@@ -2211,6 +2313,7 @@ export interface components {
                     /** @default  */
                     preheader?: string;
                     subject: string;
+                    topic?: string;
                     /** @default false */
                     transactional?: boolean;
                 };
@@ -2229,9 +2332,45 @@ export interface components {
                     pathPattern?: string;
                     selector?: string;
                     title: string;
+                    topic?: string;
                 };
             };
             name: string;
+        };
+        Topic: {
+            createdAt: string;
+            description: string;
+            id: string;
+            key: string;
+            name: string;
+            unsubscribable: boolean;
+            updatedAt: string;
+        };
+        TopicInput: {
+            /** @default  */
+            description?: string;
+            key: string;
+            name: string;
+            /** @default true */
+            unsubscribable?: boolean;
+        };
+        TopicPreference: {
+            /** @description Subscribed per channel; true until the profile opts out */
+            channels: {
+                email: boolean;
+                in_app: boolean;
+            };
+            description: string;
+            name: string;
+            /** @description The topic's key */
+            topic: string;
+            /** @description False: always sent, opt-outs do not apply */
+            unsubscribable: boolean;
+        };
+        TopicUpdate: {
+            description?: string;
+            name?: string;
+            unsubscribable?: boolean;
         };
         Trace: {
             /** Format: date-time */
@@ -3361,6 +3500,266 @@ export interface operations {
                      *       "error": {
                      *         "code": "forbidden",
                      *         "message": "Origin not allowed for this workspace."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getInboxPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every topic of the workspace with the profile's choice per channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "topics": [
+                     *         {
+                     *           "topic": "product-tips",
+                     *           "name": "Product tips",
+                     *           "description": "Ideas to get more out of Acme",
+                     *           "unsubscribable": true,
+                     *           "channels": {
+                     *             "email": false,
+                     *             "in_app": true
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        topics: components["schemas"]["TopicPreference"][];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Origin not allowed for this workspace."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setInboxPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "preferences": [
+                 *         {
+                 *           "topic": "product-tips",
+                 *           "channel": "email",
+                 *           "subscribed": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PreferencesInput"];
+            };
+        };
+        responses: {
+            /** @description Every topic of the workspace with the profile's choice per channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "topics": [
+                     *         {
+                     *           "topic": "product-tips",
+                     *           "name": "Product tips",
+                     *           "description": "Ideas to get more out of Acme",
+                     *           "unsubscribable": true,
+                     *           "channels": {
+                     *             "email": false,
+                     *             "in_app": true
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        topics: components["schemas"]["TopicPreference"][];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Origin not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "forbidden",
+                     *         "message": "Origin not allowed for this workspace."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
                      *       }
                      *     }
                      */
@@ -5753,6 +6152,213 @@ export interface operations {
             };
         };
     };
+    getProfilePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The profile's userId, anonymousId, email or id */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every topic of the workspace with the profile's choice per channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "topics": [
+                     *         {
+                     *           "topic": "product-tips",
+                     *           "name": "Product tips",
+                     *           "description": "Ideas to get more out of Acme",
+                     *           "unsubscribable": true,
+                     *           "channels": {
+                     *             "email": false,
+                     *             "in_app": true
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        topics: components["schemas"]["TopicPreference"][];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    setProfilePreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The profile's userId, anonymousId, email or id */
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "preferences": [
+                 *         {
+                 *           "topic": "product-tips",
+                 *           "channel": "email",
+                 *           "subscribed": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["PreferencesInput"];
+            };
+        };
+        responses: {
+            /** @description Every topic of the workspace with the profile's choice per channel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "topics": [
+                     *         {
+                     *           "topic": "product-tips",
+                     *           "name": "Product tips",
+                     *           "description": "Ideas to get more out of Acme",
+                     *           "unsubscribable": true,
+                     *           "channels": {
+                     *             "email": false,
+                     *             "in_app": true
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        topics: components["schemas"]["TopicPreference"][];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listProfileRuns: {
         parameters: {
             query?: {
@@ -6755,6 +7361,432 @@ export interface operations {
                      *       "error": {
                      *         "code": "not_found",
                      *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listTopics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "topics": [
+                     *         {
+                     *           "id": "cmiv3a7b20009qk08topic0001",
+                     *           "key": "product-tips",
+                     *           "name": "Product tips",
+                     *           "description": "Ideas to get more out of Acme",
+                     *           "unsubscribable": true,
+                     *           "createdAt": "2026-12-07T10:00:00.000Z",
+                     *           "updatedAt": "2026-12-07T10:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        topics: components["schemas"]["Topic"][];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "key": "product-tips",
+                 *       "name": "Product tips",
+                 *       "description": "Ideas to get more out of Acme"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TopicInput"];
+            };
+        };
+        responses: {
+            /** @description The topic */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "topic": {
+                     *         "id": "cmiv3a7b20009qk08topic0001",
+                     *         "key": "product-tips",
+                     *         "name": "Product tips",
+                     *         "description": "Ideas to get more out of Acme",
+                     *         "unsubscribable": true,
+                     *         "createdAt": "2026-12-07T10:00:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        topic: components["schemas"]["Topic"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "Not allowed now."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The topic's key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The topic */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "topic": {
+                     *         "id": "cmiv3a7b20009qk08topic0001",
+                     *         "key": "product-tips",
+                     *         "name": "Product tips",
+                     *         "description": "Ideas to get more out of Acme",
+                     *         "unsubscribable": true,
+                     *         "createdAt": "2026-12-07T10:00:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        topic: components["schemas"]["Topic"];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The topic's key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTopic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The topic's key */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Tips and tricks"
+                 *     }
+                 */
+                "application/json": components["schemas"]["TopicUpdate"];
+            };
+        };
+        responses: {
+            /** @description The topic */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "topic": {
+                     *         "id": "cmiv3a7b20009qk08topic0001",
+                     *         "key": "product-tips",
+                     *         "name": "Product tips",
+                     *         "description": "Ideas to get more out of Acme",
+                     *         "unsubscribable": true,
+                     *         "createdAt": "2026-12-07T10:00:00.000Z",
+                     *         "updatedAt": "2026-12-07T10:00:00.000Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": {
+                        topic: components["schemas"]["Topic"];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
                      *       }
                      *     }
                      */

@@ -8,6 +8,7 @@ import {
   SETTINGS_RESPONSE_SCHEMAS,
   settingsPaths,
 } from "./paths-settings";
+import { TOPIC_REQUEST_SCHEMAS, TOPIC_RESPONSE_SCHEMAS, topicPaths } from "./paths-topics";
 import { TRACKING_SCHEMAS, trackingPaths } from "./paths-tracking";
 import * as out from "./response-schemas";
 
@@ -24,11 +25,13 @@ const REQUEST_SCHEMAS = {
   ...RESOURCE_SCHEMAS,
   ...JOURNEY_REQUEST_SCHEMAS,
   ...SETTINGS_REQUEST_SCHEMAS,
+  ...TOPIC_REQUEST_SCHEMAS,
 };
 const RESPONSE_SCHEMAS = {
   ...JOURNEY_RESPONSE_SCHEMAS,
   ...MESSAGE_RESPONSE_SCHEMAS,
   ...SETTINGS_RESPONSE_SCHEMAS,
+  ...TOPIC_RESPONSE_SCHEMAS,
   Error: out.errorSchema,
   IngestResult: out.ingestResultSchema,
   InboxPage: out.inboxPageSchema,
@@ -63,6 +66,10 @@ export const TAGS = [
   { name: "Templates", description: "Reusable email and in-app content." },
   { name: "Journeys", description: "Journeys as code." },
   { name: "Journey templates", description: "Shipped journey patterns." },
+  {
+    name: "Topics",
+    description: "Subscription topics; each profile's preferences per topic and channel.",
+  },
   { name: "Webhooks", description: "Signed event delivery to your endpoints." },
   { name: "Workspace", description: "The secret key's workspace." },
   {
@@ -98,6 +105,7 @@ function buildDocument(): JsonSchema {
       ...messagePaths,
       ...journeyPaths,
       ...settingsPaths,
+      ...topicPaths,
     },
   };
 }

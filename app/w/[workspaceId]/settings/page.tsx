@@ -15,6 +15,7 @@ import { EmailSettingsPanel } from "./email-settings-panel";
 import { InboxSigningSecretPanel } from "./inbox-signing-secret-panel";
 import { KeysPanel } from "./keys-panel";
 import { MembersPanel } from "./members-panel";
+import { TopicsPanel } from "./topics-panel";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -93,6 +94,7 @@ export default async function SettingsPage({
         <EmailSettingsPanel workspaceId={workspace.id} canEdit={isAdmin} />
         <DeliveryRulesPanel workspaceId={workspace.id} canEdit={isAdmin} />
         <AllowedOriginsPanel workspaceId={workspace.id} canEdit={isAdmin} />
+        <TopicsPanel workspaceId={workspace.id} canEdit={hasRole(role, "editor")} />
         <MembersPanel
           workspaceId={workspace.id}
           members={members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString() }))}
