@@ -12,6 +12,7 @@ import { indexJourney } from "@/lib/journey-core/journey-graph";
 import type { RunState } from "@/lib/journey-core/run-state";
 import type { SimulationResult } from "@/lib/journey-core/simulate";
 import type { EntryDecisionJson, PathOutcome, PathStep } from "./explain-types";
+import { describeTraitOperations } from "@/lib/journey-core/update-profile-step";
 
 /** A message on the path before rendering: the shell renders it with the profile's data. */
 export interface PendingMessage {
@@ -39,6 +40,8 @@ const TYPE_LABELS: Record<NodeType, string> = {
   send_email: "Email",
   send_inapp: "In-app message",
   exit: "Exit",
+  send_webhook: "Webhook",
+  update_profile: "Update profile",
 };
 
 /** The node's own label, or a short description of what it does. */
@@ -58,6 +61,10 @@ export function nodeLabel(node: JourneyNode | undefined, nodeId: string): string
       return `In-app: ${node.content.title}`;
     case "wait":
       return `Wait for "${node.event}"`;
+    case "send_webhook":
+      return `Webhook: ${node.method} ${node.url}`;
+    case "update_profile":
+      return `Update profile: ${describeTraitOperations(node.operations) ?? "traits"}`;
     case "delay":
     case "filter":
     case "branch":

@@ -64,7 +64,8 @@ export type DeliveryDecision =
   | { outcome: "defer"; rule: DeliveryRule; until: Date; reason: string };
 
 export interface DeliveryContext {
-  channel: Channel;
+  /** "webhook": a webhook step counted as a message; only the total budget applies. */
+  channel: Channel | "webhook";
   transactional: boolean;
   profile: ProfileFacts;
   /** Sends to this profile in at least the last `frequency.windowHours`; older ones are ignored. */
@@ -106,7 +107,7 @@ function checkFrequency(
   const inWindow = ctx.sentInWindow.filter(
     (m) => !m.transactional && m.at.getTime() > at.getTime() - windowMs && m.at <= at,
   );
-  const channelMax = frequency.perChannel?.[ctx.channel];
+  const channelMax = ctx.channel === "webhook" ? undefined : frequency.perChannel?.[ctx.channel];
   const limits: { rule: DeliveryRule; max: number; times: number[]; what: string }[] = [
     {
       rule: "frequency_total",
@@ -141,7 +142,8 @@ function checkQuietHours(
   at: Date,
 ): Block | null {
   const quiet = rules.quietHours;
-  if (!quiet || (quiet.channels && !quiet.channels.includes(ctx.channel))) return null;
+  if (!quiet || ctx.channel === "webhook") return null;
+  if (quiet.channels && !quiet.channels.includes(ctx.channel)) return null;
   const zone = resolveTimeZone(ctx.profile.timezone);
   if (!isWithinLocalWindow(at, quiet.start, quiet.end, zone)) return null;
   const reason = `Quiet hours ${quiet.start}–${quiet.end} in ${zone}`;

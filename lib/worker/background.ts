@@ -3,6 +3,7 @@ import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { engineTasks } from "@/lib/engine/engine-tasks";
 import { listenForEngineEvents } from "@/lib/engine/listen-engine-events";
 import { webhookDeliveryTask } from "@/lib/webhooks/deliver-webhooks";
+import { stepWebhookTask } from "@/lib/webhooks/deliver-step-webhooks";
 import { startWorker, type WorkerTask } from "./run-worker";
 
 /** Every kind of due work: email delivery, the journey engine (events, timers, inactivity), backtests, webhooks. */
@@ -12,6 +13,7 @@ export function backgroundTasks(log?: (line: string) => void): WorkerTask[] {
     ...engineTasks({ log }),
     backtestTask({ log }),
     webhookDeliveryTask(),
+    stepWebhookTask({ log }),
   ];
 }
 
