@@ -247,7 +247,7 @@ export class EngineBatch {
       if (!result.ok) summary.failedSends += 1;
     });
     const traces: TraceRow[] = traceRows(applied.traces, results, this.now);
-    await queueJourneyWebhooks(this.tx, applied.webhooks);
+    await queueJourneyWebhooks(this.tx, applied.webhooks, this.now);
     await writeProfileUpdates(this.tx, applied.profileUpdates, this.now);
 
     await executeAll(this.tx, [

@@ -66,9 +66,11 @@ export async function renderWebhookBody(
   }
 }
 
+/** `now`: the engine's clock (not the step's event time, which may be long past): due at once. */
 export async function queueJourneyWebhooks(
   tx: RawDb,
   inputs: readonly JourneyWebhookInput[],
+  now: Date,
 ): Promise<void> {
   if (inputs.length === 0) return;
   const rows: Row[] = [];
@@ -96,8 +98,7 @@ export async function queueJourneyWebhooks(
       countsAsMessage: effect.countsAsMessage,
       stepAt: effect.at.toISOString(),
       status: rendered.ok ? "pending" : "failed",
-      // Due now: the real clock, not the step's event time (which may be long past).
-      nextAttemptAt: rendered.ok ? new Date().toISOString() : null,
+      nextAttemptAt: rendered.ok ? now.toISOString() : null,
       lastError: rendered.ok ? null : rendered.error,
     });
   }
