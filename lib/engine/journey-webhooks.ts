@@ -1,9 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { renderLiquidJson } from "@/lib/channels/liquid-modes";
+import { renderWebhookBody } from "@/lib/channels/render-webhook-body";
 import type { RawDb } from "@/lib/db/sql";
 import type { WebhookEffect } from "@/lib/journey-core/run-state";
-import { buildTemplateScope } from "@/lib/templates/template-scope";
 
 // A webhook step's effect → one journey_webhook_calls row (the outbox), in
 // the engine's transaction: the run's waiting state and its request commit
@@ -44,26 +43,6 @@ interface Row {
   status: "pending" | "failed";
   nextAttemptAt: string | null;
   lastError: string | null;
-}
-
-/** The rendered body (JSON mode), or the Liquid error. */
-export async function renderWebhookBody(
-  effect: Pick<WebhookEffect, "request" | "profile">,
-  extra: { eventProperties?: unknown; journey?: { id: string; name: string } | null; id: string },
-): Promise<{ ok: true; body: string } | { ok: false; error: string }> {
-  const template = effect.request.bodyTemplate;
-  if (template === null) return { ok: true, body: "" };
-  const scope = buildTemplateScope({
-    profile: effect.profile,
-    eventProperties: extra.eventProperties,
-    journey: extra.journey ?? null,
-    message: { id: extra.id, channel: "webhook" },
-  });
-  try {
-    return { ok: true, body: await renderLiquidJson(template, scope) };
-  } catch (error) {
-    return { ok: false, error: `The body did not render: ${(error as Error).message}` };
-  }
 }
 
 /** `now`: the engine's clock (not the step's event time, which may be long past): due at once. */

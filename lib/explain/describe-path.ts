@@ -9,7 +9,7 @@ import { assertNever } from "@/lib/journey-core/assert-never";
 import type { JourneyDefinition, JourneyNode, NodeType } from "@/lib/journey-core/definition";
 import { describeDuration } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
-import type { RunState } from "@/lib/journey-core/run-state";
+import type { RunState, WebhookEffect } from "@/lib/journey-core/run-state";
 import type { SimulationResult } from "@/lib/journey-core/simulate";
 import type { EntryDecisionJson, PathOutcome, PathStep } from "./explain-types";
 import { describeTraitOperations } from "@/lib/journey-core/update-profile-step";
@@ -23,10 +23,20 @@ export interface PendingMessage {
   eventProperties: Record<string, unknown>;
 }
 
+/** A webhook step's request on the path, before its body is rendered. */
+export interface PendingWebhook {
+  at: Date;
+  nodeId: string;
+  label: string;
+  effect: WebhookEffect;
+  eventProperties: Record<string, unknown>;
+}
+
 export interface DescribedRun {
   state: RunState;
   steps: PathStep[];
   messages: PendingMessage[];
+  webhooks: PendingWebhook[];
   outcome: PathOutcome;
 }
 
@@ -142,7 +152,20 @@ export function describeRuns(
               : { channel: "in_app", inApp: s.content },
           eventProperties: state.triggerEvent?.properties ?? {},
         }));
-      return { state, steps, messages, outcome: outcomeOf(state, steps, labelOf) };
+      const webhooks: PendingWebhook[] = result.effects.flatMap((e) =>
+        e.runId === state.runId && e.effect.type === "webhook"
+          ? [
+              {
+                at: e.at,
+                nodeId: e.effect.nodeId,
+                label: labelOf(e.effect.nodeId),
+                effect: e.effect,
+                eventProperties: state.triggerEvent?.properties ?? {},
+              },
+            ]
+          : [],
+      );
+      return { state, steps, messages, webhooks, outcome: outcomeOf(state, steps, labelOf) };
     });
 }
 

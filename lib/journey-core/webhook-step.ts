@@ -144,6 +144,13 @@ export function webhookRequestSpec(node: {
   };
 }
 
+/** What the signature headers look like in a preview (the real ones are made at send time). */
+export const SIGNATURE_HEADERS_NOTE: readonly { name: string; value: string }[] = [
+  { name: "webhook-id", value: "(a new id per request, the same on every retry)" },
+  { name: "webhook-timestamp", value: "(the time of the attempt)" },
+  { name: "webhook-signature", value: "v1,… (the workspace's step signing secret)" },
+];
+
 /** The headers with every secret shown as the mask (preview, traces, API answers). */
 export function maskedHeaders(spec: WebhookRequestSpec): { name: string; value: string }[] {
   return spec.headers.map((h) => ({ name: h.name, value: "value" in h ? h.value : SECRET_MASK }));
