@@ -275,7 +275,13 @@ function patchFacts(profile: ProfileWork, traits: Record<string, unknown>): void
   const next = { ...profile.facts.traits };
   for (const [key, value] of Object.entries(traits)) {
     if (value === null) delete next[key];
-    else Object.defineProperty(next, key, { value, enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(next, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   profile.facts = { ...profile.facts, traits: next };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { RawDb } from "@/lib/db/sql";
 import { writeEvents } from "@/lib/ingest/insert-events";
-import type { NormalizedMessage } from "@/lib/ingest/types";
 import type { JsonObject } from "@/lib/ingest/schemas";
+import type { NormalizedMessage } from "@/lib/ingest/types";
 import { normalizeEmail } from "@/lib/journey-core/profile-merge";
 import type { ProfileUpdateEffect } from "@/lib/journey-core/run-state";
 import { validTimezone } from "@/lib/journey-core/valid-timezone";

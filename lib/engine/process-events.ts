@@ -419,7 +419,8 @@ async function evaluateIdentify(
 function stepSourceJourney(properties: unknown): string | null {
   const cue =
     properties && typeof properties === "object" ? (properties as { cue?: unknown }).cue : null;
-  const journeyId = cue && typeof cue === "object" ? (cue as { journeyId?: unknown }).journeyId : null;
+  const journeyId =
+    cue && typeof cue === "object" ? (cue as { journeyId?: unknown }).journeyId : null;
   return typeof journeyId === "string" ? journeyId : null;
 }
 

@@ -31,7 +31,10 @@ interface FinishedCall {
   runId: string;
 }
 
-async function claimFinished(tx: RawDb, limit: number): Promise<(FinishedCall & { run: RunRow })[]> {
+async function claimFinished(
+  tx: RawDb,
+  limit: number,
+): Promise<(FinishedCall & { run: RunRow })[]> {
   return tx.$queryRaw`
     SELECT c.id, c."idempotencyKey", c.status, c.attempts, c."lastStatus", c."lastError",
            c."responseBody", c."stepAt", c."runId",

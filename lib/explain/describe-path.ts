@@ -11,8 +11,8 @@ import { describeDuration } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import type { RunState, WebhookEffect } from "@/lib/journey-core/run-state";
 import type { SimulationResult } from "@/lib/journey-core/simulate";
-import type { EntryDecisionJson, PathOutcome, PathStep } from "./explain-types";
 import { describeTraitOperations } from "@/lib/journey-core/update-profile-step";
+import type { EntryDecisionJson, PathOutcome, PathStep } from "./explain-types";
 
 /** A message on the path before rendering: the shell renders it with the profile's data. */
 export interface PendingMessage {

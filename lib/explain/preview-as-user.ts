@@ -20,11 +20,7 @@ import {
   toJourneyEvents,
   toSimEvents,
 } from "./load-profile-history";
-import {
-  type RenderContext,
-  renderPathMessages,
-  renderPathWebhooks,
-} from "./render-path-messages";
+import { type RenderContext, renderPathMessages, renderPathWebhooks } from "./render-path-messages";
 import { syntheticTrigger } from "./synthetic-trigger";
 
 // "Preview as user": the journey's core (simulate → step, decideEntry, the

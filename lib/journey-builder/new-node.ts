@@ -23,7 +23,11 @@ export const PALETTE: readonly PaletteItem[] = [
   { type: "send_inapp", label: "Send in-app", description: "Card, banner, modal or tooltip" },
   { type: "exit", label: "Exit", description: "The run ends here" },
   { type: "send_webhook", label: "Webhook", description: "Call any system over HTTP" },
-  { type: "update_profile", label: "Update profile", description: "Set, increase or remove traits" },
+  {
+    type: "update_profile",
+    label: "Update profile",
+    description: "Set, increase or remove traits",
+  },
 ];
 
 export const NODE_TYPE_LABEL: Record<NodeType, string> = Object.fromEntries(

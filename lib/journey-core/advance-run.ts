@@ -11,8 +11,8 @@ import { evaluateCondition } from "./evaluate-condition";
 import type { Channel, SentMessage } from "./facts";
 import { indexJourney } from "./journey-graph";
 import { nextLocalTime, resolveTimeZone } from "./local-time";
-import type { Effect, RunState, StepContext, TerminalStatus, TraceDecision } from "./run-state";
 import { normalizeEmail } from "./profile-merge";
+import type { Effect, RunState, StepContext, TerminalStatus, TraceDecision } from "./run-state";
 import { applyTraitOperations } from "./update-profile-step";
 import { maskedHeaders, webhookRequestSpec } from "./webhook-step";
 
@@ -262,7 +262,8 @@ function updateProfile(w: Working, node: NodeOfType<"update_profile">): Outcome 
     return next();
   }
   w.ctx = { ...w.ctx, profile: { ...profile, traits: update.traits } };
-  if (Object.hasOwn(update.patch, "email")) w.ctx.profile.email = normalizeEmail(update.patch.email);
+  if (Object.hasOwn(update.patch, "email"))
+    w.ctx.profile.email = normalizeEmail(update.patch.email);
   w.effects.push({
     type: "update_profile",
     nodeId: node.id,
@@ -271,10 +272,15 @@ function updateProfile(w: Working, node: NodeOfType<"update_profile">): Outcome 
     traits: update.patch,
   });
   const said = update.changes
-    .map((c) => (c.after === null ? `removed ${c.trait}` : `${c.trait} = ${JSON.stringify(c.after)}`))
+    .map((c) =>
+      c.after === null ? `removed ${c.trait}` : `${c.trait} = ${JSON.stringify(c.after)}`,
+    )
     .join(", ");
   const reason = `Profile updated: ${said}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
-  trace(w, node.id, "profile_updated", reason, { changes: update.changes, skipped: update.skipped });
+  trace(w, node.id, "profile_updated", reason, {
+    changes: update.changes,
+    skipped: update.skipped,
+  });
   return next();
 }
 

@@ -116,8 +116,7 @@ function nodeSentence(
       if (first === "headers") {
         const last = rest.at(-1);
         if (last === "name") return withReason(`Check the header names of ${step}`, problem);
-        if (problem.code === "missing_secret")
-          return `Enter the secret header value of ${step}`;
+        if (problem.code === "missing_secret") return `Enter the secret header value of ${step}`;
         return withReason(`Check the headers of ${step}`, problem);
       }
       break;

@@ -248,7 +248,8 @@ function webhookDone(w: Working, result: WebhookResult): StepResult {
   const pending = w.state.webhookPending;
   if (!pending || pending.key !== result.key) return unchanged(w.state);
   const decision = result.outcome === "succeeded" ? "webhook_succeeded" : "webhook_failed";
-  const status = result.statusCode === null ? (result.error ?? "no answer") : `HTTP ${result.statusCode}`;
+  const status =
+    result.statusCode === null ? (result.error ?? "no answer") : `HTTP ${result.statusCode}`;
   const tries = result.attempts === 1 ? "1 attempt" : `${result.attempts} attempts`;
   const reason = result.assumed
     ? "Webhook not called in a backtest or preview: assumed to succeed"

@@ -107,7 +107,9 @@ export const webhookStepFields = {
 };
 
 /** A header as the shell queues it: a plain value, or the stored secret to put in. */
-export type WebhookHeaderSpec = { name: string; value: string } | { name: string; secretId: string };
+export type WebhookHeaderSpec =
+  | { name: string; value: string }
+  | { name: string; secretId: string };
 
 export interface WebhookRequestSpec {
   method: WebhookMethod;

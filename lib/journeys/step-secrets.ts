@@ -21,7 +21,8 @@ export async function storeStepSecrets(workspaceId: string, definition: unknown)
   if (!isRecord(definition) || !Array.isArray(definition.nodes)) return definition;
   const toStore: { id: string; workspaceId: string; value: string }[] = [];
   const nodes = definition.nodes.map((node: unknown) => {
-    if (!isRecord(node) || node.type !== "send_webhook" || !Array.isArray(node.headers)) return node;
+    if (!isRecord(node) || node.type !== "send_webhook" || !Array.isArray(node.headers))
+      return node;
     const headers = node.headers.map((header: unknown) => {
       if (!isRecord(header) || header.secret !== true) return header;
       if (typeof header.value !== "string" || header.value === "") {

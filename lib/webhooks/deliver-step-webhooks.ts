@@ -3,8 +3,8 @@ import { reportDatabaseError } from "@/lib/db/availability";
 import { sql } from "@/lib/db/sql";
 import { STEP_WEBHOOKS_TASK } from "@/lib/engine/journey-webhooks";
 import { resumeWebhookRuns } from "@/lib/engine/resume-webhook-runs";
-import { errorText } from "@/lib/log/error-text";
 import type { WebhookHeaderSpec } from "@/lib/journey-core/webhook-step";
+import { errorText } from "@/lib/log/error-text";
 import type { WorkerTask } from "@/lib/worker/run-worker";
 import { createWakeGate } from "@/lib/worker/wake-gate";
 import { type PostResult, postWebhook } from "./post-webhook";
@@ -183,7 +183,8 @@ export function stepWebhookTask(options: { log?: (line: string) => void } = {}):
       for (const call of claimed) {
         const post: Promise<void> = deliverOne(call, now)
           .catch((error: unknown) => {
-            if (!reportDatabaseError(error)) log(`step webhooks: ${call.id} not recorded: ${errorText(error)}`);
+            if (!reportDatabaseError(error))
+              log(`step webhooks: ${call.id} not recorded: ${errorText(error)}`);
           })
           .finally(() => {
             inFlight.delete(post);

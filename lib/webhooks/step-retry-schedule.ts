@@ -26,7 +26,8 @@ export function decideStepRetry(
       reason: result.permanent ? "refused" : `not retried (HTTP ${result.statusCode})`,
     };
   }
-  if (attempts >= STEP_MAX_ATTEMPTS) return { kind: "failed", reason: `${attempts} attempts failed` };
+  if (attempts >= STEP_MAX_ATTEMPTS)
+    return { kind: "failed", reason: `${attempts} attempts failed` };
   const base = STEP_RETRY_DELAYS_MS[Math.max(0, attempts - 1)];
   const jittered = base * (0.8 + 0.4 * random());
   const wait = Math.max(jittered, Math.min(result.retryAfterMs ?? 0, MAX_RETRY_AFTER_MS));

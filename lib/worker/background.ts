@@ -2,8 +2,8 @@ import { backtestTask } from "@/lib/backtests/backtest-task";
 import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { engineTasks } from "@/lib/engine/engine-tasks";
 import { listenForEngineEvents } from "@/lib/engine/listen-engine-events";
-import { webhookDeliveryTask } from "@/lib/webhooks/deliver-webhooks";
 import { stepWebhookTask } from "@/lib/webhooks/deliver-step-webhooks";
+import { webhookDeliveryTask } from "@/lib/webhooks/deliver-webhooks";
 import { startWorker, type WorkerTask } from "./run-worker";
 
 /** Every kind of due work: email delivery, the journey engine (events, timers, inactivity), backtests, webhooks. */

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
-import { stepSigningSecret } from "@/lib/webhooks/step-signing-secret";
 import { sql } from "@/lib/db/sql";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { deliverDueStepWebhooks } from "@/lib/webhooks/deliver-step-webhooks";
 import { STEP_MAX_ATTEMPTS } from "@/lib/webhooks/step-retry-schedule";
+import { stepSigningSecret } from "@/lib/webhooks/step-signing-secret";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/fakes/webhook-receiver";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {

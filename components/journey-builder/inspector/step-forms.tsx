@@ -38,7 +38,8 @@ function HeaderRow({
   readOnly: boolean;
 }) {
   const n = index + 1;
-  const stored = header.secret === true && header.secretId !== undefined && header.value === undefined;
+  const stored =
+    header.secret === true && header.secretId !== undefined && header.value === undefined;
   return (
     <li className="space-y-1 rounded border border-slate-200 p-2">
       <TextField
@@ -172,7 +173,10 @@ export function WebhookForm({ node, update, readOnly }: FormProps<NodeOfType<"se
           />
         )}
       </Labelled>
-      <Labelled label="Timeout per attempt (seconds)" hint="Up to 5 attempts over about 15 minutes.">
+      <Labelled
+        label="Timeout per attempt (seconds)"
+        hint="Up to 5 attempts over about 15 minutes."
+      >
         {(id) => (
           <input
             id={id}
@@ -193,7 +197,9 @@ export function WebhookForm({ node, update, readOnly }: FormProps<NodeOfType<"se
           type="checkbox"
           checked={node.countsAsMessage === true}
           disabled={readOnly}
-          onChange={(e) => update({ ...node, countsAsMessage: e.target.checked }, "countsAsMessage")}
+          onChange={(e) =>
+            update({ ...node, countsAsMessage: e.target.checked }, "countsAsMessage")
+          }
         />
         Counts as a message (frequency budget, holdout, message limit)
       </label>
