@@ -8,6 +8,8 @@ import { stepSigningSecret } from "@/lib/webhooks/step-signing-secret";
 import { startWebhookReceiver, type WebhookReceiver } from "@/test/fakes/webhook-receiver";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
+  advanceTo,
+  drainEvents,
   FakeClock,
   identify,
   profileId,
@@ -230,5 +232,56 @@ describe("update-profile step", () => {
     const runs = await runsOf(workspaceId, "p1", updaterId);
     expect(runs.map((r) => r.status)).toEqual(["completed", "filtered"]);
     expect(await runsOf(workspaceId, "p1", proId)).toHaveLength(1);
+  });
+
+  it("never re-triggers its own journey's trait trigger", async () => {
+    const { workspaceId } = await createTestWorkspace("Profile loop");
+    await setRules(workspaceId, {});
+    // Without the guard this journey would enter again every hour: its second
+    // step makes the trait change its own trigger waits for.
+    const looping: JourneyDefinitionInput = {
+      version: 1,
+      nodes: [
+        {
+          id: "trigger",
+          type: "trigger",
+          trigger: {
+            kind: "trait_change",
+            conditions: [{ kind: "trait", path: "flag", operator: "eq", value: true }],
+          },
+        },
+        { id: "off", type: "update_profile", operations: [{ op: "remove", trait: "flag" }] },
+        {
+          id: "wait",
+          type: "delay",
+          delay: { kind: "duration", duration: { amount: 1, unit: "hours" } },
+        },
+        {
+          id: "on",
+          type: "update_profile",
+          operations: [{ op: "set", trait: "flag", value: true }],
+        },
+        { id: "end", type: "exit" },
+      ],
+      edges: [
+        { from: "trigger", to: "off" },
+        { from: "off", to: "wait" },
+        { from: "wait", to: "on" },
+        { from: "on", to: "end" },
+      ],
+      settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
+    };
+    const id = await publishDefinition(workspaceId, "Loop", looping);
+    const clock = new FakeClock("2026-05-05T10:00:00Z");
+    await send(clock, workspaceId, [identify("l1", { flag: true })]);
+    await advanceTo(clock, "2026-05-05T13:00:00Z");
+    await drainEvents(clock);
+    await advanceTo(clock, "2026-05-05T16:00:00Z");
+    const runs = await runsOf(workspaceId, "l1", id);
+    expect(runs.map((r) => r.status)).toEqual(["completed"]);
+    const profile = await prisma.profile.findUniqueOrThrow({
+      where: { id: await profileId(workspaceId, "l1") },
+    });
+    expect(profile.traits).toMatchObject({ flag: true });
   });
 });
