@@ -20,6 +20,17 @@ function isRecord(value: unknown): value is Raw {
 export async function storeStepSecrets(workspaceId: string, definition: unknown): Promise<unknown> {
   if (!isRecord(definition) || !Array.isArray(definition.nodes)) return definition;
   const toStore: { id: string; workspaceId: string; value: string }[] = [];
+  // The editor autosaves while the value is still in its memory: the same
+  // value saved again reuses its row rather than storing a copy.
+  const typed = collectTyped(definition.nodes);
+  const known = new Map<string, string>();
+  if (typed.length > 0) {
+    const rows = await prisma.journeyStepSecret.findMany({
+      where: { workspaceId, value: { in: typed } },
+      select: { id: true, value: true },
+    });
+    for (const row of rows) known.set(row.value, row.id);
+  }
   const nodes = definition.nodes.map((node: unknown) => {
     if (!isRecord(node) || node.type !== "send_webhook" || !Array.isArray(node.headers))
       return node;
@@ -29,14 +40,35 @@ export async function storeStepSecrets(workspaceId: string, definition: unknown)
         const { value: _value, ...rest } = header;
         return header.secretId === undefined ? header : rest;
       }
-      const id = randomBytes(16).toString("hex");
-      toStore.push({ id, workspaceId, value: header.value });
+      let id = known.get(header.value);
+      if (id === undefined) {
+        id = randomBytes(16).toString("hex");
+        known.set(header.value, id);
+        toStore.push({ id, workspaceId, value: header.value });
+      }
       const { value: _value, ...rest } = header;
       return { ...rest, secretId: id };
     });
     return { ...node, headers };
   });
-  if (toStore.length === 0) return definition;
-  await prisma.journeyStepSecret.createMany({ data: toStore });
+  if (typed.length === 0) return definition;
+  if (toStore.length > 0) await prisma.journeyStepSecret.createMany({ data: toStore });
   return { ...definition, nodes };
+}
+
+function collectTyped(nodes: unknown[]): string[] {
+  const values: string[] = [];
+  for (const node of nodes) {
+    if (!isRecord(node) || node.type !== "send_webhook" || !Array.isArray(node.headers)) continue;
+    for (const header of node.headers) {
+      if (
+        isRecord(header) &&
+        header.secret === true &&
+        typeof header.value === "string" &&
+        header.value !== ""
+      )
+        values.push(header.value);
+    }
+  }
+  return values;
 }

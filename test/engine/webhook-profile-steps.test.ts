@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
+import { createJourney } from "@/lib/journeys/create-journey";
+import { updateJourney } from "@/lib/journeys/update-journey";
 import { deliverDueStepWebhooks } from "@/lib/webhooks/deliver-step-webhooks";
 import { STEP_MAX_ATTEMPTS } from "@/lib/webhooks/step-retry-schedule";
 import { stepSigningSecret } from "@/lib/webhooks/step-signing-secret";
@@ -158,6 +160,28 @@ describe("webhook step", () => {
     });
     expect(trace.reason).toMatch(/Refused/);
     expect((await sentTo(ws, "u3")).map((m) => m[0])).toEqual(["sorry"]);
+  });
+});
+
+describe("secret headers", () => {
+  it("are stored apart, once per value, and never read back", async () => {
+    const { workspaceId } = await createTestWorkspace("Secrets");
+    const definition = hookJourney("Anything", "https://example.com/hook");
+    const journey = await createJourney({
+      workspaceId,
+      journey: { name: "Secrets", definition: definition as Record<string, unknown> },
+    });
+    let revision = journey.draftRevision;
+    for (let i = 0; i < 2; i++) {
+      const saved = await updateJourney({
+        workspaceId,
+        id: journey.id,
+        update: { draftRevision: revision, definition: definition as never },
+      });
+      revision = saved.draftRevision;
+      expect(JSON.stringify(saved)).not.toContain("s3cret");
+    }
+    expect(await prisma.journeyStepSecret.count({ where: { workspaceId } })).toBe(1);
   });
 });
 
