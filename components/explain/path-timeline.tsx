@@ -2,7 +2,13 @@
 
 import { LocalTime, TimesInText } from "@/components/data/local-time";
 import { RenderedPreview } from "@/components/message-editor/rendered-preview";
-import type { PathMessage, PathOutcome, PathRun, PathStep } from "@/lib/explain/explain-types";
+import type {
+  PathMessage,
+  PathOutcome,
+  PathRun,
+  PathStep,
+  PathWebhook,
+} from "@/lib/explain/explain-types";
 
 // A walked path as a vertical timeline: each decision of the engine with its
 // reason, and each message, rendered for the user, right under the step that
@@ -25,6 +31,10 @@ const TONE: Record<string, string> = {
   failed: "bg-red-50 text-red-700",
   limit_reached: "bg-red-50 text-red-700",
   exited: "bg-slate-100 text-slate-700",
+  webhook_queued: "bg-sky-50 text-sky-800",
+  webhook_succeeded: "bg-emerald-100 text-emerald-800",
+  webhook_failed: "bg-red-50 text-red-700",
+  profile_updated: "bg-emerald-50 text-emerald-700",
 };
 
 export function DecisionBadge({ decision }: { decision: string }) {
@@ -105,7 +115,39 @@ function MessageCard({ message }: { message: PathMessage }) {
   );
 }
 
-function StepItem({ step, messages }: { step: PathStep; messages: PathMessage[] }) {
+/** A webhook step's exact request (never sent in a preview; secrets masked). */
+function WebhookCard({ webhook }: { webhook: PathWebhook }) {
+  return (
+    <div
+      className="mt-2 rounded-md border border-slate-200 bg-white p-3"
+      data-testid="path-webhook"
+    >
+      <p className="mb-2 text-xs font-medium text-slate-500">
+        Webhook request (not sent in a preview; assumed to succeed)
+      </p>
+      <pre className="overflow-x-auto text-xs whitespace-pre-wrap text-slate-800">
+        {`${webhook.method} ${webhook.url}\n`}
+        {webhook.headers.map((h) => `${h.name}: ${h.value}`).join("\n")}
+        {webhook.body ? `\n\n${webhook.body}` : ""}
+      </pre>
+      {webhook.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {webhook.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function StepItem({
+  step,
+  messages,
+  webhooks = [],
+}: {
+  step: PathStep;
+  messages: PathMessage[];
+  webhooks?: PathWebhook[];
+}) {
   return (
     <li className="relative pl-5" data-testid="path-step">
       <span
@@ -127,6 +169,9 @@ function StepItem({ step, messages }: { step: PathStep; messages: PathMessage[] 
       </p>
       {messages.map((m) => (
         <MessageCard key={`${m.nodeId}-${m.at}`} message={m} />
+      ))}
+      {webhooks.map((w) => (
+        <WebhookCard key={`${w.nodeId}-${w.at}`} webhook={w} />
       ))}
     </li>
   );
@@ -155,6 +200,11 @@ export function PathTimeline({ run, title }: { run: PathRun; title?: string }) {
             key={`${step.nodeId}-${step.at}-${step.decision}`}
             step={step}
             messages={messagesFor(step)}
+            webhooks={
+              step.decision === "webhook_queued"
+                ? (run.webhooks ?? []).filter((w) => w.nodeId === step.nodeId && w.at === step.at)
+                : []
+            }
           />
         ))}
       </ol>

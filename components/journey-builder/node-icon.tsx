@@ -12,6 +12,8 @@ export const NODE_TONE: Record<NodeType, string> = {
   send_email: "bg-brand-100 text-brand-700",
   send_inapp: "bg-brand-100 text-brand-700",
   exit: "bg-slate-200 text-slate-700",
+  send_webhook: "bg-teal-100 text-teal-800",
+  update_profile: "bg-lime-100 text-lime-800",
 };
 
 function path(type: NodeType): string {
@@ -34,6 +36,10 @@ function path(type: NodeType): string {
       return "M4 4h16v12H8l-4 4V4Z";
     case "exit":
       return "M9 4H5v16h4M15 8l4 4-4 4M19 12H9";
+    case "send_webhook":
+      return "M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1";
+    case "update_profile":
+      return "M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8ZM4 21a8 8 0 0 1 12-7M18 15v6M15 18h6";
     default:
       return assertNever(type);
   }

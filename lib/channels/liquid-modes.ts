@@ -64,6 +64,18 @@ function placeholderFor(value: unknown): string {
 const htmlEngine = new Liquid({ ...shared, outputEscape: "escape" });
 const textEngine = new Liquid({ ...shared, outputEscape: undefined });
 const markdownEngine = new Liquid({ ...shared, outputEscape: placeholderFor });
+// JSON bodies (webhook steps): each value is escaped as the inside of a JSON
+// string, so `{"name": "{{ profile.traits.name }}"}` stays valid JSON whatever
+// the trait holds (quotes, backslashes, newlines).
+const jsonEngine = new Liquid({
+  ...shared,
+  outputEscape: (value: unknown) => JSON.stringify(stringify(value)).slice(1, -1),
+});
+
+/** Liquid for a JSON document: values are JSON-string-escaped. */
+export async function renderLiquidJson(source: string, scope: object): Promise<string> {
+  return jsonEngine.parseAndRender(source, scope as Record<string, unknown>);
+}
 
 /** Liquid for HTML: values are HTML-escaped. */
 export async function renderLiquidHtml(source: string, scope: object): Promise<string> {

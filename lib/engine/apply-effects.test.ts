@@ -56,6 +56,8 @@ describe("collectEffects", () => {
   it("collects nothing from runs without effects", () => {
     expect(collectEffects([run("r1", [])])).toEqual({
       sends: [],
+      webhooks: [],
+      profileUpdates: [],
       traces: [],
       timersSet: 0,
       runsEnded: 0,

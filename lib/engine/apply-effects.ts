@@ -1,6 +1,8 @@
 import type { Effect, TraceEffect } from "@/lib/journey-core/run-state";
 import type { RunRecord } from "./batch-records";
+import type { ProfileUpdateInput } from "./journey-profile-updates";
 import type { JourneySendInput } from "./journey-send";
+import type { JourneyWebhookInput } from "./journey-webhooks";
 
 // What the shell does with each kind of effect the core returns. The table is
 // total over Effect["type"]: a new kind of effect fails to compile until it
@@ -13,6 +15,10 @@ import type { JourneySendInput } from "./journey-send";
 
 export interface AppliedEffects {
   sends: JourneySendInput[];
+  /** Webhook steps' requests (journey_webhook_calls). */
+  webhooks: JourneyWebhookInput[];
+  /** Update-profile steps' trait patches (stored as identifies). */
+  profileUpdates: ProfileUpdateInput[];
   /** In the order the core emitted them, with their run. */
   traces: { run: RunRecord; effect: TraceEffect }[];
   timersSet: number;
@@ -43,6 +49,25 @@ const HANDLERS: { [K in EffectType]: Handler<K> } = {
   trace(effect, run, out) {
     out.traces.push({ run, effect });
   },
+  webhook(effect, run, out) {
+    out.webhooks.push({
+      workspaceId: run.workspaceId,
+      profileId: run.state.profileId,
+      journey: { id: run.journey.id, name: run.journey.name },
+      runId: run.state.runId,
+      effect,
+      eventProperties: run.state.triggerEvent?.properties,
+    });
+  },
+  update_profile(effect, run, out) {
+    out.profileUpdates.push({
+      workspaceId: run.workspaceId,
+      profileId: run.state.profileId,
+      journeyId: run.journey.id,
+      runId: run.state.runId,
+      effect,
+    });
+  },
   schedule(_effect, _run, out) {
     out.timersSet += 1;
   },
@@ -53,7 +78,14 @@ const HANDLERS: { [K in EffectType]: Handler<K> } = {
 
 /** Sorts every effect of the runs into what the transaction writes. */
 export function collectEffects(runs: readonly RunRecord[]): AppliedEffects {
-  const out: AppliedEffects = { sends: [], traces: [], timersSet: 0, runsEnded: 0 };
+  const out: AppliedEffects = {
+    sends: [],
+    webhooks: [],
+    profileUpdates: [],
+    traces: [],
+    timersSet: 0,
+    runsEnded: 0,
+  };
   for (const run of runs) {
     for (const effect of run.effects) {
       // The table's type pairs each kind with its handler; indexing it with a

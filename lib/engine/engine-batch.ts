@@ -11,7 +11,9 @@ import { createRun } from "@/lib/journey-core/run-state";
 import { enterJourney, step } from "@/lib/journey-core/step";
 import { collectEffects } from "./apply-effects";
 import type { ProfileWork, RunRecord } from "./batch-records";
+import { writeProfileUpdates } from "./journey-profile-updates";
 import { type JourneySendResult, sendFromJourneys } from "./journey-send";
+import { queueJourneyWebhooks } from "./journey-webhooks";
 import { CountCache, type TriggerRef } from "./load-counts";
 import type { JourneyInfo, LoadedVersion } from "./load-journeys";
 import {
@@ -184,6 +186,10 @@ export class EngineBatch {
     run.effects.push(...result.effects);
     run.dirty = true;
     for (const effect of result.effects) {
+      if (effect.type === "webhook" && effect.countsAsMessage) {
+        profile.sent.push({ at: effect.at, channel: "webhook" });
+      }
+      if (effect.type === "update_profile") patchFacts(profile, effect.traits);
       if (effect.type !== "send") continue;
       const transactional = effect.channel === "email" && effect.content.transactional === true;
       profile.sent.push({ at: effect.at, channel: effect.channel, transactional });
@@ -241,6 +247,8 @@ export class EngineBatch {
       if (!result.ok) summary.failedSends += 1;
     });
     const traces: TraceRow[] = traceRows(applied.traces, results, this.now);
+    await queueJourneyWebhooks(this.tx, applied.webhooks, this.now);
+    await writeProfileUpdates(this.tx, applied.profileUpdates, this.now);
 
     await executeAll(this.tx, [
       insertRunsSql(created.map(toWrite), this.now),
@@ -255,6 +263,27 @@ export class EngineBatch {
     summary.runsEnded = applied.runsEnded;
     return summary;
   }
+}
+
+/**
+ * What the rest of this batch decides on sees an update-profile step's
+ * traits at once (the stored identify is written at flush). A decision
+ * folded back to an earlier time (factsAsOf) does not see it: the history
+ * loaded for the batch predates it.
+ */
+function patchFacts(profile: ProfileWork, traits: Record<string, unknown>): void {
+  const next = { ...profile.facts.traits };
+  for (const [key, value] of Object.entries(traits)) {
+    if (value === null) delete next[key];
+    else
+      Object.defineProperty(next, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+  }
+  profile.facts = { ...profile.facts, traits: next };
 }
 
 function heldEventsSql(

@@ -172,9 +172,18 @@ export function recentSendsPart(
       AS ref(ws, pid) ON m."workspaceId" = ref.ws AND m."profileId" = ref.pid
     WHERE m."createdAt" > ${from}::timestamp(3) - make_interval(secs => (SELECT hours FROM win) * 3600)
       AND m."createdAt" <= ${now}::timestamp(3)
-      AND m.source <> 'test' AND m.status NOT IN ('skipped', 'failed')`;
+      AND m.source <> 'test' AND m.status NOT IN ('skipped', 'failed')
+    UNION ALL
+    -- Webhook steps that count as a message (journey-webhooks.ts), at their step's time.
+    SELECT c."profileId"::text, c."stepAt", 'webhook', false
+    FROM journey_webhook_calls c
+    JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
+      AS ref(ws, pid) ON c."workspaceId" = ref.ws AND c."profileId" = ref.pid
+    WHERE c."countsAsMessage"
+      AND c."stepAt" > ${from}::timestamp(3) - make_interval(secs => (SELECT hours FROM win) * 3600)
+      AND c."stepAt" <= ${now}::timestamp(3)`;
   return jsonPart<
-    { profileId: string; at: string; channel: Channel; transactional: boolean },
+    { profileId: string; at: string; channel: Channel | "webhook"; transactional: boolean },
     Map<string, SentMessage[]>
   >(sql, (rows) => {
     const out = new Map<string, SentMessage[]>(refs.map((r) => [r.profileId, []]));

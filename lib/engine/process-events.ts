@@ -365,6 +365,8 @@ async function evaluateIdentify(
   const at = row.timestamp;
   for (const trigger of scope.triggers) {
     if (trigger.kind !== "trait_change" || trigger.workspaceId !== row.workspaceId) continue;
+    // An update-profile step never re-triggers its own journey (journey-profile-updates.ts).
+    if (stepSourceJourney(row.properties) === trigger.journeyId) continue;
     const target = entryTarget(scope.prepared, trigger, at);
     const definitionTrigger = target && indexJourney(target.version.definition).trigger?.trigger;
     if (!target || definitionTrigger?.kind !== "trait_change") continue;
@@ -388,6 +390,15 @@ async function evaluateIdentify(
     if (decision.enter) entered += 1;
   }
   return entered;
+}
+
+/** The journey whose update-profile step made this identify, if one did. */
+function stepSourceJourney(properties: unknown): string | null {
+  const cue =
+    properties && typeof properties === "object" ? (properties as { cue?: unknown }).cue : null;
+  const journeyId =
+    cue && typeof cue === "object" ? (cue as { journeyId?: unknown }).journeyId : null;
+  return typeof journeyId === "string" ? journeyId : null;
 }
 
 /**

@@ -9,8 +9,9 @@ import { assertNever } from "@/lib/journey-core/assert-never";
 import type { JourneyDefinition, JourneyNode, NodeType } from "@/lib/journey-core/definition";
 import { describeDuration } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
-import type { RunState } from "@/lib/journey-core/run-state";
+import type { RunState, WebhookEffect } from "@/lib/journey-core/run-state";
 import type { SimulationResult } from "@/lib/journey-core/simulate";
+import { describeTraitOperations } from "@/lib/journey-core/update-profile-step";
 import type { EntryDecisionJson, PathOutcome, PathStep } from "./explain-types";
 
 /** A message on the path before rendering: the shell renders it with the profile's data. */
@@ -22,10 +23,20 @@ export interface PendingMessage {
   eventProperties: Record<string, unknown>;
 }
 
+/** A webhook step's request on the path, before its body is rendered. */
+export interface PendingWebhook {
+  at: Date;
+  nodeId: string;
+  label: string;
+  effect: WebhookEffect;
+  eventProperties: Record<string, unknown>;
+}
+
 export interface DescribedRun {
   state: RunState;
   steps: PathStep[];
   messages: PendingMessage[];
+  webhooks: PendingWebhook[];
   outcome: PathOutcome;
 }
 
@@ -39,6 +50,8 @@ const TYPE_LABELS: Record<NodeType, string> = {
   send_email: "Email",
   send_inapp: "In-app message",
   exit: "Exit",
+  send_webhook: "Webhook",
+  update_profile: "Update profile",
 };
 
 /** The node's own label, or a short description of what it does. */
@@ -58,6 +71,10 @@ export function nodeLabel(node: JourneyNode | undefined, nodeId: string): string
       return `In-app: ${node.content.title}`;
     case "wait":
       return `Wait for "${node.event}"`;
+    case "send_webhook":
+      return `Webhook: ${node.method} ${node.url}`;
+    case "update_profile":
+      return `Update profile: ${describeTraitOperations(node.operations) ?? "traits"}`;
     case "delay":
     case "filter":
     case "branch":
@@ -174,7 +191,20 @@ export function describeRuns(
               : { channel: "in_app", inApp: s.content },
           eventProperties: state.triggerEvent?.properties ?? {},
         }));
-      return { state, steps, messages, outcome: outcomeOf(state, steps, labelOf) };
+      const webhooks: PendingWebhook[] = result.effects.flatMap((e) =>
+        e.runId === state.runId && e.effect.type === "webhook"
+          ? [
+              {
+                at: e.at,
+                nodeId: e.effect.nodeId,
+                label: labelOf(e.effect.nodeId),
+                effect: e.effect,
+                eventProperties: state.triggerEvent?.properties ?? {},
+              },
+            ]
+          : [],
+      );
+      return { state, steps, messages, webhooks, outcome: outcomeOf(state, steps, labelOf) };
     });
 }
 

@@ -53,6 +53,21 @@ export interface PathMessage {
   error: { message: string; issues: { field: string; message: string }[] } | null;
 }
 
+/** A webhook step's exact request as it would be sent (secret header values masked). */
+export interface PathWebhook {
+  at: string;
+  nodeId: string;
+  label: string;
+  method: string;
+  url: string;
+  headers: { name: string; value: string }[];
+  /** The rendered body; null when it did not render (`error`). */
+  body: string | null;
+  error: string | null;
+  /** Not called in a preview: its outcome is assumed "succeeded". */
+  assumed: true;
+}
+
 export type PathOutcome =
   | { kind: "converted"; at: string; nodeId: string }
   | {
@@ -75,6 +90,8 @@ export interface PathRun {
   triggerEvent: { name: string; properties: Record<string, unknown>; timestamp: string } | null;
   steps: PathStep[];
   messages: PathMessage[];
+  /** Webhook steps on the path, with the exact request (never sent in a preview). */
+  webhooks?: PathWebhook[];
   outcome: PathOutcome;
 }
 

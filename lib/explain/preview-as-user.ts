@@ -20,7 +20,7 @@ import {
   toJourneyEvents,
   toSimEvents,
 } from "./load-profile-history";
-import { type RenderContext, renderPathMessages } from "./render-path-messages";
+import { type RenderContext, renderPathMessages, renderPathWebhooks } from "./render-path-messages";
 import { syntheticTrigger } from "./synthetic-trigger";
 
 // "Preview as user": the journey's core (simulate → step, decideEntry, the
@@ -154,6 +154,7 @@ export async function toPathRun(run: DescribedRun, context: RenderContext): Prom
     },
     steps: run.steps,
     messages: await renderPathMessages(run.messages, context),
+    ...(run.webhooks.length > 0 && { webhooks: await renderPathWebhooks(run.webhooks, context) }),
     outcome: run.outcome,
   };
 }

@@ -2,9 +2,11 @@ import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { previewUnsubscribeLinks } from "@/lib/channels/preview-message";
 import { renderContent } from "@/lib/channels/render-content";
+import { renderWebhookBody } from "@/lib/channels/render-webhook-body";
+import { maskedHeaders, SIGNATURE_HEADERS_NOTE } from "@/lib/journey-core/webhook-step";
 import { buildTemplateScope } from "@/lib/templates/template-scope";
-import type { PendingMessage } from "./describe-path";
-import type { PathMessage } from "./explain-types";
+import type { PendingMessage, PendingWebhook } from "./describe-path";
+import type { PathMessage, PathWebhook } from "./explain-types";
 import type { ExplainProfile } from "./load-profile-history";
 
 // Renders each message of a walked path the way the channel renders it at
@@ -61,5 +63,37 @@ export async function renderPathMessages(
 ): Promise<PathMessage[]> {
   const out: PathMessage[] = [];
   for (const message of messages) out.push(await renderPathMessage(message, context));
+  return out;
+}
+
+/** The exact request of each webhook step on the path: headers masked, body rendered. */
+export async function renderPathWebhooks(
+  webhooks: readonly PendingWebhook[],
+  context: RenderContext,
+): Promise<PathWebhook[]> {
+  const out: PathWebhook[] = [];
+  for (const webhook of webhooks) {
+    const { request } = webhook.effect;
+    const rendered = await renderWebhookBody(webhook.effect, {
+      eventProperties: webhook.eventProperties,
+      journey: context.journey,
+      id: "preview",
+    });
+    out.push({
+      at: webhook.at.toISOString(),
+      nodeId: webhook.nodeId,
+      label: webhook.label,
+      method: request.method,
+      url: request.url,
+      headers: [
+        ...maskedHeaders(request),
+        { name: "Idempotency-Key", value: webhook.effect.idempotencyKey },
+        ...SIGNATURE_HEADERS_NOTE,
+      ],
+      body: rendered.ok ? rendered.body : null,
+      error: rendered.ok ? null : rendered.error,
+      assumed: true,
+    });
+  }
   return out;
 }

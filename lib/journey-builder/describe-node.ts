@@ -6,6 +6,7 @@ import { assertNever } from "@/lib/journey-core/assert-never";
 import type { ConditionItem, Duration, JourneyNode } from "@/lib/journey-core/definition";
 import { describeDuration } from "@/lib/journey-core/definition";
 import { describeCondition } from "@/lib/journey-core/evaluate-condition";
+import { describeTraitOperations } from "@/lib/journey-core/update-profile-step";
 
 function duration(value: Duration | undefined): string {
   return value && typeof value.amount === "number" ? describeDuration(value) : "…";
@@ -72,6 +73,13 @@ export function describeNode(node: JourneyNode): string {
       return `${text(node.content?.kind, "card")}: ${text(node.content?.title, "no title yet")}`;
     case "exit":
       return "The run ends";
+    case "send_webhook":
+      return `${text(node.method, "POST")} ${text(node.url, "no URL yet")}`;
+    case "update_profile":
+      return (
+        describeTraitOperations(Array.isArray(node.operations) ? node.operations : []) ??
+        "No trait changes yet"
+      );
     default:
       return assertNever(node);
   }

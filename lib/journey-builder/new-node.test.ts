@@ -20,6 +20,8 @@ describe("newNode", () => {
         wait: ["event"],
         filter: ["condition.all.0.path"],
         branch: ["condition.all.0.path"],
+        send_webhook: ["url"],
+        update_profile: ["operations.0.trait"],
       };
       expect(fields).toEqual(expected[type] ?? []);
     },

@@ -22,6 +22,12 @@ export const PALETTE: readonly PaletteItem[] = [
   { type: "send_email", label: "Send email", description: "An email with Liquid copy" },
   { type: "send_inapp", label: "Send in-app", description: "Card, banner, modal or tooltip" },
   { type: "exit", label: "Exit", description: "The run ends here" },
+  { type: "send_webhook", label: "Webhook", description: "Call any system over HTTP" },
+  {
+    type: "update_profile",
+    label: "Update profile",
+    description: "Set, increase or remove traits",
+  },
 ];
 
 export const NODE_TYPE_LABEL: Record<NodeType, string> = Object.fromEntries(
@@ -38,6 +44,8 @@ const ID_PREFIX: Record<NodeType, string> = {
   send_email: "email",
   send_inapp: "inapp",
   exit: "exit",
+  send_webhook: "webhook",
+  update_profile: "profile",
 };
 
 /** A readable id not in `taken`: "wait-1", "wait-2", … (the trigger is just "trigger" when free). */
@@ -93,6 +101,17 @@ export function newNode(type: NodeType, id: string, position = { x: 0, y: 0 }): 
       return { ...base, type, content: { kind: "card", title: "A message for you", body: "" } };
     case "exit":
       return { ...base, type };
+    case "send_webhook":
+      return {
+        ...base,
+        type,
+        method: "POST",
+        url: "https://",
+        headers: [],
+        body: '{"user": "{{ profile.id }}", "email": "{{ profile.email }}"}',
+      };
+    case "update_profile":
+      return { ...base, type, operations: [{ op: "set", trait: "", value: true }] };
     default:
       return assertNever(type);
   }

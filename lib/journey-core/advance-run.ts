@@ -11,7 +11,10 @@ import { evaluateCondition } from "./evaluate-condition";
 import type { Channel, SentMessage } from "./facts";
 import { indexJourney } from "./journey-graph";
 import { nextLocalTime, resolveTimeZone } from "./local-time";
+import { normalizeEmail } from "./profile-merge";
 import type { Effect, RunState, StepContext, TerminalStatus, TraceDecision } from "./run-state";
+import { applyTraitOperations } from "./update-profile-step";
+import { maskedHeaders, webhookRequestSpec } from "./webhook-step";
 
 /** Far more hops than any sane journey takes between two waits; stops a runaway. */
 export const MAX_HOPS_PER_STEP = 200;
@@ -175,6 +178,121 @@ export function attemptSend(w: Working, node: NodeOfType<"send_email" | "send_in
   }
 }
 
+/** The arrival number of the run at a node: a step's attempt group in its idempotency key. */
+function arrivalKey(w: Working, nodeId: string): string {
+  return `${w.state.runId}:${nodeId}:${w.state.visits[nodeId] ?? 1}`;
+}
+
+/**
+ * A webhook step: queues the request and waits for its outcome. One that
+ * counts as a message is held out, limited and budgeted like a send (quiet
+ * hours do not apply); one that does not (a data sync) is always called.
+ */
+export function attemptWebhook(w: Working, node: NodeOfType<"send_webhook">): Outcome {
+  const { state, ctx } = w;
+  const counts = node.countsAsMessage === true;
+  if (counts) {
+    if (state.holdout) {
+      trace(w, node.id, "holdout", "Holdout: webhook not called (it counts as a message)", {
+        channel: "webhook",
+      });
+      return next("succeeded");
+    }
+    const limit = w.definition.settings.messageLimit;
+    if (limit !== undefined && state.messagesSent >= limit) {
+      const reason = `Journey message limit reached (${state.messagesSent} of ${limit}); webhook not called`;
+      trace(w, node.id, "limit_reached", reason, { channel: "webhook", limit });
+      return next("failed");
+    }
+    const decision = checkDeliveryRules(ctx.deliveryRules, {
+      channel: "webhook",
+      transactional: false,
+      profile: ctx.profile,
+      sentInWindow: w.sent,
+      now: ctx.now,
+    });
+    if (decision.outcome === "skip") {
+      trace(w, node.id, "skipped", `${decision.reason}; webhook not called`, {
+        channel: "webhook",
+        rule: decision.rule,
+      });
+      return next("failed");
+    }
+    if (decision.outcome === "defer") {
+      state.attempt += 1;
+      trace(w, node.id, "deferred", `${decision.reason}; deferred`, {
+        channel: "webhook",
+        rule: decision.rule,
+        until: decision.until.toISOString(),
+        attempt: state.attempt,
+      });
+      block(w, decision.until);
+      return STOP;
+    }
+  }
+  const idempotencyKey = arrivalKey(w, node.id);
+  const request = webhookRequestSpec(node);
+  const { profile } = ctx;
+  w.effects.push({
+    type: "webhook",
+    nodeId: node.id,
+    at: ctx.now,
+    idempotencyKey,
+    request,
+    countsAsMessage: counts,
+    profile: { id: profile.id, email: profile.email, traits: { ...profile.traits } },
+  });
+  if (counts) {
+    state.messagesSent += 1;
+    w.sent.push({ at: ctx.now, channel: "webhook" });
+  }
+  state.webhookPending = { nodeId: node.id, key: idempotencyKey, since: ctx.now };
+  Object.assign(state, { status: "waiting", wakeAt: null });
+  trace(w, node.id, "webhook_queued", `${request.method} ${request.url} queued`, {
+    method: request.method,
+    url: request.url,
+    headers: maskedHeaders(request),
+    idempotencyKey,
+    countsAsMessage: counts,
+  });
+  return STOP;
+}
+
+/** An update-profile step: the patch applies at once to what the rest of this step sees. */
+function updateProfile(w: Working, node: NodeOfType<"update_profile">): Outcome {
+  const { profile } = w.ctx;
+  const update = applyTraitOperations(profile.traits, node.operations);
+  const notes = update.skipped.map((s) => s.reason);
+  if (update.changes.length === 0) {
+    trace(w, node.id, "profile_updated", `No trait changed: ${notes.join("; ")}`, {
+      changes: [],
+      skipped: update.skipped,
+    });
+    return next();
+  }
+  w.ctx = { ...w.ctx, profile: { ...profile, traits: update.traits } };
+  if (Object.hasOwn(update.patch, "email"))
+    w.ctx.profile.email = normalizeEmail(update.patch.email);
+  w.effects.push({
+    type: "update_profile",
+    nodeId: node.id,
+    at: w.ctx.now,
+    idempotencyKey: arrivalKey(w, node.id),
+    traits: update.patch,
+  });
+  const said = update.changes
+    .map((c) =>
+      c.after === null ? `removed ${c.trait}` : `${c.trait} = ${JSON.stringify(c.after)}`,
+    )
+    .join(", ");
+  const reason = `Profile updated: ${said}${notes.length > 0 ? ` (${notes.join("; ")})` : ""}`;
+  trace(w, node.id, "profile_updated", reason, {
+    changes: update.changes,
+    skipped: update.skipped,
+  });
+  return next();
+}
+
 function enterNode(w: Working, node: JourneyNode): Outcome {
   switch (node.type) {
     case "trigger":
@@ -218,6 +336,10 @@ function enterNode(w: Working, node: JourneyNode): Outcome {
       trace(w, node.id, "exited", "Reached the exit");
       finish(w, "completed");
       return STOP;
+    case "send_webhook":
+      return attemptWebhook(w, node);
+    case "update_profile":
+      return updateProfile(w, node);
     default:
       return assertNever(node);
   }

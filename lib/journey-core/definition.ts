@@ -15,6 +15,8 @@ import { z } from "zod";
 import { emailContentSchema, inAppContentSchema } from "@/lib/channels/message-content";
 import { WEEKDAYS } from "./local-time";
 import { describeOperandProblem, OPERATOR_NAMES } from "./operators";
+import { updateProfileStepFields } from "./update-profile-step";
+import { webhookStepFields } from "./webhook-step";
 
 export const DURATION_UNITS = ["minutes", "hours", "days", "weeks"] as const;
 const UNIT_MS = { minutes: 60_000, hours: 3_600_000, days: 86_400_000, weeks: 604_800_000 };
@@ -199,6 +201,8 @@ export const nodeSchema = z.discriminatedUnion("type", [
   z.strictObject({ ...nodeBase, type: z.literal("send_email"), content: emailContentSchema }),
   z.strictObject({ ...nodeBase, type: z.literal("send_inapp"), content: inAppContentSchema }),
   z.strictObject({ ...nodeBase, type: z.literal("exit") }),
+  z.strictObject({ ...nodeBase, type: z.literal("send_webhook"), ...webhookStepFields }),
+  z.strictObject({ ...nodeBase, type: z.literal("update_profile"), ...updateProfileStepFields }),
 ]);
 export type JourneyNode = z.infer<typeof nodeSchema>;
 export type NodeType = JourneyNode["type"];

@@ -66,7 +66,8 @@ export type DeliveryDecision =
   | { outcome: "defer"; rule: DeliveryRule; until: Date; reason: string };
 
 export interface DeliveryContext {
-  channel: Channel;
+  /** "webhook": a webhook step counted as a message; only the total budget applies. */
+  channel: Channel | "webhook";
   transactional: boolean;
   /** The send's subscription topic (its key), if it has one. */
   topic?: string | null;
@@ -94,6 +95,8 @@ function checkAddress(ctx: DeliveryContext): Block | null {
 
 /** The profile opted out of the send's topic on its channel, as of the decision. */
 function checkTopic(ctx: DeliveryContext): Block | null {
+  // A webhook step is not a message to the person: topics (and their opt-outs) don't apply.
+  if (ctx.channel === "webhook") return null;
   const optOut = topicOptOut(ctx.profile, ctx.topic, ctx.channel, ctx.now);
   return optOut && { outcome: "skip", rule: "topic_opted_out", reason: optOut.reason };
 }
@@ -116,7 +119,7 @@ function checkFrequency(
   const inWindow = ctx.sentInWindow.filter(
     (m) => !m.transactional && m.at.getTime() > at.getTime() - windowMs && m.at <= at,
   );
-  const channelMax = frequency.perChannel?.[ctx.channel];
+  const channelMax = ctx.channel === "webhook" ? undefined : frequency.perChannel?.[ctx.channel];
   const limits: { rule: DeliveryRule; max: number; times: number[]; what: string }[] = [
     {
       rule: "frequency_total",
@@ -151,7 +154,8 @@ function checkQuietHours(
   at: Date,
 ): Block | null {
   const quiet = rules.quietHours;
-  if (!quiet || (quiet.channels && !quiet.channels.includes(ctx.channel))) return null;
+  if (!quiet || ctx.channel === "webhook") return null;
+  if (quiet.channels && !quiet.channels.includes(ctx.channel)) return null;
   const zone = resolveTimeZone(ctx.profile.timezone);
   if (!isWithinLocalWindow(at, quiet.start, quiet.end, zone)) return null;
   const reason = `Quiet hours ${quiet.start}–${quiet.end} in ${zone}`;

@@ -22,6 +22,8 @@ const NODE_TYPE_NAMES: Record<NodeType, string> = {
   send_email: "email",
   send_inapp: "in-app message",
   exit: "exit",
+  send_webhook: "webhook",
+  update_profile: "profile update",
 };
 
 const EXIT_NAMES: Record<string, string> = {

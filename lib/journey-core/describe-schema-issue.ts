@@ -108,6 +108,30 @@ function nodeSentence(
         typeof second === "string" ? second.replace(/([A-Z])/g, " $1").toLowerCase() : "content";
       return withReason(`Check the ${what} of ${step}`, problem);
     }
+    case "send_webhook": {
+      if (first === "url") return `Enter a full URL (https://…) for ${step}`;
+      if (first === "method") return `Choose GET, POST, PUT, PATCH or DELETE for ${step}`;
+      if (first === "timeoutSeconds") return `Set a timeout of 1 to 30 seconds for ${step}`;
+      if (first === "body") return `Shorten the body of ${step}`;
+      if (first === "headers") {
+        const last = rest.at(-1);
+        if (last === "name") return withReason(`Check the header names of ${step}`, problem);
+        if (problem.code === "missing_secret") return `Enter the secret header value of ${step}`;
+        return withReason(`Check the headers of ${step}`, problem);
+      }
+      break;
+    }
+    case "update_profile": {
+      if (first === "operations") {
+        const last = rest.at(-1);
+        if (rest.length === 1) return `Add at least one trait change to ${step}`;
+        if (last === "by") return `Increase by a number in ${step}`;
+        if (last === "trait") return `Choose the trait ${step} changes`;
+        if (last === "value") return `Fill in the value ${step} sets`;
+        return withReason(`Check the trait changes of ${step}`, problem);
+      }
+      break;
+    }
   }
   return withReason(`Check the settings of ${step}`, problem);
 }

@@ -4,6 +4,7 @@
 // here reads the raw document leniently.
 
 import { DEFAULT_EXIT } from "./journey-graph";
+import { describeTraitOperations } from "./update-profile-step";
 
 type RawRecord = Record<string, unknown>;
 
@@ -63,6 +64,20 @@ function describeRawStep(node: RawRecord): string | null {
       const title = filled(asRecord(node.content)?.title);
       return title ? `In-app message “${title}”` : null;
     }
+    case "send_webhook": {
+      const url = filled(node.url);
+      if (!url) return null;
+      let host = url;
+      try {
+        host = new URL(url).host || url;
+      } catch {}
+      return `Webhook to ${host}`;
+    }
+    case "update_profile": {
+      const ops = Array.isArray(node.operations) ? node.operations : [];
+      const said = describeTraitOperations(ops);
+      return said ? `Update profile: ${said}` : null;
+    }
     default:
       return null;
   }
@@ -79,6 +94,8 @@ const TYPE_NOUN: Record<string, string> = {
   send_email: "email",
   send_inapp: "in-app message",
   exit: "exit",
+  send_webhook: "webhook",
+  update_profile: "profile update",
 };
 
 const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"];
@@ -126,6 +143,8 @@ export const EXIT_NAMES: Record<string, string> = {
   no: "No",
   did: "Did it",
   timeout: "Timed out",
+  succeeded: "Succeeded",
+  failed: "Failed",
 };
 
 /** An exit's name: the canvas label, or a split variant's label or key. */

@@ -50,7 +50,8 @@ export type Channel = "email" | "in_app";
 /** One message already sent to the profile, by any journey, for the frequency budget. */
 export interface SentMessage {
   at: Date;
-  channel: Channel;
+  /** "webhook": a webhook step that counts as a message (budget only). */
+  channel: Channel | "webhook";
   /** Transactional sends neither count toward nor are held by the budget. */
   transactional?: boolean;
 }

@@ -15,6 +15,8 @@ export const EXITS_BY_TYPE: Record<NodeType, readonly string[] | "variant_keys">
   wait: ["did", "timeout"],
   split: "variant_keys",
   exit: [],
+  send_webhook: ["succeeded", "failed"],
+  update_profile: [DEFAULT_EXIT],
 };
 
 /** Node types where a run stops for time to pass; a cycle must contain one. */

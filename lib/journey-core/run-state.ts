@@ -11,6 +11,7 @@ import { propertyConditionSchema } from "./definition";
 import type { WorkspaceDeliveryRules } from "./delivery-rules";
 import type { EventCounts, JourneyEvent, ProfileFacts, SentMessage } from "./facts";
 import { indexJourney } from "./journey-graph";
+import type { WebhookOutcome, WebhookRequestSpec } from "./webhook-step";
 
 export const RUN_STATUSES = [
   "active", // created, not yet entered
@@ -77,6 +78,33 @@ export interface RunState {
    * changed) rather than ignored. Absent on runs stored before it existed.
    */
   timedOutWait?: TimedOutWait | null;
+  /**
+   * A webhook step's request in flight: the run waits at `nodeId` until the
+   * shell reports its outcome (`webhook_result` with this key). Absent on
+   * runs stored before webhook steps existed.
+   */
+  webhookPending?: WebhookPending | null;
+}
+
+export interface WebhookPending {
+  nodeId: string;
+  /** The request's idempotency key (run:node:arrival). */
+  key: string;
+  /** When the step started: the outcome is decided as of then. */
+  since: Date;
+}
+
+/** What the shell reports once a webhook step's delivery is over. */
+export interface WebhookResult {
+  key: string;
+  outcome: WebhookOutcome;
+  statusCode: number | null;
+  /** The first KB of the answer. */
+  body: string;
+  error: string | null;
+  attempts: number;
+  /** A backtest or preview: nothing was called, success assumed. */
+  assumed?: boolean;
 }
 
 export type StepInput =
@@ -86,7 +114,9 @@ export type StepInput =
   /** The run's timer is due (early or repeated wakes do nothing). */
   | { kind: "wake" }
   /** Stop the run (journey archived, profile deleted). */
-  | { kind: "cancel"; reason: string };
+  | { kind: "cancel"; reason: string }
+  /** A webhook step's delivery ended (see RunState.webhookPending). */
+  | ({ kind: "webhook_result" } & WebhookResult);
 
 export interface StepContext {
   now: Date;
@@ -116,7 +146,13 @@ export type TraceDecision =
   | "exited"
   | "limit_reached"
   // an event that arrived after the step it belonged to had moved on (nothing is taken back)
-  | "late";
+  | "late"
+  // a webhook step's request was queued / ended
+  | "webhook_queued"
+  | "webhook_succeeded"
+  | "webhook_failed"
+  // an update-profile step changed traits
+  | "profile_updated";
 
 export type SendEffect =
   | {
@@ -146,8 +182,35 @@ export type TraceEffect = {
   data?: Record<string, unknown>;
 };
 
+/** A webhook step's request, for the shell to render, sign, queue and deliver. */
+export type WebhookEffect = {
+  type: "webhook";
+  nodeId: string;
+  /** When the step started (event time); the run resumes as of it. */
+  at: Date;
+  idempotencyKey: string;
+  request: WebhookRequestSpec;
+  /** Counted in the frequency budget (SentMessage channel "webhook"). */
+  countsAsMessage: boolean;
+  /** The profile as the step saw it: the body's Liquid reads it. */
+  profile: { id: string; email: string | null; traits: Record<string, unknown> };
+};
+
+/** An update-profile step's trait patch, stored by the shell as an identify at `at`. */
+export type ProfileUpdateEffect = {
+  type: "update_profile";
+  nodeId: string;
+  at: Date;
+  /** Stable per run, node and arrival: the identify's messageId (a replay writes nothing). */
+  idempotencyKey: string;
+  /** identify traits: null removes the key. */
+  traits: Record<string, unknown>;
+};
+
 export type Effect =
   | SendEffect
+  | WebhookEffect
+  | ProfileUpdateEffect
   | { type: "schedule"; wakeAt: Date }
   | TraceEffect
   | { type: "complete"; status: TerminalStatus };
@@ -235,6 +298,10 @@ export const runStateSchema = z.object({
       since: dateSchema,
       until: dateSchema,
     })
+    .nullable()
+    .optional(),
+  webhookPending: z
+    .object({ nodeId: z.string(), key: z.string(), since: dateSchema })
     .nullable()
     .optional(),
 }) satisfies z.ZodType<RunState, unknown>;

@@ -12,6 +12,11 @@
 //   list of sends, so the workspace frequency budget spans them.
 // - Inactivity fires at lastActivity + period, once per period (the last
 //   fire is remembered whether or not re-entry let the profile in).
+// - A webhook step is never called: its outcome is assumed "succeeded" at
+//   the step's time, and the trace says so. An update-profile step's patch
+//   is applied to the simulated profile as an identify at the step's time
+//   (trait-change triggers of the other journeys see it; its own journey's
+//   trigger does not, as live: see lib/engine/journey-profile-updates.ts).
 // - History from before the simulation (`priorEvents`, `previousRuns`) is
 //   only read: prior events count and mark activity, prior runs refuse
 //   re-entry; neither is stepped. Preview and "why not" replay a window of a
@@ -153,15 +158,40 @@ export function simulate(input: SimulationInput): SimulationResult {
         const transactional = effect.channel === "email" && effect.content.transactional === true;
         sent.push({ at: now, channel: effect.channel, transactional });
       }
+      if (effect.type === "webhook" && effect.countsAsMessage) {
+        sent.push({ at: now, channel: "webhook" });
+      }
     }
     runs[index] = state;
     if (isTerminal(state.status) && active.get(journeyId) === index) active.delete(journeyId);
+  };
+
+  // What a step's effects ask of the outside world, done at once in a replay.
+  const followUp = (journey: SimJourney, index: number, effects: Effect[], now: Date) => {
+    for (const effect of effects) {
+      if (effect.type === "update_profile") applyUpdate(journey.journeyId, effect.traits, now);
+    }
+    const webhook = effects.find((e) => e.type === "webhook");
+    if (webhook && webhook.type === "webhook") {
+      const input: StepInput = {
+        kind: "webhook_result",
+        key: webhook.idempotencyKey,
+        outcome: "succeeded",
+        statusCode: null,
+        body: "",
+        error: null,
+        attempts: 0,
+        assumed: true,
+      };
+      stepRun(journey, index, input, now);
+    }
   };
 
   const stepRun = (journey: SimJourney, index: number, input: StepInput, now: Date) => {
     const ctx = context(journey.definition, now);
     const { state, effects } = step(journey.definition, runs[index], input, ctx);
     record(journey.journeyId, index, state, effects, now);
+    followUp(journey, index, effects, now);
   };
 
   const tryEnter = (journey: SimJourney, signal: EntrySignal, now: Date, triggerIndex = -1) => {
@@ -198,6 +228,7 @@ export function simulate(input: SimulationInput): SimulationResult {
     runs.push(state);
     active.set(journeyId, runs.length - 1);
     record(journeyId, runs.length - 1, state, effects, now);
+    followUp(journey, runs.length - 1, effects, now);
   };
 
   const triggerOf = (journey: SimJourney) => indexJourney(journey.definition).trigger?.trigger;
@@ -223,6 +254,28 @@ export function simulate(input: SimulationInput): SimulationResult {
     if (fired && fired >= since) return null;
     return inactivityDueAt(trigger, since);
   };
+
+  /** An identify's traits: the merge, then trait-change triggers (not the source journey's). */
+  const identify = (traits: Record<string, unknown>, now: Date, sourceJourneyId?: string) => {
+    const previousTraits = profile.traits;
+    value = applyProfileCall(value, { type: "identify", at: now, traits });
+    Object.assign(profile, factsOfValue(profile, value));
+    for (const journey of input.journeys) {
+      if (journey.journeyId === sourceJourneyId) continue;
+      const trigger = triggerOf(journey);
+      if (trigger?.kind !== "trait_change") continue;
+      const signal: EntrySignal = {
+        kind: "trait_change",
+        wasMatching: traitsMatch(trigger, previousTraits),
+        currentTraits: { ...profile.traits },
+      };
+      tryEnter(journey, signal, now);
+    }
+  };
+
+  function applyUpdate(journeyId: string, traits: Record<string, unknown>, now: Date) {
+    identify(traits, now, journeyId);
+  }
 
   const processEvent = (event: SimEvent) => {
     const now = event.at;

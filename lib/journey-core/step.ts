@@ -19,7 +19,15 @@
 //   idempotency key is run:node:arrival, stable across deferral retries and
 //   replays of the same step, distinct for a later pass through a loop.
 
-import { advanceFrom, attemptSend, finish, startWorking, trace, type Working } from "./advance-run";
+import {
+  advanceFrom,
+  attemptSend,
+  attemptWebhook,
+  finish,
+  startWorking,
+  trace,
+  type Working,
+} from "./advance-run";
 import { assertNever } from "./assert-never";
 import type { JourneyDefinition } from "./definition";
 import { durationToMs } from "./definition";
@@ -34,6 +42,7 @@ import {
   type StepContext,
   type StepInput,
   type StepResult,
+  type WebhookResult,
 } from "./run-state";
 
 function done(w: Working): StepResult {
@@ -213,6 +222,14 @@ function wake(w: Working): StepResult {
       if (outcome.kind === "continue") advanceFrom(w, node.id, outcome.exit);
       return done(w);
     }
+    case "send_webhook": {
+      // A wake here is a webhook deferred by the budget; a request in flight has no timer.
+      if (state.webhookPending) return unchanged(state);
+      const outcome = attemptWebhook(w, node);
+      if (outcome.kind === "continue") advanceFrom(w, node.id, outcome.exit);
+      return done(w);
+    }
+    case "update_profile":
     case "trigger":
     case "filter":
     case "branch":
@@ -224,6 +241,29 @@ function wake(w: Working): StepResult {
     default:
       return assertNever(node);
   }
+}
+
+/** The delivery of the run's pending webhook ended: take its exit, as of when the step started. */
+function webhookDone(w: Working, result: WebhookResult): StepResult {
+  const pending = w.state.webhookPending;
+  if (!pending || pending.key !== result.key) return unchanged(w.state);
+  const decision = result.outcome === "succeeded" ? "webhook_succeeded" : "webhook_failed";
+  const status =
+    result.statusCode === null ? (result.error ?? "no answer") : `HTTP ${result.statusCode}`;
+  const tries = result.attempts === 1 ? "1 attempt" : `${result.attempts} attempts`;
+  const reason = result.assumed
+    ? "Webhook not called in a backtest or preview: assumed to succeed"
+    : `Webhook ${result.outcome} (${status}, ${tries})`;
+  trace(w, pending.nodeId, decision, reason, {
+    statusCode: result.statusCode,
+    body: result.body,
+    error: result.error,
+    attempts: result.attempts,
+    ...(result.assumed && { assumed: true }),
+  });
+  w.state.webhookPending = null;
+  advanceFrom(w, pending.nodeId, result.outcome);
+  return done(w);
 }
 
 export function step(
@@ -248,6 +288,10 @@ export function step(
     case "wake":
       return state.status === "waiting" && state.wakeAt !== null && ctx.now >= state.wakeAt
         ? wake(startWorking(definition, state, ctx))
+        : unchanged(state);
+    case "webhook_result":
+      return state.status === "waiting" && state.webhookPending
+        ? webhookDone(startWorking(definition, state, ctx), input)
         : unchanged(state);
     case "cancel": {
       const w = startWorking(definition, state, ctx);

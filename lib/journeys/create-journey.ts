@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { findTemplate } from "@/lib/journey-core/templates";
 import { toJourneyJson } from "./journey-json";
 import type { CreateJourneyInput, JourneyJson } from "./journey-schemas";
+import { storeStepSecrets } from "./step-secrets";
 
 /** A new draft, from posted JSON or a template slug. Nothing is live until it is published. */
 export async function createJourney(input: {
@@ -12,7 +13,9 @@ export async function createJourney(input: {
   journey: CreateJourneyInput;
   memberId?: string | null;
 }): Promise<JourneyJson> {
-  const { name, definition } = resolveSource(input.journey);
+  const source = resolveSource(input.journey);
+  const { name } = source;
+  const definition = (await storeStepSecrets(input.workspaceId, source.definition)) as object;
   const journey = await prisma.journey.create({
     data: {
       workspaceId: input.workspaceId,

@@ -36,6 +36,8 @@ const PASS_DECISIONS: Record<NodeType, readonly TraceDecision[]> = {
   send_email: ["sent", "skipped", "holdout", "limit_reached"],
   send_inapp: ["sent", "skipped", "holdout", "limit_reached"],
   exit: ["exited"],
+  send_webhook: ["webhook_succeeded", "webhook_failed", "holdout", "limit_reached", "skipped"],
+  update_profile: ["profile_updated"],
 };
 
 interface DecisionRow {

@@ -4,6 +4,7 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getJourneyOrThrow, journeyView } from "./get-journey-or-throw";
 import type { JourneyJson, UpdateJourneyInput } from "./journey-schemas";
+import { storeStepSecrets } from "./step-secrets";
 
 /**
  * Saves the draft (and/or the name) if nobody saved since `draftRevision`:
@@ -17,7 +18,18 @@ export async function updateJourney(input: {
   update: UpdateJourneyInput;
   memberId?: string | null;
 }): Promise<JourneyJson> {
-  const { workspaceId, id, update } = input;
+  const { workspaceId, id } = input;
+  // Secret header values go to their own table before the draft is written.
+  const update =
+    input.update.definition === undefined
+      ? input.update
+      : {
+          ...input.update,
+          definition: (await storeStepSecrets(
+            workspaceId,
+            input.update.definition,
+          )) as UpdateJourneyInput["definition"],
+        };
   const { count } = await prisma.journey.updateMany({
     where: {
       id,

@@ -50,6 +50,8 @@ export async function postWebhook(input: {
   headers: Record<string, string>;
   body: string;
   timeoutMs?: number;
+  /** POST when omitted (event webhooks); webhook steps choose theirs. */
+  method?: string;
 }): Promise<PostResult> {
   const started = performance.now();
   const done = (part: Omit<PostResult, "durationMs">): PostResult => ({
@@ -85,10 +87,12 @@ export async function postWebhook(input: {
     const req = send(
       url,
       {
-        method: "POST",
+        method: input.method ?? "POST",
         headers: {
           ...input.headers,
-          "content-type": "application/json",
+          ...(input.body !== "" || (input.method ?? "POST") === "POST"
+            ? { "content-type": "application/json" }
+            : {}),
           "content-length": String(Buffer.byteLength(input.body)),
           "user-agent": "Cue-Webhooks/1.0",
         },

@@ -19,6 +19,7 @@ import {
   WaitForm,
 } from "./node-forms";
 import { SendForm } from "./send-form";
+import { UpdateProfileForm, WebhookForm } from "./step-forms";
 
 interface InspectorProps {
   workspaceId: string;
@@ -75,6 +76,10 @@ function NodeForm({
       );
     case "exit":
       return <p className="text-sm text-slate-600">Runs that reach this step end here.</p>;
+    case "send_webhook":
+      return <WebhookForm node={node} update={update} readOnly={readOnly} />;
+    case "update_profile":
+      return <UpdateProfileForm node={node} update={update} readOnly={readOnly} />;
     default:
       return assertNever(node);
   }

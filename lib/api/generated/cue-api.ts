@@ -1822,6 +1822,51 @@ export interface components {
                 };
                 /** @constant */
                 type: "exit";
+            } | {
+                body?: string;
+                countsAsMessage?: boolean;
+                headers?: {
+                    name: string;
+                    secret?: boolean;
+                    secretId?: string;
+                    value?: string;
+                }[];
+                id: string;
+                label?: string;
+                /** @enum {string} */
+                method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                timeoutSeconds?: number;
+                /** @constant */
+                type: "send_webhook";
+                url: string;
+            } | {
+                id: string;
+                label?: string;
+                operations: ({
+                    /** @constant */
+                    op: "set";
+                    trait: string;
+                    value: string | number | boolean;
+                } | {
+                    by: number;
+                    /** @constant */
+                    op: "increment";
+                    trait: string;
+                } | {
+                    /** @constant */
+                    op: "remove";
+                    trait: string;
+                })[];
+                position?: {
+                    x: number;
+                    y: number;
+                };
+                /** @constant */
+                type: "update_profile";
             })[];
             settings: {
                 goal?: {
