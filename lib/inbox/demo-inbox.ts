@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db/client";
 import { queryRows } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike } from "@/lib/profiles/parse-profile-search";
 import { DEMO_MARKER_KEY } from "@/lib/seed/seed-demo";
 import { getWriteKey } from "@/lib/workspaces/api-keys";
 import { currentInboxSigningSecret } from "./inbox-signing-secret";
@@ -88,7 +89,7 @@ export async function searchDemoUsers(
   query: string,
   limit = PICKER_SIZE,
 ): Promise<DemoUser[]> {
-  const pattern = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = `%${escapeLike(query.trim())}%`;
   const rows = await queryRows<{ userId: string | null; email: string | null; traits: unknown }>(
     Prisma.sql`
       SELECT "userId", email, traits FROM profiles
