@@ -20,9 +20,22 @@ const STATUS_TEXT: Record<string, string> = {
   exited: "Left the journey",
 };
 
-export function DemoActivityPanel({ userId, name }: { userId: string; name: string }) {
+/** How long after a tracked event "What Cue did" says that no journey entered. */
+const ENTRY_GRACE_MS = 8_000;
+
+export function DemoActivityPanel({
+  userId,
+  name,
+  tracked,
+}: {
+  userId: string;
+  name: string;
+  /** The last event the page tracked for this user, to say whether it entered a journey. */
+  tracked: { event: string; at: number } | null;
+}) {
   const [runs, setRuns] = useState<DemoRun[] | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [waited, setWaited] = useState(false);
   const [skipping, startSkipping] = useTransition();
 
   const refresh = useCallback(async () => {
@@ -39,8 +52,27 @@ export function DemoActivityPanel({ userId, name }: { userId: string; name: stri
     return () => clearInterval(timer);
   }, [refresh]);
 
+  useEffect(() => {
+    setWaited(false);
+    setNote(null);
+    if (!tracked) return;
+    const timer = setTimeout(() => setWaited(true), ENTRY_GRACE_MS);
+    return () => clearTimeout(timer);
+  }, [tracked]);
+  const entered = tracked
+    ? runs?.filter((run) => Date.parse(run.enteredAt) >= tracked.at - 5_000)
+    : undefined;
+  const entryNote = !tracked
+    ? null
+    : entered && entered.length > 0
+      ? `“${tracked.event}” entered ${entered.map((r) => `“${r.journey}”`).join(", ")}.`
+      : waited
+        ? `“${tracked.event}” entered no journey for ${name}: a first-time-only trigger they had already met, a run of that journey still in progress, or no journey listening. The user's profile (Users → Journeys) has every decision.`
+        : `Tracked “${tracked.event}”; waiting for the engine…`;
+
   const skip = (run: DemoRun) =>
     startSkipping(async () => {
+      setWaited(false);
       const result = await fastForwardDemoAction({ userId, journeyId: run.journeyId });
       setNote(
         !result.ok
@@ -123,7 +155,7 @@ export function DemoActivityPanel({ userId, name }: { userId: string; name: stri
         </ul>
       )}
       <p role="status" className="mt-2 min-h-4 text-xs text-slate-600">
-        {skipping ? "Skipping…" : note}
+        {skipping ? "Skipping…" : (note ?? entryNote)}
       </p>
       <p className="mt-1 text-xs text-slate-500">
         “Skip the wait” is a demo-only action: the run’s timer comes due now, the step runs now, and

@@ -75,6 +75,7 @@ export function DemoApp(props: {
 }) {
   const { view, writeKey, users, totalUsers, user } = props;
   const [status, setStatus] = useState<string | null>(null);
+  const [tracked, setTracked] = useState<{ event: string; at: number } | null>(null);
   const [sending, startSending] = useTransition();
 
   useEffect(() => {
@@ -101,7 +102,10 @@ export function DemoApp(props: {
 
   const track = (event: string, properties: Record<string, unknown> = {}) => {
     window.Cue?.track(event, properties)
-      .then(() => setStatus(`Tracked “${event}” for ${user.name}: see “What Cue did”.`))
+      .then(() => {
+        setStatus(`Tracked “${event}” for ${user.name}: see “What Cue did”.`);
+        setTracked({ event, at: Date.now() });
+      })
       .catch(() => setStatus(`Could not track “${event}”.`));
   };
 
@@ -167,7 +171,7 @@ export function DemoApp(props: {
         </section>
 
         <aside className="space-y-4">
-          <DemoActivityPanel userId={user.userId} name={user.name} />
+          <DemoActivityPanel userId={user.userId} name={user.name} tracked={tracked} />
           <div className="rounded-xl border border-dashed border-indigo-300 bg-white p-4">
             <h2 className="font-semibold">Demo controls</h2>
             <p className="mt-1 text-sm text-slate-600">
