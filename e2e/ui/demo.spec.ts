@@ -113,8 +113,15 @@ test("/demo fast-forward makes the nudge appear in the bell", async ({ page }) =
     await expect(page).toHaveURL(new RegExp(`user=${userId}`));
     await expect(page.getByRole("button", { name: /Signed in as/ })).toContainText(name);
 
+    // cue.js is up (its bell is drawn), so the buttons can track.
+    await expect(page.getByRole("button", { name: /^Notifications/ })).toBeVisible({
+      timeout: 15_000,
+    });
     // Step 2 enters the stall nudge: "What Cue did" shows the run waiting a day.
     await page.getByRole("button", { name: /Complete onboarding step 2/ }).click();
+    await expect(page.getByText(`entered “${journeyName}”`, { exact: false })).toBeVisible({
+      timeout: 20_000,
+    });
     const runs = page.getByRole("list", { name: "Journey runs" });
     const ours = runs.getByRole("listitem").filter({ hasText: journeyName });
     await expect(ours).toContainText("Waiting", { timeout: 20_000 });

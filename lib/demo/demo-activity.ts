@@ -9,7 +9,7 @@ import { listProfileRuns } from "@/lib/journeys/list-profile-runs";
 // effect on the page, including "not entered" and "held out".
 
 const RUNS_SHOWN = 5;
-const DECISIONS_SHOWN = 4;
+const DECISIONS_SHOWN = 6;
 
 export interface DemoRun {
   runId: string;
