@@ -119,7 +119,7 @@ test("/demo fast-forward makes the nudge appear in the bell", async ({ page }) =
     });
     // Step 2 enters the stall nudge: "What Cue did" shows the run waiting a day.
     await page.getByRole("button", { name: /Complete onboarding step 2/ }).click();
-    await expect(page.getByText(`entered “${journeyName}”`, { exact: false })).toBeVisible({
+    await expect(page.getByText(new RegExp(`entered .*“${journeyName}”`))).toBeVisible({
       timeout: 20_000,
     });
     const runs = page.getByRole("list", { name: "Journey runs" });
