@@ -36,6 +36,14 @@ export const previewQuerySchema = z.strictObject({
     .min(1, "At least 1 day.")
     .max(90, "At most 90 days.")
     .default(30),
+  /**
+   * "What if now were T?": the preview runs with its clock at T (ISO 8601)
+   * instead of now. Checked against the profile in preview-as-user.ts.
+   */
+  asOf: z.iso
+    .datetime({ offset: true, error: "An ISO 8601 time, e.g. 2026-05-01T09:30:00Z." })
+    .transform((value) => new Date(value))
+    .optional(),
 });
 export type PreviewQuery = z.output<typeof previewQuerySchema>;
 

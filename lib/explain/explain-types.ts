@@ -110,6 +110,8 @@ export interface PreviewJson {
   window: { from: string; to: string; days: number; events: number; truncated: boolean };
   /** Now mode: what was pretended ("a synthetic "Signed Up" event at …"). */
   assumption: string | null;
+  /** The clock the preview ran with when asked "what if now were T?" (null: the real now). */
+  asOf: string | null;
   /** The runs the replay made, oldest first (the latest 20; `totalRuns` counts them all). */
   runs: PathRun[];
   totalRuns: number;

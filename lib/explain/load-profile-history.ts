@@ -4,8 +4,8 @@ import { notFound } from "@/lib/api/errors";
 import { normalizeAddress } from "@/lib/channels/email/suppression";
 import { prisma } from "@/lib/db/client";
 import { asRecord } from "@/lib/db/json-record";
-import { sql } from "@/lib/db/sql";
-import { loadDeliveryRules, loadProfileFacts } from "@/lib/engine/load-facts";
+import { queryParts, sql } from "@/lib/db/sql";
+import { loadDeliveryRules, loadProfileFacts, profileHistoryPart } from "@/lib/engine/load-facts";
 import { requiredCounts } from "@/lib/journey-core/count-queries";
 import type { JourneyDefinition } from "@/lib/journey-core/definition";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
@@ -13,6 +13,7 @@ import type { Channel, JourneyEvent, ProfileFacts, SentMessage } from "@/lib/jou
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import { resolveTimeZone } from "@/lib/journey-core/local-time";
 import type { PreviousRun } from "@/lib/journey-core/match-trigger";
+import { factsAsOf } from "@/lib/journey-core/profile-as-of";
 import { profileValueOf } from "@/lib/journey-core/profile-merge";
 import type { SimEvent } from "@/lib/journey-core/simulate";
 import { findProfileIdOrThrow } from "@/lib/profiles/find-profile";
@@ -317,4 +318,23 @@ export function traitsBefore(
     if (event.type === "identify") for (const key of Object.keys(event.traits)) delete out[key];
   }
   return out;
+}
+
+/**
+ * The profile as it was at `at` (a past instant): the engine's own fold of
+ * its later calls (profileHistoryPart + factsAsOf), so traits, email and
+ * timezone are what a decision at `at` would have seen. Templates render
+ * with those traits too.
+ */
+export async function profileAsOf(
+  workspaceId: string,
+  profile: ExplainProfile,
+  at: Date,
+): Promise<ExplainProfile> {
+  const profileId = profile.facts.id;
+  const { history } = await queryParts(sql, {
+    history: profileHistoryPart([{ workspaceId, profileId, since: at }]),
+  });
+  const facts = factsAsOf(profile.facts, history.get(profileId), at);
+  return { ...profile, facts, scope: { ...profile.scope, traits: facts.traits } };
 }

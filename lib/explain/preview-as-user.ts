@@ -1,4 +1,5 @@
 import "server-only";
+import { ApiError } from "@/lib/api/errors";
 import { type SimulationResult, simulate } from "@/lib/journey-core/simulate";
 import {
   type DescribedRun,
@@ -16,6 +17,7 @@ import {
   loadRules,
   loadRunsBefore,
   loadSendsAround,
+  profileAsOf,
   resolveProfile,
   toJourneyEvents,
   toSimEvents,
@@ -28,8 +30,15 @@ import { syntheticTrigger } from "./synthetic-trigger";
 // clock, or — "what if they triggered now" — over a synthetic trigger at now
 // followed by the timers of the path, with no events after it. Nothing is
 // written and nothing is sent; messages are rendered with the real traits.
+//
+// "What if now were T?" (`asOf`): the same, with the clock at T. History
+// replays the window before T, "now" triggers at T, and for a past T the
+// profile is folded back to T (profileAsOf: the engine's own fold). T may
+// not be before the profile was first seen (there was no profile to walk),
+// nor more than a year ahead.
 
 const DAY = 86_400_000;
+const MAX_AHEAD = 366 * DAY;
 const MAX_RUNS_SHOWN = 20;
 
 export async function previewAsUser(input: {
@@ -40,13 +49,19 @@ export async function previewAsUser(input: {
   now?: Date;
 }): Promise<PreviewJson> {
   const { workspaceId, query } = input;
-  const now = input.now ?? new Date();
+  const realNow = input.now ?? new Date();
+  const now = query.asOf ?? realNow;
   const source = await loadJourneySource({
     workspaceId,
     journeyId: input.journeyId,
     source: query.source,
   });
-  const profile = await resolveProfile(workspaceId, query.profileId);
+  const current = await resolveProfile(workspaceId, query.profileId);
+  if (query.asOf) checkAsOf(query.asOf, current.facts.firstSeenAt, realNow);
+  const profile =
+    query.asOf && query.asOf < realNow
+      ? await profileAsOf(workspaceId, current, query.asOf)
+      : current;
   const { definition, journey } = source;
   const profileId = profile.facts.id;
   const from = new Date(now.getTime() - query.days * DAY);
@@ -131,6 +146,7 @@ export async function previewAsUser(input: {
       truncated,
     },
     assumption,
+    asOf: query.asOf ? now.toISOString() : null,
     runs,
     totalRuns: described.length,
     entries,
@@ -140,6 +156,21 @@ export async function previewAsUser(input: {
     },
     canTryNow: query.mode === "history" && runs.length === 0,
   };
+}
+
+function checkAsOf(asOf: Date, firstSeenAt: Date, realNow: Date): void {
+  if (asOf < firstSeenAt) {
+    throw new ApiError(
+      "bad_request",
+      `asOf: before this profile was first seen (${firstSeenAt.toISOString()}); pick a time on or after it.`,
+      { details: { issues: [{ field: "asOf", message: "Before the profile was first seen." }] } },
+    );
+  }
+  if (asOf.getTime() > realNow.getTime() + MAX_AHEAD) {
+    throw new ApiError("bad_request", "asOf: at most a year from now.", {
+      details: { issues: [{ field: "asOf", message: "At most a year from now." }] },
+    });
+  }
 }
 
 export async function toPathRun(run: DescribedRun, context: RenderContext): Promise<PathRun> {

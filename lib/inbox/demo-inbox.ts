@@ -1,5 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
+import { queryRows } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike } from "@/lib/profiles/parse-profile-search";
 import { DEMO_MARKER_KEY } from "@/lib/seed/seed-demo";
 import { getWriteKey } from "@/lib/workspaces/api-keys";
 import { currentInboxSigningSecret } from "./inbox-signing-secret";
@@ -20,11 +23,14 @@ export interface DemoUser {
 export interface DemoInbox {
   workspaceId: string;
   writeKey: string;
+  /** The picker's first page of demo users (all of them, up to PICKER_SIZE). */
   users: DemoUser[];
-  current: DemoUser & { userHash: string };
+  /** How many demo users there are: the picker searches them all. */
+  totalUsers: number;
+  current: DemoUser & { userHash: string; profileId: string };
 }
 
-const PICKER_SIZE = 8;
+export const PICKER_SIZE = 20;
 
 export async function getDemoWorkspaceId(): Promise<string | null> {
   const marker = await prisma.appSetting.findUnique({ where: { key: DEMO_MARKER_KEY } });
@@ -39,36 +45,61 @@ export async function getDemoWorkspaceId(): Promise<string | null> {
 export async function loadDemoInbox(requestedUserId?: string): Promise<DemoInbox | null> {
   const workspaceId = await getDemoWorkspaceId();
   if (!workspaceId) return null;
-  const [writeKey, signingSecret, profiles] = await Promise.all([
+  const [writeKey, signingSecret, users, totalUsers] = await Promise.all([
     getWriteKey(workspaceId),
     currentInboxSigningSecret(workspaceId),
-    prisma.profile.findMany({
-      where: { workspaceId, userId: { not: null } },
-      orderBy: { userId: "asc" },
-      take: PICKER_SIZE,
-      select: { userId: true, email: true, traits: true },
-    }),
+    searchDemoUsers(workspaceId, ""),
+    prisma.profile.count({ where: { workspaceId, userId: { not: null } } }),
   ]);
-  if (!writeKey || profiles.length === 0) return null;
-  const users = profiles.map(toDemoUser);
-  let current = users.find((user) => user.userId === requestedUserId);
-  if (!current && requestedUserId) {
-    const profile = await prisma.profile.findFirst({
-      where: { workspaceId, userId: requestedUserId },
-      select: { userId: true, email: true, traits: true },
-    });
-    if (profile) {
-      current = toDemoUser(profile);
-      users.push(current);
-    }
-  }
-  current ??= users[0] as DemoUser;
+  if (!writeKey || users.length === 0) return null;
+  const requested = requestedUserId
+    ? await prisma.profile.findFirst({
+        where: { workspaceId, userId: requestedUserId },
+        select: { id: true, userId: true, email: true, traits: true },
+      })
+    : null;
+  const first = users[0] as DemoUser;
+  const current = requested
+    ? { ...toDemoUser(requested), profileId: requested.id }
+    : { ...first, profileId: await profileIdOf(workspaceId, first.userId) };
   return {
     workspaceId,
     writeKey,
     users,
+    totalUsers,
     current: { ...current, userHash: computeUserHash(signingSecret, current.userId) },
   };
+}
+
+async function profileIdOf(workspaceId: string, userId: string): Promise<string> {
+  const profile = await prisma.profile.findFirst({
+    where: { workspaceId, userId },
+    select: { id: true },
+  });
+  return profile?.id ?? "";
+}
+
+/**
+ * The picker's search over the demo workspace's identified profiles: by
+ * name (the `name` trait), email or userId, case-insensitive, names first
+ * in alphabetical order. An empty query lists the first ones.
+ */
+export async function searchDemoUsers(
+  workspaceId: string,
+  query: string,
+  limit = PICKER_SIZE,
+): Promise<DemoUser[]> {
+  const pattern = `%${escapeLike(query.trim())}%`;
+  const rows = await queryRows<{ userId: string | null; email: string | null; traits: unknown }>(
+    Prisma.sql`
+      SELECT "userId", email, traits FROM profiles
+      WHERE "workspaceId" = ${workspaceId} AND "userId" IS NOT NULL
+        AND (${pattern} = '%%' OR traits ->> 'name' ILIKE ${pattern}
+             OR email ILIKE ${pattern} OR "userId" ILIKE ${pattern})
+      ORDER BY traits ->> 'name' NULLS LAST, "userId"
+      LIMIT ${limit}`,
+  );
+  return rows.map(toDemoUser);
 }
 
 function toDemoUser(profile: {

@@ -1,6 +1,6 @@
 import "server-only";
 import { type RawDb, sqlTransaction } from "@/lib/db/sql";
-import type { JourneyDefinition } from "@/lib/journey-core/definition";
+import type { JourneyDefinition, JourneyNode } from "@/lib/journey-core/definition";
 import { findTemplate } from "@/lib/journey-core/templates";
 import { insertJourney } from "@/lib/journeys/journey-sql";
 import { publishJourneyIn } from "@/lib/journeys/publish-journey";
@@ -41,9 +41,32 @@ export function demoJourneyDefinition(journey: DemoJourney): {
     name: template.name,
     definition: {
       ...definition,
+      nodes: definition.nodes.map(forAcmeApp),
       settings: { ...definition.settings, holdoutPercent: journey.holdoutPercent },
     },
   };
+}
+
+// Acme's product is the fake app at /demo (app/demo): its in-app messages
+// point at that app's pages, so every one shows there. The follow-up of the
+// stalled onboarding is a card, so that it lands in /demo's bell.
+const ACME_PATHS: Record<string, string> = {
+  "/app": "/demo",
+  "/app/alerts/*": "/demo/alerts*",
+};
+
+function forAcmeApp(node: JourneyNode): JourneyNode {
+  if (node.type !== "send_inapp") return node;
+  const content = { ...node.content };
+  if (content.pathPattern)
+    content.pathPattern = ACME_PATHS[content.pathPattern] ?? content.pathPattern;
+  if (content.ctaUrl?.startsWith("/app/reports")) content.ctaUrl = "/demo/reports";
+  if (node.id === "nudge-banner") {
+    content.kind = "card";
+    delete content.pathPattern;
+    return { ...node, label: "Card in the bell", content };
+  }
+  return { ...node, content };
 }
 
 /**

@@ -188,6 +188,70 @@ describe("GET …/journeys/:id/preview", () => {
     expect((await preview("profileId=ada", theirs, other.workspaceId)).status).toBe(404);
   });
 
+  it("asks what if now were T: the clock at T, only what was stored before it", async () => {
+    session.member = owner;
+    const ada = await prisma.profile.findFirstOrThrow({
+      where: { workspaceId: ws, userId: "ada" },
+    });
+    const signedUp = await prisma.event.findFirstOrThrow({
+      where: { workspaceId: ws, name: "Signed Up", profileId: ada.id },
+    });
+    // Half a day after Ada's signup: the welcome went out, the tip is a day away.
+    const halfDay = new Date(signedUp.timestamp.getTime() + DAY / 2).toISOString();
+    const mid = (await preview(`profileId=ada&asOf=${encodeURIComponent(halfDay)}`)).body.preview;
+    expect(mid.asOf).toBe(halfDay);
+    expect(mid.window.to).toBe(halfDay);
+    expect(mid.runs[0]?.messages.map((m) => m.nodeId)).toEqual(["welcome"]);
+    expect(mid.outcome.kind).toBe("waiting");
+    // Without asOf the same user has completed the journey.
+    expect((await preview("profileId=ada")).body.preview.asOf).toBeNull();
+
+    // Before the signup she never entered; "now" at that moment enters her then.
+    const before = new Date(signedUp.timestamp.getTime() - 1_000).toISOString();
+    const early = (await preview(`profileId=ada&asOf=${encodeURIComponent(before)}`)).body.preview;
+    expect(early.runs).toEqual([]);
+    const tryThen = (await preview(`profileId=ada&mode=now&asOf=${encodeURIComponent(before)}`))
+      .body.preview;
+    expect(tryThen.assumption).toContain(before.slice(0, 16));
+    expect(tryThen.runs[0]?.enteredAt).toBe(before);
+  });
+
+  it("sees the profile's traits as they were at T", async () => {
+    session.member = owner;
+    const clock = new FakeClock(new Date(Date.now() - 2 * DAY).toISOString());
+    await send(
+      clock,
+      ws,
+      [identify("dee", { name: "Dee", plan: "free", email: "dee@example.com" })],
+      { evaluate: false },
+    );
+    const free = new Date(clock.now().getTime() + 60_000).toISOString();
+    clock.advance(DAY);
+    await send(clock, ws, [identify("dee", { plan: "pro" })], { evaluate: false });
+    const today = (await preview("profileId=dee&mode=now")).body.preview;
+    expect(today.outcome).toMatchObject({ kind: "filtered", nodeId: "free-only" });
+    const then = (await preview(`profileId=dee&mode=now&asOf=${encodeURIComponent(free)}`)).body
+      .preview;
+    expect(then.runs[0]?.messages.map((m) => m.nodeId)).toEqual(["welcome", "tip"]);
+  });
+
+  it("refuses an asOf that is not a time, before the profile existed, or years ahead", async () => {
+    session.member = owner;
+    const dee = await prisma.profile.findFirstOrThrow({
+      where: { workspaceId: ws, userId: "dee" },
+    });
+    const tooEarly = new Date(dee.firstSeenAt.getTime() - 60_000).toISOString();
+    const tooLate = new Date(Date.now() + 2 * 366 * DAY).toISOString();
+    for (const asOf of ["yesterday", "2026-13-01T00:00:00Z", tooEarly, tooLate]) {
+      const { status, body } = await preview(`profileId=dee&asOf=${encodeURIComponent(asOf)}`);
+      expect(status, asOf).toBe(400);
+      expect(body.error?.message.startsWith("asOf:"), body.error?.message).toBe(true);
+    }
+    expect(
+      (await preview(`profileId=dee&asOf=${encodeURIComponent(tooEarly)}`)).body.error?.message,
+    ).toContain("first seen");
+  });
+
   it("lets a viewer preview", async () => {
     session.member = await addViewer(ws);
     const { status } = await preview("profileId=ada");

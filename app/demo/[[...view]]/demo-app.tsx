@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import type { DemoUser } from "@/lib/inbox/demo-inbox";
 import { sendDemoMessageAction } from "../actions";
+import { DemoActivityPanel } from "./demo-activity-panel";
+import { DemoUserPicker } from "./demo-user-picker";
 
 // The fake product. Everything Cue-related goes through window.Cue, exactly
 // as a customer's app would use the script tag.
@@ -20,20 +21,25 @@ declare global {
   }
 }
 
-/** Events the demo workspace's live journeys listen for (lib/journeys/templates*.ts). */
+/**
+ * Events the demo workspace's live journeys listen for (lib/journey-core/templates*.ts,
+ * pointed at this app by lib/seed/ensure-demo-journeys.ts). Each result shows
+ * on this page: in the panel "What Cue did", and as the message itself.
+ */
 const JOURNEY_EVENTS = [
   {
     label: "Use the alerts feature for the first time",
     event: "Feature Used",
     properties: { feature: "alerts" },
     result:
-      "Enters “Introduce a feature on first use”: a tooltip for your app's /app/alerts pages.",
+      "Enters “Introduce a feature on first use” (first time only): a tooltip on the Alerts page.",
   },
   {
     label: "Complete onboarding step 2",
     event: "Onboarding Step Completed",
     properties: { step: 2 },
-    result: "Enters “Nudge a stalled onboarding”: waits 24 h for step 3, then nudges.",
+    result:
+      "Enters “Nudge a stalled onboarding”: waits 24 h for step 3, then emails a nudge; a card in the bell follows 2 days later. Skip the waits in “What Cue did”.",
   },
   {
     label: "Complete onboarding step 3",
@@ -58,15 +64,18 @@ function loadCueScript(): Promise<CueGlobal> {
   });
 }
 
+export type DemoView = "dashboard" | "reports" | "alerts" | "settings";
+
 export function DemoApp(props: {
-  view: "dashboard" | "reports" | "settings";
+  view: DemoView;
   writeKey: string;
   users: DemoUser[];
+  totalUsers: number;
   user: DemoUser & { userHash: string };
 }) {
-  const { view, writeKey, users, user } = props;
-  const router = useRouter();
+  const { view, writeKey, users, totalUsers, user } = props;
   const [status, setStatus] = useState<string | null>(null);
+  const [tracked, setTracked] = useState<{ event: string; at: number } | null>(null);
   const [sending, startSending] = useTransition();
 
   useEffect(() => {
@@ -93,7 +102,10 @@ export function DemoApp(props: {
 
   const track = (event: string, properties: Record<string, unknown> = {}) => {
     window.Cue?.track(event, properties)
-      .then(() => setStatus(`Tracked “${event}” for ${user.name}.`))
+      .then(() => {
+        setStatus(`Tracked “${event}” for ${user.name}: see “What Cue did”.`);
+        setTracked({ event, at: Date.now() });
+      })
       .catch(() => setStatus(`Could not track “${event}”.`));
   };
 
@@ -113,6 +125,7 @@ export function DemoApp(props: {
   const nav = [
     { href: `/demo${query}`, label: "Dashboard", active: view === "dashboard" },
     { href: `/demo/reports${query}`, label: "Reports", active: view === "reports" },
+    { href: `/demo/alerts${query}`, label: "Alerts", active: view === "alerts" },
     { href: `/demo/settings${query}`, label: "Settings", active: view === "settings" },
   ];
 
@@ -133,20 +146,12 @@ export function DemoApp(props: {
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <label className="flex items-center gap-2 text-sm text-slate-600">
-            Signed in as
-            <select
-              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-              value={user.userId}
-              onChange={(event) => router.push(`?user=${encodeURIComponent(event.target.value)}`)}
-            >
-              {users.map((u) => (
-                <option key={u.userId} value={u.userId}>
-                  {u.name} ({u.userId})
-                </option>
-              ))}
-            </select>
-          </label>
+          <DemoUserPicker
+            user={user}
+            initialUsers={users}
+            totalUsers={totalUsers}
+            path={view === "dashboard" ? "/demo" : `/demo/${view}`}
+          />
           <div id="cue-bell" />
         </div>
       </header>
@@ -159,12 +164,14 @@ export function DemoApp(props: {
           {view === "reports" && (
             <Reports onCreate={() => track("Report Created", { report_type: "funnel" })} />
           )}
+          {view === "alerts" && <Alerts />}
           {view === "settings" && (
             <Settings onInvite={() => track("Invited Teammate", { role: "editor" })} />
           )}
         </section>
 
         <aside className="space-y-4">
+          <DemoActivityPanel userId={user.userId} name={user.name} tracked={tracked} />
           <div className="rounded-xl border border-dashed border-indigo-300 bg-white p-4">
             <h2 className="font-semibold">Demo controls</h2>
             <p className="mt-1 text-sm text-slate-600">
@@ -273,6 +280,31 @@ function Reports({ onCreate }: { onCreate: () => void }) {
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+function Alerts() {
+  const alerts = [
+    ["Signups drop", "signups fall 20% below last week", "On"],
+    ["Silent integration", "no events from a source for 6 hours", "Off"],
+  ];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Alerts</h1>
+      <div data-tour="alert-conditions" className="rounded-xl border border-slate-200 bg-white p-4">
+        <h2 className="font-medium">Alert conditions</h2>
+        <ul className="mt-2 divide-y divide-slate-200">
+          {alerts.map(([name, condition, state]) => (
+            <li key={name} className="flex justify-between py-2 text-sm">
+              <span>
+                <span className="font-medium">{name}</span>: {condition}
+              </span>
+              <span className="text-slate-500">{state}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
   );
 }

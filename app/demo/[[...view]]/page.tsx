@@ -1,13 +1,12 @@
-// /demo[/reports|/settings] – "Acme Analytics", a fake product app that embeds cue.js
+// /demo[/reports|/alerts|/settings] – "Acme Analytics", a fake product app that embeds cue.js
 import type { Metadata } from "next";
 import { loadDemoInbox } from "@/lib/inbox/demo-inbox";
-import { DemoApp } from "./demo-app";
+import { DemoApp, type DemoView } from "./demo-app";
 
 export const metadata: Metadata = { title: "In-app demo" };
 export const dynamic = "force-dynamic";
 
-const VIEWS = ["dashboard", "reports", "settings"] as const;
-type View = (typeof VIEWS)[number];
+const VIEWS: readonly DemoView[] = ["dashboard", "reports", "alerts", "settings"];
 
 export default async function DemoPage({
   params,
@@ -20,8 +19,16 @@ export default async function DemoPage({
   const demo = await loadDemoInbox(user);
   if (!demo) return <NoDemo />;
   const name = view?.[0];
-  const current: View = VIEWS.includes(name as View) ? (name as View) : "dashboard";
-  return <DemoApp view={current} writeKey={demo.writeKey} users={demo.users} user={demo.current} />;
+  const current = VIEWS.find((v) => v === name) ?? "dashboard";
+  return (
+    <DemoApp
+      view={current}
+      writeKey={demo.writeKey}
+      users={demo.users}
+      totalUsers={demo.totalUsers}
+      user={demo.current}
+    />
+  );
 }
 
 function NoDemo() {

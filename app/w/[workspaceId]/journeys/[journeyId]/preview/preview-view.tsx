@@ -34,7 +34,8 @@ export function PreviewView({
   const profile = search.get("profile");
   const source: Source = search.get("source") === "draft" || !hasLive ? "draft" : "live";
   const mode = search.get("mode") === "now" ? "now" : "history";
-  const query = usePreviewQuery({ workspaceId, journeyId, profile, source, mode });
+  const asOf = search.get("asOf");
+  const query = usePreviewQuery({ workspaceId, journeyId, profile, source, mode, asOf });
 
   // The URL is the state, so "Copy link" shares exactly this view.
   const update = (changes: Record<string, string | null>) => {
@@ -99,6 +100,7 @@ export function PreviewView({
               </label>
             ))}
           </fieldset>
+          <AsOfField asOf={asOf} onChange={(value) => update({ asOf: value })} />
           <CopyButton text={link} label="Copy link" />
         </div>
       </div>
@@ -131,6 +133,52 @@ export function PreviewView({
       )}
     </div>
   );
+}
+
+/**
+ * "What if now were T?": a local date and time (the viewer's zone, labelled);
+ * the URL keeps the instant as ISO 8601, the API's `asOf`.
+ */
+function AsOfField({
+  asOf,
+  onChange,
+}: {
+  asOf: string | null;
+  onChange: (value: string | null) => void;
+}) {
+  const hydrated = useHydrated();
+  const zone = hydrated ? Intl.DateTimeFormat().resolvedOptions().timeZone : "UTC";
+  const value = asOf && hydrated ? toLocalInput(asOf) : "";
+  return (
+    <div className="flex items-end gap-1 text-sm">
+      <label className="flex flex-col text-xs text-slate-600">
+        <span>What if now were… ({zone})</span>
+        <input
+          type="datetime-local"
+          value={value}
+          onChange={(event) => {
+            const picked = event.target.value;
+            const at = picked ? new Date(picked) : null;
+            onChange(at && !Number.isNaN(at.getTime()) ? at.toISOString() : null);
+          }}
+          className="rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900"
+        />
+      </label>
+      {asOf ? (
+        <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => onChange(null)}>
+          Back to now
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/** An instant as a datetime-local value in the viewer's zone. */
+function toLocalInput(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 function profileName(preview: PreviewJson): string {
@@ -179,6 +227,12 @@ function PreviewResult({
   const refusals = preview.entries.filter((e) => !e.entered);
   return (
     <div className="space-y-5">
+      {preview.asOf ? (
+        <p className="rounded-md border border-amber-200 bg-amber-50 p-2 text-sm text-amber-900">
+          As if now were <LocalTime iso={preview.asOf} withRelative />: the engine’s clock is set
+          there, and only what was stored before it is replayed.
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
         <p>
           {preview.mode === "history" ? (

@@ -12,13 +12,23 @@ export interface PreviewParams {
   profile: string | null;
   source: string;
   mode: "history" | "now";
+  /** "What if now were T?" (ISO 8601); null: the real now. */
+  asOf: string | null;
 }
 
 /** The path one user takes through the journey (nothing is fetched until a user is chosen). */
 export function usePreviewQuery(params: PreviewParams) {
-  const { workspaceId, journeyId, profile, source, mode } = params;
+  const { workspaceId, journeyId, profile, source, mode, asOf } = params;
   return useQuery({
-    queryKey: [JOURNEY_PREVIEW_QUERY_KEY, workspaceId, journeyId, profile, source, mode] as const,
+    queryKey: [
+      JOURNEY_PREVIEW_QUERY_KEY,
+      workspaceId,
+      journeyId,
+      profile,
+      source,
+      mode,
+      asOf,
+    ] as const,
     enabled: profile !== null,
     retry: false,
     queryFn: ({ signal }) =>
@@ -27,6 +37,7 @@ export function usePreviewQuery(params: PreviewParams) {
           profileId: profile ?? "",
           source,
           mode,
+          ...(asOf ? { asOf } : {}),
         })}`,
         { signal },
       ).then((body) => body.preview),
