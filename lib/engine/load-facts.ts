@@ -26,6 +26,7 @@ interface FactsRow {
   email: string | null;
   unsubscribed: boolean;
   suppressed: boolean;
+  segmentIds: string[];
 }
 
 /** The profiles' facts, by id (a profile that is gone is absent). */
@@ -38,7 +39,9 @@ export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<stri
            p."unsubscribedAt" IS NOT NULL AS unsubscribed,
            (p.email IS NOT NULL AND EXISTS (
               SELECT 1 FROM suppressions s
-              WHERE s."workspaceId" = p."workspaceId" AND s.email = lower(trim(p.email)))) AS suppressed
+              WHERE s."workspaceId" = p."workspaceId" AND s.email = lower(trim(p.email)))) AS suppressed,
+           ARRAY(SELECT m."segmentId" FROM segment_memberships m
+                 WHERE m."workspaceId" = p."workspaceId" AND m."profileId" = p.id) AS "segmentIds"
     FROM profiles p
     JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid) ON p."workspaceId" = ref.ws AND p.id = ref.pid`;
@@ -57,6 +60,7 @@ export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<stri
             email: row.email,
             unsubscribed: row.unsubscribed,
             suppressed: row.suppressed,
+            segmentIds: row.segmentIds ?? [],
           },
         ]),
       ),

@@ -18,6 +18,11 @@ export interface ProfileFacts {
   unsubscribed: boolean;
   /** Hard bounce or complaint: never email again. */
   suppressed: boolean;
+  /**
+   * The saved segments the profile is in at the decision (lib/segments/).
+   * Absent when the caller did not load them: segment conditions then fail closed.
+   */
+  segmentIds?: readonly string[];
 }
 
 export interface JourneyEvent {

@@ -2,6 +2,7 @@ import { backtestTask } from "@/lib/backtests/backtest-task";
 import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { engineTasks } from "@/lib/engine/engine-tasks";
 import { listenForEngineEvents } from "@/lib/engine/listen-engine-events";
+import { segmentTasks } from "@/lib/segments/segment-tasks";
 import { webhookDeliveryTask } from "@/lib/webhooks/deliver-webhooks";
 import { startWorker, type WorkerTask } from "./run-worker";
 
@@ -12,6 +13,7 @@ export function backgroundTasks(log?: (line: string) => void): WorkerTask[] {
     ...engineTasks({ log }),
     backtestTask({ log }),
     webhookDeliveryTask(),
+    ...segmentTasks(),
   ];
 }
 
