@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import type { SegmentView } from "@/lib/segments/segment-view";
 import { fetchJson } from "@/lib/query/fetch-json";
+import type { SegmentView } from "@/lib/segments/segment-view";
 
 export const SEGMENTS_QUERY_KEY = "segments";
 

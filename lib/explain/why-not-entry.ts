@@ -140,7 +140,12 @@ export async function resolveEntry(input: {
       // The segment's recorded transition is the trigger event (match-trigger.ts).
       const name = segmentTransitionEvent(trigger.on);
       const where = [
-        { kind: "property" as const, path: "segmentId", operator: "eq" as const, value: trigger.segmentId },
+        {
+          kind: "property" as const,
+          path: "segmentId",
+          operator: "eq" as const,
+          value: trigger.segmentId,
+        },
       ];
       const entry = await eventEntry(
         workspaceId,

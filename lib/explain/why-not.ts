@@ -3,11 +3,13 @@ import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { sql } from "@/lib/db/sql";
 import type { Journey } from "@/lib/generated/prisma/client";
+import { checkExclusion } from "@/lib/journey-core/decide-entry";
 import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import { acceptsEntries, type StatusChange, statusAt } from "@/lib/journey-core/journey-status";
 import { type SimulationInput, simulate } from "@/lib/journey-core/simulate";
 import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
+import { segmentIdsAsOf } from "@/lib/segments/membership-as-of";
 import { describeRuns } from "./describe-path";
 import { reentryGate } from "./explain-gates";
 import type { WhyNotQuery } from "./explain-query";
@@ -27,8 +29,6 @@ import { toPathRun } from "./preview-as-user";
 import { type RenderContext, renderPathMessage } from "./render-path-messages";
 import { syntheticTrigger } from "./synthetic-trigger";
 import { resolveEntry } from "./why-not-entry";
-import { segmentIdsAsOf } from "@/lib/segments/membership-as-of";
-import { checkExclusion } from "@/lib/journey-core/decide-entry";
 import { walkGates } from "./why-not-walk";
 
 // "Why didn't they get it?": every gate in the engine's order for one
@@ -249,7 +249,8 @@ export async function whyNot(input: {
     gates.push({
       gate: "exclusion",
       passed: refusal === null,
-      detail: refusal ?? `Not in the exclusion segment "${exclusionId}" at ${entry.at.toISOString()}`,
+      detail:
+        refusal ?? `Not in the exclusion segment "${exclusionId}" at ${entry.at.toISOString()}`,
       ...(entry.hypothetical && { hypothetical: true }),
     });
   }

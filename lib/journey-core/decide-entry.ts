@@ -57,7 +57,8 @@ function matchSignal(
   if (!node) return { match: false, reason: "The journey has no trigger" };
   const trigger = node.trigger;
   // A segment trigger fires on the event its segment recorded (match-trigger.ts).
-  const signalKind = trigger.kind === "segment" && signal.kind === "event" ? "segment" : signal.kind;
+  const signalKind =
+    trigger.kind === "segment" && signal.kind === "event" ? "segment" : signal.kind;
   if (signalKind !== trigger.kind) {
     return { match: false, reason: `Journey is triggered by ${trigger.kind}, not ${signal.kind}` };
   }

@@ -24,7 +24,9 @@ export const segmentConditionSchema = conditionGroupSchema.superRefine((group, c
     if ("all" in item || "any" in item) {
       const key = "all" in item ? "all" : "any";
       const children = "all" in item ? item.all : item.any;
-      children.forEach((child, i) => walk(child, [...path, key, i]));
+      children.forEach((child, i) => {
+        walk(child, [...path, key, i]);
+      });
       return;
     }
     if (item.kind === "property") {

@@ -38,7 +38,9 @@ export async function applyMembership(
     SELECT "profileId"::text AS "profileId" FROM segment_memberships
     WHERE "segmentId" = ${segment.id} AND "profileId" = ANY(${ids}::uuid[])`;
   const inNow = new Set(current.map((row) => row.profileId));
-  const entered = targets.filter((t) => t.member && !inNow.has(t.profileId)).map((t) => t.profileId);
+  const entered = targets
+    .filter((t) => t.member && !inNow.has(t.profileId))
+    .map((t) => t.profileId);
   const exited = targets.filter((t) => !t.member && inNow.has(t.profileId)).map((t) => t.profileId);
   const changed = [
     ...entered.map((id) => ({ id, kind: "entry" })),
@@ -93,7 +95,9 @@ function transitionEvents(
   receivedAt: Date,
 ): Prisma.Sql {
   const eventIds = changed.map(() => uuidv7(receivedAt.getTime())).sort();
-  const names = changed.map((c) => (c.kind === "entry" ? SEGMENT_ENTERED_EVENT : SEGMENT_EXITED_EVENT));
+  const names = changed.map((c) =>
+    c.kind === "entry" ? SEGMENT_ENTERED_EVENT : SEGMENT_EXITED_EVENT,
+  );
   const messageIds = changed.map((c) => `segment:${segment.id}:${c.id}:${c.kind}:${at.getTime()}`);
   const properties = JSON.stringify({ segmentId: segment.id, segmentName: segment.name });
   return Prisma.sql`

@@ -24,6 +24,9 @@ export interface SegmentVerdict {
   result: ConditionResult;
   /** When a window could next change the verdict without an event (null: never). */
   nextCheckAt: Date | null;
+  /** What it was decided on (for the explanation). */
+  profile: ProfileFacts;
+  counts: Record<string, number>;
 }
 
 interface ProfileRow {
@@ -141,7 +144,7 @@ export async function evaluateMembers(
     const loaded = counts.get(id) ?? { counts: {}, oldest: {} };
     const result = evaluateSegment(segment.condition, profile, loaded.counts, at);
     const nextCheckAt = nextSegmentCheckAt(segment.condition, profile, loaded.oldest, at);
-    verdicts.set(id, { member: result.pass, result, nextCheckAt });
+    verdicts.set(id, { member: result.pass, result, nextCheckAt, profile, counts: loaded.counts });
   }
   return verdicts;
 }

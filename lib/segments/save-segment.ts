@@ -6,8 +6,8 @@ import { type Prisma, Prisma as PrismaNs } from "@/lib/generated/prisma/client";
 import type { ConditionItem } from "@/lib/journey-core/definition";
 import { segmentReads } from "@/lib/journey-core/segment-condition";
 import { notifyWorkers } from "@/lib/worker/run-worker";
-import { SEGMENTS_COMPUTE_TASK } from "./segment-task-names";
 import type { SegmentInput, SegmentPatch } from "./segment-schemas";
+import { SEGMENTS_COMPUTE_TASK } from "./segment-task-names";
 import { type SegmentView, toSegmentView } from "./segment-view";
 
 // Creating a segment, or changing its condition, stores what the condition

@@ -1,7 +1,7 @@
 import "server-only";
 import { type RawDb, sqlTransaction } from "@/lib/db/sql";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockProfiles, tryLockProfiles } from "@/lib/engine/profile-locks";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkerTask } from "@/lib/worker/run-worker";
 import { applyMembership } from "./apply-membership";
 import { evaluateMembers } from "./evaluate-members";

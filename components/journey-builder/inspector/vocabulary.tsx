@@ -2,8 +2,8 @@
 
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { useEventCatalogQuery } from "@/components/events/use-event-catalog-query";
-import { unseenEventFlag } from "@/lib/journey-core/unseen-events";
 import { useSegmentsQuery } from "@/components/segments/use-segments-query";
+import { unseenEventFlag } from "@/lib/journey-core/unseen-events";
 import { useTraitKeysQuery } from "../use-trait-keys-query";
 
 export interface KeyInfo {

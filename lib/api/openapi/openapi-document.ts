@@ -8,6 +8,7 @@ import {
   SETTINGS_RESPONSE_SCHEMAS,
   settingsPaths,
 } from "./paths-settings";
+import { SEGMENT_REQUEST_SCHEMAS, segmentPaths } from "./paths-segments";
 import { TRACKING_SCHEMAS, trackingPaths } from "./paths-tracking";
 import * as out from "./response-schemas";
 
@@ -24,6 +25,7 @@ const REQUEST_SCHEMAS = {
   ...RESOURCE_SCHEMAS,
   ...JOURNEY_REQUEST_SCHEMAS,
   ...SETTINGS_REQUEST_SCHEMAS,
+  ...SEGMENT_REQUEST_SCHEMAS,
 };
 const RESPONSE_SCHEMAS = {
   ...JOURNEY_RESPONSE_SCHEMAS,
@@ -64,6 +66,7 @@ export const TAGS = [
   { name: "Journeys", description: "Journeys as code." },
   { name: "Journey templates", description: "Shipped journey patterns." },
   { name: "Webhooks", description: "Signed event delivery to your endpoints." },
+  { name: "Segments", description: "Saved audiences, kept live; members, size over time, why." },
   { name: "Workspace", description: "The secret key's workspace." },
   {
     name: "Settings",
@@ -98,6 +101,7 @@ function buildDocument(): JsonSchema {
       ...messagePaths,
       ...journeyPaths,
       ...settingsPaths,
+      ...segmentPaths,
     },
   };
 }
