@@ -75,6 +75,7 @@ export function profileAtWindowStart(
     firstSeenAt: Date;
     unsubscribedAt: Date | null;
     suppressed: boolean;
+    segmentIds?: string[];
   },
   events: readonly StoredEvent[],
   from: Date,
@@ -97,6 +98,8 @@ export function profileAtWindowStart(
     email: value.email,
     unsubscribed: row.unsubscribedAt !== null && row.unsubscribedAt <= from,
     suppressed: row.suppressed,
+    // Membership at the window's start, held through the replay (changes within it are not replayed).
+    ...(row.segmentIds && { segmentIds: row.segmentIds }),
   };
 }
 
