@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError, notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import { postgresErrorCode } from "@/lib/db/postgres-errors";
 import { type Prisma, Prisma as PrismaNs } from "@/lib/generated/prisma/client";
 import type { ConditionItem } from "@/lib/journey-core/definition";
@@ -67,7 +68,7 @@ export async function createSegment(input: {
       if (reads) await writeEventNames(tx, workspaceId, created.id, reads.eventNames);
       return created;
     });
-    if (condition) await notifyWorkers(prisma, SEGMENTS_COMPUTE_TASK);
+    if (condition) await notifyWorkers(sql, SEGMENTS_COMPUTE_TASK);
     return toSegmentView(row, 0);
   } catch (error) {
     return conflictOnName(error);
@@ -115,7 +116,7 @@ export async function updateSegment(input: {
       if (reads) await writeEventNames(tx, workspaceId, segmentId, reads.eventNames);
       return updated;
     });
-    if (condition) await notifyWorkers(prisma, SEGMENTS_COMPUTE_TASK);
+    if (condition) await notifyWorkers(sql, SEGMENTS_COMPUTE_TASK);
     const size = await prisma.segmentMembership.count({ where: { segmentId, workspaceId } });
     return toSegmentView(row, size);
   } catch (error) {
