@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
+import { whyNot } from "@/lib/explain/why-not";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { explainMembership } from "@/lib/segments/explain-membership";
 import { createSegment } from "@/lib/segments/save-segment";
@@ -238,6 +239,28 @@ describe("live segments", () => {
         .sort();
     expect(await titles("payer")).toEqual(["Thanks"]);
     expect(await titles("free")).toEqual(["Upgrade"]);
+
+    // "Why not?" names the exclusion segment, judged at the entry time.
+    const answer = await whyNot({
+      workspaceId: ws,
+      workspaceName: "Exclusion",
+      journeyId: journey,
+      query: { profileId: "payer", at: clock.now() },
+      now: clock.now(),
+    });
+    expect(answer.blockedBy).toBe("exclusion");
+    expect(answer.gates.find((g) => g.gate === "exclusion")).toMatchObject({
+      passed: false,
+      detail: `In the exclusion segment "${customers}"`,
+    });
+    const free = await whyNot({
+      workspaceId: ws,
+      workspaceName: "Exclusion",
+      journeyId: journey,
+      query: { profileId: "free", at: clock.now() },
+      now: clock.now(),
+    });
+    expect(free.gates.find((g) => g.gate === "exclusion")).toMatchObject({ passed: true });
 
     // The trait changes: they leave the segment and can enter.
     clock.advance(60_000);
