@@ -1,8 +1,8 @@
 import "server-only";
 import { ApiError, notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
 import { postgresErrorCode } from "@/lib/db/postgres-errors";
+import { sql } from "@/lib/db/sql";
 import { type Prisma, Prisma as PrismaNs } from "@/lib/generated/prisma/client";
 import type { ConditionItem } from "@/lib/journey-core/definition";
 import { segmentReads } from "@/lib/journey-core/segment-condition";

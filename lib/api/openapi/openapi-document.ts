@@ -3,12 +3,12 @@ import { INBOX_SCHEMAS, inboxPaths } from "./paths-inbox";
 import { JOURNEY_REQUEST_SCHEMAS, JOURNEY_RESPONSE_SCHEMAS, journeyPaths } from "./paths-journeys";
 import { MESSAGE_RESPONSE_SCHEMAS, messagePaths } from "./paths-messages";
 import { RESOURCE_SCHEMAS, resourcePaths } from "./paths-resources";
+import { SEGMENT_REQUEST_SCHEMAS, segmentPaths } from "./paths-segments";
 import {
   SETTINGS_REQUEST_SCHEMAS,
   SETTINGS_RESPONSE_SCHEMAS,
   settingsPaths,
 } from "./paths-settings";
-import { SEGMENT_REQUEST_SCHEMAS, segmentPaths } from "./paths-segments";
 import { TRACKING_SCHEMAS, trackingPaths } from "./paths-tracking";
 import * as out from "./response-schemas";
 
