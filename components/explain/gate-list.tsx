@@ -19,6 +19,7 @@ const LABEL: Record<Gate, string> = {
   frequency: "Frequency budget",
   quiet_hours: "Quiet hours",
   template: "Template renders",
+  exclusion: "Exclusion segment",
 };
 
 export function gateLabel(gate: Gate): string {

@@ -1,7 +1,7 @@
 "use client";
 
 import type { JourneySettings, ReentryPolicy } from "@/lib/journey-core/definition";
-import { WhereEditor } from "./inspector/condition-editor";
+import { SegmentPicker, WhereEditor } from "./inspector/condition-editor";
 import {
   CheckboxField,
   DurationField,
@@ -21,7 +21,7 @@ export function SettingsForm({
   onChange: (settings: JourneySettings, field: string) => void;
   readOnly: boolean;
 }) {
-  const { events, unseenEvent } = useVocabulary();
+  const { events, unseenEvent, segments } = useVocabulary();
   const goal = settings.goal;
   const reentry = settings.reentry ?? { mode: "once" };
   return (
@@ -158,6 +158,21 @@ export function SettingsForm({
             onChange={(messageLimit) => onChange({ ...settings, messageLimit }, "messageLimit")}
           />
         ) : null}
+      </section>
+      <section aria-labelledby="settings-exclusion" className="space-y-3">
+        <h3 id="settings-exclusion" className="text-sm font-semibold">
+          Exclusion segment
+        </h3>
+        <SegmentPicker
+          label="Never enter people in"
+          allowNone
+          value={settings.exclusionSegmentId}
+          segments={segments ?? []}
+          readOnly={readOnly}
+          onChange={(id) =>
+            onChange({ ...settings, exclusionSegmentId: id || undefined }, "exclusionSegmentId")
+          }
+        />
       </section>
     </div>
   );

@@ -7,6 +7,7 @@ const SECTIONS = [
   { slug: "journeys", label: "Journeys" },
   { slug: "messages", label: "Messages" },
   { slug: "users", label: "Users" },
+  { slug: "segments", label: "Segments" },
   { slug: "events", label: "Events" },
   { slug: "analytics", label: "Analytics" },
   { slug: "settings", label: "Settings" },

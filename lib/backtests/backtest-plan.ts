@@ -6,6 +6,7 @@
 import { requiredCounts } from "@/lib/journey-core/count-queries";
 import { durationToMs, type JourneyDefinition } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
+import { segmentTransitionEvent } from "@/lib/journey-core/match-trigger";
 
 export interface BacktestPlan {
   /** Track event names to replay in the window. */
@@ -39,7 +40,14 @@ export function planBacktest(definition: JourneyDefinition): PlanResult {
   }
   const counts = requiredCounts(definition);
   const names = new Set<string>();
-  if (trigger.kind === "event") names.add(trigger.event);
+  // A segment trigger replays the entries/exits its segment recorded as events.
+  const triggerEvent =
+    trigger.kind === "event"
+      ? trigger.event
+      : trigger.kind === "segment"
+        ? segmentTransitionEvent(trigger.on)
+        : null;
+  if (triggerEvent) names.add(triggerEvent);
   for (const node of definition.nodes) if (node.type === "wait") names.add(node.event);
   const goal = definition.settings.goal ?? null;
   if (goal) names.add(goal.event);
@@ -54,8 +62,8 @@ export function planBacktest(definition: JourneyDefinition): PlanResult {
       historyMs: historyNames.length === 0 ? 0 : historyMs,
       goalEvent: goal?.event ?? null,
       goalAfterMs: goal?.within ? durationToMs(goal.within) : OPEN_GOAL_AFTER_MS,
-      triggerKind: trigger.kind,
-      triggerEvent: trigger.kind === "event" ? trigger.event : null,
+      triggerKind: trigger.kind === "segment" ? "event" : trigger.kind,
+      triggerEvent,
     },
   };
 }

@@ -37,6 +37,8 @@ export interface ProfileRow {
   suppressed: boolean;
   /** Every change of the profile's topic preferences; the core reads them as of each decision. */
   topicPreferences: TopicPreference[];
+  /** The segments the profile was in at the window's start (from the recorded changes). */
+  segmentIds?: string[];
 }
 
 export interface ChunkData {
@@ -65,7 +67,12 @@ export async function loadChunk(input: {
         p."unsubscribedAt",
         EXISTS (SELECT 1 FROM suppressions s
                 WHERE s."workspaceId" = p."workspaceId" AND s.email = p.email) AS suppressed,
-        ${topicPreferencesColumn}
+        ${topicPreferencesColumn},
+        ARRAY(SELECT c."segmentId" FROM (
+          SELECT DISTINCT ON (c."segmentId") c."segmentId", c.kind FROM segment_membership_changes c
+          WHERE c."workspaceId" = p."workspaceId" AND c."profileId" = p.id
+            AND c.at < ${from}::timestamp(3)
+          ORDER BY c."segmentId", c.at DESC, c.id DESC) c WHERE c.kind = 'entry') AS "segmentIds"
       FROM profiles p
       WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${ids}::uuid[])
       ORDER BY p.id`,

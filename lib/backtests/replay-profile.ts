@@ -76,6 +76,7 @@ export function profileAtWindowStart(
     unsubscribedAt: Date | null;
     suppressed: boolean;
     topicPreferences?: ProfileFacts["topicPreferences"];
+    segmentIds?: string[];
   },
   events: readonly StoredEvent[],
   from: Date,
@@ -99,6 +100,8 @@ export function profileAtWindowStart(
     unsubscribed: row.unsubscribedAt !== null && row.unsubscribedAt <= from,
     suppressed: row.suppressed,
     topicPreferences: row.topicPreferences ?? [],
+    // Membership at the window's start, held through the replay (changes within it are not replayed).
+    ...(row.segmentIds && { segmentIds: row.segmentIds }),
   };
 }
 

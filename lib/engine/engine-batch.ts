@@ -122,6 +122,7 @@ export class EngineBatch {
       counts: ctx.counts,
       previousRuns,
       now,
+      segmentIds: ctx.profile.segmentIds,
     });
     if (!decision.enter) return decision;
     const newRun = {

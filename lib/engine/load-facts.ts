@@ -33,6 +33,7 @@ interface FactsRow {
     subscribed: boolean;
     at: string;
   }[];
+  segmentIds: string[];
 }
 
 /**
@@ -63,7 +64,9 @@ export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<stri
            (p.email IS NOT NULL AND EXISTS (
               SELECT 1 FROM suppressions s
               WHERE s."workspaceId" = p."workspaceId" AND s.email = lower(trim(p.email)))) AS suppressed,
-           ${topicPreferencesColumn}
+           ${topicPreferencesColumn},
+           ARRAY(SELECT m."segmentId" FROM segment_memberships m
+                 WHERE m."workspaceId" = p."workspaceId" AND m."profileId" = p.id) AS "segmentIds"
     FROM profiles p
     JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid) ON p."workspaceId" = ref.ws AND p.id = ref.pid`;
@@ -83,6 +86,7 @@ export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<stri
             unsubscribed: row.unsubscribed,
             suppressed: row.suppressed,
             topicPreferences: topicPreferencesOf(row.topicPreferences),
+            segmentIds: row.segmentIds ?? [],
           },
         ]),
       ),

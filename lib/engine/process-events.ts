@@ -10,6 +10,7 @@ import { factsAsOf } from "@/lib/journey-core/profile-as-of";
 import { listensForEvents } from "@/lib/journey-core/step";
 import { errorText } from "@/lib/log/error-text";
 import { recordEngineEvaluated } from "@/lib/metrics/record";
+import { refreshSegmentsForEvents } from "@/lib/segments/refresh-segments";
 import { allowedLatenessMs, strictEventOrder } from "./allowed-lateness";
 import { type Clock, systemClock } from "./clock";
 import { deliverToRun } from "./deliver-to-run";
@@ -160,6 +161,8 @@ async function processBatch(
       r.profileId !== null && r.eventId !== null && r.timestamp !== null,
   );
   const refs = uniqueRefs(live);
+  // Segment membership first, so this batch's filters and exclusions see it (lib/segments/).
+  await refreshSegmentsForEvents(tx, live, now);
   // Decisions are made at event time, so the batch reads as of its earliest event.
   const from = new Date(Math.min(now.getTime(), ...live.map((r) => r.timestamp.getTime())));
 

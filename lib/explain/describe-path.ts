@@ -242,6 +242,8 @@ export function notEnteredReason(
       return `Their traits did not start matching the trigger ${windowText}`;
     case "inactivity":
       return `Not inactive for ${describeDuration(trigger.inactiveFor)} ${windowText}`;
+    case "segment":
+      return `Did not ${trigger.on === "entry" ? "enter" : "leave"} segment "${trigger.segmentId}" ${windowText}`;
     default:
       return assertNever(trigger);
   }

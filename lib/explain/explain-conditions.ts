@@ -25,6 +25,8 @@ function expectedOf(condition: Condition): unknown {
       return condition.negate ? "0" : "at least 1";
     case "done_count":
       return `at least ${condition.atLeast}`;
+    case "in_segment":
+      return condition.negate ? "not in the segment" : "in the segment";
     default:
       return assertNever(condition);
   }
@@ -41,6 +43,11 @@ function actualOf(condition: Condition, ctx: ConditionContext): unknown {
     case "has_done":
     case "done_count":
       return ctx.counts[countKey(countQueryFor(condition))] ?? null;
+    case "in_segment": {
+      const ids = ctx.profile.segmentIds;
+      if (!ids) return "segment membership not loaded";
+      return ids.includes(condition.segmentId) ? "in the segment" : "not in the segment";
+    }
     default:
       return assertNever(condition);
   }

@@ -138,6 +138,7 @@ export const GATES = [
   "frequency",
   "quiet_hours",
   "template",
+  "exclusion",
 ] as const;
 export type Gate = (typeof GATES)[number];
 

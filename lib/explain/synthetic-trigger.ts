@@ -20,6 +20,7 @@ import { describeDuration, durationToMs } from "@/lib/journey-core/definition";
 import { matchesWhere } from "@/lib/journey-core/evaluate-condition";
 import type { JourneyEvent, ProfileFacts } from "@/lib/journey-core/facts";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
+import { segmentTransitionEvent } from "@/lib/journey-core/match-trigger";
 import type { SimEvent } from "@/lib/journey-core/simulate";
 
 export interface SyntheticTrigger {
@@ -116,6 +117,16 @@ export function syntheticTrigger(
           firstSeenAt: new Date(Math.min(profile.firstSeenAt.getTime(), since.getTime())),
         },
         assumption: `No ${trigger.event ? `"${trigger.event}"` : "activity"} for ${describeDuration(trigger.inactiveFor)} until ${stamp}`,
+      };
+    }
+    case "segment": {
+      const name = segmentTransitionEvent(trigger.on);
+      const properties = { segmentId: trigger.segmentId };
+      return {
+        events: [{ type: "track", name, properties, at: now }],
+        priorEvents: past,
+        profile,
+        assumption: `They ${trigger.on === "entry" ? "entered" : "left"} segment "${trigger.segmentId}" at ${stamp}`,
       };
     }
     default:

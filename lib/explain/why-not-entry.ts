@@ -12,6 +12,7 @@ import {
   matchEventTrigger,
   matchInactivity,
   matchTraitChange,
+  segmentTransitionEvent,
   traitsMatch,
 } from "@/lib/journey-core/match-trigger";
 import { triggerGate } from "./explain-gates";
@@ -136,6 +137,29 @@ export async function resolveEntry(input: {
   switch (trigger.kind) {
     case "event":
       return eventEntry(workspaceId, facts.id, definition, trigger, at);
+    case "segment": {
+      // The segment's recorded transition is the trigger event (match-trigger.ts).
+      const name = segmentTransitionEvent(trigger.on);
+      const where = [
+        {
+          kind: "property" as const,
+          path: "segmentId",
+          operator: "eq" as const,
+          value: trigger.segmentId,
+        },
+      ];
+      const entry = await eventEntry(
+        workspaceId,
+        facts.id,
+        definition,
+        { kind: "event", event: name, where },
+        at,
+      );
+      if (entry.gate.passed || entry.event) return entry;
+      const verb = trigger.on === "entry" ? "entered" : "left";
+      const detail = `Never ${verb} segment "${trigger.segmentId}" on or before ${at.toISOString()}`;
+      return { ...entry, gate: { ...entry.gate, detail } };
+    }
     case "trait_change": {
       if (!traitsMatch(trigger, facts.traits)) {
         const gate = triggerGate(matchTraitChange(trigger, false, facts.traits));

@@ -1,12 +1,15 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
 import type { Journey } from "@/lib/generated/prisma/client";
+import { checkExclusion } from "@/lib/journey-core/decide-entry";
 import { type JourneyDefinition, journeyDefinitionSchema } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import { acceptsEntries, type StatusChange, statusAt } from "@/lib/journey-core/journey-status";
 import { type SimulationInput, simulate } from "@/lib/journey-core/simulate";
 import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
+import { segmentIdsAsOf } from "@/lib/segments/membership-as-of";
 import { describeRuns } from "./describe-path";
 import { reentryGate } from "./explain-gates";
 import type { WhyNotQuery } from "./explain-query";
@@ -161,10 +164,20 @@ export async function whyNot(input: {
   const { definition, json, firstPublishedAt } = version;
   checkTarget(definition, query.nodeId, json);
   const profileId = profile.facts.id;
-  const facts = await factsAt(workspaceId, profile, at);
+  const factsNow = await factsAt(workspaceId, profile, at);
   const rules = await loadRules(workspaceId);
 
-  const entry = await resolveEntry({ workspaceId, journeyId: journey.id, facts, definition, at });
+  const found = await resolveEntry({
+    workspaceId,
+    journeyId: journey.id,
+    facts: factsNow,
+    definition,
+    at,
+  });
+  // Segment conditions and the exclusion segment are judged by membership at the entry.
+  const entrySegments = await segmentIdsAsOf(sql, workspaceId, profileId, found.at);
+  const facts = { ...factsNow, segmentIds: entrySegments };
+  const entry = found;
   // Entries are decided by event time against the status history, as the engine does: a
   // trigger that happened before the journey went live, or while it was paused, never enters.
   const then = statusAt(version.statusChanges, entry.at).status;
@@ -230,6 +243,17 @@ export async function whyNot(input: {
     entry.gate,
     { ...reentry, ...(entry.hypothetical && { hypothetical: true }) },
   ];
+  const exclusionId = definition.settings.exclusionSegmentId;
+  if (exclusionId) {
+    const refusal = checkExclusion(exclusionId, entrySegments);
+    gates.push({
+      gate: "exclusion",
+      passed: refusal === null,
+      detail:
+        refusal ?? `Not in the exclusion segment "${exclusionId}" at ${entry.at.toISOString()}`,
+      ...(entry.hypothetical && { hypothetical: true }),
+    });
+  }
 
   const [described] = describeRuns(definition, result, journey.id, profile.json.timeZone);
   const context: RenderContext = {

@@ -301,16 +301,22 @@ export async function writeEvents(
     // published journey listens for (journey_event_names), and identifies
     // while a trait-change journey is live. Event-time order, so the engine
     // sees a user's calls as they happened.
+    // Segments (lib/segments/) are kept by the engine too: the event names
+    // they read (segment_event_names), and identifies while one reads traits.
     const identifies = hasIdentify
-      ? Prisma.sql`OR (f.type = 'identify' AND EXISTS (
+      ? Prisma.sql`OR (f.type = 'identify' AND (EXISTS (
           SELECT 1 FROM journey_triggers t
-          WHERE t."workspaceId" = ${workspaceId} AND t.kind = 'trait_change'))`
+          WHERE t."workspaceId" = ${workspaceId} AND t.kind = 'trait_change') OR EXISTS (
+          SELECT 1 FROM segments s
+          WHERE s."workspaceId" = ${workspaceId} AND s.status = 'ready' AND s."readsTraits")))`
       : Prisma.empty;
     ctes.push(Prisma.sql`inbox AS (
       INSERT INTO engine_queue ("workspaceId", "eventId", "profileId", "timestamp")
       SELECT ${workspaceId}, f.id, f."profileId", f."timestamp" FROM fresh f
       WHERE (f.type = 'track' AND f.name IN (
-          SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ${workspaceId}))
+          SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ${workspaceId}
+          UNION ALL
+          SELECT n."eventName" FROM segment_event_names n WHERE n."workspaceId" = ${workspaceId}))
         ${identifies}
       ORDER BY f."timestamp", f.ord
       RETURNING 1)`);

@@ -66,6 +66,7 @@ function collectFromItem(item: ConditionItem, out: CountQuery[]): void {
     case "property":
     case "trait":
     case "first_seen_within":
+    case "in_segment":
       return;
     default:
       assertNever(item);

@@ -11,6 +11,7 @@ import {
   checkReentry,
   matchEventTrigger,
   matchInactivity,
+  matchSegmentTrigger,
   matchTraitChange,
   type PreviousRun,
   type TriggerMatch,
@@ -38,6 +39,8 @@ export interface EntryContext {
   /** This profile's runs of this journey, any version. */
   previousRuns: readonly PreviousRun[];
   now: Date;
+  /** The profile's segments at `now`; needed when the journey has an exclusion segment. */
+  segmentIds?: readonly string[];
 }
 
 export type EntryDecision =
@@ -53,11 +56,15 @@ function matchSignal(
   const node = indexJourney(definition).trigger;
   if (!node) return { match: false, reason: "The journey has no trigger" };
   const trigger = node.trigger;
-  if (signal.kind !== trigger.kind) {
+  // A segment trigger fires on the event its segment recorded (match-trigger.ts).
+  const signalKind =
+    trigger.kind === "segment" && signal.kind === "event" ? "segment" : signal.kind;
+  if (signalKind !== trigger.kind) {
     return { match: false, reason: `Journey is triggered by ${trigger.kind}, not ${signal.kind}` };
   }
   switch (signal.kind) {
     case "event":
+      if (trigger.kind === "segment") return matchSegmentTrigger(trigger, signal.event);
       return trigger.kind === "event"
         ? matchEventTrigger(trigger, signal.event, counts)
         : mismatch();
@@ -85,8 +92,22 @@ export function decideEntry(
 ): EntryDecision {
   const matched = matchSignal(definition, signal, ctx.now, ctx.counts);
   if (!matched.match) return { enter: false, reason: matched.reason, failures: matched.failures };
+  const excluded = checkExclusion(definition.settings.exclusionSegmentId, ctx.segmentIds);
+  if (excluded) return { enter: false, reason: excluded };
   const reentry = checkReentry(definition.settings.reentry, ctx.previousRuns, ctx.now);
   if (!reentry.allowed) return { enter: false, reason: reentry.reason };
   const triggerEvent = signal.kind === "event" ? signal.event : null;
   return { enter: true, triggerEvent, reason: matched.reason };
+}
+
+/** The refusal when the profile is in the journey's exclusion segment (fails closed when unknown). */
+export function checkExclusion(
+  exclusionSegmentId: string | undefined,
+  segmentIds: readonly string[] | undefined,
+): string | null {
+  if (!exclusionSegmentId) return null;
+  if (!segmentIds) return `Exclusion segment "${exclusionSegmentId}": membership not loaded`;
+  return segmentIds.includes(exclusionSegmentId)
+    ? `In the exclusion segment "${exclusionSegmentId}"`
+    : null;
 }

@@ -66,6 +66,7 @@ function operatorCondition<K extends "property" | "trait">(kind: K) {
 export const propertyConditionSchema = operatorCondition("property");
 export const traitConditionSchema = operatorCondition("trait");
 const whereSchema = z.array(propertyConditionSchema).max(20).optional();
+const segmentIdSchema = z.string().trim().min(1).max(100);
 
 export const conditionSchema = z.discriminatedUnion("kind", [
   propertyConditionSchema,
@@ -88,6 +89,12 @@ export const conditionSchema = z.discriminatedUnion("kind", [
     where: whereSchema,
     atLeast: z.int().min(1).max(100_000),
     within: durationSchema,
+  }),
+  z.strictObject({
+    kind: z.literal("in_segment"),
+    /** A saved segment (lib/segments/); membership is read as of the decision. */
+    segmentId: segmentIdSchema,
+    negate: z.boolean().optional(),
   }),
 ]);
 
@@ -130,11 +137,18 @@ export const triggerSchema = z.discriminatedUnion("kind", [
     /** All must hold; fires when they go from not holding to holding. */
     conditions: z.array(traitConditionSchema).min(1).max(10),
   }),
+  z.strictObject({
+    kind: z.literal("segment"),
+    segmentId: segmentIdSchema,
+    /** Fires once per transition: each entry (or exit) the segment records. */
+    on: z.enum(["entry", "exit"]),
+  }),
 ]);
 export type Trigger = z.infer<typeof triggerSchema>;
 export type EventTrigger = Extract<Trigger, { kind: "event" }>;
 export type InactivityTrigger = Extract<Trigger, { kind: "inactivity" }>;
 export type TraitChangeTrigger = Extract<Trigger, { kind: "trait_change" }>;
+export type SegmentTrigger = Extract<Trigger, { kind: "segment" }>;
 
 const nodeBase = {
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Node ids use letters, digits, _ and -"),
@@ -238,6 +252,8 @@ export const settingsSchema = z.strictObject({
   holdoutPercent: z.number().min(0).max(50),
   /** Most messages one run sends (a profile has one run per journey at a time). */
   messageLimit: z.int().min(1).max(1000).optional(),
+  /** Profiles in this segment when they would enter are refused. */
+  exclusionSegmentId: segmentIdSchema.optional(),
 });
 export type JourneySettings = z.infer<typeof settingsSchema>;
 

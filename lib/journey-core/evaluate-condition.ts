@@ -79,6 +79,8 @@ export function describeCondition(condition: Condition): string {
     }
     case "done_count":
       return `did "${condition.event}"${describeWhere(condition.where)} at least ${condition.atLeast} times within ${describeDuration(condition.within)}`;
+    case "in_segment":
+      return `${condition.negate ? "is not" : "is"} in segment "${condition.segmentId}"`;
     default:
       return assertNever(condition);
   }
@@ -127,6 +129,14 @@ function evaluateLeaf(condition: Condition, ctx: ConditionContext): ConditionRes
           ? count >= condition.atLeast
           : count > 0 !== Boolean(condition.negate);
       return pass ? PASS : fail(condition, expected, count);
+    }
+    case "in_segment": {
+      const expected = condition.negate ? "not in the segment" : "in the segment";
+      const ids = ctx.profile.segmentIds;
+      if (!ids) return fail(condition, expected, "segment membership not loaded");
+      const member = ids.includes(condition.segmentId);
+      const actual = member ? "in the segment" : "not in the segment";
+      return member !== Boolean(condition.negate) ? PASS : fail(condition, expected, actual);
     }
     default:
       return assertNever(condition);

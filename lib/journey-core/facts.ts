@@ -24,6 +24,11 @@ export interface ProfileFacts {
    * reads the one in force at the decision (topic-preferences.ts).
    */
   topicPreferences?: readonly TopicPreference[];
+  /**
+   * The saved segments the profile is in at the decision (lib/segments/).
+   * Absent when the caller did not load them: segment conditions then fail closed.
+   */
+  segmentIds?: readonly string[];
 }
 
 /** One change of a profile's preference for a topic on a channel. */

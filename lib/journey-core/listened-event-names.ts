@@ -1,4 +1,5 @@
 import type { JourneyDefinition } from "./definition";
+import { segmentTransitionEvent } from "./match-trigger";
 
 /**
  * The tracked event names a run of this definition can react to: its event
@@ -10,6 +11,9 @@ export function listenedEventNames(definition: JourneyDefinition): string[] {
   const names = new Set<string>();
   for (const node of definition.nodes) {
     if (node.type === "trigger" && node.trigger.kind === "event") names.add(node.trigger.event);
+    if (node.type === "trigger" && node.trigger.kind === "segment") {
+      names.add(segmentTransitionEvent(node.trigger.on));
+    }
     if (node.type === "wait") names.add(node.event);
   }
   if (definition.settings.goal) names.add(definition.settings.goal.event);

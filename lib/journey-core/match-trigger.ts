@@ -7,6 +7,7 @@ import type {
   EventTrigger,
   InactivityTrigger,
   ReentryPolicy,
+  SegmentTrigger,
   TraitChangeTrigger,
 } from "./definition";
 import { describeDuration, durationToMs } from "./definition";
@@ -47,6 +48,28 @@ export function matchEventTrigger(
     match: true,
     reason: `"${trigger.event}" matched${trigger.firstTimeOnly ? " for the first time" : ""}`,
   };
+}
+
+/** What the engine records on every segment entry and exit (lib/segments/). */
+export const SEGMENT_ENTERED_EVENT = "Segment Entered";
+export const SEGMENT_EXITED_EVENT = "Segment Exited";
+
+export function segmentTransitionEvent(on: SegmentTrigger["on"]): string {
+  return on === "entry" ? SEGMENT_ENTERED_EVENT : SEGMENT_EXITED_EVENT;
+}
+
+/**
+ * A segment trigger fires on the event its segment recorded for the
+ * transition, so each entry (or exit) fires it once, in live traffic and in
+ * replays of the stored events alike.
+ */
+export function matchSegmentTrigger(trigger: SegmentTrigger, event: JourneyEvent): TriggerMatch {
+  const name = segmentTransitionEvent(trigger.on);
+  const verb = trigger.on === "entry" ? "entered" : "left";
+  if (event.name !== name || event.properties.segmentId !== trigger.segmentId) {
+    return { match: false, reason: `Not an ${trigger.on} of segment "${trigger.segmentId}"` };
+  }
+  return { match: true, reason: `Profile ${verb} segment "${trigger.segmentId}"` };
 }
 
 /** Whether the traits satisfy every condition of a trait-change trigger. */

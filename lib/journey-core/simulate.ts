@@ -206,7 +206,12 @@ export function simulate(input: SimulationInput): SimulationResult {
       ...runs.filter((r) => r.journeyId === journeyId),
     ];
     const ctx = context(definition, now, triggerIndex);
-    let decision = decideEntry(definition, signal, { counts: ctx.counts, previousRuns, now });
+    let decision = decideEntry(definition, signal, {
+      counts: ctx.counts,
+      previousRuns,
+      now,
+      segmentIds: ctx.profile.segmentIds,
+    });
     if (decision.enter && journey.statusChanges) {
       const { status } = statusAt(journey.statusChanges, now);
       if (!acceptsEntries(status)) {

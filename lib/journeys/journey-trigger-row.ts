@@ -2,6 +2,7 @@ import type { RawDb } from "@/lib/db/sql";
 import type { JourneyDefinition } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import { listenedEventNames } from "@/lib/journey-core/listened-event-names";
+import { segmentTransitionEvent } from "@/lib/journey-core/match-trigger";
 
 // journey_triggers holds one row per *live* journey, keyed for lookup by
 // (workspace, kind, event name). Ingestion-time evaluation reads only rows
@@ -23,10 +24,17 @@ export async function installTrigger(
   }
   const trigger = indexJourney(version.definition).trigger?.trigger;
   if (!trigger) return;
-  const eventName = trigger.kind === "trait_change" ? null : (trigger.event ?? null);
+  // A segment trigger is looked up as an event trigger on its transition event.
+  const kind = trigger.kind === "segment" ? "event" : trigger.kind;
+  const eventName =
+    trigger.kind === "trait_change"
+      ? null
+      : trigger.kind === "segment"
+        ? segmentTransitionEvent(trigger.on)
+        : (trigger.event ?? null);
   await tx.$executeRaw`
     INSERT INTO journey_triggers ("journeyId", "workspaceId", "versionId", kind, "eventName")
-    VALUES (${journey.id}, ${journey.workspaceId}, ${version.id}, ${trigger.kind}, ${eventName})
+    VALUES (${journey.id}, ${journey.workspaceId}, ${version.id}, ${kind}, ${eventName})
     ON CONFLICT ("journeyId") DO UPDATE SET "workspaceId" = excluded."workspaceId",
       "versionId" = excluded."versionId", kind = excluded.kind, "eventName" = excluded."eventName"`;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { eraseProfileSamples } from "@/lib/backtests/erase-profile-samples";
 import { sqlTransaction } from "@/lib/db/sql";
 import { eraseProfileRuns } from "@/lib/profiles/erase-profile-runs";
+import { eraseProfileSegments } from "@/lib/segments/erase-profile-segments";
 
 /**
  * GDPR erasure: the profile, its identities and memberships (cascade), every
@@ -25,6 +26,7 @@ export async function eraseProfile(input: {
     const events = await tx.$executeRaw`
       DELETE FROM events WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
     await eraseProfileRuns(tx, { workspaceId, profileId });
+    await eraseProfileSegments(tx, { workspaceId, profileId });
     await eraseProfileSamples(tx, { workspaceId, profileId });
     await tx.$executeRaw`
       DELETE FROM inbox_items WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;

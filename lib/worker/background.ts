@@ -3,6 +3,7 @@ import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { engineTasks } from "@/lib/engine/engine-tasks";
 import { listenForEngineEvents } from "@/lib/engine/listen-engine-events";
 import { stepWebhookTask } from "@/lib/webhooks/deliver-step-webhooks";
+import { segmentTasks } from "@/lib/segments/segment-tasks";
 import { webhookDeliveryTask } from "@/lib/webhooks/deliver-webhooks";
 import { startWorker, type WorkerTask } from "./run-worker";
 
@@ -14,6 +15,7 @@ export function backgroundTasks(log?: (line: string) => void): WorkerTask[] {
     backtestTask({ log }),
     webhookDeliveryTask(),
     stepWebhookTask({ log }),
+    ...segmentTasks(),
   ];
 }
 

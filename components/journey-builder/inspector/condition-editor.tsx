@@ -150,6 +150,7 @@ const KIND_OPTIONS: { value: Condition["kind"]; label: string }[] = [
   { value: "has_done", label: "Has (not) done an event" },
   { value: "done_count", label: "Did an event N times" },
   { value: "first_seen_within", label: "First seen within" },
+  { value: "in_segment", label: "Is (not) in a segment" },
 ];
 
 function newCondition(kind: Condition["kind"], event: string): Condition {
@@ -164,6 +165,8 @@ function newCondition(kind: Condition["kind"], event: string): Condition {
       return { kind, event, atLeast: 2, within: { amount: 7, unit: "days" } };
     case "first_seen_within":
       return { kind, within: { amount: 7, unit: "days" } };
+    case "in_segment":
+      return { kind, segmentId: "" };
     default:
       return assertNever(kind);
   }
@@ -178,7 +181,7 @@ function LeafEditor({
   onChange: (condition: Condition) => void;
   readOnly?: boolean;
 }) {
-  const { events, traits, propertiesOf, triggerEvent, unseenEvent } = useVocabulary();
+  const { events, traits, propertiesOf, triggerEvent, unseenEvent, segments } = useVocabulary();
   const kind = (
     <SelectField
       label="Condition on"
@@ -295,6 +298,24 @@ function LeafEditor({
           />
         </div>
       );
+    case "in_segment":
+      return (
+        <div className="space-y-2">
+          {kind}
+          <SegmentPicker
+            value={condition.segmentId}
+            segments={segments ?? []}
+            onChange={(segmentId) => onChange({ ...condition, segmentId })}
+            readOnly={readOnly}
+          />
+          <CheckboxField
+            label="Is NOT in it"
+            checked={Boolean(condition.negate)}
+            onChange={(negate) => onChange({ ...condition, negate: negate || undefined })}
+            readOnly={readOnly}
+          />
+        </div>
+      );
     default:
       return assertNever(condition);
   }
@@ -381,5 +402,38 @@ export function ConditionGroupEditor({
         </div>
       )}
     </fieldset>
+  );
+}
+
+/** A saved segment, by name (the stored value is its id). */
+export function SegmentPicker({
+  label = "Segment",
+  value,
+  segments,
+  onChange,
+  readOnly,
+  allowNone,
+}: {
+  label?: string;
+  value: string | undefined;
+  segments: readonly { id: string; name: string }[];
+  onChange: (segmentId: string) => void;
+  readOnly?: boolean;
+  allowNone?: boolean;
+}) {
+  const known = segments.some((s) => s.id === value);
+  const options = [
+    ...(allowNone || !value ? [{ value: "", label: allowNone ? "None" : "Choose a segment" }] : []),
+    ...(value && !known ? [{ value, label: `Unknown segment (${value})` }] : []),
+    ...segments.map((s) => ({ value: s.id, label: s.name })),
+  ];
+  return (
+    <SelectField
+      label={label}
+      value={value ?? ""}
+      options={options}
+      onChange={onChange}
+      readOnly={readOnly}
+    />
   );
 }

@@ -4,7 +4,12 @@ import { useId } from "react";
 import { assertNever } from "@/lib/journey-core/assert-never";
 import type { NodeOfType, TraitCondition, Trigger } from "@/lib/journey-core/definition";
 import { WEEKDAYS } from "@/lib/journey-core/local-time";
-import { ConditionGroupEditor, OperandEditor, WhereEditor } from "./condition-editor";
+import {
+  ConditionGroupEditor,
+  OperandEditor,
+  SegmentPicker,
+  WhereEditor,
+} from "./condition-editor";
 import {
   CheckboxField,
   DurationField,
@@ -30,6 +35,7 @@ const TRIGGER_KINDS: { value: Trigger["kind"]; label: string }[] = [
   { value: "event", label: "They do an event" },
   { value: "inactivity", label: "They go quiet (inactivity)" },
   { value: "trait_change", label: "A trait changes" },
+  { value: "segment", label: "They enter or leave a segment" },
 ];
 
 function newTrigger(kind: Trigger["kind"]): Trigger {
@@ -40,13 +46,15 @@ function newTrigger(kind: Trigger["kind"]): Trigger {
       return { kind, inactiveFor: { amount: 7, unit: "days" } };
     case "trait_change":
       return { kind, conditions: [{ kind: "trait", path: "", operator: "eq", value: "" }] };
+    case "segment":
+      return { kind, segmentId: "", on: "entry" };
     default:
       return assertNever(kind);
   }
 }
 
 export function TriggerForm({ node, update, readOnly }: FormProps<NodeOfType<"trigger">>) {
-  const { events, traits, unseenEvent } = useVocabulary();
+  const { events, traits, unseenEvent, segments } = useVocabulary();
   const trigger = node.trigger ?? newTrigger("event");
   const set = (next: Trigger, field: string) => update({ ...node, trigger: next }, field);
   return (
@@ -79,6 +87,26 @@ export function TriggerForm({ node, update, readOnly }: FormProps<NodeOfType<"tr
             label="Only the first time they do it"
             checked={Boolean(trigger.firstTimeOnly)}
             onChange={(on) => set({ ...trigger, firstTimeOnly: on || undefined }, "firstTimeOnly")}
+            readOnly={readOnly}
+          />
+        </>
+      ) : null}
+      {trigger.kind === "segment" ? (
+        <>
+          <SegmentPicker
+            value={trigger.segmentId}
+            segments={segments ?? []}
+            onChange={(segmentId) => set({ ...trigger, segmentId }, "segmentId")}
+            readOnly={readOnly}
+          />
+          <SelectField
+            label="Fire when they"
+            value={trigger.on}
+            options={[
+              { value: "entry", label: "Enter the segment" },
+              { value: "exit", label: "Leave the segment" },
+            ]}
+            onChange={(on) => set({ ...trigger, on }, "on")}
             readOnly={readOnly}
           />
         </>

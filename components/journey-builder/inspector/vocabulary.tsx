@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useContext, useMemo } from "react";
 import { useEventCatalogQuery } from "@/components/events/use-event-catalog-query";
+import { useSegmentsQuery } from "@/components/segments/use-segments-query";
 import { unseenEventFlag } from "@/lib/journey-core/unseen-events";
 import { useTraitKeysQuery } from "../use-trait-keys-query";
 
@@ -19,6 +20,8 @@ export interface Vocabulary {
   traits: KeyInfo[];
   /** The trigger's event, whose properties filters and branches read as "event property". */
   triggerEvent?: string;
+  /** Saved segments, for segment conditions, triggers and the exclusion segment. */
+  segments?: { id: string; name: string }[];
 }
 
 const EMPTY: Vocabulary = { events: [], propertiesOf: () => [], traits: [] };
@@ -39,6 +42,7 @@ export function VocabularyProvider({
 }) {
   const catalog = useEventCatalogQuery(workspaceId);
   const traits = useTraitKeysQuery(workspaceId);
+  const segments = useSegmentsQuery(workspaceId);
   const value = useMemo<Vocabulary>(() => {
     const events = catalog.data?.events ?? [];
     const byName = new Map(events.map((event) => [event.name, event.properties]));
@@ -48,8 +52,9 @@ export function VocabularyProvider({
       propertiesOf: (event) => (event ? (byName.get(event) ?? []) : []),
       traits: traits.data ?? [],
       triggerEvent,
+      segments: (segments.data?.segments ?? []).map((s) => ({ id: s.id, name: s.name })),
     };
-  }, [catalog.data, traits.data, triggerEvent]);
+  }, [catalog.data, traits.data, triggerEvent, segments.data]);
   return <VocabularyContext.Provider value={value}>{children}</VocabularyContext.Provider>;
 }
 

@@ -3,6 +3,7 @@ import { INBOX_SCHEMAS, inboxPaths } from "./paths-inbox";
 import { JOURNEY_REQUEST_SCHEMAS, JOURNEY_RESPONSE_SCHEMAS, journeyPaths } from "./paths-journeys";
 import { MESSAGE_RESPONSE_SCHEMAS, messagePaths } from "./paths-messages";
 import { RESOURCE_SCHEMAS, resourcePaths } from "./paths-resources";
+import { SEGMENT_REQUEST_SCHEMAS, segmentPaths } from "./paths-segments";
 import {
   SETTINGS_REQUEST_SCHEMAS,
   SETTINGS_RESPONSE_SCHEMAS,
@@ -26,6 +27,7 @@ const REQUEST_SCHEMAS = {
   ...JOURNEY_REQUEST_SCHEMAS,
   ...SETTINGS_REQUEST_SCHEMAS,
   ...TOPIC_REQUEST_SCHEMAS,
+  ...SEGMENT_REQUEST_SCHEMAS,
 };
 const RESPONSE_SCHEMAS = {
   ...JOURNEY_RESPONSE_SCHEMAS,
@@ -71,6 +73,7 @@ export const TAGS = [
     description: "Subscription topics; each profile's preferences per topic and channel.",
   },
   { name: "Webhooks", description: "Signed event delivery to your endpoints." },
+  { name: "Segments", description: "Saved audiences, kept live; members, size over time, why." },
   { name: "Workspace", description: "The secret key's workspace." },
   {
     name: "Settings",
@@ -106,6 +109,7 @@ function buildDocument(): JsonSchema {
       ...journeyPaths,
       ...settingsPaths,
       ...topicPaths,
+      ...segmentPaths,
     },
   };
 }

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { countKey, countQueryFor } from "./count-queries";
+import { decideEntry } from "./decide-entry";
+import type { ConditionItem, JourneyDefinition } from "./definition";
+import type { ProfileFacts } from "./facts";
+import {
+  evaluateSegment,
+  nextSegmentCheckAt,
+  segmentConditionSchema,
+  segmentReads,
+} from "./segment-condition";
+
+const DAY = 86_400_000;
+const profile = (firstSeenAt: string, traits: Record<string, unknown> = {}): ProfileFacts => ({
+  id: "p1",
+  traits,
+  firstSeenAt: new Date(firstSeenAt),
+  lastSeenAt: new Date(firstSeenAt),
+  timezone: null,
+  email: null,
+  unsubscribed: false,
+  suppressed: false,
+});
+
+const viewed = {
+  kind: "has_done",
+  event: "Viewed Pricing",
+  within: { amount: 7, unit: "days" },
+} as const;
+
+describe("segment conditions", () => {
+  it("refuses event-property and segment conditions, naming where", () => {
+    const result = segmentConditionSchema.safeParse({
+      all: [
+        { kind: "trait", path: "plan", operator: "eq", value: "trial" },
+        { any: [{ kind: "property", path: "x", operator: "exists" }] },
+        { kind: "in_segment", segmentId: "s1" },
+      ],
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual([
+      "all.1.any.0.kind",
+      "all.2.kind",
+    ]);
+  });
+
+  it("says what it reads", () => {
+    const condition: ConditionItem = {
+      any: [viewed, { kind: "trait", path: "plan", operator: "eq", value: "trial" }],
+    };
+    const reads = segmentReads(condition);
+    expect(reads.eventNames).toEqual(["Viewed Pricing"]);
+    expect(reads.readsTraits).toBe(true);
+    expect(reads.counts.map(countKey)).toEqual([countKey(countQueryFor(viewed))]);
+  });
+
+  it("is evaluated by the journey filters' evaluator", () => {
+    const key = countKey(countQueryFor(viewed));
+    const now = new Date("2026-03-10T00:00:00Z");
+    expect(evaluateSegment(viewed, profile("2026-01-01"), { [key]: 1 }, now).pass).toBe(true);
+    const out = evaluateSegment(viewed, profile("2026-01-01"), { [key]: 0 }, now);
+    expect(out.failures[0]).toMatchObject({ expected: "at least 1", actual: 0 });
+  });
+
+  it("checks again when the oldest counted event leaves the window, or first seen runs out", () => {
+    const key = countKey(countQueryFor(viewed));
+    const now = new Date("2026-03-05T00:00:00Z");
+    const oldest = new Date("2026-03-02T09:00:00Z");
+    expect(nextSegmentCheckAt(viewed, profile("2026-01-01"), { [key]: oldest }, now)).toEqual(
+      new Date(oldest.getTime() + 7 * DAY),
+    );
+    expect(nextSegmentCheckAt(viewed, profile("2026-01-01"), { [key]: null }, now)).toBeNull();
+    const firstWeek: ConditionItem = {
+      kind: "first_seen_within",
+      within: { amount: 7, unit: "days" },
+    };
+    const seen = "2026-03-01T00:00:00Z";
+    expect(nextSegmentCheckAt(firstWeek, profile(seen), {}, now)).toEqual(
+      new Date(Date.parse(seen) + 7 * DAY + 1),
+    );
+    expect(nextSegmentCheckAt(firstWeek, profile(seen), {}, new Date("2026-04-01"))).toBeNull();
+  });
+});
+
+const journey = (settings: Partial<JourneyDefinition["settings"]>): JourneyDefinition => ({
+  version: 1,
+  nodes: [
+    { id: "t", type: "trigger", trigger: { kind: "segment", segmentId: "s1", on: "entry" } },
+    { id: "end", type: "exit" },
+  ],
+  edges: [{ from: "t", to: "end" }],
+  settings: { reentry: { mode: "always" }, holdoutPercent: 0, ...settings },
+});
+
+describe("segment triggers and exclusion", () => {
+  const now = new Date("2026-03-01T00:00:00Z");
+  const entered = (segmentId: string) => ({
+    kind: "event" as const,
+    event: { name: "Segment Entered", properties: { segmentId }, timestamp: now },
+  });
+
+  it("fires on its segment's entry event only", () => {
+    const ctx = { counts: {}, previousRuns: [], now, segmentIds: [] };
+    expect(decideEntry(journey({}), entered("s1"), ctx).enter).toBe(true);
+    expect(decideEntry(journey({}), entered("s2"), ctx).enter).toBe(false);
+    const exit = { ...entered("s1"), event: { ...entered("s1").event, name: "Segment Exited" } };
+    expect(decideEntry(journey({}), exit, ctx).enter).toBe(false);
+  });
+
+  it("refuses a profile in the exclusion segment, and fails closed when membership is unknown", () => {
+    const definition = journey({ exclusionSegmentId: "vip" });
+    const base = { counts: {}, previousRuns: [], now };
+    expect(decideEntry(definition, entered("s1"), { ...base, segmentIds: ["vip"] })).toMatchObject({
+      enter: false,
+      reason: 'In the exclusion segment "vip"',
+    });
+    expect(decideEntry(definition, entered("s1"), { ...base, segmentIds: [] }).enter).toBe(true);
+    expect(decideEntry(definition, entered("s1"), base).enter).toBe(false);
+  });
+});

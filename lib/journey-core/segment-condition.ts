@@ -1,0 +1,133 @@
+// A segment is a saved condition in the journey filters' own language
+// (definition.ts, evaluated by evaluate-condition.ts): traits, has / hasn't
+// done X (ever or within a window), done X at least N times within a window,
+// first seen within, AND/OR groups. This file adds only what membership needs
+// on top: which conditions a segment may hold, what it reads (so the shell
+// re-evaluates it only for events and identifies that can change it), and
+// when it could next change with no event at all (a window running out).
+
+import type { z } from "zod";
+import { assertNever } from "./assert-never";
+import { type CountQuery, countKey, countQueryFor } from "./count-queries";
+import type { ConditionItem } from "./definition";
+import { conditionGroupSchema, durationToMs } from "./definition";
+import { type ConditionResult, evaluateCondition } from "./evaluate-condition";
+import type { EventCounts, ProfileFacts } from "./facts";
+
+/**
+ * A segment's condition: a condition group without event-property conditions
+ * (a segment has no trigger event; use "has done X where …") and without
+ * segment conditions (a segment does not depend on another segment).
+ */
+export const segmentConditionSchema = conditionGroupSchema.superRefine((group, ctx) => {
+  const walk = (item: ConditionItem, path: (string | number)[]): void => {
+    if ("all" in item || "any" in item) {
+      const key = "all" in item ? "all" : "any";
+      const children = "all" in item ? item.all : item.any;
+      children.forEach((child, i) => {
+        walk(child, [...path, key, i]);
+      });
+      return;
+    }
+    if (item.kind === "property") {
+      const message =
+        'A segment has no trigger event: use "has done an event" with property conditions';
+      ctx.addIssue({ code: "custom", path: [...path, "kind"], message });
+    }
+    if (item.kind === "in_segment") {
+      const message = "A segment cannot depend on another segment";
+      ctx.addIssue({ code: "custom", path: [...path, "kind"], message });
+    }
+  };
+  walk(group, []);
+});
+export type SegmentCondition = z.infer<typeof segmentConditionSchema>;
+
+export interface SegmentReads {
+  /** Tracked event names whose arrival can change membership. */
+  eventNames: string[];
+  /** Whether an identify (a trait change) can change membership. */
+  readsTraits: boolean;
+  /** The counts the condition reads (keyed by countKey). */
+  counts: CountQuery[];
+}
+
+export function segmentReads(condition: ConditionItem): SegmentReads {
+  const names = new Set<string>();
+  const counts = new Map<string, CountQuery>();
+  let readsTraits = false;
+  const walk = (item: ConditionItem): void => {
+    if ("all" in item || "any" in item) {
+      for (const child of "all" in item ? item.all : item.any) walk(child);
+      return;
+    }
+    switch (item.kind) {
+      case "trait":
+        readsTraits = true;
+        return;
+      case "has_done":
+      case "done_count": {
+        names.add(item.event);
+        const query = countQueryFor(item);
+        counts.set(countKey(query), query);
+        return;
+      }
+      case "first_seen_within":
+      case "property":
+      case "in_segment":
+        return;
+      default:
+        assertNever(item);
+    }
+  };
+  walk(condition);
+  return { eventNames: [...names].sort(), readsTraits, counts: [...counts.values()] };
+}
+
+/** Membership of one profile at `now`, with the first failing condition when out. */
+export function evaluateSegment(
+  condition: ConditionItem,
+  profile: ProfileFacts,
+  counts: EventCounts,
+  now: Date,
+): ConditionResult {
+  return evaluateCondition(condition, { event: null, profile, now, counts });
+}
+
+/**
+ * The earliest instant after `now` at which the condition's verdict could
+ * change without any new event: the oldest counted event of a window leaving
+ * it, or "first seen within" running out. `oldestInWindow` is, per countKey,
+ * the timestamp of the oldest counted event inside its window at `now` (null:
+ * none). Checking then and finding nothing changed is harmless: the shell
+ * simply asks again. Null when only an event or identify can change it.
+ */
+export function nextSegmentCheckAt(
+  condition: ConditionItem,
+  profile: ProfileFacts,
+  oldestInWindow: Readonly<Record<string, Date | null>>,
+  now: Date,
+): Date | null {
+  let next: number | null = null;
+  const consider = (at: number) => {
+    if (at > now.getTime() && (next === null || at < next)) next = at;
+  };
+  const walk = (item: ConditionItem): void => {
+    if ("all" in item || "any" in item) {
+      for (const child of "all" in item ? item.all : item.any) walk(child);
+      return;
+    }
+    if (item.kind === "first_seen_within") {
+      // Within while age <= window: out one millisecond after.
+      consider(profile.firstSeenAt.getTime() + durationToMs(item.within) + 1);
+      return;
+    }
+    if ((item.kind === "has_done" || item.kind === "done_count") && item.within) {
+      const oldest = oldestInWindow[countKey(countQueryFor(item))];
+      // An event at e is counted in (t − w, t] until t = e + w.
+      if (oldest) consider(oldest.getTime() + durationToMs(item.within));
+    }
+  };
+  walk(condition);
+  return next === null ? null : new Date(next);
+}

@@ -1,0 +1,148 @@
+import "server-only";
+import { type RawDb, sqlTransaction } from "@/lib/db/sql";
+import { lockProfiles, tryLockProfiles } from "@/lib/engine/profile-locks";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { WorkerTask } from "@/lib/worker/run-worker";
+import { applyMembership } from "./apply-membership";
+import { evaluateMembers } from "./evaluate-members";
+import { toLiveSegment } from "./refresh-segments";
+import { SEGMENTS_COMPUTE_TASK, SEGMENTS_TIMERS_TASK } from "./segment-task-names";
+
+// The segments' background work, for the shared worker loop:
+// - segments-compute: a new segment (or a changed condition) is computed
+//   over every profile of its workspace, in chunks of profiles with the
+//   counts read set-based per chunk, then made live (`ready`). Its entries
+//   are recorded at the computation's time and fire no triggers: they are
+//   people already in it, not transitions.
+// - segments-timers: a window condition's lapse ("did X in the last 7 days"
+//   on day 8), claimed from segment_timers with FOR UPDATE SKIP LOCKED and
+//   decided at its due time, recording the exit (and its event) with no
+//   event from the user.
+
+const COMPUTE_CHUNK = 2_000;
+const TIMER_BATCH = 200;
+
+interface ComputeRow {
+  id: string;
+  workspaceId: string;
+  name: string;
+  condition: Prisma.JsonValue;
+  generation: number;
+}
+
+/** Computes one segment whose status is `computing`; returns 1 when one was done. */
+export async function computeNextSegment(now: Date): Promise<number> {
+  return sqlTransaction(async (tx) => {
+    const [row] = await tx.$queryRaw<ComputeRow[]>`
+      SELECT id, "workspaceId", name, condition, generation FROM segments
+      WHERE status = 'computing' AND kind = 'condition'
+      ORDER BY "updatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
+    if (!row) return 0;
+    await computeSegment(tx, row, now);
+    await tx.$executeRaw`
+      UPDATE segments SET status = 'ready', "computedAt" = ${now}::timestamp(3)
+      WHERE id = ${row.id} AND generation = ${row.generation}`;
+    return 1;
+  });
+}
+
+async function computeSegment(tx: RawDb, row: ComputeRow, now: Date): Promise<void> {
+  const segment = toLiveSegment(row);
+  let after = "00000000-0000-0000-0000-000000000000";
+  for (;;) {
+    const chunk = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text AS id FROM profiles
+      WHERE "workspaceId" = ${row.workspaceId} AND id > ${after}::uuid
+      ORDER BY id LIMIT ${COMPUTE_CHUNK}`;
+    if (chunk.length === 0) break;
+    const ids = chunk.map((r) => r.id);
+    after = ids[ids.length - 1] as string;
+    const verdicts = await evaluateMembers(tx, segment, ids, now);
+    const targets = [...verdicts].map(([profileId, v]) => ({
+      profileId,
+      member: v.member,
+      nextCheckAt: v.nextCheckAt,
+    }));
+    await applyMembership(tx, segment, targets, now, { events: false, receivedAt: now });
+  }
+}
+
+interface TimerRow {
+  segmentId: string;
+  profileId: string;
+  dueAt: Date;
+}
+
+/** Fires due window checks; returns how many were decided. */
+export async function processDueSegmentTimers(now: Date, limit = TIMER_BATCH): Promise<number> {
+  return sqlTransaction(async (tx) => {
+    const due = await tx.$queryRaw<TimerRow[]>`
+      SELECT "segmentId", "profileId"::text AS "profileId", "dueAt" FROM segment_timers
+      WHERE "dueAt" <= ${now}::timestamp(3)
+      ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+    if (due.length === 0) return 0;
+    // Like the engine's timers: only try the profile locks; a busy profile waits a round.
+    const held = await tryLockProfiles(
+      tx,
+      due.map((t) => t.profileId),
+    );
+    const segmentIds = [...new Set(due.map((t) => t.segmentId))];
+    const segments = await tx.$queryRaw<ComputeRow[]>`
+      SELECT id, "workspaceId", name, condition, generation FROM segments
+      WHERE id = ANY(${segmentIds}::text[]) AND kind = 'condition' AND status = 'ready'`;
+    const byId = new Map(segments.map((s) => [s.id, toLiveSegment(s)]));
+    let done = 0;
+    for (const timer of due) {
+      if (!held.has(timer.profileId)) continue;
+      const segment = byId.get(timer.segmentId);
+      done += 1;
+      if (!segment) {
+        await tx.$executeRaw`
+          DELETE FROM segment_timers
+          WHERE "segmentId" = ${timer.segmentId} AND "profileId" = ${timer.profileId}::uuid`;
+        continue;
+      }
+      const verdict = (await evaluateMembers(tx, segment, [timer.profileId], timer.dueAt)).get(
+        timer.profileId,
+      );
+      await applyMembership(
+        tx,
+        segment,
+        [
+          {
+            profileId: timer.profileId,
+            member: verdict?.member ?? false,
+            nextCheckAt: verdict?.nextCheckAt ?? null,
+          },
+        ],
+        timer.dueAt,
+        { events: true, receivedAt: now },
+      );
+    }
+    return done;
+  });
+}
+
+export async function nextSegmentTimerAt(): Promise<Date | null> {
+  return sqlTransaction(async (tx) => {
+    const [row] = await tx.$queryRaw<{ dueAt: Date | null }[]>`
+      SELECT min("dueAt") AS "dueAt" FROM segment_timers`;
+    return row?.dueAt ?? null;
+  });
+}
+
+/** Locks the profiles a manual change touches, as the engine would (see profile-locks.ts). */
+export async function lockSegmentProfiles(tx: RawDb, profileIds: readonly string[]) {
+  await lockProfiles(tx, profileIds);
+}
+
+export function segmentTasks(clock: () => Date = () => new Date()): WorkerTask[] {
+  return [
+    { name: SEGMENTS_COMPUTE_TASK, run: async () => computeNextSegment(clock()) },
+    {
+      name: SEGMENTS_TIMERS_TASK,
+      run: async () => processDueSegmentTimers(clock()),
+      nextDueAt: () => nextSegmentTimerAt(),
+    },
+  ];
+}

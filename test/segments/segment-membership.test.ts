@@ -1,0 +1,282 @@
+import { describe, expect, it } from "vitest";
+import { prisma } from "@/lib/db/client";
+import { whyNot } from "@/lib/explain/why-not";
+import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
+import { explainMembership } from "@/lib/segments/explain-membership";
+import { createSegment } from "@/lib/segments/save-segment";
+import type { SegmentInput } from "@/lib/segments/segment-schemas";
+import { computeNextSegment, processDueSegmentTimers } from "@/lib/segments/segment-tasks";
+import {
+  DAY,
+  drainEvents,
+  FakeClock,
+  identify,
+  profileId,
+  publishDefinition,
+  runsOf,
+  send,
+  setRules,
+  track,
+} from "@/test/engine/engine-fixtures";
+import { createTestWorkspace } from "@/test/fixtures/workspace";
+
+// Live segments on a fake clock: membership follows events as the engine
+// evaluates them, a window condition lets a user go when the window passes
+// with no event at all, and journeys start on each entry or exit once.
+
+const viewedPricing: SegmentInput = {
+  kind: "condition",
+  name: "Viewed pricing this week",
+  condition: {
+    all: [{ kind: "has_done", event: "Viewed Pricing", within: { amount: 7, unit: "days" } }],
+  },
+};
+
+async function makeSegment(workspaceId: string, segment: SegmentInput, clock: FakeClock) {
+  const created = await createSegment({ workspaceId, segment });
+  while ((await computeNextSegment(clock.now())) > 0) {}
+  return created.id;
+}
+
+async function membersOf(segmentId: string): Promise<string[]> {
+  const rows = await prisma.segmentMembership.findMany({ where: { segmentId } });
+  const profiles = await prisma.profile.findMany({
+    where: { id: { in: rows.map((r) => r.profileId) } },
+    select: { userId: true },
+  });
+  return profiles.map((p) => p.userId ?? "").sort();
+}
+
+async function changesOf(segmentId: string) {
+  const rows = await prisma.segmentMembershipChange.findMany({
+    where: { segmentId },
+    orderBy: { id: "asc" },
+  });
+  return rows.map((r) => [r.kind, r.at.toISOString()]);
+}
+
+/** Fires the segment window checks due by the clock, each at its own time, then the engine. */
+async function tick(clock: FakeClock) {
+  while ((await processDueSegmentTimers(clock.now())) > 0) {}
+  await drainEvents(clock);
+}
+
+const onSegment = (
+  segmentId: string,
+  on: "entry" | "exit",
+  title: string,
+): JourneyDefinitionInput => ({
+  version: 1,
+  nodes: [
+    { id: "trigger", type: "trigger", trigger: { kind: "segment", segmentId, on } },
+    { id: "card", type: "send_inapp", content: { kind: "card", title } },
+    { id: "end", type: "exit" },
+  ],
+  edges: [
+    { from: "trigger", to: "card" },
+    { from: "card", to: "end" },
+  ],
+  settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
+});
+
+describe("live segments", () => {
+  it("enters on the event and leaves when the 7-day window passes, without any event", async () => {
+    const { workspaceId: ws } = await createTestWorkspace("Window segment");
+    await setRules(ws, {});
+    const clock = new FakeClock("2026-03-01T10:00:00Z");
+    await send(clock, ws, [identify("u1", { plan: "trial" })]);
+    const segmentId = await makeSegment(ws, viewedPricing, clock);
+    expect(await membersOf(segmentId)).toEqual([]);
+
+    clock.set("2026-03-02T09:00:00Z");
+    await send(clock, ws, [track("u1", "Viewed Pricing"), track("u2", "Logged In")]);
+    expect(await membersOf(segmentId)).toEqual(["u1"]);
+
+    // A day before the window passes: still in.
+    clock.set("2026-03-08T09:00:00Z");
+    await tick(clock);
+    expect(await membersOf(segmentId)).toEqual(["u1"]);
+
+    // Day 8: out, recorded at the instant the window passed.
+    clock.set("2026-03-10T00:00:00Z");
+    await tick(clock);
+    expect(await membersOf(segmentId)).toEqual([]);
+    expect(await changesOf(segmentId)).toEqual([
+      ["entry", "2026-03-02T09:00:00.000Z"],
+      ["exit", "2026-03-09T09:00:00.000Z"],
+    ]);
+    const why = await explainMembership({
+      workspaceId: ws,
+      segmentId,
+      profile: "u1",
+      now: clock.now(),
+    });
+    expect(why).toMatchObject({ member: false, matchesNow: false });
+    expect(why.conditions[0]).toMatchObject({ passed: false, actual: 0 });
+  });
+
+  it("a new event inside the window pushes the exit back", async () => {
+    const { workspaceId: ws } = await createTestWorkspace("Window renewed");
+    await setRules(ws, {});
+    const clock = new FakeClock("2026-03-01T10:00:00Z");
+    const segmentId = await makeSegment(ws, viewedPricing, clock);
+    await send(clock, ws, [track("u1", "Viewed Pricing")]);
+    clock.set("2026-03-05T10:00:00Z");
+    await send(clock, ws, [track("u1", "Viewed Pricing")]);
+    clock.set("2026-03-09T10:00:00Z");
+    await tick(clock);
+    expect(await membersOf(segmentId)).toEqual(["u1"]);
+    clock.set("2026-03-12T10:00:00Z");
+    await tick(clock);
+    expect(await membersOf(segmentId)).toEqual([]);
+    expect(await changesOf(segmentId)).toEqual([
+      ["entry", "2026-03-01T10:00:00.000Z"],
+      ["exit", "2026-03-12T10:00:00.000Z"],
+    ]);
+  });
+
+  it("entry and exit triggers fire once per transition", async () => {
+    const { workspaceId: ws } = await createTestWorkspace("Segment triggers");
+    await setRules(ws, {});
+    const clock = new FakeClock("2026-03-01T10:00:00Z");
+    const segmentId = await makeSegment(ws, viewedPricing, clock);
+    const entryJourney = await publishDefinition(
+      ws,
+      "On entry",
+      onSegment(segmentId, "entry", "Hi"),
+    );
+    const exitJourney = await publishDefinition(ws, "On exit", onSegment(segmentId, "exit", "Bye"));
+
+    // Three events inside one membership: one entry.
+    await send(clock, ws, [track("u1", "Viewed Pricing")]);
+    clock.advance(DAY);
+    await send(clock, ws, [track("u1", "Viewed Pricing")]);
+    clock.advance(DAY);
+    await send(clock, ws, [track("u1", "Viewed Pricing")]);
+    expect(await runsOf(ws, "u1", entryJourney)).toHaveLength(1);
+    expect(await runsOf(ws, "u1", exitJourney)).toHaveLength(0);
+
+    // The window passes: one exit, one exit run.
+    clock.set("2026-03-12T00:00:00Z");
+    await tick(clock);
+    await tick(clock);
+    expect(await runsOf(ws, "u1", exitJourney)).toHaveLength(1);
+    expect(await runsOf(ws, "u1", entryJourney)).toHaveLength(1);
+
+    // Back in: a second entry.
+    await send(clock, ws, [track("u1", "Viewed Pricing")]);
+    expect(await runsOf(ws, "u1", entryJourney)).toHaveLength(2);
+    const pid = await profileId(ws, "u1");
+    const items = await prisma.inboxItem.findMany({ where: { workspaceId: ws, profileId: pid } });
+    expect(items.map((i) => i.title).sort()).toEqual(["Bye", "Hi", "Hi"]);
+  });
+
+  it("an exclusion segment blocks entry; an in-segment filter reads membership", async () => {
+    const { workspaceId: ws } = await createTestWorkspace("Exclusion");
+    await setRules(ws, {});
+    const clock = new FakeClock("2026-03-01T10:00:00Z");
+    const customers = await makeSegment(
+      ws,
+      {
+        kind: "condition",
+        name: "Paying customers",
+        condition: { all: [{ kind: "trait", path: "plan", operator: "eq", value: "paid" }] },
+      },
+      clock,
+    );
+    const journey = await publishDefinition(ws, "Upsell", {
+      version: 1,
+      nodes: [
+        { id: "trigger", type: "trigger", trigger: { kind: "event", event: "Signed Up" } },
+        { id: "card", type: "send_inapp", content: { kind: "card", title: "Upgrade" } },
+        { id: "end", type: "exit" },
+      ],
+      edges: [
+        { from: "trigger", to: "card" },
+        { from: "card", to: "end" },
+      ],
+      settings: {
+        reentry: { mode: "once" },
+        holdoutPercent: 0,
+        exclusionSegmentId: customers,
+      },
+    });
+    await publishDefinition(ws, "Thank customers", {
+      version: 1,
+      nodes: [
+        { id: "trigger", type: "trigger", trigger: { kind: "event", event: "Signed Up" } },
+        {
+          id: "is-customer",
+          type: "filter",
+          condition: { all: [{ kind: "in_segment", segmentId: customers }] },
+        },
+        { id: "thanks", type: "send_inapp", content: { kind: "card", title: "Thanks" } },
+        { id: "end", type: "exit" },
+      ],
+      edges: [
+        { from: "trigger", to: "is-customer" },
+        { from: "is-customer", to: "thanks" },
+        { from: "thanks", to: "end" },
+      ],
+      settings: { reentry: { mode: "once" }, holdoutPercent: 0 },
+    });
+    await send(clock, ws, [
+      identify("payer", { plan: "paid" }),
+      identify("free", { plan: "free" }),
+    ]);
+    expect(await membersOf(customers)).toEqual(["payer"]);
+    clock.advance(60_000);
+    await send(clock, ws, [track("payer", "Signed Up"), track("free", "Signed Up")]);
+    expect(await runsOf(ws, "payer", journey)).toHaveLength(0);
+    expect(await runsOf(ws, "free", journey)).toHaveLength(1);
+    const titles = async (userId: string) =>
+      (
+        await prisma.inboxItem.findMany({
+          where: { workspaceId: ws, profileId: await profileId(ws, userId) },
+        })
+      )
+        .map((i) => i.title)
+        .sort();
+    expect(await titles("payer")).toEqual(["Thanks"]);
+    expect(await titles("free")).toEqual(["Upgrade"]);
+
+    // "Why not?" names the exclusion segment, judged at the entry time.
+    const answer = await whyNot({
+      workspaceId: ws,
+      workspaceName: "Exclusion",
+      journeyId: journey,
+      query: { profileId: "payer", at: clock.now() },
+      now: clock.now(),
+    });
+    expect(answer.blockedBy).toBe("exclusion");
+    expect(answer.gates.find((g) => g.gate === "exclusion")).toMatchObject({
+      passed: false,
+      detail: `In the exclusion segment "${customers}"`,
+    });
+    const free = await whyNot({
+      workspaceId: ws,
+      workspaceName: "Exclusion",
+      journeyId: journey,
+      query: { profileId: "free", at: clock.now() },
+      now: clock.now(),
+    });
+    expect(free.gates.find((g) => g.gate === "exclusion")).toMatchObject({ passed: true });
+
+    // The trait changes: they leave the segment and can enter.
+    clock.advance(60_000);
+    await send(clock, ws, [identify("payer", { plan: "free" })]);
+    expect(await membersOf(customers)).toEqual([]);
+  });
+
+  it("keeps each workspace's membership to itself", async () => {
+    const a = await createTestWorkspace("Tenant A");
+    const b = await createTestWorkspace("Tenant B");
+    const clock = new FakeClock("2026-03-01T10:00:00Z");
+    const segA = await makeSegment(a.workspaceId, viewedPricing, clock);
+    await send(clock, b.workspaceId, [track("u1", "Viewed Pricing")]);
+    await send(clock, a.workspaceId, [track("u2", "Viewed Pricing")]);
+    expect(await membersOf(segA)).toEqual(["u2"]);
+    const rows = await prisma.segmentMembership.findMany({ where: { segmentId: segA } });
+    expect(rows.every((r) => r.workspaceId === a.workspaceId)).toBe(true);
+  });
+});
