@@ -26,7 +26,7 @@ export default async function HomePage({
     workspaceId: workspace.id,
     query: by === "day" || by === "week" ? { by } : {},
   });
-  const settingsHref = `/w/${workspace.id}/settings#activation-heading`;
+  const settingsHref = `/w/${workspace.id}/settings#activation`;
   const { activation } = overview;
   if (!activation) {
     return (
