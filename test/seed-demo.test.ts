@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { getActivationOverview } from "@/lib/analytics/activation/get-activation-overview";
 import { getJourneyAnalytics } from "@/lib/analytics/get-journey-analytics";
 import { getWorkspaceOverview } from "@/lib/analytics/get-workspace-overview";
 import { verifyPassword } from "@/lib/auth/password";
@@ -304,6 +305,12 @@ describe("the demo's history went through its journeys", () => {
       expect(lift.holdout.entered).toBeGreaterThanOrEqual(30);
       expect(lift.treatment.converted).toBeGreaterThan(0);
     }
+  });
+
+  it("shows activation on the home page: by signup cohort, and what the journeys moved", async () => {
+    const overview = await getActivationOverview({ workspaceId: first.workspaceId, now });
+    console.log(JSON.stringify({ cohorts: overview.cohorts, overall: overview.overall, journeys: overview.journeys.map((j) => ({ name: j.name, sentence: j.sentence, t: j.lift.treatment, h: j.lift.holdout })) }, null, 1));
+    expect(overview.activation).toEqual({ events: ["Report Created"], windowDays: 7 });
   });
 
   it("has budget hits, quiet hours and filtered users to show", async () => {

@@ -197,9 +197,19 @@ describe("how much a journey moved activation", () => {
     // entered after their window had closed,
     const tooLate = await profile(workspaceId, firstSeen);
     await run(workspaceId, nudge, tooLate, at(firstSeen.toISOString(), 8 * DAY), true);
-    // and whose window is still open (the outcome is not known yet).
-    const open = await profile(workspaceId, at("2026-03-17T09:00:00.000Z"));
-    await run(workspaceId, nudge, open, at("2026-03-18T09:00:00.000Z"), false);
+    // and entered after now (a clock ahead: not counted yet).
+    const future = await profile(workspaceId, at("2026-03-19T09:00:00.000Z"));
+    await run(workspaceId, nudge, future, at("2026-03-21T09:00:00.000Z"), false);
+    // A window still open counts what happened so far: one activated already,
+    // one not yet (an event after now is not counted).
+    for (const [holdout, activatesAt] of [
+      [false, "2026-03-19T09:00:00.000Z"],
+      [true, "2026-03-20T13:00:00.000Z"],
+    ] as const) {
+      const open = await profile(workspaceId, at("2026-03-17T09:00:00.000Z"));
+      await run(workspaceId, nudge, open, at("2026-03-18T09:00:00.000Z"), holdout);
+      await track(workspaceId, open, "Report Created", at(activatesAt));
+    }
     // Another workspace's runs of a journey never count.
     const theirs = await profile(other.workspaceId, firstSeen);
     await run(other.workspaceId, nudge, theirs, entry, false);
@@ -208,14 +218,16 @@ describe("how much a journey moved activation", () => {
     expect(overview.journeys.map((j) => j.name)).toEqual(["Nudge"]);
     expect(overview.journeys.some((j) => j.journeyId === draft)).toBe(false);
     const [moved] = overview.journeys;
-    expect(moved?.lift.treatment).toEqual({ entered: 40, converted: 24, rate: 0.6 });
-    expect(moved?.lift.holdout).toEqual({ entered: 40, converted: 10, rate: 0.25 });
+    expect(moved?.lift.treatment).toEqual({ entered: 41, converted: 25, rate: 25 / 41 });
+    expect(moved?.lift.holdout).toEqual({ entered: 41, converted: 10, rate: 10 / 41 });
     // The same method as the journey's conversion lift, figure for figure.
-    expect(moved?.lift).toEqual(computeLift({ entered: 40, converted: 24 }, { entered: 40, converted: 10 }));
-    expect(moved?.lift.interval).toEqual(newcombeInterval(24, 40, 10, 40));
+    expect(moved?.lift).toEqual(
+      computeLift({ entered: 41, converted: 25 }, { entered: 41, converted: 10 }),
+    );
+    expect(moved?.lift.interval).toEqual(newcombeInterval(25, 41, 10, 41));
     expect(moved?.lift.verdict).toBe("positive");
-    expect(moved?.sentence).toMatch(/^Raises activation by \+35\.0 pts, likely between/);
-    expect(moved?.sentence).toContain("60.0% of messaged profiles activated vs 25.0% held out");
+    expect(moved?.sentence).toMatch(/^Raises activation by \+36\.6 pts, likely between/);
+    expect(moved?.sentence).toContain("61.0% of messaged profiles activated vs 24.4% held out");
   });
 
   it("says when there is no holdout or too few profiles", async () => {

@@ -4,10 +4,12 @@
 //
 // Who counts: each profile once per journey, at its first entry, if at that
 // moment it had not activated yet and its activation window was still open
-// (it could still be moved), and only once that window has closed (the
-// outcome is known). The messaged group is the entrants the journey did not
-// hold out; the holdout is the rest. Random assignment at entry makes the two
-// groups comparable, so the difference is what the journey did.
+// (it could still be moved). It activated when it did an activation event
+// within its window; a window still open counts what happened so far. The
+// messaged group is the entrants the journey did not hold out; the holdout is
+// the rest. Assignment at entry is random (a hash), so both groups have the
+// same mix of entry times and open windows, and the difference between their
+// activated shares is what the journey did.
 
 import { computeLift, type GroupCounts, type LiftResult, MIN_GROUP, MIN_OUTCOMES } from "../lift";
 
@@ -29,7 +31,7 @@ export interface JourneyActivationLift {
 }
 
 export const ACTIVATION_LIFT_METHOD =
-  "Each profile counts once per journey, from its first entry, if it had not activated yet, its window was still open, and that window has now closed. " +
+  "Each profile counts once per journey, from its first entry, if it had not activated yet and its activation window was still open; a window still open counts what happened so far, in both groups alike. " +
   "The 95% range for the difference of the two shares is Newcombe's hybrid score interval, the same as the journey's conversion lift; " +
   `it is shown once each group has at least ${MIN_GROUP} profiles, ${MIN_OUTCOMES} who activated and ${MIN_OUTCOMES} who did not.`;
 
@@ -52,7 +54,7 @@ export function activationSentence(counts: JourneyActivationCounts, lift: LiftRe
     `${percent(lift.treatment.rate ?? 0)} of messaged profiles activated vs ${percent(lift.holdout.rate ?? 0)} held out`;
   switch (lift.verdict) {
     case "no_data":
-      return "No profile has entered it before activating with its window now closed, so there is nothing to compare yet.";
+      return "No profile has entered it before activating, within its activation window, so there is nothing to compare yet.";
     case "no_holdout":
       return holdout.entered === 0
         ? "Nobody who could still activate was held out, so its effect cannot be measured. Give the journey a holdout."

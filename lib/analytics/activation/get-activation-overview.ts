@@ -123,8 +123,8 @@ export async function loadCohortCounts(
 
 /**
  * Per published journey: its entrants who could still activate (not activated
- * at first entry, window open then, window closed by now), messaged or held
- * out, and how many of them activated within their window.
+ * at first entry, window open then), messaged or held out, and how many of
+ * them activated within their window (by now, for windows still open).
  */
 export async function loadJourneyCounts(
   db: RawDb,
@@ -159,11 +159,11 @@ export async function loadJourneyCounts(
     )
     SELECT "journeyId", holdout,
       count(*)::int AS entered,
-      count(*) FILTER (WHERE "activatedAt" <= deadline)::int AS activated
+      count(*) FILTER (WHERE "activatedAt" <= deadline AND "activatedAt" <= ${now}::timestamp(3))::int AS activated
     FROM scored
     WHERE ("activatedAt" IS NULL OR "activatedAt" > "enteredAt")
       AND "enteredAt" < deadline
-      AND deadline <= ${now}::timestamp(3)
+      AND "enteredAt" <= ${now}::timestamp(3)
     GROUP BY 1, 2`;
   const zero = () => ({ entered: 0, converted: 0 });
   const byJourney = new Map<string, JourneyActivationCounts>(
