@@ -7,7 +7,9 @@ import { seedDemo } from "@/lib/seed/seed-demo";
 
 async function main(): Promise<void> {
   const demo = await seedDemo({ log: (line) => console.error(line) });
-  console.log(JSON.stringify({ workspaceId: demo.workspaceId, email: demo.email, password: demo.password }));
+  console.log(
+    JSON.stringify({ workspaceId: demo.workspaceId, email: demo.email, password: demo.password }),
+  );
   await disconnectPrisma();
 }
 

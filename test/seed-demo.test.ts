@@ -309,7 +309,22 @@ describe("the demo's history went through its journeys", () => {
 
   it("shows activation on the home page: by signup cohort, and what the journeys moved", async () => {
     const overview = await getActivationOverview({ workspaceId: first.workspaceId, now });
-    console.log(JSON.stringify({ cohorts: overview.cohorts, overall: overview.overall, journeys: overview.journeys.map((j) => ({ name: j.name, sentence: j.sentence, t: j.lift.treatment, h: j.lift.holdout })) }, null, 1));
+    console.log(
+      JSON.stringify(
+        {
+          cohorts: overview.cohorts,
+          overall: overview.overall,
+          journeys: overview.journeys.map((j) => ({
+            name: j.name,
+            sentence: j.sentence,
+            t: j.lift.treatment,
+            h: j.lift.holdout,
+          })),
+        },
+        null,
+        1,
+      ),
+    );
     expect(overview.activation).toEqual({ events: ["Report Created"], windowDays: 7 });
   });
 

@@ -24,14 +24,18 @@ test("a new user signs in and sees a non-empty activation chart and a demo journ
   // Marketers land on the home page.
   await expect(page).toHaveURL(new RegExp(`/w/${demo.workspaceId}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
-  await expect(page.getByText("Activation: “Report Created” within 7 days of first seen.")).toBeVisible();
+  await expect(
+    page.getByText("Activation: “Report Created” within 7 days of first seen."),
+  ).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
 
   // A chart with bars, and a data table whose rates are real numbers.
   const chart = page.getByTestId("activation-chart");
   await expect(chart.locator(".recharts-bar-rectangle").first()).toBeVisible();
-  await expect(page.getByTestId("activation-overall")).toContainText(/^\d+\.\d% of the \d+ profiles/);
+  await expect(page.getByTestId("activation-overall")).toContainText(
+    /^\d+\.\d% of the \d+ profiles/,
+  );
   await chart.getByText("Data table").click();
   const rates = await chart.locator("tbody td:nth-child(2)").allTextContents();
   expect(rates.filter((r) => /^\d+(\.\d)?%$/.test(r)).length).toBeGreaterThan(3);

@@ -9,7 +9,15 @@ test("the signed-in shell navigates every section", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
-  for (const section of ["Messages", "Users", "Events", "Analytics", "Settings", "Journeys", "Home"]) {
+  for (const section of [
+    "Messages",
+    "Users",
+    "Events",
+    "Analytics",
+    "Settings",
+    "Journeys",
+    "Home",
+  ]) {
     await nav.getByRole("link", { name: section }).click();
     // Analytics reads the workspace's whole history on the server: allow a slow machine time.
     await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible({

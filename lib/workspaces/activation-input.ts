@@ -8,30 +8,29 @@ import { z } from "zod";
 export const MAX_ACTIVATION_EVENTS = 10;
 export const MAX_ACTIVATION_WINDOW_DAYS = 90;
 
-export const activationSettingsSchema = z
-  .strictObject({
-    events: z
-      .array(
-        z
-          .string()
-          .trim()
-          .min(1, "Choose an event name.")
-          .max(200, "Event names are at most 200 characters."),
-      )
-      .min(1, "Choose at least one activation event.")
-      .max(MAX_ACTIVATION_EVENTS, `At most ${MAX_ACTIVATION_EVENTS} activation events.`)
-      .refine((names) => new Set(names).size === names.length, "Each event can be listed once.")
-      .meta({
-        description: "Event names that mean a profile is activated (any one of them counts).",
-        example: ["Report Created"],
-      }),
-    windowDays: z
-      .number("Enter a number of days.")
-      .int("Enter a whole number of days.")
-      .min(1, "The window is at least 1 day.")
-      .max(MAX_ACTIVATION_WINDOW_DAYS, `The window is at most ${MAX_ACTIVATION_WINDOW_DAYS} days.`)
-      .meta({ description: "Days after a profile is first seen in which it must activate." }),
-  });
+export const activationSettingsSchema = z.strictObject({
+  events: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, "Choose an event name.")
+        .max(200, "Event names are at most 200 characters."),
+    )
+    .min(1, "Choose at least one activation event.")
+    .max(MAX_ACTIVATION_EVENTS, `At most ${MAX_ACTIVATION_EVENTS} activation events.`)
+    .refine((names) => new Set(names).size === names.length, "Each event can be listed once.")
+    .meta({
+      description: "Event names that mean a profile is activated (any one of them counts).",
+      example: ["Report Created"],
+    }),
+  windowDays: z
+    .number("Enter a number of days.")
+    .int("Enter a whole number of days.")
+    .min(1, "The window is at least 1 day.")
+    .max(MAX_ACTIVATION_WINDOW_DAYS, `The window is at most ${MAX_ACTIVATION_WINDOW_DAYS} days.`)
+    .meta({ description: "Days after a profile is first seen in which it must activate." }),
+});
 
 export type ActivationSettings = z.infer<typeof activationSettingsSchema>;
 

@@ -183,7 +183,8 @@ describe("how much a journey moved activation", () => {
         await run(workspaceId, nudge, id, entry, holdout);
         // A second entry of the same profile counts once.
         if (i === 0) await run(workspaceId, nudge, id, at("2026-03-04T09:00:00.000Z"), holdout);
-        if (i < activated) await track(workspaceId, id, "Report Created", at(entry.toISOString(), DAY));
+        if (i < activated)
+          await track(workspaceId, id, "Report Created", at(entry.toISOString(), DAY));
         // Activating after the window is not activating.
         else if (i < activated + 3) {
           await track(workspaceId, id, "Report Created", at(firstSeen.toISOString(), 8 * DAY));
@@ -246,7 +247,9 @@ describe("how much a journey moved activation", () => {
     expect(a?.lift.verdict).toBe("no_holdout");
     expect(a?.sentence).toContain("Give the journey a holdout");
     expect(b?.lift).toMatchObject({ verdict: "too_small", interval: null });
-    expect(b?.sentence).toMatch(/^Too few profiles to tell yet \(the messaged group has 3 profiles\)/);
+    expect(b?.sentence).toMatch(
+      /^Too few profiles to tell yet \(the messaged group has 3 profiles\)/,
+    );
   });
 });
 

@@ -63,7 +63,11 @@ export function ActivationChart({
             data={data}
             series={[
               { key: "final", label: "Activated (window closed)", color: SERIES_COLORS[0] },
-              { key: "open", label: "Activated so far (window still open)", color: SERIES_COLORS[2] },
+              {
+                key: "open",
+                label: "Activated so far (window still open)",
+                color: SERIES_COLORS[2],
+              },
             ]}
           />
         </div>
@@ -101,7 +105,9 @@ export function ActivationChart({
                     <td className="py-1 pr-3 tabular-nums">{formatCount(c.profiles)}</td>
                     <td className="py-1 pr-3 tabular-nums">{formatCount(c.activated)}</td>
                     <td className="py-1 pr-3 tabular-nums">{formatRate(c.rate)}</td>
-                    <td className="py-1 pr-3">{c.complete ? "Closed" : "Still open (incomplete)"}</td>
+                    <td className="py-1 pr-3">
+                      {c.complete ? "Closed" : "Still open (incomplete)"}
+                    </td>
                   </tr>
                 ))}
             </tbody>

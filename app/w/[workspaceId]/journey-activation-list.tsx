@@ -49,7 +49,10 @@ export function JourneyActivationList({
       {journeys.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
           No journey has been published yet.{" "}
-          <Link href={`/w/${workspaceId}/journeys`} className="font-medium text-brand-700 underline">
+          <Link
+            href={`/w/${workspaceId}/journeys`}
+            className="font-medium text-brand-700 underline"
+          >
             Build one
           </Link>{" "}
           with a holdout to see how much it moves activation.
@@ -108,7 +111,10 @@ export function JourneyActivationList({
                     <dd className="text-lg font-semibold tabular-nums">
                       {formatPoints(lift.absoluteLift)}
                     </dd>
-                    <dd className="text-xs tabular-nums text-slate-500" data-testid="activation-interval">
+                    <dd
+                      className="text-xs tabular-nums text-slate-500"
+                      data-testid="activation-interval"
+                    >
                       {lift.interval
                         ? `${formatPoints(lift.interval.lower)} to ${formatPoints(lift.interval.upper)}`
                         : "Not enough data yet"}

@@ -43,9 +43,9 @@ export default async function HomePage({
             </Link>
           }
         >
-          Pick the event that shows a new user got value (for example “Report Created”) and how
-          many days after they were first seen it counts. This page then shows the activation rate
-          of each signup cohort and how much each journey moved it.
+          Pick the event that shows a new user got value (for example “Report Created”) and how many
+          days after they were first seen it counts. This page then shows the activation rate of
+          each signup cohort and how much each journey moved it.
         </EmptyState>
       </>
     );
@@ -56,10 +56,7 @@ export default async function HomePage({
         title="Home"
         description={`Activation: ${activationText(activation)}.`}
         actions={
-          <Link
-            href={settingsHref}
-            className="text-sm font-medium text-brand-700 hover:underline"
-          >
+          <Link href={settingsHref} className="text-sm font-medium text-brand-700 hover:underline">
             Change activation
           </Link>
         }

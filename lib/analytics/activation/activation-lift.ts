@@ -67,7 +67,9 @@ export function activationSentence(counts: JourneyActivationCounts, lift: LiftRe
     case "negative":
     case "inconclusive": {
       const interval = lift.interval;
-      const range = interval ? `, likely between ${points(interval.lower)} and ${points(interval.upper)}` : "";
+      const range = interval
+        ? `, likely between ${points(interval.lower)} and ${points(interval.upper)}`
+        : "";
       const diff = points(lift.absoluteLift ?? 0);
       if (lift.verdict === "positive") return `Raises activation by ${diff}${range}: ${rates()}.`;
       if (lift.verdict === "negative") return `Lowers activation by ${diff}${range}: ${rates()}.`;

@@ -2,7 +2,10 @@
 import { parseOrThrow, readJson } from "@/lib/api/errors";
 import { withSecretKey } from "@/lib/auth/with-secret-key";
 import { activationInputSchema } from "@/lib/workspaces/activation-input";
-import { getActivationSettings, saveActivationSettings } from "@/lib/workspaces/activation-settings";
+import {
+  getActivationSettings,
+  saveActivationSettings,
+} from "@/lib/workspaces/activation-settings";
 
 export const GET = withSecretKey(async ({ workspace }) =>
   Response.json(await getActivationSettings(workspace.id)),

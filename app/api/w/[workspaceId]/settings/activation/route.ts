@@ -2,7 +2,10 @@
 import { parseOrThrow, readJson } from "@/lib/api/errors";
 import { withWorkspace } from "@/lib/auth/with-workspace";
 import { activationInputSchema } from "@/lib/workspaces/activation-input";
-import { getActivationSettings, saveActivationSettings } from "@/lib/workspaces/activation-settings";
+import {
+  getActivationSettings,
+  saveActivationSettings,
+} from "@/lib/workspaces/activation-settings";
 
 export const GET = withWorkspace(async ({ workspace }) =>
   Response.json(await getActivationSettings(workspace.id)),
