@@ -54,7 +54,7 @@ export function activationSentence(counts: JourneyActivationCounts, lift: LiftRe
     `${percent(lift.treatment.rate ?? 0)} of messaged profiles activated vs ${percent(lift.holdout.rate ?? 0)} held out`;
   switch (lift.verdict) {
     case "no_data":
-      return "No profile has entered it before activating, within its activation window, so there is nothing to compare yet.";
+      return "None of its entrants could still activate when they entered (they had activated already, or their activation window had passed), so there is nothing to compare.";
     case "no_holdout":
       return holdout.entered === 0
         ? "Nobody who could still activate was held out, so its effect cannot be measured. Give the journey a holdout."
