@@ -211,11 +211,14 @@ describe("how much a journey moved activation", () => {
       await run(workspaceId, nudge, open, at("2026-03-18T09:00:00.000Z"), holdout);
       await track(workspaceId, open, "Report Created", at(activatesAt));
     }
+    // Before the period the page shows (the last 30 days): not counted.
+    const earlier = await profile(workspaceId, at("2026-02-01T09:00:00.000Z"));
+    await run(workspaceId, nudge, earlier, at("2026-02-02T09:00:00.000Z"), true);
     // Another workspace's runs of a journey never count.
     const theirs = await profile(other.workspaceId, firstSeen);
     await run(other.workspaceId, nudge, theirs, entry, false);
 
-    const overview = await getActivationOverview({ workspaceId, now });
+    const overview = await getActivationOverview({ workspaceId, query: { by: "day" }, now });
     expect(overview.journeys.map((j) => j.name)).toEqual(["Nudge"]);
     expect(overview.journeys.some((j) => j.journeyId === draft)).toBe(false);
     const [moved] = overview.journeys;

@@ -27,7 +27,7 @@ import {
 //
 // Indexes: profiles (workspaceId, firstSeenAt) for the cohorts; events
 // (profileId, name, timestamp) for each profile's first activation event;
-// journey_runs (journeyId, enteredAt) for the entrants.
+// journey_runs (workspaceId, enteredAt) and (journeyId, enteredAt) for the entrants.
 
 export const activationOverviewQuerySchema = z.object({
   by: z.enum(["day", "week"], "Choose day or week.").optional(),
@@ -68,7 +68,7 @@ export async function getActivationOverview(input: {
   const starts = cohortStarts(now, unit, COHORT_COUNT[unit]);
   const [counts, journeys] = await Promise.all([
     loadCohortCounts(db, { workspaceId, activation, unit, from: starts[0] ?? now, now }),
-    loadJourneyCounts(db, { workspaceId, activation, now }),
+    loadJourneyCounts(db, { workspaceId, activation, from: starts[0] ?? now, now }),
   ]);
   const cohorts = cohortRows({ starts, counts, unit, windowDays: activation.windowDays, now });
   return {
@@ -122,15 +122,16 @@ export async function loadCohortCounts(
 }
 
 /**
- * Per published journey: its entrants who could still activate (not activated
+ * Per published journey, over the runs entered since `from` (the chart's
+ * first cohort): its entrants who could still activate (not activated
  * at first entry, window open then), messaged or held out, and how many of
  * them activated within their window (by now, for windows still open).
  */
 export async function loadJourneyCounts(
   db: RawDb,
-  input: { workspaceId: string; activation: ActivationSettings; now: Date },
+  input: { workspaceId: string; activation: ActivationSettings; from: Date; now: Date },
 ): Promise<JourneyActivationCounts[]> {
-  const { workspaceId, activation, now } = input;
+  const { workspaceId, activation, from, now } = input;
   const journeys = await prisma.journey.findMany({
     where: { workspaceId, currentVersionId: { not: null } },
     select: { id: true, name: true, status: true },
@@ -146,6 +147,7 @@ export async function loadJourneyCounts(
         r."journeyId", r."profileId", r.holdout, r."enteredAt"
       FROM journey_runs r
       WHERE r."workspaceId" = ${workspaceId} AND r."journeyId" = ANY(${ids}::text[])
+        AND r."enteredAt" >= ${from}::timestamp(3)
       ORDER BY r."journeyId", r."profileId", r."enteredAt"
     ),
     scored AS (
