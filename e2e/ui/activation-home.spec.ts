@@ -16,13 +16,14 @@ test("a new user signs in and sees a non-empty activation chart and a demo journ
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto("/");
-  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page).toHaveURL(/\/sign-in/, { timeout: 30_000 });
   await page.getByLabel("Email").fill(demo.email);
   await page.getByLabel("Password").fill(demo.password);
   await page.getByRole("button", { name: "Sign in" }).click();
 
   // Marketers land on the home page.
-  await expect(page).toHaveURL(new RegExp(`/w/${demo.workspaceId}$`));
+  // The home page reads the workspace's history on the server: allow a busy machine time.
+  await expect(page).toHaveURL(new RegExp(`/w/${demo.workspaceId}$`), { timeout: 60_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
   await expect(
     page.getByText("Activation: “Report Created” within 7 days of first seen."),
@@ -67,7 +68,7 @@ test("a new user signs in and sees a non-empty activation chart and a demo journ
 
   // The journey's own page shows its conversion lift with an interval too.
   await card.getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/journeys\/[^/]+\/analytics/);
-  await expect(page.getByRole("region", { name: /vs holdout/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/journeys\/[^/]+\/analytics/, { timeout: 60_000 });
+  await expect(page.getByRole("region", { name: /vs holdout/ })).toBeVisible({ timeout: 30_000 });
   await context.close();
 });
