@@ -5,7 +5,7 @@ test("the signed-in shell navigates every section", async ({ page }) => {
   const { workspaceId } = loadState();
   await page.goto("/");
   // Marketers land on the home page (activation).
-  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}$`));
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}$`), { timeout: 30_000 });
   await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
@@ -40,7 +40,7 @@ test("sign out, a wrong password is refused, the right one signs in", async ({ b
 
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/w\/[^/]+$/);
+  await expect(page).toHaveURL(/\/w\/[^/]+$/, { timeout: 30_000 });
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
