@@ -1,3 +1,5 @@
+"use client";
+
 import Link from "next/link";
 import { DailyChart, SERIES_COLORS } from "@/components/analytics/daily-chart";
 import { formatCount, formatRate } from "@/components/analytics/format";

@@ -70,7 +70,10 @@ export async function getActivationOverview(input: {
     loadCohortCounts(db, { workspaceId, activation, unit, from: starts[0] ?? now, now }),
     loadJourneyCounts(db, { workspaceId, activation, from: starts[0] ?? now, now }),
   ]);
-  const cohorts = cohortRows({ starts, counts, unit, windowDays: activation.windowDays, now });
+  const rows = cohortRows({ starts, counts, unit, windowDays: activation.windowDays, now });
+  // From the first cohort anyone is in: a young workspace's chart starts at its first signups.
+  const first = rows.findIndex((row) => row.profiles > 0);
+  const cohorts = first > 0 ? rows.slice(first) : rows;
   return {
     activation,
     unit,
