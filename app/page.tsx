@@ -5,12 +5,12 @@ import { isSetupNeeded } from "@/lib/workspaces/setup-owner";
 
 export const dynamic = "force-dynamic";
 
-// Entry point: first-run setup, sign-in, or the member's first workspace.
+// Entry point: first-run setup, sign-in, or the home page (activation) of the member's first workspace.
 export default async function Home() {
   if (await isSetupNeeded()) redirect("/setup");
   const member = await getCurrentMember();
   if (!member) redirect("/sign-in");
   const [first] = await listMemberWorkspaces(member.id);
   if (!first) redirect("/no-workspace");
-  redirect(`/w/${first.workspaceId}/journeys`);
+  redirect(`/w/${first.workspaceId}`);
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -155,4 +156,23 @@ export async function insertFailedEmail(
     );
     return id;
   });
+}
+
+/**
+ * Seeds the demo workspace into the e2e database (once: later calls find it)
+ * in a child process, as the first `npm start` would. Answers its sign-in.
+ */
+export function seedDemoWorkspace(): { workspaceId: string; email: string; password: string } {
+  const out = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "e2e/seed-demo-workspace.ts"],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl(), DEMO_PASSWORD: "" },
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      timeout: 300_000,
+    },
+  );
+  const last = out.trim().split("\n").at(-1) ?? "";
+  return JSON.parse(last) as { workspaceId: string; email: string; password: string };
 }

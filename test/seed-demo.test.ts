@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { getActivationOverview } from "@/lib/analytics/activation/get-activation-overview";
 import { getJourneyAnalytics } from "@/lib/analytics/get-journey-analytics";
 import { getWorkspaceOverview } from "@/lib/analytics/get-workspace-overview";
 import { verifyPassword } from "@/lib/auth/password";
@@ -304,6 +305,27 @@ describe("the demo's history went through its journeys", () => {
       expect(lift.holdout.entered).toBeGreaterThanOrEqual(30);
       expect(lift.treatment.converted).toBeGreaterThan(0);
     }
+  });
+
+  it("shows activation on the home page: by signup cohort, and what the journeys moved", async () => {
+    const overview = await getActivationOverview({ workspaceId: first.workspaceId, now });
+    expect(overview.activation).toEqual({ events: ["Report Created"], windowDays: 7 });
+    expect(overview.unit).toBe("day");
+    const filled = overview.cohorts.filter((c) => c.profiles > 0);
+    expect(filled.length).toBeGreaterThanOrEqual(14);
+    expect(filled.filter((c) => c.complete && c.activated > 0).length).toBeGreaterThan(3);
+    expect(overview.cohorts.at(-1)?.complete).toBe(false);
+    expect(overview.overall.profiles).toBeGreaterThan(100);
+    expect(overview.overall.rate).toBeGreaterThan(0.2);
+    expect(overview.overall.rate).toBeLessThan(1);
+    const byName = new Map(overview.journeys.map((j) => [j.name, j]));
+    // The onboarding nudge leads to the activation event: its comparison has a range.
+    const nudge = byName.get("Nudge a stalled onboarding");
+    expect(nudge?.lift.interval).not.toBeNull();
+    expect(nudge?.lift.holdout.entered).toBeGreaterThanOrEqual(30);
+    expect(nudge?.sentence).toMatch(/likely between/);
+    // Users quiet for 7 days entered after their activation window: nothing to compare.
+    expect(byName.get("Re-engage after 7 quiet days")?.lift.verdict).toBe("no_data");
   });
 
   it("has budget hits, quiet hours and filtered users to show", async () => {

@@ -36,19 +36,27 @@ export function DailyChart<K extends string>({
   series,
   kind = "line",
   height = 240,
+  xLabel = "Day",
+  unit = "",
 }: {
   title: string;
-  data: ({ day: string } & Record<K, number>)[];
+  /** null: no value that day (a gap in a line, no bar, "—" in the table). */
+  data: ({ day: string } & Record<K, number | null>)[];
   series: SeriesSpec<K>[];
   kind?: "line" | "bar";
   height?: number;
+  /** The first column's heading in the data table. */
+  xLabel?: string;
+  /** Appended to values on the axis, in the tooltip and the table ("%"). */
+  unit?: string;
 }) {
+  const withUnit = (value: unknown) => `${String(value)}${unit}`;
   const common = (
     <>
       <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
       <XAxis dataKey="day" tickFormatter={shortDay} fontSize={12} minTickGap={16} />
-      <YAxis allowDecimals={false} fontSize={12} width={40} />
-      <Tooltip />
+      <YAxis allowDecimals={false} fontSize={12} width={40} tickFormatter={withUnit} />
+      <Tooltip formatter={withUnit} />
       <Legend wrapperStyle={{ fontSize: 12 }} />
     </>
   );
@@ -97,7 +105,7 @@ export function DailyChart<K extends string>({
           <thead>
             <tr>
               <th scope="col" className="py-1 pr-3">
-                Day
+                {xLabel}
               </th>
               {series.map((s) => (
                 <th key={s.key} scope="col" className="py-1 pr-3">
@@ -112,7 +120,7 @@ export function DailyChart<K extends string>({
                 <td className="py-0.5 pr-3">{row.day}</td>
                 {series.map((s) => (
                   <td key={s.key} className="py-0.5 pr-3 tabular-nums">
-                    {row[s.key]}
+                    {row[s.key] === null ? "—" : withUnit(row[s.key])}
                   </td>
                 ))}
               </tr>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const SECTIONS = [
+  { slug: "", label: "Home" },
   { slug: "journeys", label: "Journeys" },
   { slug: "messages", label: "Messages" },
   { slug: "users", label: "Users" },
@@ -18,11 +19,12 @@ export function NavLinks({ workspaceId }: { workspaceId: string }) {
   return (
     <nav aria-label="Main" className="flex flex-col gap-0.5">
       {SECTIONS.map(({ slug, label }) => {
-        const href = `/w/${workspaceId}/${slug}`;
-        const active = pathname === href || pathname.startsWith(`${href}/`);
+        const href = slug ? `/w/${workspaceId}/${slug}` : `/w/${workspaceId}`;
+        // Home is the workspace's own path: only that page, not every page under it.
+        const active = pathname === href || (slug !== "" && pathname.startsWith(`${href}/`));
         return (
           <Link
-            key={slug}
+            key={label}
             href={href}
             aria-current={active ? "page" : undefined}
             className={`rounded-md px-3 py-2 text-sm font-medium ${

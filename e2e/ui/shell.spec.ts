@@ -4,9 +4,20 @@ import { loadState, OWNER } from "../fixtures";
 test("the signed-in shell navigates every section", async ({ page }) => {
   const { workspaceId } = loadState();
   await page.goto("/");
-  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+  // Marketers land on the home page (activation).
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}$`), { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
   const nav = page.getByRole("navigation", { name: "Main" });
-  for (const section of ["Messages", "Users", "Events", "Analytics", "Settings", "Journeys"]) {
+  await expect(nav.getByRole("link", { name: "Home" })).toHaveAttribute("aria-current", "page");
+  for (const section of [
+    "Messages",
+    "Users",
+    "Events",
+    "Analytics",
+    "Settings",
+    "Journeys",
+    "Home",
+  ]) {
     await nav.getByRole("link", { name: section }).click();
     // Analytics reads the workspace's whole history on the server: allow a slow machine time.
     await expect(page.getByRole("heading", { level: 1, name: section })).toBeVisible({
@@ -29,7 +40,7 @@ test("sign out, a wrong password is refused, the right one signs in", async ({ b
 
   await page.getByLabel("Password").fill(OWNER.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/w\/[^/]+\/journeys$/);
+  await expect(page).toHaveURL(/\/w\/[^/]+$/, { timeout: 30_000 });
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);

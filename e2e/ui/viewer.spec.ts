@@ -17,7 +17,7 @@ test("a viewer cannot rotate keys or invite", async ({ page, browser }) => {
   await viewer.getByLabel("Email").fill(`viewer-${Date.now()}@e2e.test`);
   await viewer.getByLabel("Password (8+ characters)").fill("viewer-password-1");
   await viewer.getByRole("button", { name: "Join workspace" }).click();
-  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}$`), { timeout: 30_000 });
 
   await viewer.goto(`/w/${workspaceId}/settings`);
   await expect(

@@ -21,11 +21,11 @@ test("an owner creates a second workspace and switches between the two", async (
 
   await page.getByText("Switch workspace").click();
   await page.getByRole("link", { name: OWNER.workspaceName }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+  await expect(page).toHaveURL(new RegExp(`/w/${workspaceId}$`), { timeout: 30_000 });
   await page.getByText("Switch workspace").click();
   await page.getByRole("link", { name: "Second Co" }).click();
-  await expect(page).toHaveURL(new RegExp(`/w/${secondId}/journeys$`));
-  await expect(page.getByRole("heading", { level: 1, name: "Journeys" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/w/${secondId}$`), { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1, name: "Home" })).toBeVisible();
 });
 
 test("an owner changes a member's role, removes them and revokes an invite", async ({
@@ -47,7 +47,7 @@ test("an owner changes a member's role, removes them and revokes an invite", asy
   await editor.getByLabel("Email").fill(email);
   await editor.getByLabel("Password (8+ characters)").fill("editor-password-1");
   await editor.getByRole("button", { name: "Join workspace" }).click();
-  await expect(editor).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+  await expect(editor).toHaveURL(new RegExp(`/w/${workspaceId}$`), { timeout: 30_000 });
   await context.close();
 
   await page.goto(`/w/${workspaceId}/settings`);

@@ -5,6 +5,7 @@ import { prisma } from "@/lib/db/client";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
 import type { WorkspaceDeliveryRules } from "@/lib/journey-core/delivery-rules";
 import { StartupError } from "@/lib/startup-error";
+import type { ActivationSettings } from "@/lib/workspaces/activation-input";
 import { hashKey, rotateKey } from "@/lib/workspaces/api-keys";
 import { createWorkspace } from "@/lib/workspaces/create-workspace";
 import { DEFAULT_DELIVERY_RULES } from "@/lib/workspaces/delivery-rules";
@@ -54,6 +55,13 @@ const DEMO_DELIVERY_RULES: WorkspaceDeliveryRules = {
   ...DEFAULT_DELIVERY_RULES,
   frequency: { windowHours: 72, max: 6, perChannel: { email: 1 }, onLimit: "defer" },
 };
+
+/**
+ * Acme's measurable outcome: a new user creates a first report within a week
+ * of signing up (the onboarding's last step; the stalled-onboarding journey
+ * nudges toward it). The home page charts it and each journey's effect on it.
+ */
+export const DEMO_ACTIVATION: ActivationSettings = { events: ["Report Created"], windowDays: 7 };
 
 /**
  * Seeds the demo workspace once per database. Later calls (and a second
@@ -231,7 +239,7 @@ async function createDemoWorkspace(
     );
     await tx.workspace.update({
       where: { id: workspaceId },
-      data: { deliveryRules: DEMO_DELIVERY_RULES },
+      data: { deliveryRules: DEMO_DELIVERY_RULES, activation: DEMO_ACTIVATION },
     });
     for (const [key, value] of [
       [DEMO_MARKER_KEY, workspaceId],

@@ -34,7 +34,7 @@ export function AcceptInviteForm({
           password: String(input.password),
         });
       }
-      router.push(`/w/${workspaceId}/journeys`);
+      router.push(`/w/${workspaceId}`);
       router.refresh();
     } catch (error) {
       setErrors({

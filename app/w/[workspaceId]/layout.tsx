@@ -40,7 +40,7 @@ export default async function WorkspaceLayout({
                     <Link
                       className="text-brand-600 hover:underline aria-[current=page]:font-semibold"
                       aria-current={m.workspaceId === workspace.id ? "page" : undefined}
-                      href={`/w/${m.workspaceId}/journeys`}
+                      href={`/w/${m.workspaceId}`}
                     >
                       {m.workspace.name}
                     </Link>

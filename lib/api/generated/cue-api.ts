@@ -626,6 +626,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/activation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What counts as activation
+         * @description The event names that mean a profile is activated (any one of them) and the window in days after the profile is first seen. The home page shows the activation rate by signup cohort and, for each journey with a holdout, the activated share of messaged profiles against the holdout. `activation` is null until the workspace sets it.
+         */
+        get: operations["getActivation"];
+        /**
+         * Set what counts as activation
+         * @description `{ activation: { events, windowDays } }` replaces it (1–10 distinct event names, 1–90 days); `{ activation: null }` clears it. A bad field is a 422 naming it (`activation.windowDays`, `activation.events.0`). Event names never received are accepted: the events may not have arrived yet.
+         */
+        put: operations["putActivation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/allowed-origins": {
         parameters: {
             query?: never;
@@ -961,6 +985,33 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Activation: {
+            activation: {
+                /**
+                 * @description Event names that mean a profile is activated (any one of them counts).
+                 * @example [
+                 *       "Report Created"
+                 *     ]
+                 */
+                events: string[];
+                /** @description Days after a profile is first seen in which it must activate. */
+                windowDays: number;
+            } | null;
+        };
+        ActivationView: {
+            /** @description The workspace's activation setting; null until it sets one. */
+            activation: {
+                /**
+                 * @description Event names that mean a profile is activated (any one of them counts).
+                 * @example [
+                 *       "Report Created"
+                 *     ]
+                 */
+                events: string[];
+                /** @description Days after a profile is first seen in which it must activate. */
+                windowDays: number;
+            } | null;
+        };
         AliasCall: {
             anonymousId?: (string | number) | null;
             context?: {
@@ -6651,6 +6702,158 @@ export interface operations {
                      *       "error": {
                      *         "code": "rate_limited",
                      *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "activation": {
+                     *         "events": [
+                     *           "Report Created"
+                     *         ],
+                     *         "windowDays": 7
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ActivationView"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putActivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "activation": {
+                 *         "events": [
+                 *           "Report Created",
+                 *           "Dashboard Shared"
+                 *         ],
+                 *         "windowDays": 7
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["Activation"];
+            };
+        };
+        responses: {
+            /** @description The setting now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "activation": {
+                     *         "events": [
+                     *           "Report Created",
+                     *           "Dashboard Shared"
+                     *         ],
+                     *         "windowDays": 7
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ActivationView"];
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
                      *       }
                      *     }
                      */

@@ -10,6 +10,7 @@ import {
   templateViewSchema,
 } from "@/lib/channels/templates/template-schemas";
 import { allowedOriginsBodySchema } from "@/lib/inbox/allowed-origins-schema";
+import { activationInputSchema, activationViewSchema } from "@/lib/workspaces/activation-input";
 import {
   deliveryRulesInputSchema,
   deliveryRulesViewSchema,
@@ -28,7 +29,7 @@ import {
 } from "./openapi-helpers";
 
 // Configuring a workspace from code (secret key): the workspace itself,
-// message templates, delivery rules, allowed origins and email settings.
+// message templates, delivery rules, allowed origins, email settings and activation.
 // Each route calls the same function, with the same schema, as the settings
 // pages' session API under /api/w/{workspaceId}.
 
@@ -37,6 +38,7 @@ export const SETTINGS_REQUEST_SCHEMAS = {
   DeliveryRules: deliveryRulesInputSchema,
   AllowedOrigins: allowedOriginsBodySchema,
   EmailSettings: emailSettingsInputSchema,
+  Activation: activationInputSchema,
 };
 export const SETTINGS_RESPONSE_SCHEMAS = {
   Workspace: workspaceViewSchema,
@@ -44,6 +46,7 @@ export const SETTINGS_RESPONSE_SCHEMAS = {
   DeliveryRulesView: deliveryRulesViewSchema,
   EmailSettingsView: emailSettingsViewSchema,
   AllowedOriginsView: z.object({ origins: z.array(z.string()) }),
+  ActivationView: activationViewSchema,
 };
 
 function op(tag: string, operationId: string, summary: string, rest: Operation): Operation {
@@ -224,6 +227,31 @@ export const settingsPaths: Record<string, PathItem> = {
       }),
       responses: {
         "200": json(ref("EmailSettingsView"), "The settings now", EMAIL_EXAMPLE),
+        ...pick("400", "401", "422"),
+      },
+    }),
+  },
+  "/api/v1/settings/activation": {
+    get: op("Settings", "getActivation", "What counts as activation", {
+      description:
+        "The event names that mean a profile is activated (any one of them) and the window in days after the profile is first seen. The home page shows the activation rate by signup cohort and, for each journey with a holdout, the activated share of messaged profiles against the holdout. `activation` is null until the workspace sets it.",
+      responses: {
+        "200": json(ref("ActivationView"), "The setting", {
+          activation: { events: ["Report Created"], windowDays: 7 },
+        }),
+        ...pick("401"),
+      },
+    }),
+    put: op("Settings", "putActivation", "Set what counts as activation", {
+      description:
+        "`{ activation: { events, windowDays } }` replaces it (1–10 distinct event names, 1–90 days); `{ activation: null }` clears it. A bad field is a 422 naming it (`activation.windowDays`, `activation.events.0`). Event names never received are accepted: the events may not have arrived yet.",
+      requestBody: jsonBody(ref("Activation"), {
+        activation: { events: ["Report Created", "Dashboard Shared"], windowDays: 7 },
+      }),
+      responses: {
+        "200": json(ref("ActivationView"), "The setting now", {
+          activation: { events: ["Report Created", "Dashboard Shared"], windowDays: 7 },
+        }),
         ...pick("400", "401", "422"),
       },
     }),

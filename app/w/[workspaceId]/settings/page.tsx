@@ -9,6 +9,7 @@ import { listEndpoints } from "@/lib/webhooks/manage-webhooks";
 import { getWriteKey, listSecretKeys } from "@/lib/workspaces/api-keys";
 import { requireMembership } from "@/lib/workspaces/get-membership";
 import { listMembers, listOpenInvites } from "@/lib/workspaces/list-members";
+import { ActivationPanel } from "./activation-panel";
 import { AllowedOriginsPanel } from "./allowed-origins-panel";
 import { DeliveryRulesPanel } from "./delivery-rules-panel";
 import { EmailSettingsPanel } from "./email-settings-panel";
@@ -92,6 +93,7 @@ export default async function SettingsPage({
           initial={inboxSecret ? inboxSigningSecretJson(inboxSecret) : null}
         />
         <EmailSettingsPanel workspaceId={workspace.id} canEdit={isAdmin} />
+        <ActivationPanel workspaceId={workspace.id} canEdit={hasRole(role, "editor")} />
         <DeliveryRulesPanel workspaceId={workspace.id} canEdit={isAdmin} />
         <AllowedOriginsPanel workspaceId={workspace.id} canEdit={isAdmin} />
         <TopicsPanel workspaceId={workspace.id} canEdit={hasRole(role, "editor")} />
