@@ -626,6 +626,128 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List segments with their size now */
+        get: operations["listSegments"];
+        put?: never;
+        /** Create a segment (computed in the background, then kept live) */
+        post: operations["createSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a segment */
+        get: operations["getSegment"];
+        put?: never;
+        post?: never;
+        /** Delete a segment, its members and history */
+        delete: operations["deleteSegment"];
+        options?: never;
+        head?: never;
+        /** Rename, describe, or change the condition (recomputed) */
+        patch: operations["updateSegment"];
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Why a profile is or isn't in the segment, condition by condition */
+        get: operations["explainSegmentMembership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Size at the end of each day, with the day's entries and exits */
+        get: operations["getSegmentSizeHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A manual segment's members from a CSV of userIds or emails */
+        post: operations["importSegmentMembers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members now, searchable by userId or email, paged */
+        get: operations["listSegmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/members/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every member as CSV (profileId, userId, email, enteredAt) */
+        get: operations["exportSegmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/settings/activation": {
         parameters: {
             query?: never;
@@ -1221,6 +1343,11 @@ export interface components {
                     /** @enum {string} */
                     unit: "minutes" | "hours" | "days" | "weeks";
                 };
+            } | {
+                /** @constant */
+                kind: "in_segment";
+                negate?: boolean;
+                segmentId: string;
             }) | components["schemas"]["ConditionGroup"])[];
         } | {
             any: (({
@@ -1282,6 +1409,11 @@ export interface components {
                     /** @enum {string} */
                     unit: "minutes" | "hours" | "days" | "weeks";
                 };
+            } | {
+                /** @constant */
+                kind: "in_segment";
+                negate?: boolean;
+                segmentId: string;
             }) | components["schemas"]["ConditionGroup"])[];
         };
         CreateJourney: {
@@ -1472,6 +1604,14 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             userId?: (string | number) | null;
+        };
+        ImportSegmentMembers: {
+            csv: string;
+            /**
+             * @default add
+             * @enum {string}
+             */
+            mode?: "add" | "replace";
         };
         InboxBulkResult: {
             counts: {
@@ -1735,6 +1875,12 @@ export interface components {
                     }[];
                     /** @constant */
                     kind: "trait_change";
+                } | {
+                    /** @constant */
+                    kind: "segment";
+                    /** @enum {string} */
+                    on: "entry" | "exit";
+                    segmentId: string;
                 };
                 /** @constant */
                 type: "trigger";
@@ -1920,6 +2066,7 @@ export interface components {
                 type: "update_profile";
             })[];
             settings: {
+                exclusionSegmentId?: string;
                 goal?: {
                     event: string;
                     where?: {
@@ -2281,6 +2428,23 @@ export interface components {
             /** @description When it happened (ISO 8601). Corrected for client clock skew with sentAt. */
             timestamp?: string;
             userId?: (string | number) | null;
+        };
+        SegmentInput: {
+            condition: components["schemas"]["ConditionGroup"];
+            description?: string;
+            /** @constant */
+            kind: "condition";
+            name: string;
+        } | {
+            description?: string;
+            /** @constant */
+            kind: "manual";
+            name: string;
+        };
+        SegmentPatch: {
+            condition?: components["schemas"]["ConditionGroup"];
+            description?: string;
+            name?: string;
         };
         /**
          * @example {
@@ -6702,6 +6866,943 @@ export interface operations {
                      *       "error": {
                      *         "code": "rate_limited",
                      *         "message": "Slow down."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workspace's segments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        segments?: {
+                            /** Format: date-time */
+                            computedAt?: string | null;
+                            /** @description The condition (the journey filters' language); null when manual */
+                            condition?: unknown;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            description?: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "condition" | "manual";
+                            name: string;
+                            /** @description Members now */
+                            size: number;
+                            /** @enum {string} */
+                            status: "computing" | "ready";
+                            /** Format: date-time */
+                            updatedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "condition",
+                 *       "name": "Trial users from ads in their first 7 days",
+                 *       "condition": {
+                 *         "all": [
+                 *           {
+                 *             "kind": "trait",
+                 *             "path": "plan",
+                 *             "operator": "eq",
+                 *             "value": "trial"
+                 *           },
+                 *           {
+                 *             "kind": "trait",
+                 *             "path": "utm_source",
+                 *             "operator": "eq",
+                 *             "value": "ads"
+                 *           },
+                 *           {
+                 *             "kind": "first_seen_within",
+                 *             "within": {
+                 *               "amount": 7,
+                 *               "unit": "days"
+                 *             }
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SegmentInput"];
+            };
+        };
+        responses: {
+            /** @description The new segment (status computing) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        segment: {
+                            /** Format: date-time */
+                            computedAt?: string | null;
+                            /** @description The condition (the journey filters' language); null when manual */
+                            condition?: unknown;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            description?: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "condition" | "manual";
+                            name: string;
+                            /** @description Members now */
+                            size: number;
+                            /** @enum {string} */
+                            status: "computing" | "ready";
+                            /** Format: date-time */
+                            updatedAt?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "Not allowed now."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The segment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        segment: {
+                            /** Format: date-time */
+                            computedAt?: string | null;
+                            /** @description The condition (the journey filters' language); null when manual */
+                            condition?: unknown;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            description?: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "condition" | "manual";
+                            name: string;
+                            /** @description Members now */
+                            size: number;
+                            /** @enum {string} */
+                            status: "computing" | "ready";
+                            /** Format: date-time */
+                            updatedAt?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Trial users (ads)"
+                 *     }
+                 */
+                "application/json": components["schemas"]["SegmentPatch"];
+            };
+        };
+        responses: {
+            /** @description The segment after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        segment: {
+                            /** Format: date-time */
+                            computedAt?: string | null;
+                            /** @description The condition (the journey filters' language); null when manual */
+                            condition?: unknown;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            description?: string;
+                            id: string;
+                            /** @enum {string} */
+                            kind: "condition" | "manual";
+                            name: string;
+                            /** @description Members now */
+                            size: number;
+                            /** @enum {string} */
+                            status: "computing" | "ready";
+                            /** Format: date-time */
+                            updatedAt?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "conflict",
+                     *         "message": "Not allowed now."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    explainSegmentMembership: {
+        parameters: {
+            query: {
+                /** @description A profile id, userId, anonymousId or email */
+                profile: string;
+            };
+            header?: never;
+            path: {
+                /** @description The segment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The explanation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        explanation?: {
+                            changes?: Record<string, never>[];
+                            conditions?: Record<string, never>[];
+                            detail?: string;
+                            matchesNow?: boolean | null;
+                            member?: boolean;
+                            profileId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSegmentSizeHistory: {
+        parameters: {
+            query?: {
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The segment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One point per day (UTC) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        points?: {
+                            /** Format: date */
+                            day?: string;
+                            entries?: number;
+                            exits?: number;
+                            size?: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    importSegmentMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "csv": "userId\nu_1\nada@example.com",
+                 *       "mode": "add"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ImportSegmentMembers"];
+            };
+        };
+        responses: {
+            /** @description What the import changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entered?: number;
+                        exited?: number;
+                        matched?: number;
+                        rows?: number;
+                        unknown?: string[];
+                    };
+                };
+            };
+            /** @description Malformed request (not JSON, wrong shape) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "invalid_json",
+                     *         "message": "Body is not JSON."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSegmentMembers: {
+        parameters: {
+            query?: {
+                after?: string;
+                limit?: number;
+                search?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The segment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members?: {
+                            email?: string | null;
+                            /** Format: date-time */
+                            enteredAt?: string;
+                            profileId?: string;
+                            userId?: string | null;
+                        }[];
+                        /** @description Pass as `after` for the next page */
+                        nextAfter?: string | null;
+                    };
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Invalid input; `details.issues` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "validation_failed",
+                     *         "message": "userId: Name the recipient by userId.",
+                     *         "details": {
+                     *           "issues": [
+                     *             {
+                     *               "field": "userId",
+                     *               "message": "Name the recipient by userId."
+                     *             }
+                     *           ]
+                     *         }
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportSegmentMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The segment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, unknown or revoked key (or user proof) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "unauthorized",
+                     *         "message": "Unknown or revoked secret key."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found in this workspace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "not_found",
+                     *         "message": "Resource not found."
                      *       }
                      *     }
                      */
