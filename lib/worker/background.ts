@@ -2,8 +2,8 @@ import { backtestTask } from "@/lib/backtests/backtest-task";
 import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { engineTasks } from "@/lib/engine/engine-tasks";
 import { listenForEngineEvents } from "@/lib/engine/listen-engine-events";
-import { stepWebhookTask } from "@/lib/webhooks/deliver-step-webhooks";
 import { segmentTasks } from "@/lib/segments/segment-tasks";
+import { stepWebhookTask } from "@/lib/webhooks/deliver-step-webhooks";
 import { webhookDeliveryTask } from "@/lib/webhooks/deliver-webhooks";
 import { startWorker, type WorkerTask } from "./run-worker";
 
