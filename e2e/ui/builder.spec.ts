@@ -223,7 +223,9 @@ test("build the stall nudge from scratch, publish it, and it fires", async ({ pa
   const restore = await showInDemo(workspaceId);
   try {
     await page.goto(`/demo?user=${encodeURIComponent(userId)}`);
-    await expect(page.getByText(`Finish your setup, ${name}`)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(`Finish your setup, ${name}`, { exact: true })).toBeVisible({
+      timeout: 15_000,
+    });
     await shot(page, testInfo, "demo-banner");
   } finally {
     await restore();
@@ -340,7 +342,8 @@ test("a viewer gets the canvas read-only: no palette, no publishing, forms locke
   await viewer.getByLabel("Email").fill(`vera-${Date.now()}@e2e.test`);
   await viewer.getByLabel("Password (8+ characters)").fill("viewer-password-1");
   await viewer.getByRole("button", { name: "Join workspace" }).click();
-  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+  // Accepting an invite lands on the workspace's home page.
+  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}$`), { timeout: 30_000 });
 
   await viewer.goto(`/w/${workspaceId}/journeys/${journey.id}`);
   await expect(node(viewer, "wait-step-3")).toBeVisible();

@@ -153,7 +153,9 @@ test("a viewer sees the list without any write buttons", async ({ page, browser 
   await viewer.getByLabel("Email").fill(`list-viewer-${Date.now()}@e2e.test`);
   await viewer.getByLabel("Password (8+ characters)").fill("viewer-password-1");
   await viewer.getByRole("button", { name: "Join workspace" }).click();
-  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+  // Accepting an invite lands on the workspace's home page.
+  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}$`), { timeout: 30_000 });
+  await viewer.goto(`/w/${workspaceId}/journeys`);
 
   await expect(viewer.getByRole("link", { name: "Seen by the viewer" })).toBeVisible();
   await expect(viewer.getByRole("button", { name: "New journey" })).toHaveCount(0);

@@ -59,7 +59,8 @@ async function joinAsViewer(page: Page, browser: Browser, workspaceId: string) {
   await viewer.getByLabel("Email").fill(`pm-viewer-${Date.now()}@e2e.test`);
   await viewer.getByLabel("Password (8+ characters)").fill("viewer-password-1");
   await viewer.getByRole("button", { name: "Join workspace" }).click();
-  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}/journeys$`));
+  // Accepting an invite lands on the workspace's home page.
+  await expect(viewer).toHaveURL(new RegExp(`/w/${workspaceId}$`), { timeout: 30_000 });
   return { context, viewer };
 }
 

@@ -44,7 +44,8 @@ export function SegmentDetail({
       <div>
         <h2 className="text-lg font-semibold">{segment.name}</h2>
         <p className="text-sm text-slate-600">
-          {segment.size} members now{segment.status === "computing" ? " (computing…)" : ""}
+          {segment.size} {segment.size === 1 ? "member" : "members"} now
+          {segment.status === "computing" ? " (computing…)" : ""}
         </p>
       </div>
       <div>
