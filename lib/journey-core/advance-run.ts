@@ -149,7 +149,10 @@ export function attemptSend(w: Working, node: NodeOfType<"send_email" | "send_in
       );
       state.messagesSent += 1;
       w.sent.push({ at: ctx.now, channel, transactional });
-      trace(w, node.id, "sent", `Sent ${channel} message`, { channel, idempotencyKey });
+      trace(w, node.id, "sent", `Sent ${channel === "in_app" ? "an in-app" : "an email"} message`, {
+        channel,
+        idempotencyKey,
+      });
       return next();
     }
     case "skip":

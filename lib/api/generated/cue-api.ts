@@ -6675,7 +6675,7 @@ export interface operations {
                      *               "nodeId": "welcome-email",
                      *               "step": "Welcome email",
                      *               "decision": "sent",
-                     *               "reason": "Sent email message",
+                     *               "reason": "Sent an email message",
                      *               "data": null
                      *             },
                      *             {

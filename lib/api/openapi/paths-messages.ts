@@ -143,7 +143,7 @@ const RUN_EXAMPLE = {
       nodeId: "welcome-email",
       step: "Welcome email",
       decision: "sent",
-      reason: "Sent email message",
+      reason: "Sent an email message",
       data: null,
     },
     {
