@@ -247,19 +247,23 @@ test.describe("accessibility of the main pages (axe, 1280×800)", () => {
 
   test("segments, with a segment's members and size open", async ({ page }, testInfo) => {
     const { workspaceId, run } = fixture as Fixture;
-    const name = `Pro users ${run}`;
+    const name = `Ada's segment ${run}`;
     const created = await page.request.post(`/api/w/${workspaceId}/segments`, {
       data: {
         kind: "condition",
         name,
-        condition: { all: [{ kind: "trait", path: "plan", operator: "eq", value: "pro" }] },
+        // Only this run's profile: a wider segment would record "Segment Entered" events on
+        // other tests' profiles (segment-browser.spec.ts counts its user's events).
+        condition: {
+          all: [{ kind: "trait", path: "name", operator: "eq", value: `Ada Lovelace ${run}` }],
+        },
       },
     });
     expect(created.status()).toBe(201);
     await page.goto(`/w/${workspaceId}/segments`);
     await expect(page.getByRole("heading", { level: 1, name: "Segments" })).toBeVisible();
     await page.getByRole("button", { name }).click();
-    // Computed by the worker from the seeded profiles: one of the three is on the pro plan.
+    // Computed by the worker from the seeded profiles: one of the three is Ada.
     await expect(page.getByText("1 member now")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText(`a11y-${run}-0`, { exact: true })).toBeVisible();
     await checkPage(page, testInfo, "segments");
