@@ -18,6 +18,12 @@
 //   BENCH_TIMERS (100000)   BENCH_PROFILES (1000000)
 //   BENCH_ENGINE_WORKERS (1)   local latency: engine worker processes (one web
 //       process and one worker is the deployment a 2-core machine fits)
+//   BENCH_RAMP   1 (50, 100, 150, 200, 300, 400, 600, 800 events/s) or a list of
+//       rates: latency at each in turn until p95 misses its target; prints the
+//       knee (the highest rate that held). Local latency (and each ramp step)
+//       also prints CPU milliseconds per event of the web process, the engine
+//       workers and PostgreSQL (postmaster and backends, found by the database
+//       port when it is on this machine), from /proc over the measured span.
 //
 // Prints a table, and as the last line one JSON object with every figure.
 import { randomUUID } from "node:crypto";
@@ -35,6 +41,22 @@ const EVENTS = num("BENCH_EVENTS", 1_000);
 const TIMERS = num("BENCH_TIMERS", 100_000);
 const PROFILES = num("BENCH_PROFILES", 1_000_000);
 const ENGINE_WORKERS = num("BENCH_ENGINE_WORKERS", 1);
+// BENCH_RAMP=1 for the default steps, or a list of rates ("50,100,200").
+const RAMP = rampRates(process.env.BENCH_RAMP);
+
+function rampRates(value: string | undefined): number[] {
+  if (!value || value === "0") return [];
+  if (value === "1") return [50, 100, 150, 200, 300, 400, 600, 800];
+  const rates = value.split(",").map((part) => Number(part.trim()));
+  if (rates.some((rate) => !Number.isFinite(rate) || rate <= 0))
+    throw new Error(`BENCH_RAMP: expected 1 or a list of positive rates, got "${value}"`);
+  return rates;
+}
+
+function cpuText(cpu: { web?: number; worker?: number; postgres?: number; total: number }): string {
+  const part = (value: number | undefined) => (value === undefined ? "?" : String(value));
+  return `${part(cpu.web)} / ${part(cpu.worker)} / ${part(cpu.postgres)} (total ${cpu.total})`;
+}
 const TARGETS = {
   p50Ms: 50,
   p95Ms: 250,
@@ -313,6 +335,43 @@ try {
       `${r.missing} / ${r.failed}`,
       "0 / 0",
       check(r.missing + r.failed === 0),
+    ]);
+    if (r.cpuMsPerEvent)
+      rows.push(["CPU ms per event (web / worker / PostgreSQL)", cpuText(r.cpuMsPerEvent), "", ""]);
+  }
+  if (RAMP.length > 0) {
+    // The knee: the highest rate of the ramp whose p95 holds the target, each
+    // step on a fresh workspace with its own web and worker processes.
+    const steps: Awaited<ReturnType<typeof latencyBench>>[] = [];
+    for (const rate of RAMP) {
+      log(`ramp: ${rate} events/s for ${SECONDS} s …`);
+      const r = await latencyBench({
+        run: `${run}-r${rate}`,
+        rate,
+        seconds: SECONDS,
+        engineWorkers: ENGINE_WORKERS,
+        benchWorkspace,
+        publish,
+        dropWorkspace,
+      });
+      steps.push(r);
+      const holds = r.p95Ms <= TARGETS.p95Ms && r.missing + r.failed === 0;
+      rows.push([
+        `ramp ${rate}/s: p50 / p95, CPU ms per event (web / worker / PostgreSQL)`,
+        `${r.p50Ms} / ${r.p95Ms} ms, ${r.cpuMsPerEvent ? cpuText(r.cpuMsPerEvent) : "n/a"}`,
+        `p95 ≤ ${TARGETS.p95Ms} ms`,
+        check(holds),
+      ]);
+      if (!holds) break;
+    }
+    const passing = steps.filter((r) => r.p95Ms <= TARGETS.p95Ms && r.missing + r.failed === 0);
+    const knee = passing.at(-1)?.rate ?? null;
+    results.ramp = { knee, steps };
+    rows.push([
+      "ramp knee (highest rate with p95 within target)",
+      knee === null ? "none" : `${knee} events/s`,
+      "",
+      "",
     ]);
   }
   if (ONLY.includes("journeys")) {

@@ -64,13 +64,22 @@ export function heldEventsPart(refs: readonly ProfileRef[]): JsonPart<Map<string
     refs.length === 0
       ? null
       : Prisma.sql`
-    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp", e."receivedAt"
+    SELECT held."runId", held."eventId", held.name, held.properties, held."timestamp", held."receivedAt"
     FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid)
-    JOIN journey_runs r ON r."workspaceId" = ref.ws AND r."profileId" = ref.pid
-    JOIN held_events h ON h."runId" = r.id AND h."workspaceId" = r."workspaceId"
-    JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
-    WHERE e.type = 'track'`;
+    -- From each profile's runs to their held events by key, in that order even on a
+    -- database whose statistics are not in yet (else events came first, scanned whole).
+    CROSS JOIN LATERAL (
+      SELECT coalesce(array_agg(r.id), '{}') AS ids FROM journey_runs r
+      WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
+    ) runs
+    CROSS JOIN LATERAL (
+      SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp", e."receivedAt"
+      FROM held_events h
+      JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
+      WHERE h."runId" = ANY(runs.ids) AND h."workspaceId" = ref.ws AND e.type = 'track'
+      OFFSET 0 -- not flattened: planned on its own, from held_events by run id
+    ) held`;
   return jsonPart<HeldRow, Map<string, HeldEvent[]>>(sql, (rows) =>
     group(
       rows.map((row) => ({

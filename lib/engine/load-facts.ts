@@ -229,30 +229,39 @@ export function profileHistoryPart(
     refs.length === 0
       ? null
       : Prisma.sql`
-    WITH ref AS (
-      SELECT ref.ws, ref.pid,
-             least(ref.since,
-                   (SELECT min(r."wakeAt") FROM journey_runs r
-                    WHERE r."profileId" = ref.pid AND r."workspaceId" = ref.ws
-                      AND r."wakeAt" IS NOT NULL),
-                   -- A run a pause left behind enters as of its trigger, and takes its
-                   -- held events as of theirs (held-events.ts), whichever task meets it.
-                   (SELECT min(r."enteredAt") FROM journey_runs r
-                    WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
-                      AND r.status = 'active'),
-                   (SELECT min(e."timestamp") FROM journey_runs r
-                    JOIN held_events h ON h."runId" = r.id AND h."workspaceId" = r."workspaceId"
-                    JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
-                    WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
-                      AND r.status IN ('active', 'waiting'))) AS since
+    WITH ref AS MATERIALIZED (
+      -- Driven from each profile (the LATERALs keep it so on a database whose
+      -- statistics are not in yet): its open runs by (workspaceId, profileId,
+      -- status), their held events by key. Ended runs hold no timer (wakeAt is
+      -- cleared when a run ends).
+      SELECT ref.ws, ref.pid, least(ref.since, runs.wake, runs.entered, held.at) AS since
       FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
                   ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)
+      CROSS JOIN LATERAL (
+        SELECT min(r."wakeAt") AS wake,
+               -- A run a pause left behind enters as of its trigger, and takes its
+               -- held events as of theirs (held-events.ts), whichever task meets it.
+               min(r."enteredAt") FILTER (WHERE r.status = 'active') AS entered,
+               coalesce(array_agg(r.id), '{}') AS ids
+        FROM journey_runs r
+        WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
+          AND r.status IN ('active', 'waiting')
+      ) runs
+      CROSS JOIN LATERAL (
+        SELECT min(e."timestamp") AS at
+        FROM held_events h
+        JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
+        WHERE h."runId" = ANY(runs.ids) AND h."workspaceId" = ref.ws
+      ) held
     ), later AS (
-      SELECT ref.pid, e.id, e.type, e."timestamp", e.traits, e.context -> 'timezone' AS tz
-      FROM ref JOIN events e
-        ON e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" >= ref.since
-      WHERE (e.type = 'identify' AND jsonb_typeof(e.traits) = 'object')
-         OR jsonb_typeof(e.context -> 'timezone') = 'string'
+      SELECT ref.pid, e.id, e.type, e."timestamp", e.traits, e.tz
+      FROM ref CROSS JOIN LATERAL (
+        SELECT e.id, e.type, e."timestamp", e.traits, e.context -> 'timezone' AS tz
+        FROM events e
+        WHERE e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" >= ref.since
+          AND ((e.type = 'identify' AND jsonb_typeof(e.traits) = 'object')
+               OR jsonb_typeof(e.context -> 'timezone') = 'string')
+      ) e
     )
     SELECT 'later' AS kind, l.pid::text AS "profileId", l.id::text AS id, l.type,
            l."timestamp", l.traits, l.tz AS "contextTimezone", NULL::text AS key,

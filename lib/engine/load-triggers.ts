@@ -95,14 +95,21 @@ export function evaluatedEventsPart(
     refs.length === 0
       ? null
       : Prisma.sql`
-    SELECT e.id::text AS "eventId", e."profileId"::text AS "profileId", e.name, e.properties,
-      e."timestamp", e."receivedAt"
+    SELECT e."eventId", e."profileId", e.name, e.properties, e."timestamp", e."receivedAt"
     FROM unnest(${refs.map(([, r]) => r.workspaceId)}::text[], ${refs.map(([id]) => id)}::uuid[],
                 ${refs.map(([, r]) => r.from)}::timestamp(3)[]) AS ref(ws, pid, since)
-    JOIN events e ON e."workspaceId" = ref.ws AND e."profileId" = ref.pid AND e."timestamp" > ref.since
-    WHERE e.type = 'track'
-      AND e.name IN (SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ref.ws)
-      AND NOT EXISTS (SELECT 1 FROM engine_queue q WHERE q."eventId" = e.id)
+    -- Per profile by (profileId, timestamp) (LATERAL keeps that order before statistics are in).
+    CROSS JOIN LATERAL (
+      SELECT e.id::text AS "eventId", e."profileId"::text AS "profileId", e.name, e.properties,
+        e."timestamp", e."receivedAt", e.id
+      FROM events e
+      WHERE e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" > ref.since
+        AND e.type = 'track'
+        AND e.name IN (SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ref.ws)
+        -- By (profileId, timestamp): ingestion and merges keep a queued row's profileId.
+        AND NOT EXISTS (SELECT 1 FROM engine_queue q
+                        WHERE q."profileId" = e."profileId" AND q."eventId" = e.id)
+    ) e
     ORDER BY e."timestamp", e.id`;
   return jsonPart<
     {

@@ -22,6 +22,7 @@ import { prisma } from "@/lib/db/client";
 import { computeUserHash } from "@/lib/inbox/inbox-token";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { SseReader } from "@/test/inbox/sse-reader";
+import { cpuSeconds, postgresCpuSeconds } from "../bench-process-stats";
 import { line, ms, percentile, postJson, request, round } from "./engine-helpers";
 import { startHttpProcess, startWorkerProcess } from "./engine-worker-process";
 import { envNumber as num } from "./env-number";
@@ -166,13 +167,20 @@ export async function latencyBench(options: LatencyOptions) {
   const one = OBSERVE === "stream" ? viaStream : viaGet;
   const pending: Promise<void>[] = [];
   const total = rate * (seconds + 2);
+  const warmup = rate * 2; // the first 2 s warm up
   const start = performance.now();
+  let cpuFrom: CpuSample | null = null;
   for (let n = 0; n < total; n++) {
     const due = start + (n * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     // Handled at once: a request failing mid-run is counted, not a crash.
-    const measured = n >= rate * 2; // the first 2 s warm up
+    const measured = n >= warmup;
+    if (n === warmup) {
+      // Work still in flight from the warm-up lands in the measured span, and the
+      // measured span's own tail is waited for below: the two roughly cancel.
+      cpuFrom = cpuSample(target.pids);
+    }
     pending.push(
       one(n, measured).catch((error: unknown) => {
         failed += 1;
@@ -181,6 +189,7 @@ export async function latencyBench(options: LatencyOptions) {
     );
   }
   await Promise.all(pending);
+  const cpu = cpuFrom && cpuPerEvent(cpuFrom, cpuSample(target.pids), total - warmup);
   abort.abort();
   await listener?.end();
   await target.cleanup();
@@ -207,6 +216,45 @@ export async function latencyBench(options: LatencyOptions) {
       trackP50Ms: round(percentile(trackTimes, 50)),
       trackP95Ms: round(percentile(trackTimes, 95)),
     }),
+    ...(cpu && { cpuMsPerEvent: cpu }),
+  };
+}
+
+interface CpuSample {
+  web: number | null;
+  workers: number | null;
+  postgres: number | null;
+}
+
+/** CPU seconds so far of the bench's own web process, its engine workers and its PostgreSQL. */
+function cpuSample(pids: { web?: number; workers: (number | undefined)[] }): CpuSample {
+  const workers = pids.workers.map((pid) => cpuSeconds(pid));
+  return {
+    web: cpuSeconds(pids.web),
+    workers: workers.some((s) => s === null)
+      ? null
+      : workers.reduce<number>((sum, s) => sum + (s ?? 0), 0),
+    postgres: postgresCpuSeconds(process.env.DATABASE_URL),
+  };
+}
+
+/** CPU milliseconds per event between two samples (a part that could not be read is left out). */
+function cpuPerEvent(from: CpuSample, to: CpuSample, events: number) {
+  const per = (a: number | null, b: number | null) =>
+    a === null || b === null ? undefined : round(((b - a) * 1000) / events, 2);
+  const parts = {
+    web: per(from.web, to.web),
+    worker: per(from.workers, to.workers),
+    postgres: per(from.postgres, to.postgres),
+  };
+  const known = Object.values(parts).filter((v): v is number => v !== undefined);
+  if (known.length === 0) return null;
+  return {
+    ...parts,
+    total: round(
+      known.reduce((a, b) => a + b, 0),
+      2,
+    ),
   };
 }
 
@@ -215,7 +263,14 @@ async function startTarget(
   options: LatencyOptions,
   event: string,
   definition: JourneyDefinitionInput,
-): Promise<{ base: string; keys: Keys; remote: boolean; cleanup(): Promise<void> }> {
+): Promise<{
+  base: string;
+  keys: Keys;
+  remote: boolean;
+  /** The local web and engine worker processes (none against CUE_URL). */
+  pids: { web?: number; workers: (number | undefined)[] };
+  cleanup(): Promise<void>;
+}> {
   const remoteBase = process.env.CUE_URL?.replace(/\/+$/, "");
   if (remoteBase) {
     const keys: Keys = {
@@ -248,6 +303,7 @@ async function startTarget(
       base: remoteBase,
       keys,
       remote: true,
+      pids: { workers: [] },
       cleanup: async () => void (await call("POST", `/api/v1/journeys/${journey.id}/archive`, {})),
     };
   }
@@ -270,6 +326,7 @@ async function startTarget(
     base,
     keys,
     remote: false,
+    pids: { web: web.child.pid, workers: engines.map((engine) => engine.pid) },
     cleanup: async () => {
       await Promise.all(engines.map((engine) => engine.stop()));
       await web.stop();

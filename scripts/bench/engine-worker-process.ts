@@ -47,7 +47,7 @@ export function spawnScript(
 }
 
 export function startWorkerProcess(env: Record<string, string> = {}) {
-  const { stdout, stop } = spawnScript("test/engine/support/engine-worker.ts", {
+  const { child, stdout, stop } = spawnScript("test/engine/support/engine-worker.ts", {
     ...process.env,
     CUE_TASKS: "engine-timers",
     CUE_TIMER_BATCH: "500",
@@ -63,7 +63,7 @@ export function startWorkerProcess(env: Record<string, string> = {}) {
       }
     });
   });
-  return { ready, stepped: () => stepped, stop };
+  return { ready, stepped: () => stepped, stop, pid: child.pid };
 }
 
 /** The bench's web process (engine-http-process.ts): resolves with its URL once it listens. */
