@@ -170,22 +170,31 @@ export function recentSendsPart(
                       ELSE ${defaultHours} END) AS hours
       FROM workspaces w WHERE w.id = ANY(${workspaceIds}::text[])
     )
-    SELECT m."profileId"::text AS "profileId", m."createdAt" AS at, m.channel::text AS channel, m.transactional
-    FROM messages m
-    JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
-      AS ref(ws, pid) ON m."workspaceId" = ref.ws AND m."profileId" = ref.pid
-    WHERE m."createdAt" > ${from}::timestamp(3) - make_interval(secs => (SELECT hours FROM win) * 3600)
-      AND m."createdAt" <= ${now}::timestamp(3)
-      AND m.source <> 'test' AND m.status NOT IN ('skipped', 'failed')
+    -- Per profile by (workspaceId, profileId, createdAt); OFFSET 0 keeps it so (load-facts' history).
+    SELECT ref.pid::text AS "profileId", m.at, m.channel, m.transactional
+    FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
+      AS ref(ws, pid)
+    CROSS JOIN LATERAL (
+      SELECT m."createdAt" AS at, m.channel::text AS channel, m.transactional
+      FROM messages m
+      WHERE m."workspaceId" = ref.ws AND m."profileId" = ref.pid
+        AND m."createdAt" > ${from}::timestamp(3) - make_interval(secs => (SELECT hours FROM win) * 3600)
+        AND m."createdAt" <= ${now}::timestamp(3)
+        AND m.source <> 'test' AND m.status NOT IN ('skipped', 'failed')
+      OFFSET 0
+    ) m
     UNION ALL
     -- Webhook steps that count as a message (journey-webhooks.ts), at their step's time.
-    SELECT c."profileId"::text, c."stepAt", 'webhook', false
-    FROM journey_webhook_calls c
-    JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
-      AS ref(ws, pid) ON c."workspaceId" = ref.ws AND c."profileId" = ref.pid
-    WHERE c."countsAsMessage"
-      AND c."stepAt" > ${from}::timestamp(3) - make_interval(secs => (SELECT hours FROM win) * 3600)
-      AND c."stepAt" <= ${now}::timestamp(3)`;
+    SELECT ref.pid::text, c."stepAt", 'webhook', false
+    FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
+      AS ref(ws, pid)
+    CROSS JOIN LATERAL (
+      SELECT c."stepAt" FROM journey_webhook_calls c
+      WHERE c."workspaceId" = ref.ws AND c."profileId" = ref.pid AND c."countsAsMessage"
+        AND c."stepAt" > ${from}::timestamp(3) - make_interval(secs => (SELECT hours FROM win) * 3600)
+        AND c."stepAt" <= ${now}::timestamp(3)
+      OFFSET 0
+    ) c`;
   return jsonPart<
     { profileId: string; at: string; channel: Channel | "webhook"; transactional: boolean },
     Map<string, SentMessage[]>
@@ -230,10 +239,12 @@ export function profileHistoryPart(
       ? null
       : Prisma.sql`
     WITH ref AS MATERIALIZED (
-      -- Driven from each profile (the LATERALs keep it so on a database whose
-      -- statistics are not in yet): its open runs by (workspaceId, profileId,
-      -- status), their held events by key. Ended runs hold no timer (wakeAt is
-      -- cleared when a run ends).
+      -- Driven from each profile: its open runs by (workspaceId, profileId,
+      -- status), their held events by key. LATERAL with OFFSET 0 (which keeps
+      -- the planner from flattening a subquery and reordering its joins) holds
+      -- that order on a database whose statistics are not in yet; without it
+      -- the events of the whole workspace were scanned per profile. Ended runs
+      -- hold no timer (wakeAt is cleared when a run ends).
       SELECT ref.ws, ref.pid, least(ref.since, runs.wake, runs.entered, held.at) AS since
       FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
                   ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)
@@ -249,9 +260,9 @@ export function profileHistoryPart(
       ) runs
       CROSS JOIN LATERAL (
         SELECT min(e."timestamp") AS at
-        FROM held_events h
-        JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
-        WHERE h."runId" = ANY(runs.ids) AND h."workspaceId" = ref.ws
+        FROM (SELECT h."eventId" FROM held_events h
+              WHERE h."runId" = ANY(runs.ids) AND h."workspaceId" = ref.ws OFFSET 0) h
+        JOIN events e ON e.id = h."eventId" AND e."workspaceId" = ref.ws
       ) held
     ), later AS (
       SELECT ref.pid, e.id, e.type, e."timestamp", e.traits, e.tz
@@ -261,6 +272,7 @@ export function profileHistoryPart(
         WHERE e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" >= ref.since
           AND ((e.type = 'identify' AND jsonb_typeof(e.traits) = 'object')
                OR jsonb_typeof(e.context -> 'timezone') = 'string')
+        OFFSET 0
       ) e
     )
     SELECT 'later' AS kind, l.pid::text AS "profileId", l.id::text AS id, l.type,

@@ -98,7 +98,7 @@ export function evaluatedEventsPart(
     SELECT e."eventId", e."profileId", e.name, e.properties, e."timestamp", e."receivedAt"
     FROM unnest(${refs.map(([, r]) => r.workspaceId)}::text[], ${refs.map(([id]) => id)}::uuid[],
                 ${refs.map(([, r]) => r.from)}::timestamp(3)[]) AS ref(ws, pid, since)
-    -- Per profile by (profileId, timestamp) (LATERAL keeps that order before statistics are in).
+    -- Per profile by (profileId, timestamp).
     CROSS JOIN LATERAL (
       SELECT e.id::text AS "eventId", e."profileId"::text AS "profileId", e.name, e.properties,
         e."timestamp", e."receivedAt", e.id
@@ -109,6 +109,7 @@ export function evaluatedEventsPart(
         -- By (profileId, timestamp): ingestion and merges keep a queued row's profileId.
         AND NOT EXISTS (SELECT 1 FROM engine_queue q
                         WHERE q."profileId" = e."profileId" AND q."eventId" = e.id)
+      OFFSET 0 -- not flattened (load-facts' history says why)
     ) e
     ORDER BY e."timestamp", e.id`;
   return jsonPart<
