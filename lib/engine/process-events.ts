@@ -278,13 +278,11 @@ async function evaluateProfile(
     }
     await wakeDue(batch, profile, { before: item.at });
     if (item.kind === "evaluated") {
-      const event = {
-        name: item.event.name,
-        properties: item.event.properties,
-        timestamp: item.at,
-      };
+      const { name, properties } = item.event;
+      // An identify goes to no run: it is only a trigger to decide again.
+      const event = name === null ? null : { name, properties, timestamp: item.at };
       for (const run of profile.runs) {
-        if (!run.enteredInBatch || run.state.enteredAt > item.at) continue;
+        if (!event || !run.enteredInBatch || run.state.enteredAt > item.at) continue;
         if (!listensForEvents(run.version.definition, run.state, item.at)) continue;
         await deliverToRun(batch, profile, run, { kind: "event", event }, item.at, item.id);
       }

@@ -17,13 +17,15 @@ import {
   track,
 } from "./engine-fixtures";
 
-// Pause has one meaning for trait-change triggers too, the same as for
-// tracked-event triggers: an identify is decided by its event time against
-// the journey's status history. A change to matching that happened while the
-// journey was paused never enters, however late Cue sees it; one that
-// happened while it was live enters as of its time, even when the engine gets
-// to it only during the pause, or is refused then because a held run looked
-// in progress (decided again once that run has caught up).
+// Trait-change triggers follow the event-time rules of tracked-event triggers.
+// Pause: an identify is decided by its event time against the journey's
+// status history. A change to matching that happened while the journey was
+// paused never enters, however late Cue sees it; one that happened while it
+// was live enters as of its time, even when the engine gets to it only during
+// the pause, or is refused then because a held run looked in progress
+// (decided again once that run has caught up). Late events: a change refused
+// because a run was in progress is decided again when a wait or goal event
+// that reaches Cue later shows the run had ended before it.
 
 let ws: string;
 const MINUTE = 60_000;
@@ -207,5 +209,45 @@ describe("a trait change refused during the pause is decided again on resume", (
     await advanceTo(clock, at(300));
     expect(await runMinutes("p6")).toEqual([[0, "completed"]]);
     expect(await sentTo(ws, "p6")).toEqual([["nudge", "in_app", iso(60)]]);
+  });
+});
+
+describe("a trait change refused while a run was in progress, and a late event that ended the run", () => {
+  /** p became pro at 0 (a run waits for "Used …"), free at 10, pro again at 11: refused then. */
+  async function refusedWhileWaiting(path: string, user: string) {
+    await journey(path);
+    const clock = new FakeClock(iso(-1));
+    await send(clock, ws, [identify(user, { [path]: "free" })]);
+    clock.set(at(0));
+    await send(clock, ws, [identify(user, { [path]: "pro" })]);
+    clock.set(at(10));
+    await send(clock, ws, [identify(user, { [path]: "free" })]);
+    clock.set(at(11));
+    await send(clock, ws, [identify(user, { [path]: "pro" })]);
+    expect(await runMinutes(user)).toEqual([[0, "waiting"]]);
+    return clock;
+  }
+
+  it("enters once the wait's event, sent before the change, reaches Cue", async () => {
+    const clock = await refusedWhileWaiting("planL1", "l1");
+    clock.set(at(12));
+    await send(clock, ws, [{ ...track("l1", "Used planL1"), timestamp: iso(5) }]);
+    expect(await runMinutes("l1")).toEqual([
+      [0, "completed"],
+      [11, "waiting"],
+    ]);
+    await advanceTo(clock, at(200));
+    expect(await sentTo(ws, "l1")).toEqual([
+      ["did", "in_app", iso(5)],
+      ["nudge", "in_app", iso(71)],
+    ]);
+  });
+
+  it("stays refused when the wait's event came after the change", async () => {
+    const clock = await refusedWhileWaiting("planL2", "l2");
+    clock.set(at(13));
+    await send(clock, ws, [{ ...track("l2", "Used planL2"), timestamp: iso(12) }]);
+    await advanceTo(clock, at(200));
+    expect(await runMinutes("l2")).toEqual([[0, "completed"]]);
   });
 });
