@@ -350,7 +350,7 @@ export interface paths {
         put?: never;
         /**
          * Pause a live journey
-         * @description Decided by event time against the journey's status history: a trigger (a tracked event, or a trait change: the identify that made the traits match) that happens while the journey is paused never enters, however late Cue processes it; one that happened while it was live still enters, held until the resume. Runs in flight hold where they are and nothing is sent: their timers stop and their events are kept, to be applied on resume in the order they happened, each at its own time (a goal reached or a wait's event during the pause still counts).
+         * @description Triggers (tracked events and trait changes) that happen while paused never enter, however late Cue sees them. Runs in flight hold and send nothing; on resume they catch up in the order things happened. Decided by event time against the journey's status history: a trait change is the identify that made the traits match, and a trigger that happened while the journey was live still enters (held until the resume). A goal reached or a wait's event during the pause still counts on resume.
          */
         post: operations["pauseJourney"];
         delete?: never;
@@ -390,7 +390,7 @@ export interface paths {
         put?: never;
         /**
          * Resume a paused journey
-         * @description Entries start again on the current version, for triggers from now on. Runs in flight catch up in event-time order: the events kept during the pause are applied at their own times, and timers that came due during the pause fire at once, decided at their due time. Identifying the same traits again after the resume is no trait change.
+         * @description Triggers from now on enter. Runs in flight catch up in the order things happened, each event at its own time; timers that came due during the pause fire now. Identifying the same traits again after the resume is no trait change.
          */
         post: operations["resumeJourney"];
         delete?: never;

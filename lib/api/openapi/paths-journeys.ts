@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { conditionGroupSchema, journeyDefinitionSchema } from "@/lib/journey-core/definition";
+import { PAUSE_MEANING, RESUME_MEANING } from "@/lib/journey-core/journey-status";
 import {
   createJourneySchema,
   journeyIssueSchema,
@@ -180,12 +181,12 @@ export const journeyPaths: Record<string, PathItem> = {
   "/api/v1/journeys/{id}/pause": action(
     "pauseJourney",
     "Pause a live journey",
-    "Decided by event time against the journey's status history: a trigger (a tracked event, or a trait change: the identify that made the traits match) that happens while the journey is paused never enters, however late Cue processes it; one that happened while it was live still enters, held until the resume. Runs in flight hold where they are and nothing is sent: their timers stop and their events are kept, to be applied on resume in the order they happened, each at its own time (a goal reached or a wait's event during the pause still counts).",
+    `${PAUSE_MEANING} Decided by event time against the journey's status history: a trait change is the identify that made the traits match, and a trigger that happened while the journey was live still enters (held until the resume). A goal reached or a wait's event during the pause still counts on resume.`,
   ),
   "/api/v1/journeys/{id}/resume": action(
     "resumeJourney",
     "Resume a paused journey",
-    "Entries start again on the current version, for triggers from now on. Runs in flight catch up in event-time order: the events kept during the pause are applied at their own times, and timers that came due during the pause fire at once, decided at their due time. Identifying the same traits again after the resume is no trait change.",
+    `${RESUME_MEANING} Identifying the same traits again after the resume is no trait change.`,
   ),
   "/api/v1/journeys/{id}/archive": action(
     "archiveJourney",
