@@ -139,10 +139,12 @@ export async function catchUpHeld(
   for (const { run, event } of events) {
     moved += await wakeDue(batch, profile, { before: event.timestamp });
     const tracked = trackedEvent(event);
-    for (const target of tracked ? [run, ...(entered.get(run.journey.id) ?? [])] : []) {
-      if (target !== run && target.state.enteredAt >= event.timestamp) continue;
+    // A held identify goes to no run: it is only an entry to decide again (below).
+    const targets = tracked ? [run, ...(entered.get(run.journey.id) ?? [])] : [];
+    for (const target of targets) {
+      if (!tracked || (target !== run && target.state.enteredAt >= event.timestamp)) continue;
       if (!listensForEvents(target.version.definition, target.state, event.timestamp)) continue;
-      const input = { kind: "event" as const, event: tracked as JourneyEvent };
+      const input = { kind: "event" as const, event: tracked };
       if (await batch.stepRun(profile, target, input, event.timestamp, event.eventId)) moved += 1;
     }
     const key = `${run.journey.id}:${event.eventId}`;
