@@ -4,6 +4,7 @@ import Link from "next/link";
 import { memo } from "react";
 import { JourneyStatusBadge } from "@/components/journeys/journey-status-badge";
 import { Button } from "@/components/ui/button";
+import { PAUSE_MEANING, RESUME_MEANING } from "@/lib/journey-core/journey-status";
 import type { JourneyJson } from "@/lib/journeys/journey-schemas";
 import type { SaveState } from "./use-autosave";
 
@@ -116,6 +117,7 @@ export const EditorHeader = memo(function EditorHeader(props: {
               variant="secondary"
               onClick={props.onPauseResume}
               disabled={props.actionPending}
+              title={journey.status === "live" ? PAUSE_MEANING : RESUME_MEANING}
             >
               {journey.status === "live" ? "Pause" : "Resume"}
             </Button>

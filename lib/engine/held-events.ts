@@ -1,5 +1,6 @@
 import { type JsonPart, jsonPart, jsonTimestamp, type RawDb } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { JourneyEvent } from "@/lib/journey-core/facts";
 import { listensForEvents } from "@/lib/journey-core/step";
 import type { EngineBatch, RunRecord } from "./engine-batch";
 import type { ProfileRef } from "./load-facts";
@@ -13,11 +14,15 @@ import { wakeDue } from "./run-timeline";
 // catches it up: a run created during the pause enters as of its trigger,
 // and the held events reach it in event-time order with its timers, before
 // anything newer. So a wait's event held during a pause still ends the wait,
-// however the two tasks race.
+// however the two tasks race. An identify is held too when a paused
+// journey's trait-change trigger refused it because one of these runs looked
+// in progress: once the run has caught up, it is decided again.
 
 export interface HeldEvent {
   eventId: string;
-  name: string;
+  type: "track" | "identify";
+  /** null for an identify. */
+  name: string | null;
   properties: Record<string, unknown>;
   timestamp: Date;
   receivedAt: Date;
@@ -26,7 +31,8 @@ export interface HeldEvent {
 type HeldRow = {
   runId: string;
   eventId: string;
-  name: string;
+  type: "track" | "identify";
+  name: string | null;
   properties: Record<string, unknown> | null;
   timestamp: string;
   receivedAt: string;
@@ -51,10 +57,11 @@ export async function loadHeldEvents(
 ): Promise<Map<string, HeldEvent[]>> {
   if (runIds.length === 0) return new Map();
   const rows = await tx.$queryRaw<HeldDbRow[]>`
-    SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp", e."receivedAt"
+    SELECT h."runId", e.id::text AS "eventId", e.type::text AS type, e.name, e.properties,
+      e."timestamp", e."receivedAt"
     FROM held_events h
     JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
-    WHERE h."runId" = ANY(${[...runIds]}::text[]) AND e.type = 'track'`;
+    WHERE h."runId" = ANY(${[...runIds]}::text[]) AND e.type IN ('track', 'identify')`;
   return group(rows);
 }
 
@@ -64,7 +71,8 @@ export function heldEventsPart(refs: readonly ProfileRef[]): JsonPart<Map<string
     refs.length === 0
       ? null
       : Prisma.sql`
-    SELECT held."runId", held."eventId", held.name, held.properties, held."timestamp", held."receivedAt"
+    SELECT held."runId", held."eventId", held.type, held.name, held.properties, held."timestamp",
+      held."receivedAt"
     FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
       AS ref(ws, pid)
     -- From each profile's runs to their held events by key, in that order even on a
@@ -74,10 +82,11 @@ export function heldEventsPart(refs: readonly ProfileRef[]): JsonPart<Map<string
       WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
     ) runs
     CROSS JOIN LATERAL (
-      SELECT h."runId", e.id::text AS "eventId", e.name, e.properties, e."timestamp", e."receivedAt"
+      SELECT h."runId", e.id::text AS "eventId", e.type::text AS type, e.name, e.properties,
+        e."timestamp", e."receivedAt"
       FROM held_events h
       JOIN events e ON e.id = h."eventId" AND e."workspaceId" = h."workspaceId"
-      WHERE h."runId" = ANY(runs.ids) AND h."workspaceId" = ref.ws AND e.type = 'track'
+      WHERE h."runId" = ANY(runs.ids) AND h."workspaceId" = ref.ws AND e.type IN ('track', 'identify')
       OFFSET 0 -- not flattened: planned on its own, from held_events by run id
     ) held`;
   return jsonPart<HeldRow, Map<string, HeldEvent[]>>(sql, (rows) =>
@@ -139,10 +148,13 @@ export async function catchUpHeld(
   const decided = new Set<string>();
   for (const { run, event } of events) {
     moved += await wakeDue(batch, profile, { before: event.timestamp });
-    const input = { kind: "event" as const, event };
-    for (const target of [run, ...(entered.get(run.journey.id) ?? [])]) {
-      if (target !== run && target.state.enteredAt >= event.timestamp) continue;
+    const tracked = trackedEvent(event);
+    // A held identify goes to no run: it is only an entry to decide again (below).
+    const targets = tracked ? [run, ...(entered.get(run.journey.id) ?? [])] : [];
+    for (const target of targets) {
+      if (!tracked || (target !== run && target.state.enteredAt >= event.timestamp)) continue;
       if (!listensForEvents(target.version.definition, target.state, event.timestamp)) continue;
+      const input = { kind: "event" as const, event: tracked };
       if (await batch.stepRun(profile, target, input, event.timestamp, event.eventId)) moved += 1;
     }
     const key = `${run.journey.id}:${event.eventId}`;
@@ -156,4 +168,10 @@ export async function catchUpHeld(
   }
   for (const run of new Set(events.map((e) => e.run))) batch.release(run.state.runId);
   return moved;
+}
+
+/** What a held track call is to a run (an identify is only an entry to decide again). */
+function trackedEvent(event: HeldEvent): JourneyEvent | null {
+  if (event.type !== "track" || event.name === null) return null;
+  return { name: event.name, properties: event.properties, timestamp: event.timestamp };
 }

@@ -66,7 +66,10 @@ function uniquePairs(rows: readonly QueuedEvent[]): [string, string][] {
 export interface EvaluatedEvent {
   eventId: string;
   profileId: string;
-  name: string;
+  /** An identify is read only for trait-change triggers (redecide-entry.ts). */
+  type: "track" | "identify";
+  /** null for an identify. */
+  name: string | null;
   properties: Record<string, unknown>;
   timestamp: Date;
   receivedAt: Date;
@@ -75,10 +78,12 @@ export interface EvaluatedEvent {
 /**
  * Events of the batch's profiles that the engine has already evaluated
  * (no longer queued), later than the profile's earliest event in the batch,
- * named by a journey of the workspace. A run this batch enters at time t
- * catches up on the ones after t: they arrived before its trigger did (a
- * client that sent out of order), and in event time they come after it.
- * Usually empty.
+ * named by a journey of the workspace (and identifies, while the workspace
+ * has a trait-change journey). A run this batch enters at time t catches up
+ * on the ones after t: they arrived before its trigger did (a client that
+ * sent out of order), and in event time they come after it. A trigger among
+ * them that a run this batch ends before it had refused is decided again
+ * (redecide-entry.ts). Usually empty.
  */
 export function evaluatedEventsPart(
   live: readonly QueuedEvent[],
@@ -95,17 +100,20 @@ export function evaluatedEventsPart(
     refs.length === 0
       ? null
       : Prisma.sql`
-    SELECT e."eventId", e."profileId", e.name, e.properties, e."timestamp", e."receivedAt"
+    SELECT e."eventId", e."profileId", e.type, e.name, e.properties, e."timestamp", e."receivedAt"
     FROM unnest(${refs.map(([, r]) => r.workspaceId)}::text[], ${refs.map(([id]) => id)}::uuid[],
                 ${refs.map(([, r]) => r.from)}::timestamp(3)[]) AS ref(ws, pid, since)
     -- Per profile by (profileId, timestamp).
     CROSS JOIN LATERAL (
-      SELECT e.id::text AS "eventId", e."profileId"::text AS "profileId", e.name, e.properties,
-        e."timestamp", e."receivedAt", e.id
+      SELECT e.id::text AS "eventId", e."profileId"::text AS "profileId", e.type::text AS type,
+        e.name, e.properties, e."timestamp", e."receivedAt", e.id
       FROM events e
       WHERE e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" > ref.since
-        AND e.type = 'track'
-        AND e.name IN (SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ref.ws)
+        AND ((e.type = 'track'
+              AND e.name IN (SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ref.ws))
+          OR (e.type = 'identify'
+              AND EXISTS (SELECT 1 FROM journey_triggers t
+                          WHERE t."workspaceId" = ref.ws AND t.kind = 'trait_change')))
         -- By (profileId, timestamp): ingestion and merges keep a queued row's profileId.
         AND NOT EXISTS (SELECT 1 FROM engine_queue q
                         WHERE q."profileId" = e."profileId" AND q."eventId" = e.id)
@@ -116,7 +124,8 @@ export function evaluatedEventsPart(
     {
       eventId: string;
       profileId: string;
-      name: string;
+      type: "track" | "identify";
+      name: string | null;
       properties: Record<string, unknown> | null;
       timestamp: string;
       receivedAt: string;

@@ -3,10 +3,10 @@ import "server-only";
 import { asRecord } from "@/lib/db/json-record";
 import { isTransientDbError } from "@/lib/db/postgres-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { TraitChangeTrigger } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import { statusAt } from "@/lib/journey-core/journey-status";
-import { traitsMatch } from "@/lib/journey-core/match-trigger";
-import { factsAsOf } from "@/lib/journey-core/profile-as-of";
+import { matchTraitChange } from "@/lib/journey-core/match-trigger";
 import { listensForEvents } from "@/lib/journey-core/step";
 import { errorText } from "@/lib/log/error-text";
 import { recordEngineEvaluated } from "@/lib/metrics/record";
@@ -40,6 +40,7 @@ import {
 import { lockProfiles } from "./profile-locks";
 import { redecideAfterEnd } from "./redecide-entry";
 import { timerNotFinalBefore, wakeDue } from "./run-timeline";
+import { stepSourceJourney, traitChangeSignal } from "./trait-change-signal";
 
 // The "engine-events" task: evaluates what ingestion handed over in
 // engine_queue, in commit order, one transaction per batch. For each event,
@@ -277,13 +278,11 @@ async function evaluateProfile(
     }
     await wakeDue(batch, profile, { before: item.at });
     if (item.kind === "evaluated") {
-      const event = {
-        name: item.event.name,
-        properties: item.event.properties,
-        timestamp: item.at,
-      };
+      const { name, properties } = item.event;
+      // An identify goes to no run: it is only a trigger to decide again.
+      const event = name === null ? null : { name, properties, timestamp: item.at };
       for (const run of profile.runs) {
-        if (!run.enteredInBatch || run.state.enteredAt > item.at) continue;
+        if (!event || !run.enteredInBatch || run.state.enteredAt > item.at) continue;
         if (!listensForEvents(run.version.definition, run.state, item.at)) continue;
         await deliverToRun(batch, profile, run, { kind: "event", event }, item.at, item.id);
       }
@@ -357,7 +356,10 @@ async function evaluateTrack(
 /**
  * An identify, against every live trait-change trigger of the workspace: entry
  * on the change to matching, judged by the profile just before the identify
- * and just after it (its history at event time, not a stored state).
+ * and just after it (its history at event time, not a stored state). Refused
+ * while the journey is paused because a run of it looks in progress, the
+ * identify is held with that run and decided again once the run has caught up
+ * (held-events.ts): in event time it may have ended before the change.
  */
 async function evaluateIdentify(
   scope: EventScope,
@@ -366,6 +368,7 @@ async function evaluateIdentify(
 ): Promise<number> {
   let entered = 0;
   const at = row.timestamp;
+  const eventId = row.eventId ?? undefined;
   for (const trigger of scope.triggers) {
     if (trigger.kind !== "trait_change" || trigger.workspaceId !== row.workspaceId) continue;
     // An update-profile step never re-triggers its own journey (journey-profile-updates.ts).
@@ -373,14 +376,7 @@ async function evaluateIdentify(
     const target = entryTarget(scope.prepared, trigger, at);
     const definitionTrigger = target && indexJourney(target.version.definition).trigger?.trigger;
     if (!target || definitionTrigger?.kind !== "trait_change") continue;
-    // The traits just before this identify and the ones it left (not the latest: a later
-    // identify may be in the batch), both read off the profile's history at event time, so
-    // a change counts when it happened, however late the engine gets to it.
-    const eventId = row.eventId ?? undefined;
-    const before = factsAsOf(profile.facts, profile.history, at, eventId, { before: true });
-    const wasMatching = traitsMatch(definitionTrigger, before.traits);
-    const currentTraits = factsAsOf(profile.facts, profile.history, at, eventId).traits;
-    const signal = { kind: "trait_change" as const, wasMatching, currentTraits };
+    const signal = traitChangeSignal(profile, definitionTrigger, at, eventId);
     const decision = await scope.prepared.batch.tryEnter(
       profile,
       target.journey,
@@ -388,20 +384,34 @@ async function evaluateIdentify(
       signal,
       null,
       at,
-      { hold: target.hold, eventId: row.eventId ?? undefined },
+      { hold: target.hold, eventId },
     );
     if (decision.enter) entered += 1;
+    else if (target.hold && eventId && isChangeToMatching(definitionTrigger, signal))
+      holdWithRunsInProgress(scope, profile, trigger, eventId);
   }
   return entered;
 }
 
-/** The journey whose update-profile step made this identify, if one did. */
-function stepSourceJourney(properties: unknown): string | null {
-  const cue =
-    properties && typeof properties === "object" ? (properties as { cue?: unknown }).cue : null;
-  const journeyId =
-    cue && typeof cue === "object" ? (cue as { journeyId?: unknown }).journeyId : null;
-  return typeof journeyId === "string" ? journeyId : null;
+/** The trigger matched, so re-entry (or exclusion) refused it: what a run catching up may change. */
+function isChangeToMatching(
+  trigger: TraitChangeTrigger,
+  signal: ReturnType<typeof traitChangeSignal>,
+): boolean {
+  return matchTraitChange(trigger, signal.wasMatching, signal.currentTraits).match;
+}
+
+/** Keeps a refused identify with the journey's runs in progress, for the resume (see above). */
+function holdWithRunsInProgress(
+  scope: EventScope,
+  profile: BatchProfile,
+  trigger: TriggerRow,
+  eventId: string,
+): void {
+  for (const run of profile.runs) {
+    if (run.journey.id !== trigger.journeyId || run.state.endedAt) continue;
+    scope.prepared.batch.hold(run, eventId);
+  }
 }
 
 /**

@@ -1,4 +1,6 @@
 import { queryParts, type RawDb } from "@/lib/db/sql";
+import type { EntrySignal } from "@/lib/journey-core/decide-entry";
+import type { Trigger } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
 import { statusAt } from "@/lib/journey-core/journey-status";
 import type { EngineBatch, RunRecord } from "./engine-batch";
@@ -6,20 +8,26 @@ import { loadVersions } from "./load-journeys";
 import { previousRunsPart } from "./load-runs";
 import type { EvaluatedEvent } from "./load-triggers";
 import type { BatchProfile } from "./prepare-batch";
+import { stepSourceJourney, traitChangeSignal } from "./trait-change-signal";
 
 // Deciding an entry again, in event time, when what refused it has changed
 // since: a trigger refused as re-entry because a run of the same journey was
 // in progress, where in event time that run had ended before the trigger:
-// - a run a pause left behind, caught up on resume (held-events.ts);
+// - a run a pause left behind, caught up on resume (held-events.ts), for
+//   tracked-event and trait-change triggers alike;
 // - a run ended by a wait or goal event that reached Cue late, after the
 //   later trigger had been evaluated (process-events.ts).
 // The entry is decided as of the trigger's event time with the caught-up
-// runs, by the same core call as any entry (decideEntry via tryEnter).
+// runs, by the same core call as any entry (decideEntry via tryEnter), with
+// the same signal as when it was first evaluated.
 
-/** A tracked call that may start a run. */
+/** A call that may start a run: a tracked event, or an identify (trait-change triggers). */
 export interface TriggerCall {
   eventId: string;
-  name: string;
+  /** Default "track". */
+  type?: "track" | "identify";
+  /** The tracked event's name (null for an identify). */
+  name: string | null;
   properties: Record<string, unknown>;
   timestamp: Date;
   receivedAt: Date;
@@ -53,8 +61,10 @@ export async function ensurePreviousRuns(
 
 /**
  * Decides again whether `call` starts a run of `run`'s journey: only if the
- * journey was live at the call's time with an event trigger on its name, and
- * the call has not started a run already. Returns the run it entered.
+ * journey was live at the call's time with a trigger the call is a signal
+ * for (an event trigger on its name; a trait-change trigger for an
+ * identify), and the call has not started a run already. Returns the run it
+ * entered.
  */
 export async function redecideEntry(
   batch: EngineBatch,
@@ -74,21 +84,35 @@ export async function redecideEntry(
           ])
         ).get(then.versionId);
   const trigger = version && indexJourney(version.definition).trigger?.trigger;
-  if (!version || trigger?.kind !== "event" || trigger.event !== call.name) return null;
+  const signal = version && trigger ? signalFor(profile, journey.id, trigger, call) : null;
+  if (!version || !signal) return null;
   if (await startedRun(batch.tx, profile, journey.id, call)) return null;
   await ensurePreviousRuns(batch.tx, profile, [journey.id]);
-  const ref = { eventId: call.eventId, timestamp: call.timestamp, receivedAt: call.receivedAt };
-  const event = { name: call.name, properties: call.properties, timestamp: call.timestamp };
-  const decision = await batch.tryEnter(
-    profile,
-    journey,
-    version,
-    { kind: "event", event },
-    ref,
-    call.timestamp,
-    { eventId: call.eventId },
-  );
+  const ref =
+    signal.kind === "event"
+      ? { eventId: call.eventId, timestamp: call.timestamp, receivedAt: call.receivedAt }
+      : null;
+  const decision = await batch.tryEnter(profile, journey, version, signal, ref, call.timestamp, {
+    eventId: call.eventId,
+  });
   return decision.run ?? null;
+}
+
+/** What the call is to the trigger, as when it was first evaluated; null: nothing. */
+function signalFor(
+  profile: BatchProfile,
+  journeyId: string,
+  trigger: Trigger,
+  call: TriggerCall,
+): EntrySignal | null {
+  if (call.type === "identify") {
+    if (trigger.kind !== "trait_change") return null;
+    if (stepSourceJourney(call.properties) === journeyId) return null;
+    return traitChangeSignal(profile, trigger, call.timestamp, call.eventId);
+  }
+  if (trigger.kind !== "event" || trigger.event !== call.name) return null;
+  const event = { name: call.name, properties: call.properties, timestamp: call.timestamp };
+  return { kind: "event", event };
 }
 
 /** Whether the call already started a run of the journey (this batch's or a stored one). */

@@ -3,7 +3,11 @@ import { prisma } from "@/lib/db/client";
 import { asRecord } from "@/lib/db/json-record";
 import { CountCache, type TriggerRef } from "@/lib/engine/load-counts";
 import { assertNever } from "@/lib/journey-core/assert-never";
-import type { EventTrigger, JourneyDefinition } from "@/lib/journey-core/definition";
+import type {
+  EventTrigger,
+  JourneyDefinition,
+  TraitChangeTrigger,
+} from "@/lib/journey-core/definition";
 import { matchesWhere } from "@/lib/journey-core/evaluate-condition";
 import type { JourneyEvent, ProfileFacts } from "@/lib/journey-core/facts";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
@@ -15,6 +19,7 @@ import {
   segmentTransitionEvent,
   traitsMatch,
 } from "@/lib/journey-core/match-trigger";
+import { lastChangeToMatching } from "@/lib/journey-core/trait-change-history";
 import { triggerGate } from "./explain-gates";
 import type { GateResult } from "./explain-types";
 
@@ -39,6 +44,8 @@ export interface EntryPoint {
 }
 
 const MAX_CANDIDATES = 200;
+/** Identifies replayed to date a trait change; beyond it the last identify stands in. */
+const MAX_IDENTIFIES = 5_000;
 
 async function eventEntry(
   workspaceId: string,
@@ -107,6 +114,37 @@ async function eventEntry(
   };
 }
 
+/**
+ * The identify at which the profile's traits last started to match the
+ * trigger (as the engine judges each identify: lastChangeToMatching), or,
+ * when its identifies alone do not say (traits merged from another profile,
+ * more identifies than are replayed), its last identify, not `exact`.
+ */
+async function lastTraitChange(
+  workspaceId: string,
+  profileId: string,
+  trigger: TraitChangeTrigger,
+  at: Date,
+): Promise<{ timestamp: Date; receivedAt: Date; exact: boolean } | null> {
+  const rows = await prisma.event.findMany({
+    where: { workspaceId, profileId, type: "identify", timestamp: { lte: at } },
+    orderBy: [{ timestamp: "asc" }, { id: "asc" }],
+    take: MAX_IDENTIFIES + 1,
+    select: { traits: true, timestamp: true, receivedAt: true },
+  });
+  const calls = rows.map((row) => ({
+    type: "identify" as const,
+    at: row.timestamp,
+    traits: asRecord(row.traits),
+  }));
+  const changed = rows.length <= MAX_IDENTIFIES ? lastChangeToMatching(trigger, calls, at) : null;
+  const row = changed
+    ? rows.findLast((r) => r.timestamp.getTime() === changed.getTime())
+    : rows.at(-1);
+  if (!row) return null;
+  return { timestamp: row.timestamp, receivedAt: row.receivedAt, exact: changed !== null };
+}
+
 async function lastTrackedAt(
   workspaceId: string,
   profileId: string,
@@ -165,19 +203,17 @@ export async function resolveEntry(input: {
         const gate = triggerGate(matchTraitChange(trigger, false, facts.traits));
         return { gate, at, event: null, hypothetical: true, seenAt: at };
       }
-      const identify = await prisma.event.findFirst({
-        where: { workspaceId, profileId: facts.id, type: "identify", timestamp: { lte: at } },
-        orderBy: { timestamp: "desc" },
-        select: { timestamp: true, receivedAt: true },
-      });
-      const when = identify?.timestamp ?? at;
-      const detail = `Their traits match the trigger (entry assumed at their last identify, ${when.toISOString()})`;
+      const change = await lastTraitChange(workspaceId, facts.id, trigger, at);
+      const when = change?.timestamp ?? at;
+      const detail = change?.exact
+        ? `Their traits started to match the trigger at ${when.toISOString()}`
+        : `Their traits match the trigger (entry assumed at their last identify, ${when.toISOString()})`;
       return {
         gate: { gate: "trigger", passed: true, detail },
         at: when,
         event: null,
         hypothetical: false,
-        seenAt: identify?.receivedAt ?? at,
+        seenAt: change?.receivedAt ?? at,
       };
     }
     case "inactivity": {

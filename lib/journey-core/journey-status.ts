@@ -6,6 +6,15 @@
 //   them) and due timers fire on resume.
 // - archived: final; the shell cancels runs still in flight.
 
+/**
+ * What pausing and resuming mean, in the words the README and the API
+ * description use (the journey pages show them on the buttons).
+ */
+export const PAUSE_MEANING =
+  "Triggers (tracked events and trait changes) that happen while paused never enter, however late Cue sees them. Runs in flight hold and send nothing; on resume they catch up in the order things happened.";
+export const RESUME_MEANING =
+  "Triggers from now on enter. Runs in flight catch up in the order things happened, each event at its own time; timers that came due during the pause fire now.";
+
 export const JOURNEY_STATUSES = ["draft", "live", "paused", "archived"] as const;
 export type JourneyStatus = (typeof JOURNEY_STATUSES)[number];
 

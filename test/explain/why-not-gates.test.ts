@@ -153,6 +153,59 @@ describe("why not: before delivery", () => {
     expect(during.gates[0]).toMatchObject({ gate: "journey", passed: false });
   });
 
+  it("dates a trait change by the identify that made the traits match, not a later repeat", async () => {
+    const definition = oneMessageJourney("in_app");
+    const tierGold = {
+      ...definition,
+      nodes: definition.nodes.map((n) =>
+        n.type === "trigger"
+          ? {
+              ...n,
+              trigger: {
+                kind: "trait_change" as const,
+                conditions: [
+                  { kind: "trait" as const, path: "tier", operator: "eq" as const, value: "gold" },
+                ],
+              },
+            }
+          : n,
+      ),
+    };
+    const journeyId = await publishAt(ws, "Became gold", tierGold);
+    await pauseJourney({ workspaceId: ws, id: journeyId, at: new Date("2026-04-01T10:30:00Z") });
+    await resumeJourney({ workspaceId: ws, id: journeyId, at: new Date("2026-04-01T11:30:00Z") });
+    const clock = new FakeClock("2026-04-01T09:00:00Z");
+    const stamp = (userId: string, tier: string, iso: string) => ({
+      ...identify(userId, { tier }),
+      timestamp: iso,
+    });
+    await send(
+      clock,
+      ws,
+      [
+        stamp("gold-paused", "silver", "2026-04-01T09:00:00Z"),
+        // Became gold during the pause; the app identifies again after the resume.
+        stamp("gold-paused", "gold", "2026-04-01T10:45:00Z"),
+        stamp("gold-paused", "gold", "2026-04-01T11:45:00Z"),
+        stamp("gold-live", "silver", "2026-04-01T09:00:00Z"),
+        // Became gold while live; the repeat during the pause is no change.
+        stamp("gold-live", "gold", "2026-04-01T10:15:00Z"),
+        stamp("gold-live", "gold", "2026-04-01T10:45:00Z"),
+      ],
+      { evaluate: false },
+    );
+    const paused = await whyNot(journeyId, `profileId=gold-paused&at=${T0}`);
+    expect(paused.blockedBy).toBe("journey");
+    expect(paused.gates[0].detail).toMatch(
+      /^Their trigger happened at 2026-04-01T10:45:00.000Z, while the journey was paused/,
+    );
+    const live = await whyNot(journeyId, `profileId=gold-live&at=${T0}`);
+    expect(live.gates.find((g) => g.gate === "journey")).toMatchObject({ passed: true });
+    expect(live.gates.find((g) => g.gate === "trigger")?.detail).toBe(
+      "Their traits started to match the trigger at 2026-04-01T10:15:00.000Z",
+    );
+  });
+
   it("names re-entry when a once-only journey was already entered", async () => {
     const journeyId = await publishAt(ws, "Once", oneMessageJourney("in_app", {}, "Logged In"));
     const clock = new FakeClock("2026-04-01T09:00:00Z");

@@ -350,7 +350,7 @@ export interface paths {
         put?: never;
         /**
          * Pause a live journey
-         * @description No new entries. Runs in flight hold where they are: their timers stop and their events are not delivered (a wait cannot end, a goal is not counted) until the journey is resumed.
+         * @description Triggers (tracked events and trait changes) that happen while paused never enter, however late Cue sees them. Runs in flight hold and send nothing; on resume they catch up in the order things happened. Decided by event time against the journey's status history: a trait change is the identify that made the traits match, and a trigger that happened while the journey was live still enters (held until the resume). A goal reached or a wait's event during the pause still counts on resume.
          */
         post: operations["pauseJourney"];
         delete?: never;
@@ -390,7 +390,7 @@ export interface paths {
         put?: never;
         /**
          * Resume a paused journey
-         * @description Entries start again on the current version; timers that came due during the pause fire at once.
+         * @description Triggers from now on enter. Runs in flight catch up in the order things happened, each event at its own time; timers that came due during the pause fire now. Identifying the same traits again after the resume is no trait change.
          */
         post: operations["resumeJourney"];
         delete?: never;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { conditionGroupSchema, journeyDefinitionSchema } from "@/lib/journey-core/definition";
+import { PAUSE_MEANING, RESUME_MEANING } from "@/lib/journey-core/journey-status";
 import {
   createJourneySchema,
   journeyIssueSchema,
@@ -180,12 +181,12 @@ export const journeyPaths: Record<string, PathItem> = {
   "/api/v1/journeys/{id}/pause": action(
     "pauseJourney",
     "Pause a live journey",
-    "No new entries. Runs in flight hold where they are: their timers stop and their events are not delivered (a wait cannot end, a goal is not counted) until the journey is resumed.",
+    `${PAUSE_MEANING} Decided by event time against the journey's status history: a trait change is the identify that made the traits match, and a trigger that happened while the journey was live still enters (held until the resume). A goal reached or a wait's event during the pause still counts on resume.`,
   ),
   "/api/v1/journeys/{id}/resume": action(
     "resumeJourney",
     "Resume a paused journey",
-    "Entries start again on the current version; timers that came due during the pause fire at once.",
+    `${RESUME_MEANING} Identifying the same traits again after the resume is no trait change.`,
   ),
   "/api/v1/journeys/{id}/archive": action(
     "archiveJourney",

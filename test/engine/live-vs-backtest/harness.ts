@@ -72,6 +72,14 @@ export interface Stream {
   reentry: "always" | "once";
   filterPro: boolean;
   goal: boolean;
+  /**
+   * The trait journey waits 45 minutes before its message (with the goal,
+   * when `goal`), so a run is in progress when the next change comes and
+   * re-entry refuses it: a change refused during a pause is decided again on
+   * resume, and one refused before a late goal ended the run, when the goal
+   * arrives. Absent in lanes saved before it existed (false).
+   */
+  traitDelay?: boolean;
   /** Minutes after the start when both journeys are paused, and resumed (null: never). */
   pause: { at: number; for: number } | null;
   /** Per delivery: false leaves the engine behind (queued, not yet evaluated). */
@@ -106,6 +114,7 @@ const streamOf = (callArb: fc.Arbitrary<Call>): fc.Arbitrary<Stream> =>
     reentry: fc.constantFrom<"always" | "once">("always", "once"),
     filterPro: fc.boolean(),
     goal: fc.boolean(),
+    traitDelay: fc.boolean(),
     pause: fc.option(
       fc.record({ at: fc.integer({ min: 1, max: 150 }), for: fc.integer({ min: 1, max: 90 }) }),
       { freq: 3 },
@@ -169,8 +178,13 @@ function waitJourney(p: string, stream: Stream): JourneyDefinitionInput {
   };
 }
 
-/** Enter when plan becomes pro (for this stream's profiles) → welcome. */
-function traitJourney(p: string): JourneyDefinitionInput {
+/** Enter when plan becomes pro (for this stream's profiles) → [45 min, goal G] → welcome. */
+function traitJourney(p: string, stream: Stream): JourneyDefinitionInput {
+  const delay = {
+    id: "settle",
+    type: "delay" as const,
+    delay: { kind: "duration" as const, duration: { amount: 45, unit: "minutes" as const } },
+  };
   return {
     version: 1,
     nodes: [
@@ -185,14 +199,25 @@ function traitJourney(p: string): JourneyDefinitionInput {
           ],
         },
       },
+      ...(stream.traitDelay ? [delay] : []),
       inAppNode("welcome", "Welcome to Pro"),
       { id: "end", type: "exit" },
     ],
     edges: [
-      { from: "trigger", to: "welcome" },
+      ...(stream.traitDelay
+        ? [
+            { from: "trigger", to: "settle" },
+            { from: "settle", to: "welcome" },
+          ]
+        : [{ from: "trigger", to: "welcome" }]),
       { from: "welcome", to: "end" },
     ],
-    settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
+    settings: {
+      reentry: { mode: "always" },
+      holdoutPercent: 0,
+      // A goal that may reach Cue late ends a run before a change live had refused.
+      ...(stream.traitDelay && stream.goal && { goal: { event: `${p}G` } }),
+    },
   };
 }
 
@@ -272,7 +297,7 @@ async function live(
     const p = prefix(k);
     journeysOf.push([
       await publish(`${p}wait`, waitJourney(p, stream)),
-      await publish(`${p}trait`, traitJourney(p)),
+      await publish(`${p}trait`, traitJourney(p, stream)),
     ]);
   }
 

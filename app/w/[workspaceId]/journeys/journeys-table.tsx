@@ -7,6 +7,7 @@ import { JourneyStatusBadge } from "@/components/journeys/journey-status-badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PAUSE_MEANING, RESUME_MEANING } from "@/lib/journey-core/journey-status";
 import type { JourneyListItemJson } from "@/lib/journeys/journey-schemas";
 import { type ListAction, useJourneyActionMutation } from "./use-journey-action-mutation";
 import { useJourneysQuery } from "./use-journeys-query";
@@ -228,12 +229,22 @@ function JourneyRow({
               Duplicate
             </Button>
             {journey.status === "live" ? (
-              <Button variant="ghost" disabled={busy} onClick={() => onAction("pause")}>
+              <Button
+                variant="ghost"
+                disabled={busy}
+                onClick={() => onAction("pause")}
+                title={PAUSE_MEANING}
+              >
                 Pause
               </Button>
             ) : null}
             {journey.status === "paused" ? (
-              <Button variant="ghost" disabled={busy} onClick={() => onAction("resume")}>
+              <Button
+                variant="ghost"
+                disabled={busy}
+                onClick={() => onAction("resume")}
+                title={RESUME_MEANING}
+              >
                 Resume
               </Button>
             ) : null}
