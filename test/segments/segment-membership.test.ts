@@ -56,8 +56,8 @@ async function changesOf(segmentId: string) {
 }
 
 /** Fires the segment window checks due by the clock, each at its own time, then the engine. */
-async function tick(clock: FakeClock) {
-  while ((await processDueSegmentTimers(clock.now())) > 0) {}
+async function tick(clock: FakeClock, allowedLatenessMs = 0) {
+  while ((await processDueSegmentTimers(clock.now(), { allowedLatenessMs })) > 0) {}
   await drainEvents(clock);
 }
 
@@ -133,6 +133,71 @@ describe("live segments", () => {
       ["entry", "2026-03-01T10:00:00.000Z"],
       ["exit", "2026-03-12T10:00:00.000Z"],
     ]);
+  });
+
+  it("a window check waits the allowed lateness: a late event from inside the window keeps the member in", async () => {
+    const { workspaceId: ws } = await createTestWorkspace("Window lateness");
+    await setRules(ws, {});
+    const lateness = 60_000;
+    const clock = new FakeClock("2026-03-01T10:00:00Z");
+    const segmentId = await makeSegment(ws, viewedPricing, clock);
+    await send(clock, ws, [
+      track("u1", "Viewed Pricing"),
+      track("u2", "Viewed Pricing"),
+      track("u3", "Viewed Pricing"),
+    ]);
+    expect(await membersOf(segmentId)).toEqual(["u1", "u2", "u3"]);
+
+    // The window passes at 03-08 10:00; 30 s later is inside the allowed lateness.
+    clock.set("2026-03-08T10:00:30Z");
+    expect(await processDueSegmentTimers(clock.now(), { allowedLatenessMs: lateness })).toBe(0);
+    expect(await membersOf(segmentId)).toEqual(["u1", "u2", "u3"]);
+
+    // Views that happened a minute before the window passed reach Cue now:
+    // u1's is queued for the engine, u2's only stored (the check reads it).
+    const late = { timestamp: "2026-03-08T09:59:00.000Z" };
+    await send(clock, ws, [{ ...track("u1", "Viewed Pricing"), ...late }], { drain: false });
+    await send(clock, ws, [{ ...track("u2", "Viewed Pricing"), ...late }], { evaluate: false });
+
+    // Past the lateness: u3 leaves, at the instant its window passed; u1's
+    // check waits for its queued event; u2's counts the stored one and stays.
+    clock.set("2026-03-08T10:01:30Z");
+    while ((await processDueSegmentTimers(clock.now(), { allowedLatenessMs: lateness })) > 0) {}
+    expect(await membersOf(segmentId)).toEqual(["u1", "u2"]);
+    // The engine evaluates u1's view as of 09:59 (its check then is 10:00 again,
+    // for the 03-01 view), and that check now counts the late view: u1 stays.
+    await tick(clock, lateness);
+    await tick(clock, lateness);
+    expect(await membersOf(segmentId)).toEqual(["u1", "u2"]);
+    const timers = await prisma.segmentTimer.findMany({ where: { segmentId } });
+    expect(timers.map((t) => t.dueAt.toISOString())).toEqual([
+      "2026-03-15T09:59:00.000Z",
+      "2026-03-15T09:59:00.000Z",
+    ]);
+
+    // Their own windows pass a week after the late views.
+    clock.set("2026-03-15T10:00:00Z");
+    await tick(clock, lateness);
+    expect(await membersOf(segmentId)).toEqual([]);
+    const changes = await prisma.segmentMembershipChange.findMany({
+      where: { segmentId, kind: "exit" },
+      orderBy: { at: "asc" },
+    });
+    expect(changes.map((c) => c.at.toISOString())).toEqual([
+      "2026-03-08T10:00:00.000Z",
+      "2026-03-15T09:59:00.000Z",
+      "2026-03-15T09:59:00.000Z",
+    ]);
+    // Without the lateness, the same check at 10:00:30 would have let u1 go
+    // before its view arrived: the control.
+    const { workspaceId: ws2 } = await createTestWorkspace("Window without lateness");
+    await setRules(ws2, {});
+    const clock2 = new FakeClock("2026-03-01T10:00:00Z");
+    const segment2 = await makeSegment(ws2, viewedPricing, clock2);
+    await send(clock2, ws2, [track("u1", "Viewed Pricing")]);
+    clock2.set("2026-03-08T10:00:30Z");
+    await tick(clock2, 0);
+    expect(await membersOf(segment2)).toEqual([]);
   });
 
   it("entry and exit triggers fire once per transition", async () => {
