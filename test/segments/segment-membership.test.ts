@@ -200,6 +200,65 @@ describe("live segments", () => {
     expect(await membersOf(segment2)).toEqual([]);
   });
 
+  it("reads traits as of the event, as journeys do; a later stored identify still has the last word", async () => {
+    const { workspaceId: ws } = await createTestWorkspace("Traits as of the event");
+    await setRules(ws, {});
+    const clock = new FakeClock("2026-03-01T10:00:00Z");
+    const trialViewers = await makeSegment(
+      ws,
+      {
+        kind: "condition",
+        name: "Trial users who viewed pricing",
+        condition: {
+          all: [
+            { kind: "trait", path: "plan", operator: "eq", value: "trial" },
+            { kind: "has_done", event: "Viewed Pricing" },
+          ],
+        },
+      },
+      clock,
+    );
+    const trials = await makeSegment(
+      ws,
+      {
+        kind: "condition",
+        name: "Trial users",
+        condition: { all: [{ kind: "trait", path: "plan", operator: "eq", value: "trial" }] },
+      },
+      clock,
+    );
+    await send(clock, ws, [identify("u1", { plan: "trial" })]);
+    expect(await membersOf(trials)).toEqual(["u1"]);
+
+    // 03-02 10:00: u1 upgrades. An hour later, a view of the pricing page from
+    // 09:00 (still on trial) arrives late: u1 was a trial user who viewed
+    // pricing from 09:00 to 10:00, and is not one now.
+    clock.set("2026-03-02T10:00:00Z");
+    await send(clock, ws, [identify("u1", { plan: "pro" })]);
+    clock.set("2026-03-02T11:00:00Z");
+    await send(clock, ws, [
+      { ...track("u1", "Viewed Pricing"), timestamp: "2026-03-02T09:00:00.000Z" },
+    ]);
+    expect(await membersOf(trialViewers)).toEqual([]);
+    expect(await changesOf(trialViewers)).toEqual([
+      ["entry", "2026-03-02T09:00:00.000Z"],
+      ["exit", "2026-03-02T10:00:00.000Z"],
+    ]);
+
+    // u2: the engine gets to a trial identify of 12:00 only after the pro one
+    // of 12:30 is stored (both queued, the earlier one evaluated first).
+    clock.set("2026-03-02T12:00:00Z");
+    await send(clock, ws, [identify("u2", { plan: "trial" })], { drain: false });
+    clock.set("2026-03-02T12:30:00Z");
+    await send(clock, ws, [identify("u2", { plan: "pro" })], { drain: false });
+    await drainEvents(clock);
+    expect(await membersOf(trials)).toEqual([]);
+    expect((await changesOf(trials)).slice(-2)).toEqual([
+      ["entry", "2026-03-02T12:00:00.000Z"],
+      ["exit", "2026-03-02T12:30:00.000Z"],
+    ]);
+  });
+
   it("entry and exit triggers fire once per transition", async () => {
     const { workspaceId: ws } = await createTestWorkspace("Segment triggers");
     await setRules(ws, {});
