@@ -99,13 +99,11 @@ export async function latencyBench(options: LatencyOptions) {
   // Warm-up: every user identified first, so /track takes ingestion's
   // known-user path, as it does for a real app's signed-in users.
   for (let i = 0; i < users.length; i += 500) {
-    const batchItems = users
-      .slice(i, i + 500)
-      .map((userId, j) => ({
-        type: "identify",
-        userId,
-        traits: { plan: "bench", bench_n: i + j },
-      }));
+    const batchItems = users.slice(i, i + 500).map((userId, j) => ({
+      type: "identify",
+      userId,
+      traits: { plan: "bench", bench_n: i + j },
+    }));
     const response = await request(`${base}/api/v1/batch`, {
       method: "POST",
       headers: { authorization: basic, "content-type": "application/json" },
