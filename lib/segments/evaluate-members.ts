@@ -129,14 +129,20 @@ async function loadCounts(
   return out;
 }
 
-/** The verdict for each profile that exists (a missing profile is absent). */
+/**
+ * The verdict for each profile that exists (a missing profile is absent).
+ * `asOf` turns a profile's stored (latest) facts into its facts at `at`
+ * (traits as of the event: refresh-segments.ts); without it, the stored ones.
+ */
 export async function evaluateMembers(
   tx: RawDb,
   segment: { workspaceId: string; condition: ConditionItem; reads: SegmentReads },
   profileIds: readonly string[],
   at: Date,
+  asOf?: (facts: ProfileFacts) => ProfileFacts,
 ): Promise<Map<string, SegmentVerdict>> {
-  const facts = await loadSegmentFacts(tx, segment.workspaceId, profileIds);
+  const stored = await loadSegmentFacts(tx, segment.workspaceId, profileIds);
+  const facts = asOf ? new Map([...stored].map(([id, profile]) => [id, asOf(profile)])) : stored;
   const present = [...facts.keys()];
   const counts = await loadCounts(tx, segment.workspaceId, present, segment.reads, at);
   const verdicts = new Map<string, SegmentVerdict>();

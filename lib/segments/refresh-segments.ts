@@ -1,7 +1,9 @@
 import "server-only";
-import type { RawDb } from "@/lib/db/sql";
+import { queryParts, type RawDb } from "@/lib/db/sql";
+import { profileHistoryPart } from "@/lib/engine/load-facts";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ConditionItem } from "@/lib/journey-core/definition";
+import { factsAsOf, type ProfileHistory } from "@/lib/journey-core/profile-as-of";
 import { type SegmentReads, segmentReads } from "@/lib/journey-core/segment-condition";
 import { applyMembership } from "./apply-membership";
 import { evaluateMembers } from "./evaluate-members";
@@ -12,6 +14,13 @@ import { evaluateMembers } from "./evaluate-members";
 // see the new membership. Only segments that read the event's name (or, for
 // an identify, traits) are evaluated: segment_event_names and readsTraits
 // play the part journey_event_names plays for journeys.
+//
+// Traits are read as of the event, as journeys read them (profile-as-of.ts):
+// the stored profile folded back to the event's moment with the profile's
+// later identifies undone. A call evaluated before a later identify that is
+// already stored (it came late, or the engine is behind) is then evaluated
+// again at each such identify, so the membership ends as the latest traits
+// say, with each transition at the moment that caused it.
 
 export interface LiveSegment {
   id: string;
@@ -37,6 +46,8 @@ export function toLiveSegment(row: SegmentRow): LiveSegment {
 export interface SegmentInput {
   workspaceId: string;
   profileId: string;
+  /** The event's id: calls at the same instant count up to it (null: all of them). */
+  eventId: string | null;
   type: string | null;
   name: string | null;
   timestamp: Date;
@@ -61,6 +72,10 @@ export async function refreshSegmentsForEvents(
       AND ("eventNames" && ${names}::text[] OR ("readsTraits" AND ${identifies}))`;
   if (rows.length === 0) return 0;
   const segments = rows.map(toLiveSegment);
+  const histories = segments.some((s) => s.reads.readsTraits)
+    ? await loadHistories(tx, inputs)
+    : new Map<string, ProfileHistory>();
+  const inBatch = new Set(inputs.flatMap((i) => (i.eventId ? [i.eventId] : [])));
   const ordered = [...inputs].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   let transitions = 0;
   for (const input of ordered) {
@@ -71,18 +86,55 @@ export async function refreshSegmentsForEvents(
           ? segment.reads.readsTraits
           : input.name !== null && segment.reads.eventNames.includes(input.name);
       if (!reads) continue;
-      const verdicts = await evaluateMembers(tx, segment, [input.profileId], input.timestamp);
-      const verdict = verdicts.get(input.profileId);
-      if (!verdict) continue;
-      const outcome = await applyMembership(
-        tx,
-        segment,
-        [{ profileId: input.profileId, member: verdict.member, nextCheckAt: verdict.nextCheckAt }],
-        input.timestamp,
-        { events: true, receivedAt },
-      );
-      transitions += outcome.entered.length + outcome.exited.length;
+      const history = segment.reads.readsTraits ? histories.get(input.profileId) : undefined;
+      // The call's own moment, then each later stored identify this batch does not hold.
+      const moments = [
+        { at: input.timestamp, throughId: input.eventId ?? undefined },
+        ...(history?.later ?? [])
+          .filter((c) => c.type === "identify" && c.at > input.timestamp && !inBatch.has(c.id))
+          .map((c) => ({ at: c.at, throughId: c.id })),
+      ];
+      for (const { at, throughId } of moments) {
+        const verdicts = await evaluateMembers(tx, segment, [input.profileId], at, (stored) =>
+          factsAsOf(stored, history, at, throughId),
+        );
+        const verdict = verdicts.get(input.profileId);
+        if (!verdict) continue;
+        const outcome = await applyMembership(
+          tx,
+          segment,
+          [
+            {
+              profileId: input.profileId,
+              member: verdict.member,
+              nextCheckAt: verdict.nextCheckAt,
+            },
+          ],
+          at,
+          { events: true, receivedAt },
+        );
+        transitions += outcome.entered.length + outcome.exited.length;
+      }
     }
   }
   return transitions;
+}
+
+/** Each profile's trait-changing calls from its earliest input on (profileHistoryPart). */
+async function loadHistories(
+  tx: RawDb,
+  inputs: readonly SegmentInput[],
+): Promise<Map<string, ProfileHistory>> {
+  const refs = new Map<string, { workspaceId: string; profileId: string; since: Date }>();
+  for (const input of inputs) {
+    const ref = refs.get(input.profileId);
+    if (!ref || input.timestamp < ref.since) {
+      refs.set(input.profileId, {
+        workspaceId: input.workspaceId,
+        profileId: input.profileId,
+        since: input.timestamp,
+      });
+    }
+  }
+  return (await queryParts(tx, { history: profileHistoryPart([...refs.values()]) })).history;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { type RawDb, sqlTransaction } from "@/lib/db/sql";
+import { allowedLatenessMs } from "@/lib/engine/allowed-lateness";
 import { lockProfiles, tryLockProfiles } from "@/lib/engine/profile-locks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkerTask } from "@/lib/worker/run-worker";
@@ -17,7 +18,11 @@ import { SEGMENTS_COMPUTE_TASK, SEGMENTS_TIMERS_TASK } from "./segment-task-name
 // - segments-timers: a window condition's lapse ("did X in the last 7 days"
 //   on day 8), claimed from segment_timers with FOR UPDATE SKIP LOCKED and
 //   decided at its due time, recording the exit (and its event) with no
-//   event from the user.
+//   event from the user. Like the journeys' timers, a window check fires only
+//   once the allowed lateness has passed its due time (allowed-lateness.ts),
+//   and not while the engine still has an event of the profile queued from
+//   before it: an event that happened inside the window but reaches Cue a
+//   little late is counted, and the member stays in.
 
 const COMPUTE_CHUNK = 2_000;
 const TIMER_BATCH = 200;
@@ -73,13 +78,23 @@ interface TimerRow {
   dueAt: Date;
 }
 
-/** Fires due window checks; returns how many were decided. */
-export async function processDueSegmentTimers(now: Date, limit = TIMER_BATCH): Promise<number> {
+/**
+ * Fires the window checks due by `now` less the allowed lateness, each decided
+ * as of its due time; returns how many were decided.
+ */
+export async function processDueSegmentTimers(
+  now: Date,
+  options: { limit?: number; allowedLatenessMs?: number } = {},
+): Promise<number> {
+  const limit = options.limit ?? TIMER_BATCH;
+  const bound = new Date(now.getTime() - (options.allowedLatenessMs ?? allowedLatenessMs()));
   return sqlTransaction(async (tx) => {
     const due = await tx.$queryRaw<TimerRow[]>`
-      SELECT "segmentId", "profileId"::text AS "profileId", "dueAt" FROM segment_timers
-      WHERE "dueAt" <= ${now}::timestamp(3)
-      ORDER BY "dueAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+      SELECT t."segmentId", t."profileId"::text AS "profileId", t."dueAt" FROM segment_timers t
+      WHERE t."dueAt" <= ${bound}::timestamp(3)
+        AND NOT EXISTS (SELECT 1 FROM engine_queue q
+                        WHERE q."profileId" = t."profileId" AND q."timestamp" <= t."dueAt")
+      ORDER BY t."dueAt" LIMIT ${limit} FOR UPDATE OF t SKIP LOCKED`;
     if (due.length === 0) return 0;
     // Like the engine's timers: only try the profile locks; a busy profile waits a round.
     const held = await tryLockProfiles(
@@ -123,11 +138,12 @@ export async function processDueSegmentTimers(now: Date, limit = TIMER_BATCH): P
   });
 }
 
-export async function nextSegmentTimerAt(): Promise<Date | null> {
+/** When the earliest window check may fire (its due time plus the allowed lateness). */
+export async function nextSegmentTimerAt(latenessMs = allowedLatenessMs()): Promise<Date | null> {
   return sqlTransaction(async (tx) => {
     const [row] = await tx.$queryRaw<{ dueAt: Date | null }[]>`
       SELECT min("dueAt") AS "dueAt" FROM segment_timers`;
-    return row?.dueAt ?? null;
+    return row?.dueAt ? new Date(row.dueAt.getTime() + latenessMs) : null;
   });
 }
 

@@ -35,6 +35,26 @@ export interface LatencyOptions {
   benchWorkspace(name: string): Promise<Keys>;
   publish(workspaceId: string, name: string, definition: JourneyDefinitionInput): Promise<unknown>;
   dropWorkspace(workspaceId: string): Promise<void>;
+  /**
+   * The journey to measure, given the tracked event's name; by default one
+   * entered on that event. Its in-app title must render "Ping <n>" for the
+   * n-th event (the event's `n` property, or the user's `bench_n` trait).
+   * `createSegment` stores a segment in the measured workspace and returns
+   * its id once it is live.
+   */
+  journeyFor?(context: {
+    event: string;
+    workspaceId: string;
+    createSegment(name: string, condition: unknown): Promise<string>;
+  }): Promise<JourneyDefinitionInput>;
+  /** Events each user sends (2 by default; 1 when only a user's first event can fire). */
+  eventsPerUser?: number;
+  /** How the item is seen; BENCH_OBSERVE (else `stream`) by default. */
+  observe?: "stream" | "get";
+  /** Local mode: makes a new segment live (the bench runs no segments-compute task). */
+  computeSegments?(): Promise<void>;
+  /** Local mode: drops what the workspace holds beyond dropWorkspace's tables. */
+  beforeDrop?(workspaceId: string): Promise<void>;
 }
 
 interface Keys {
@@ -45,24 +65,31 @@ interface Keys {
   inboxSecret: string;
 }
 
-const OBSERVE = process.env.BENCH_OBSERVE === "get" ? "get" : "stream";
+const OBSERVE_ENV = process.env.BENCH_OBSERVE === "get" ? "get" : "stream";
 const STREAM_USERS = num("BENCH_STREAM_USERS", 200);
 const WAIT_MS = 10_000;
+const sleep = (msToWait: number) => new Promise((resolve) => setTimeout(resolve, msToWait));
 
 export async function latencyBench(options: LatencyOptions) {
   const { run, rate, seconds } = options;
+  const OBSERVE = options.observe ?? OBSERVE_ENV;
+  const perUser = options.eventsPerUser ?? 2;
   const event = `Bench Ping ${run}`;
-  const definition = line({ kind: "event", event }, [
-    { id: "ping", type: "send_inapp", content: { kind: "card", title: "Ping {{ event.n }}" } },
-  ]);
-  const target = await startTarget(options, event, definition);
+  const journeyFor =
+    options.journeyFor ??
+    (async () =>
+      line({ kind: "event", event }, [
+        { id: "ping", type: "send_inapp", content: { kind: "card", title: "Ping {{ event.n }}" } },
+      ]));
+  const target = await startTarget(options, event, journeyFor);
   const { base, keys } = target;
   const basic = `Basic ${Buffer.from(`${keys.writeKey}:`).toString("base64")}`;
   // At most two events per user: a workspace's default frequency budget
   // (3 messages per 24 h, as the demo workspace has) must not defer any.
+  // With one event per user, user n sends event n (`bench_n` = n).
   const userCount = Math.max(
     OBSERVE === "stream" ? STREAM_USERS : 1,
-    Math.ceil((rate * (seconds + 2)) / 2),
+    Math.ceil((rate * (seconds + 2)) / perUser),
   );
   const users = Array.from({ length: userCount }, (_, i) => `bench-${run}-${i}`);
   const headersOf = (userId: string) => ({
@@ -73,9 +100,11 @@ export async function latencyBench(options: LatencyOptions) {
   // Warm-up: every user identified first, so /track takes ingestion's
   // known-user path, as it does for a real app's signed-in users.
   for (let i = 0; i < users.length; i += 500) {
-    const batchItems = users
-      .slice(i, i + 500)
-      .map((userId) => ({ type: "identify", userId, traits: { plan: "bench" } }));
+    const batchItems = users.slice(i, i + 500).map((userId, j) => ({
+      type: "identify",
+      userId,
+      traits: { plan: "bench", bench_n: i + j },
+    }));
     const response = await request(`${base}/api/v1/batch`, {
       method: "POST",
       headers: { authorization: basic, "content-type": "application/json" },
@@ -262,7 +291,7 @@ function cpuPerEvent(from: CpuSample, to: CpuSample, events: number) {
 async function startTarget(
   options: LatencyOptions,
   event: string,
-  definition: JourneyDefinitionInput,
+  journeyFor: NonNullable<LatencyOptions["journeyFor"]>,
 ): Promise<{
   base: string;
   keys: Keys;
@@ -287,8 +316,30 @@ async function startTarget(
       });
       if (!response.ok)
         throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as { journey: { id: string } };
+      return (await response.json()) as {
+        journey: { id: string };
+        segment: { id: string; status: string };
+      };
     };
+    const segments: string[] = [];
+    const definition = await journeyFor({
+      event,
+      workspaceId: "",
+      createSegment: async (name, condition) => {
+        const { segment } = await call("POST", "/api/v1/segments", {
+          kind: "condition",
+          name,
+          condition,
+        });
+        segments.push(segment.id);
+        let status = segment.status;
+        while (status !== "ready") {
+          await sleep(200);
+          status = (await call("GET", `/api/v1/segments/${segment.id}`)).segment.status;
+        }
+        return segment.id;
+      },
+    });
     const { journey } = await call("POST", "/api/v1/journeys", { name: event, definition });
     await call("POST", `/api/v1/journeys/${journey.id}/publish`, {});
     const row = await prisma.journey.findUnique({ where: { id: journey.id } }).catch(() => null);
@@ -304,10 +355,32 @@ async function startTarget(
       keys,
       remote: true,
       pids: { workers: [] },
-      cleanup: async () => void (await call("POST", `/api/v1/journeys/${journey.id}/archive`, {})),
+      cleanup: async () => {
+        await call("POST", `/api/v1/journeys/${journey.id}/archive`, {});
+        for (const id of segments) {
+          await request(`${remoteBase}/api/v1/segments/${id}`, {
+            method: "DELETE",
+            headers: { authorization: `Bearer ${keys.secretKey}` },
+          });
+        }
+      },
     };
   }
   const keys = await options.benchWorkspace("Latency bench");
+  const { createSegment } = await import("@/lib/segments/save-segment");
+  const { segmentInputSchema } = await import("@/lib/segments/segment-schemas");
+  const definition = await journeyFor({
+    event,
+    workspaceId: keys.workspaceId,
+    createSegment: async (name, condition) => {
+      const segment = await createSegment({
+        workspaceId: keys.workspaceId,
+        segment: segmentInputSchema.parse({ kind: "condition", name, condition }),
+      });
+      await options.computeSegments?.();
+      return segment.id;
+    },
+  });
   await options.publish(keys.workspaceId, event, definition);
   // The web side in a process of its own, as a Cue web instance.
   const web = startHttpProcess();
@@ -330,6 +403,7 @@ async function startTarget(
     cleanup: async () => {
       await Promise.all(engines.map((engine) => engine.stop()));
       await web.stop();
+      await options.beforeDrop?.(keys.workspaceId);
       await options.dropWorkspace(keys.workspaceId);
     },
   };

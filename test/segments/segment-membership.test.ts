@@ -56,8 +56,8 @@ async function changesOf(segmentId: string) {
 }
 
 /** Fires the segment window checks due by the clock, each at its own time, then the engine. */
-async function tick(clock: FakeClock) {
-  while ((await processDueSegmentTimers(clock.now())) > 0) {}
+async function tick(clock: FakeClock, allowedLatenessMs = 0) {
+  while ((await processDueSegmentTimers(clock.now(), { allowedLatenessMs })) > 0) {}
   await drainEvents(clock);
 }
 
@@ -132,6 +132,130 @@ describe("live segments", () => {
     expect(await changesOf(segmentId)).toEqual([
       ["entry", "2026-03-01T10:00:00.000Z"],
       ["exit", "2026-03-12T10:00:00.000Z"],
+    ]);
+  });
+
+  it("a window check waits the allowed lateness: a late event from inside the window keeps the member in", async () => {
+    const { workspaceId: ws } = await createTestWorkspace("Window lateness");
+    await setRules(ws, {});
+    const lateness = 60_000;
+    const clock = new FakeClock("2026-03-01T10:00:00Z");
+    const segmentId = await makeSegment(ws, viewedPricing, clock);
+    await send(clock, ws, [
+      track("u1", "Viewed Pricing"),
+      track("u2", "Viewed Pricing"),
+      track("u3", "Viewed Pricing"),
+    ]);
+    expect(await membersOf(segmentId)).toEqual(["u1", "u2", "u3"]);
+
+    // The window passes at 03-08 10:00; 30 s later is inside the allowed lateness.
+    clock.set("2026-03-08T10:00:30Z");
+    expect(await processDueSegmentTimers(clock.now(), { allowedLatenessMs: lateness })).toBe(0);
+    expect(await membersOf(segmentId)).toEqual(["u1", "u2", "u3"]);
+
+    // Views that happened a minute before the window passed reach Cue now:
+    // u1's is queued for the engine, u2's only stored (the check reads it).
+    const late = { timestamp: "2026-03-08T09:59:00.000Z" };
+    await send(clock, ws, [{ ...track("u1", "Viewed Pricing"), ...late }], { drain: false });
+    await send(clock, ws, [{ ...track("u2", "Viewed Pricing"), ...late }], { evaluate: false });
+
+    // Past the lateness: u3 leaves, at the instant its window passed; u1's
+    // check waits for its queued event; u2's counts the stored one and stays.
+    clock.set("2026-03-08T10:01:30Z");
+    while ((await processDueSegmentTimers(clock.now(), { allowedLatenessMs: lateness })) > 0) {}
+    expect(await membersOf(segmentId)).toEqual(["u1", "u2"]);
+    // The engine evaluates u1's view as of 09:59 (its check then is 10:00 again,
+    // for the 03-01 view), and that check now counts the late view: u1 stays.
+    await tick(clock, lateness);
+    await tick(clock, lateness);
+    expect(await membersOf(segmentId)).toEqual(["u1", "u2"]);
+    const timers = await prisma.segmentTimer.findMany({ where: { segmentId } });
+    expect(timers.map((t) => t.dueAt.toISOString())).toEqual([
+      "2026-03-15T09:59:00.000Z",
+      "2026-03-15T09:59:00.000Z",
+    ]);
+
+    // Their own windows pass a week after the late views.
+    clock.set("2026-03-15T10:00:00Z");
+    await tick(clock, lateness);
+    expect(await membersOf(segmentId)).toEqual([]);
+    const changes = await prisma.segmentMembershipChange.findMany({
+      where: { segmentId, kind: "exit" },
+      orderBy: { at: "asc" },
+    });
+    expect(changes.map((c) => c.at.toISOString())).toEqual([
+      "2026-03-08T10:00:00.000Z",
+      "2026-03-15T09:59:00.000Z",
+      "2026-03-15T09:59:00.000Z",
+    ]);
+    // Without the lateness, the same check at 10:00:30 would have let u1 go
+    // before its view arrived: the control.
+    const { workspaceId: ws2 } = await createTestWorkspace("Window without lateness");
+    await setRules(ws2, {});
+    const clock2 = new FakeClock("2026-03-01T10:00:00Z");
+    const segment2 = await makeSegment(ws2, viewedPricing, clock2);
+    await send(clock2, ws2, [track("u1", "Viewed Pricing")]);
+    clock2.set("2026-03-08T10:00:30Z");
+    await tick(clock2, 0);
+    expect(await membersOf(segment2)).toEqual([]);
+  });
+
+  it("reads traits as of the event, as journeys do; a later stored identify still has the last word", async () => {
+    const { workspaceId: ws } = await createTestWorkspace("Traits as of the event");
+    await setRules(ws, {});
+    const clock = new FakeClock("2026-03-01T10:00:00Z");
+    const trialViewers = await makeSegment(
+      ws,
+      {
+        kind: "condition",
+        name: "Trial users who viewed pricing",
+        condition: {
+          all: [
+            { kind: "trait", path: "plan", operator: "eq", value: "trial" },
+            { kind: "has_done", event: "Viewed Pricing" },
+          ],
+        },
+      },
+      clock,
+    );
+    const trials = await makeSegment(
+      ws,
+      {
+        kind: "condition",
+        name: "Trial users",
+        condition: { all: [{ kind: "trait", path: "plan", operator: "eq", value: "trial" }] },
+      },
+      clock,
+    );
+    await send(clock, ws, [identify("u1", { plan: "trial" })]);
+    expect(await membersOf(trials)).toEqual(["u1"]);
+
+    // 03-02 10:00: u1 upgrades. An hour later, a view of the pricing page from
+    // 09:00 (still on trial) arrives late: u1 was a trial user who viewed
+    // pricing from 09:00 to 10:00, and is not one now.
+    clock.set("2026-03-02T10:00:00Z");
+    await send(clock, ws, [identify("u1", { plan: "pro" })]);
+    clock.set("2026-03-02T11:00:00Z");
+    await send(clock, ws, [
+      { ...track("u1", "Viewed Pricing"), timestamp: "2026-03-02T09:00:00.000Z" },
+    ]);
+    expect(await membersOf(trialViewers)).toEqual([]);
+    expect(await changesOf(trialViewers)).toEqual([
+      ["entry", "2026-03-02T09:00:00.000Z"],
+      ["exit", "2026-03-02T10:00:00.000Z"],
+    ]);
+
+    // u2: the engine gets to a trial identify of 12:00 only after the pro one
+    // of 12:30 is stored (both queued, the earlier one evaluated first).
+    clock.set("2026-03-02T12:00:00Z");
+    await send(clock, ws, [identify("u2", { plan: "trial" })], { drain: false });
+    clock.set("2026-03-02T12:30:00Z");
+    await send(clock, ws, [identify("u2", { plan: "pro" })], { drain: false });
+    await drainEvents(clock);
+    expect(await membersOf(trials)).toEqual([]);
+    expect((await changesOf(trials)).slice(-2)).toEqual([
+      ["entry", "2026-03-02T12:00:00.000Z"],
+      ["exit", "2026-03-02T12:30:00.000Z"],
     ]);
   });
 
