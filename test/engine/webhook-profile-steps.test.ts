@@ -163,6 +163,43 @@ describe("webhook step", () => {
   });
 });
 
+describe("webhook step in a holdout", () => {
+  it("a data sync is called for holdout runs too, marked Cue-Holdout; the holdout gets no message", async () => {
+    const { workspaceId } = await createTestWorkspace("Holdout sync");
+    await setRules(workspaceId, {});
+    const definition = hookJourney("Trial Started", receiver.url);
+    await publishDefinition(workspaceId, "Sync", {
+      ...definition,
+      settings: { ...definition.settings, holdoutPercent: 50 },
+    });
+    const clock = new FakeClock("2026-05-04T10:00:00Z");
+    const users = Array.from({ length: 16 }, (_, i) => `h${i}`);
+    await send(
+      clock,
+      workspaceId,
+      users.map((u) => track(u, "Trial Started")),
+    );
+    expect(await round(clock.now())).toEqual({ delivered: 16, resumed: 16 });
+
+    const runs = await prisma.journeyRun.findMany({ where: { workspaceId } });
+    const profiles = await prisma.profile.findMany({ where: { workspaceId } });
+    const userOf = (run: (typeof runs)[number]) =>
+      profiles.find((p) => p.id === run.profileId)?.userId as string;
+    const held = runs.filter((r) => r.holdout);
+    // 16 profiles on a 50% holdout: both groups are there (each miss is 2^-16).
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.length).toBeLessThan(16);
+    const marked = receiver.received.filter((r) => r.headers["cue-holdout"] === "true");
+    expect(marked).toHaveLength(held.length);
+    for (const run of held) {
+      expect(await sentTo(workspaceId, userOf(run))).toEqual([]);
+    }
+    const treated = runs.find((r) => !r.holdout);
+    if (!treated) throw new Error("no treated run");
+    expect((await sentTo(workspaceId, userOf(treated))).map((m) => m[0])).toEqual(["ok"]);
+  });
+});
+
 describe("secret headers", () => {
   it("are stored apart, once per value, and never read back", async () => {
     const { workspaceId } = await createTestWorkspace("Secrets");
