@@ -220,6 +220,67 @@ describe("secret headers", () => {
     }
     expect(await prisma.journeyStepSecret.count({ where: { workspaceId } })).toBe(1);
   });
+
+  it("autosaves write a secret row only when the secret changed, per journey", async () => {
+    const { workspaceId } = await createTestWorkspace("Secret autosave");
+    const withSecret = (value: string, headerName = "Authorization") => {
+      const definition = hookJourney("Anything", "https://example.com/hook");
+      const hook = definition.nodes[1] as Extract<
+        JourneyDefinitionInput["nodes"][number],
+        { type: "send_webhook" }
+      >;
+      hook.headers = [
+        { name: "X-Source", value: "cue" },
+        { name: headerName, secret: true, value },
+      ];
+      return definition;
+    };
+    const rows = () => prisma.journeyStepSecret.findMany({ where: { workspaceId } });
+    const secretIdOf = async (journeyId: string) => {
+      const stored = await prisma.journey.findUniqueOrThrow({ where: { id: journeyId } });
+      const text = JSON.stringify(stored.draft);
+      expect(text).not.toContain("s3cret");
+      return /"secretId":"([^"]+)"/.exec(text)?.[1];
+    };
+    const journey = await createJourney({
+      workspaceId,
+      journey: { name: "A", definition: withSecret("Bearer s3cret-1") as Record<string, unknown> },
+    });
+    const first = await secretIdOf(journey.id);
+    let revision = journey.draftRevision;
+    const save = async (definition: JourneyDefinitionInput) => {
+      const saved = await updateJourney({
+        workspaceId,
+        id: journey.id,
+        update: { draftRevision: revision, definition: definition as never },
+      });
+      revision = saved.draftRevision;
+      return saved;
+    };
+    // The editor keeps the typed value and autosaves it with every other change.
+    for (let i = 0; i < 3; i++) await save(withSecret("Bearer s3cret-1"));
+    expect((await rows()).map((r) => r.id)).toEqual([first]);
+    expect(await secretIdOf(journey.id)).toBe(first);
+
+    // Replace: a new value is a new row; saving it again writes nothing more.
+    await save(withSecret("Bearer s3cret-2"));
+    await save(withSecret("Bearer s3cret-2"));
+    const second = await secretIdOf(journey.id);
+    expect(second).not.toBe(first);
+    expect(await rows()).toHaveLength(2);
+    // The old row stays: a published version may still send with it.
+    expect((await rows()).map((r) => r.id).sort()).toEqual([first, second].sort());
+
+    // The same value under another header, or in another journey, is its own secret.
+    await save(withSecret("Bearer s3cret-2", "X-Api-Key"));
+    expect(await rows()).toHaveLength(3);
+    const other = await createJourney({
+      workspaceId,
+      journey: { name: "B", definition: withSecret("Bearer s3cret-2") as Record<string, unknown> },
+    });
+    expect(await secretIdOf(other.id)).not.toBe(second);
+    expect(await rows()).toHaveLength(4);
+  });
 });
 
 describe("update-profile step", () => {
