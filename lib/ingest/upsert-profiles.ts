@@ -235,7 +235,7 @@ async function mergeProfiles(
     ), preferences AS (
       -- Topic preferences keep their whole history on the survivor, so the
       -- latest change per topic and channel, from either side, is in force
-      -- (lib/topics/README.md: "Profile merges").
+      -- (README.md, Subscription topics: "Profile merges").
       UPDATE topic_preference_changes c SET "profileId" = pairs."into"
       FROM pairs
       WHERE c."workspaceId" = ${workspaceId} AND c."profileId" = pairs."from"
