@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { secretKeyOf } from "../e2e-database";
 import { loadState } from "../fixtures";
 
 // Subscription topics end to end: a topic made in Settings, a journey whose
@@ -136,4 +137,47 @@ test("opt out of a topic on the preference page from an Outbox email; the next s
   } finally {
     await page.request.put(rules, { data: { rules: null } });
   }
+});
+
+test("map an identify trait to a topic in Settings; an identify then sets the preference", async ({
+  page,
+}) => {
+  const { workspaceId } = loadState();
+  const run = Date.now().toString(36);
+  const topicKey = `digest-${run}`;
+  const trait = `digest_off_${run}`;
+  const userId = `trait-reader-${run}`;
+
+  await page.goto(`/w/${workspaceId}/settings`);
+  const panel = page.getByRole("region", { name: "Subscription topics" });
+  await panel.getByLabel("Name").fill(`Digest ${run}`);
+  await panel.getByLabel("Key").fill(topicKey);
+  await panel.getByRole("button", { name: "Add topic" }).click();
+  const row = panel.getByRole("row").filter({ hasText: topicKey });
+  await expect(row).toBeVisible();
+
+  await row.getByRole("button", { name: `Set the trait for Digest ${run}` }).click();
+  const form = row.getByRole("form", { name: `Trait for Digest ${run}` });
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(form.getByRole("alert")).toContainText("Name the trait.");
+  await form.getByLabel("Trait").fill(trait);
+  await form.getByLabel("true means").selectOption("unsubscribed");
+  await form.getByRole("button", { name: "Save" }).click();
+  await expect(row).toContainText(`${trait}: true means unsubscribed`);
+  await page.screenshot({ path: "test-results/topics-trait-mapping.png", fullPage: true });
+
+  const key = await writeKey(page, workspaceId);
+  await ingest(page, key, [{ type: "identify", userId, traits: { [trait]: true } }]);
+  const secret = await secretKeyOf(workspaceId);
+  const answer = await page.request.get(`/api/v1/profiles/${userId}/preferences`, {
+    headers: { Authorization: `Bearer ${secret}` },
+  });
+  expect(answer.status()).toBe(200);
+  const { topics } = (await answer.json()) as {
+    topics: { topic: string; channels: { email: boolean; in_app: boolean } }[];
+  };
+  expect(topics.find((t) => t.topic === topicKey)?.channels).toEqual({
+    email: false,
+    in_app: false,
+  });
 });

@@ -30,6 +30,11 @@ export interface EnqueueMessageInput {
   eventProperties?: Record<string, unknown>;
   /** The engine's clock: Message.createdAt, in-app sentAt and expiry. Defaults to now. */
   now?: Date;
+  /**
+   * The caller decided not to send (the sending API's topic gate): the
+   * message is stored "skipped" with this reason, and nothing is delivered.
+   */
+  skipReason?: string;
 }
 
 export interface EnqueueMessageResult {
@@ -153,7 +158,9 @@ async function enqueueForWorkspace(
   }
 
   const created = await insertMessages(tx, prepared);
-  const inApp = prepared.filter((p) => created.has(p.row.id) && p.rendered.channel === "in_app");
+  const inApp = prepared.filter(
+    (p) => created.has(p.row.id) && p.rendered.channel === "in_app" && p.row.status === "sent",
+  );
   await deliverInAppItems(
     tx,
     inApp.map((p) => ({
@@ -260,6 +267,18 @@ async function prepareMessage(
     // The same instant as an in-app message's sentAt: created no later than sent.
     createdAt: now,
   };
+  if (input.skipReason) {
+    const reason = input.skipReason;
+    const row = {
+      ...base,
+      status: "skipped" as const,
+      transactional: content.channel === "email" && content.email.transactional,
+      toAddress: content.channel === "email" ? profile.email : null,
+      subject: rendered.channel === "email" ? rendered.email.subject : rendered.inApp.title,
+      error: reason,
+    };
+    return { index, input, row, eventData: { reason }, rendered };
+  }
   if (rendered.channel === "in_app") {
     const row = {
       ...base,

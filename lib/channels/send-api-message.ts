@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, sqlTransaction } from "@/lib/db/sql";
 import { findProfileIdOrThrow } from "@/lib/profiles/find-profile";
+import { topicOptOutNow } from "@/lib/topics/topic-opt-out-now";
 import { findMessageByKey } from "./insert-message";
 import { type EnqueueMessageResult, enqueueMessage } from "./send-message";
 import type { SendMessageInput } from "./send-message-schema";
@@ -11,6 +12,10 @@ import { getTemplateOrThrow, templateContent } from "./templates/get-template-or
  * the API. Idempotent on the caller's key: the same key returns the first
  * message and sends nothing, even if the template changed or was deleted.
  * Caller keys live under "api:" so they never meet the engine's keys.
+ *
+ * Topic preferences apply as in journeys: content naming a topic the
+ * recipient opted out of on its channel is stored "skipped" with the reason
+ * (and answered so), unless the topic cannot be unsubscribed from.
  */
 export async function sendApiMessage(input: {
   workspaceId: string;
@@ -27,6 +32,7 @@ export async function sendApiMessage(input: {
     : null;
   const content = template ? templateContent(template) : request.content;
   if (!content) throw new Error("unreachable: the schema requires templateId or content");
+  const optOut = await topicOptOutNow({ workspaceId, profileId, content });
   return sqlTransaction((tx) =>
     enqueueMessage(tx, {
       workspaceId,
@@ -36,6 +42,7 @@ export async function sendApiMessage(input: {
       source: "api",
       templateId: template?.id,
       eventProperties: request.data,
+      skipReason: optOut?.reason,
     }),
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { RawDb } from "@/lib/db/sql";
 import { uuidv7 } from "@/lib/db/uuidv7";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { traitPreferencesCte } from "@/lib/topics/topic-trait";
 import type { NormalizedMessage, Rejection } from "./types";
 import type { CatalogCount } from "./update-catalog";
 
@@ -247,6 +248,11 @@ export async function writeEvents(
     Prisma.sql`(SELECT count(*) FROM profile_updates)::int AS profiles`,
   ];
 
+  if (hasIdentify) {
+    // Topics a workspace maps to a trait (lib/topics/topic-trait.ts).
+    ctes.push(traitPreferencesCte(workspaceId));
+    outputs.push(Prisma.sql`(SELECT count(*) FROM trait_preferences)::int AS preferences`);
+  }
   if (hasGroup) {
     ctes.push(
       // Per group, the latest value of each trait; nulls are kept here and

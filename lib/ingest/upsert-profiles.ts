@@ -73,7 +73,8 @@ async function createProfiles(db: RawDb, workspaceId: string, plan: IdentityPlan
  * (the survivor's on a tie, then the profile folded first), email and the
  * trait timezone follow their keys, the device timezone reported later wins,
  * firstSeenAt/lastSeenAt widen, an unsubscribe on either side sticks,
- * memberships keep the earliest joinedAt; identities, events and the rest
+ * memberships keep the earliest joinedAt; identities, events, topic
+ * preference changes (the latest per topic and channel wins) and the rest
  * move; the `from` row is deleted. The profiles were locked by
  * lookupIdentities.
  *
@@ -231,6 +232,14 @@ async function mergeProfiles(
       FROM pairs
       WHERE r."workspaceId" = ${workspaceId} AND r."profileId" = pairs."from"
       RETURNING 1
+    ), preferences AS (
+      -- Topic preferences keep their whole history on the survivor, so the
+      -- latest change per topic and channel, from either side, is in force
+      -- (README.md, Subscription topics: "Profile merges").
+      UPDATE topic_preference_changes c SET "profileId" = pairs."into"
+      FROM pairs
+      WHERE c."workspaceId" = ${workspaceId} AND c."profileId" = pairs."from"
+      RETURNING 1
     ), memberships AS (
       INSERT INTO profile_groups AS m ("workspaceId", "profileId", "groupId", "joinedAt")
       SELECT ${workspaceId}, pairs."into", g."groupId", min(g."joinedAt")
@@ -252,7 +261,8 @@ async function mergeProfiles(
            (SELECT count(*) FROM moved_events)::int AS events,
            (SELECT count(*) FROM memberships)::int AS memberships,
            (SELECT count(*) FROM inbox)::int + (SELECT count(*) FROM sent)::int
-             + (SELECT count(*) FROM runs)::int AS moved,
+             + (SELECT count(*) FROM runs)::int
+             + (SELECT count(*) FROM preferences)::int AS moved,
            (SELECT count(*) FROM deleted)::int AS deleted`;
   if (rows[0]?.deleted !== merges.length) {
     // Cannot happen while lookupIdentities holds the row locks; if it does,

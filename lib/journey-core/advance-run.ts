@@ -14,7 +14,7 @@ import { nextLocalTime, resolveTimeZone } from "./local-time";
 import { normalizeEmail } from "./profile-merge";
 import type { Effect, RunState, StepContext, TerminalStatus, TraceDecision } from "./run-state";
 import { applyTraitOperations } from "./update-profile-step";
-import { maskedHeaders, webhookRequestSpec } from "./webhook-step";
+import { HOLDOUT_HEADER, maskedHeaders, webhookRequestSpec } from "./webhook-step";
 
 /** Far more hops than any sane journey takes between two waits; stops a runaway. */
 export const MAX_HOPS_PER_STEP = 200;
@@ -189,7 +189,10 @@ function arrivalKey(w: Working, nodeId: string): string {
 /**
  * A webhook step: queues the request and waits for its outcome. One that
  * counts as a message is held out, limited and budgeted like a send (quiet
- * hours do not apply); one that does not (a data sync) is always called.
+ * hours do not apply); one that does not (a data sync) is always called, as
+ * update-profile steps always run: a holdout gets no messages but keeps its
+ * data in step, so lift compares messages alone. A holdout run's call says
+ * so in the `Cue-Holdout: true` header and its trace.
  */
 export function attemptWebhook(w: Working, node: NodeOfType<"send_webhook">): Outcome {
   const { state, ctx } = w;
@@ -234,7 +237,10 @@ export function attemptWebhook(w: Working, node: NodeOfType<"send_webhook">): Ou
     }
   }
   const idempotencyKey = arrivalKey(w, node.id);
-  const request = webhookRequestSpec(node);
+  const spec = webhookRequestSpec(node);
+  const request = state.holdout
+    ? { ...spec, headers: [...spec.headers, { name: HOLDOUT_HEADER, value: "true" }] }
+    : spec;
   const { profile } = ctx;
   w.effects.push({
     type: "webhook",
@@ -251,7 +257,9 @@ export function attemptWebhook(w: Working, node: NodeOfType<"send_webhook">): Ou
   }
   state.webhookPending = { nodeId: node.id, key: idempotencyKey, since: ctx.now };
   Object.assign(state, { status: "waiting", wakeAt: null });
-  trace(w, node.id, "webhook_queued", `${request.method} ${request.url} queued`, {
+  const queued = `${request.method} ${request.url} queued`;
+  const why = state.holdout ? `${queued} (holdout run: a data sync, not a message)` : queued;
+  trace(w, node.id, "webhook_queued", why, {
     method: request.method,
     url: request.url,
     headers: maskedHeaders(request),

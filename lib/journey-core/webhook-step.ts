@@ -17,8 +17,16 @@ export type WebhookOutcome = (typeof WEBHOOK_EXITS)[number];
 
 export const DEFAULT_WEBHOOK_TIMEOUT_SECONDS = 10;
 
+/**
+ * Sent with value "true" on a holdout run's call of a webhook that does not
+ * count as a message (a data sync still runs for the holdout; the receiver
+ * can tell, and skip anything user-facing it would do).
+ */
+export const HOLDOUT_HEADER = "Cue-Holdout";
+
 /** Headers Cue sets itself: a step may not set them. */
 export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
+  HOLDOUT_HEADER.toLowerCase(),
   "webhook-id",
   "webhook-timestamp",
   "webhook-signature",

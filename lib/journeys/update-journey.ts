@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getJourneyOrThrow, journeyView } from "./get-journey-or-throw";
 import type { JourneyJson, UpdateJourneyInput } from "./journey-schemas";
-import { storeStepSecrets } from "./step-secrets";
+import { hasTypedSecrets, storeStepSecrets } from "./step-secrets";
 
 /**
  * Saves the draft (and/or the name) if nobody saved since `draftRevision`:
@@ -19,7 +19,12 @@ export async function updateJourney(input: {
   memberId?: string | null;
 }): Promise<JourneyJson> {
   const { workspaceId, id } = input;
-  // Secret header values go to their own table before the draft is written.
+  // Secret header values go to their own table before the draft is written,
+  // and only those that changed since the stored draft (step-secrets.ts).
+  const typed = input.update.definition !== undefined && hasTypedSecrets(input.update.definition);
+  const stored = typed
+    ? await prisma.journey.findFirst({ where: { id, workspaceId }, select: { draft: true } })
+    : null;
   const update =
     input.update.definition === undefined
       ? input.update
@@ -28,6 +33,7 @@ export async function updateJourney(input: {
           definition: (await storeStepSecrets(
             workspaceId,
             input.update.definition,
+            stored?.draft ?? null,
           )) as UpdateJourneyInput["definition"],
         };
   const { count } = await prisma.journey.updateMany({

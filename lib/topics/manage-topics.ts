@@ -3,7 +3,7 @@ import { ApiError, notFound } from "@/lib/api/errors";
 import { prisma } from "@/lib/db/client";
 import { postgresErrorCode } from "@/lib/db/postgres-errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TopicInput, TopicUpdate } from "./topic-schemas";
+import type { TopicInput, TopicTrait, TopicUpdate } from "./topic-schemas";
 import { type TopicView, toTopicView } from "./topic-view";
 
 // A workspace's subscription topics. Send steps and templates name a topic by
@@ -15,6 +15,15 @@ function isUniqueViolation(error: unknown): boolean {
   return postgresErrorCode(error) === "23505";
 }
 
+/** The mapping as the topic's columns; null clears them. */
+function traitColumns(trait: TopicTrait | null) {
+  return {
+    traitKey: trait?.key ?? null,
+    traitWhenTrue: trait?.whenTrue ?? null,
+    traitChannel: trait?.channel ?? null,
+  };
+}
+
 export async function listTopics(workspaceId: string): Promise<TopicView[]> {
   const rows = await prisma.topic.findMany({
     where: { workspaceId },
@@ -23,9 +32,15 @@ export async function listTopics(workspaceId: string): Promise<TopicView[]> {
   return rows.map(toTopicView);
 }
 
-export async function createTopic(workspaceId: string, input: TopicInput): Promise<TopicView> {
+export async function createTopic(
+  workspaceId: string,
+  input: Omit<TopicInput, "trait"> & { trait?: TopicTrait | null },
+): Promise<TopicView> {
   try {
-    return toTopicView(await prisma.topic.create({ data: { workspaceId, ...input } }));
+    const { trait, ...rest } = input;
+    return toTopicView(
+      await prisma.topic.create({ data: { workspaceId, ...rest, ...traitColumns(trait ?? null) } }),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new ApiError("conflict", `A topic with key "${input.key}" already exists.`, {
@@ -52,7 +67,9 @@ export async function updateTopic(
   update: TopicUpdate,
 ): Promise<TopicView> {
   const row = await findTopic(workspaceId, key);
-  return toTopicView(await prisma.topic.update({ where: { id: row.id }, data: update }));
+  const { trait, ...rest } = update;
+  const data = trait === undefined ? rest : { ...rest, ...traitColumns(trait) };
+  return toTopicView(await prisma.topic.update({ where: { id: row.id }, data }));
 }
 
 export async function deleteTopic(workspaceId: string, key: string): Promise<void> {

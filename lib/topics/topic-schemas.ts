@@ -8,12 +8,40 @@ export const topicKeySchema = z
   .string()
   .regex(TOPIC_KEY_PATTERN, "Use lowercase letters, digits, - or _ (at most 63 characters).");
 
+export const preferenceChannelSchema = z.enum(["email", "in_app"]);
+
+/**
+ * An identify trait that sets the topic's preference (lib/topics/topic-trait.ts):
+ * `true`/`false` (or the strings "true"/"false") mean subscribed/opted out, or
+ * the reverse with `whenTrue: "unsubscribed"`; `channel` null governs every channel.
+ */
+export const topicTraitSchema = z
+  .strictObject({
+    key: z
+      .string()
+      .trim()
+      .min(1, "Name the trait.")
+      .max(200)
+      .meta({ description: "A top-level trait of identify calls, e.g. `unsubscribed_from_tips`" }),
+    whenTrue: z
+      .enum(["subscribed", "unsubscribed"])
+      .default("subscribed")
+      .meta({ description: "What the trait's `true` means; `false` means the opposite" }),
+    channel: preferenceChannelSchema
+      .nullable()
+      .default(null)
+      .meta({ description: "The one channel the trait sets; null: every channel" }),
+  })
+  .meta({ description: "An identify trait that sets this topic's preference" });
+export type TopicTrait = z.infer<typeof topicTraitSchema>;
+
 export const topicInputSchema = z.strictObject({
   key: topicKeySchema,
   name: z.string().trim().min(1, "Give the topic a name.").max(100),
   description: z.string().trim().max(500).default(""),
   /** False for transactional topics (receipts, security): opt-outs do not apply. */
   unsubscribable: z.boolean().default(true),
+  trait: topicTraitSchema.nullable().default(null),
 });
 export type TopicInput = z.infer<typeof topicInputSchema>;
 
@@ -22,10 +50,10 @@ export const topicUpdateSchema = z.strictObject({
   name: z.string().trim().min(1, "Give the topic a name.").max(100).optional(),
   description: z.string().trim().max(500).optional(),
   unsubscribable: z.boolean().optional(),
+  /** null removes the mapping. */
+  trait: topicTraitSchema.nullable().optional(),
 });
 export type TopicUpdate = z.infer<typeof topicUpdateSchema>;
-
-export const preferenceChannelSchema = z.enum(["email", "in_app"]);
 
 export const preferencesInputSchema = z.strictObject({
   preferences: z
@@ -48,6 +76,14 @@ export const topicViewSchema = z.object({
   name: z.string(),
   description: z.string(),
   unsubscribable: z.boolean(),
+  trait: z
+    .object({
+      key: z.string(),
+      whenTrue: z.enum(["subscribed", "unsubscribed"]),
+      channel: preferenceChannelSchema.nullable(),
+    })
+    .nullable()
+    .describe("The identify trait that sets this topic's preference, if any"),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

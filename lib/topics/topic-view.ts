@@ -1,9 +1,13 @@
+import type { TopicTrait } from "./topic-schemas";
+
 export interface TopicView {
   id: string;
   key: string;
   name: string;
   description: string;
   unsubscribable: boolean;
+  /** The identify trait that sets this topic's preference (topic-trait.ts), if any. */
+  trait: TopicTrait | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -14,6 +18,9 @@ export function toTopicView(row: {
   name: string;
   description: string;
   unsubscribable: boolean;
+  traitKey: string | null;
+  traitWhenTrue: string | null;
+  traitChannel: "email" | "in_app" | null;
   createdAt: Date;
   updatedAt: Date;
 }): TopicView {
@@ -23,6 +30,13 @@ export function toTopicView(row: {
     name: row.name,
     description: row.description,
     unsubscribable: row.unsubscribable,
+    trait: row.traitKey
+      ? {
+          key: row.traitKey,
+          whenTrue: row.traitWhenTrue === "unsubscribed" ? "unsubscribed" : "subscribed",
+          channel: row.traitChannel,
+        }
+      : null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

@@ -163,6 +163,43 @@ describe("webhook step", () => {
   });
 });
 
+describe("webhook step in a holdout", () => {
+  it("a data sync is called for holdout runs too, marked Cue-Holdout; the holdout gets no message", async () => {
+    const { workspaceId } = await createTestWorkspace("Holdout sync");
+    await setRules(workspaceId, {});
+    const definition = hookJourney("Trial Started", receiver.url);
+    await publishDefinition(workspaceId, "Sync", {
+      ...definition,
+      settings: { ...definition.settings, holdoutPercent: 50 },
+    });
+    const clock = new FakeClock("2026-05-04T10:00:00Z");
+    const users = Array.from({ length: 16 }, (_, i) => `h${i}`);
+    await send(
+      clock,
+      workspaceId,
+      users.map((u) => track(u, "Trial Started")),
+    );
+    expect(await round(clock.now())).toEqual({ delivered: 16, resumed: 16 });
+
+    const runs = await prisma.journeyRun.findMany({ where: { workspaceId } });
+    const profiles = await prisma.profile.findMany({ where: { workspaceId } });
+    const userOf = (run: (typeof runs)[number]) =>
+      profiles.find((p) => p.id === run.profileId)?.userId as string;
+    const held = runs.filter((r) => r.holdout);
+    // 16 profiles on a 50% holdout: both groups are there (each miss is 2^-16).
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.length).toBeLessThan(16);
+    const marked = receiver.received.filter((r) => r.headers["cue-holdout"] === "true");
+    expect(marked).toHaveLength(held.length);
+    for (const run of held) {
+      expect(await sentTo(workspaceId, userOf(run))).toEqual([]);
+    }
+    const treated = runs.find((r) => !r.holdout);
+    if (!treated) throw new Error("no treated run");
+    expect((await sentTo(workspaceId, userOf(treated))).map((m) => m[0])).toEqual(["ok"]);
+  });
+});
+
 describe("secret headers", () => {
   it("are stored apart, once per value, and never read back", async () => {
     const { workspaceId } = await createTestWorkspace("Secrets");
@@ -182,6 +219,67 @@ describe("secret headers", () => {
       expect(JSON.stringify(saved)).not.toContain("s3cret");
     }
     expect(await prisma.journeyStepSecret.count({ where: { workspaceId } })).toBe(1);
+  });
+
+  it("autosaves write a secret row only when the secret changed, per journey", async () => {
+    const { workspaceId } = await createTestWorkspace("Secret autosave");
+    const withSecret = (value: string, headerName = "Authorization") => {
+      const definition = hookJourney("Anything", "https://example.com/hook");
+      const hook = definition.nodes[1] as Extract<
+        JourneyDefinitionInput["nodes"][number],
+        { type: "send_webhook" }
+      >;
+      hook.headers = [
+        { name: "X-Source", value: "cue" },
+        { name: headerName, secret: true, value },
+      ];
+      return definition;
+    };
+    const rows = () => prisma.journeyStepSecret.findMany({ where: { workspaceId } });
+    const secretIdOf = async (journeyId: string) => {
+      const stored = await prisma.journey.findUniqueOrThrow({ where: { id: journeyId } });
+      const text = JSON.stringify(stored.draft);
+      expect(text).not.toContain("s3cret");
+      return /"secretId":"([^"]+)"/.exec(text)?.[1];
+    };
+    const journey = await createJourney({
+      workspaceId,
+      journey: { name: "A", definition: withSecret("Bearer s3cret-1") as Record<string, unknown> },
+    });
+    const first = await secretIdOf(journey.id);
+    let revision = journey.draftRevision;
+    const save = async (definition: JourneyDefinitionInput) => {
+      const saved = await updateJourney({
+        workspaceId,
+        id: journey.id,
+        update: { draftRevision: revision, definition: definition as never },
+      });
+      revision = saved.draftRevision;
+      return saved;
+    };
+    // The editor keeps the typed value and autosaves it with every other change.
+    for (let i = 0; i < 3; i++) await save(withSecret("Bearer s3cret-1"));
+    expect((await rows()).map((r) => r.id)).toEqual([first]);
+    expect(await secretIdOf(journey.id)).toBe(first);
+
+    // Replace: a new value is a new row; saving it again writes nothing more.
+    await save(withSecret("Bearer s3cret-2"));
+    await save(withSecret("Bearer s3cret-2"));
+    const second = await secretIdOf(journey.id);
+    expect(second).not.toBe(first);
+    expect(await rows()).toHaveLength(2);
+    // The old row stays: a published version may still send with it.
+    expect((await rows()).map((r) => r.id).sort()).toEqual([first, second].sort());
+
+    // The same value under another header, or in another journey, is its own secret.
+    await save(withSecret("Bearer s3cret-2", "X-Api-Key"));
+    expect(await rows()).toHaveLength(3);
+    const other = await createJourney({
+      workspaceId,
+      journey: { name: "B", definition: withSecret("Bearer s3cret-2") as Record<string, unknown> },
+    });
+    expect(await secretIdOf(other.id)).not.toBe(second);
+    expect(await rows()).toHaveLength(4);
   });
 });
 

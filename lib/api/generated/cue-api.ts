@@ -461,7 +461,7 @@ export interface paths {
         put?: never;
         /**
          * Send a template or inline content to a profile
-         * @description Idempotent on `idempotencyKey`: the same key answers the first message and sends nothing. Give `templateId` or inline `content`, not both. In-app content lands in the user's inbox (GET /api/v1/inbox); email goes through the workspace's provider.
+         * @description Idempotent on `idempotencyKey`: the same key answers the first message and sends nothing. Give `templateId` or inline `content`, not both. In-app content lands in the user's inbox (GET /api/v1/inbox); email goes through the workspace's provider. Content whose `topic` the recipient opted out of on its channel is not sent: the answer is still 202, with `status: "skipped"` and the reason in `error` (`Opted out of topic "Product tips" for email (since …)`), and the message is kept as skipped; a topic marked not unsubscribable (transactional) always sends. Marketing email to a profile that unsubscribed from all, with no address, or to a suppressed address is skipped the same way.
          */
         post: operations["sendMessage"];
         delete?: never;
@@ -884,7 +884,7 @@ export interface paths {
         put?: never;
         /**
          * Create a subscription topic
-         * @description Send steps and templates name a topic by its `key` (`content.email.topic`, `content.inApp.topic`). `unsubscribable: false` marks a transactional topic that opt-outs do not apply to. A key already in use is a 409.
+         * @description Send steps and templates name a topic by its `key` (`content.email.topic`, `content.inApp.topic`). `unsubscribable: false` marks a transactional topic that opt-outs do not apply to. `trait` maps an identify trait to the topic's preference: each identify carrying `trait.key` as `true`/`false` (or the strings) records a change at the identify's time, `true` meaning `trait.whenTrue` (`subscribed` by default) on `trait.channel` (null: every channel). A key already in use is a 409.
          */
         post: operations["createTopic"];
         delete?: never;
@@ -912,8 +912,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change a topic's name, description or unsubscribable flag
-         * @description The key never changes: send steps refer to it.
+         * Change a topic's name, description, unsubscribable flag or trait
+         * @description The key never changes: send steps refer to it. `trait: null` removes the trait mapping; preferences it set stay.
          */
         patch: operations["updateTopic"];
         trace?: never;
@@ -2603,6 +2603,13 @@ export interface components {
             id: string;
             key: string;
             name: string;
+            /** @description The identify trait that sets this topic's preference, if any */
+            trait: {
+                channel: ("email" | "in_app") | null;
+                key: string;
+                /** @enum {string} */
+                whenTrue: "subscribed" | "unsubscribed";
+            } | null;
             unsubscribable: boolean;
             updatedAt: string;
         };
@@ -2611,6 +2618,22 @@ export interface components {
             description?: string;
             key: string;
             name: string;
+            /** @default null */
+            trait?: {
+                /**
+                 * @description The one channel the trait sets; null: every channel
+                 * @default null
+                 */
+                channel?: ("email" | "in_app") | null;
+                /** @description A top-level trait of identify calls, e.g. `unsubscribed_from_tips` */
+                key: string;
+                /**
+                 * @description What the trait's `true` means; `false` means the opposite
+                 * @default subscribed
+                 * @enum {string}
+                 */
+                whenTrue?: "subscribed" | "unsubscribed";
+            } | null;
             /** @default true */
             unsubscribable?: boolean;
         };
@@ -2630,6 +2653,21 @@ export interface components {
         TopicUpdate: {
             description?: string;
             name?: string;
+            trait?: {
+                /**
+                 * @description The one channel the trait sets; null: every channel
+                 * @default null
+                 */
+                channel?: ("email" | "in_app") | null;
+                /** @description A top-level trait of identify calls, e.g. `unsubscribed_from_tips` */
+                key: string;
+                /**
+                 * @description What the trait's `true` means; `false` means the opposite
+                 * @default subscribed
+                 * @enum {string}
+                 */
+                whenTrue?: "subscribed" | "unsubscribed";
+            } | null;
             unsubscribable?: boolean;
         };
         Trace: {
@@ -8742,6 +8780,11 @@ export interface operations {
                      *           "name": "Product tips",
                      *           "description": "Ideas to get more out of Acme",
                      *           "unsubscribable": true,
+                     *           "trait": {
+                     *             "key": "unsubscribed_from_tips",
+                     *             "whenTrue": "unsubscribed",
+                     *             "channel": null
+                     *           },
                      *           "createdAt": "2026-12-07T10:00:00.000Z",
                      *           "updatedAt": "2026-12-07T10:00:00.000Z"
                      *         }
@@ -8806,6 +8849,11 @@ export interface operations {
                      *         "name": "Product tips",
                      *         "description": "Ideas to get more out of Acme",
                      *         "unsubscribable": true,
+                     *         "trait": {
+                     *           "key": "unsubscribed_from_tips",
+                     *           "whenTrue": "unsubscribed",
+                     *           "channel": null
+                     *         },
                      *         "createdAt": "2026-12-07T10:00:00.000Z",
                      *         "updatedAt": "2026-12-07T10:00:00.000Z"
                      *       }
@@ -8920,6 +8968,11 @@ export interface operations {
                      *         "name": "Product tips",
                      *         "description": "Ideas to get more out of Acme",
                      *         "unsubscribable": true,
+                     *         "trait": {
+                     *           "key": "unsubscribed_from_tips",
+                     *           "whenTrue": "unsubscribed",
+                     *           "channel": null
+                     *         },
                      *         "createdAt": "2026-12-07T10:00:00.000Z",
                      *         "updatedAt": "2026-12-07T10:00:00.000Z"
                      *       }
@@ -9035,7 +9088,11 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "name": "Tips and tricks"
+                 *       "name": "Tips and tricks",
+                 *       "trait": {
+                 *         "key": "unsubscribed_from_tips",
+                 *         "whenTrue": "unsubscribed"
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["TopicUpdate"];
@@ -9056,6 +9113,11 @@ export interface operations {
                      *         "name": "Product tips",
                      *         "description": "Ideas to get more out of Acme",
                      *         "unsubscribable": true,
+                     *         "trait": {
+                     *           "key": "unsubscribed_from_tips",
+                     *           "whenTrue": "unsubscribed",
+                     *           "channel": null
+                     *         },
                      *         "createdAt": "2026-12-07T10:00:00.000Z",
                      *         "updatedAt": "2026-12-07T10:00:00.000Z"
                      *       }

@@ -93,7 +93,7 @@ export const resourcePaths: Record<string, PathItem> = {
       tags: ["Messages"],
       summary: "Send a template or inline content to a profile",
       description:
-        "Idempotent on `idempotencyKey`: the same key answers the first message and sends nothing. Give `templateId` or inline `content`, not both. In-app content lands in the user's inbox (GET /api/v1/inbox); email goes through the workspace's provider.",
+        'Idempotent on `idempotencyKey`: the same key answers the first message and sends nothing. Give `templateId` or inline `content`, not both. In-app content lands in the user\'s inbox (GET /api/v1/inbox); email goes through the workspace\'s provider. Content whose `topic` the recipient opted out of on its channel is not sent: the answer is still 202, with `status: "skipped"` and the reason in `error` (`Opted out of topic "Product tips" for email (since …)`), and the message is kept as skipped; a topic marked not unsubscribable (transactional) always sends. Marketing email to a profile that unsubscribed from all, with no address, or to a suppressed address is skipped the same way.',
       security: SECRET_KEY,
       requestBody: {
         required: true,

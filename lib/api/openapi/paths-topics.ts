@@ -37,6 +37,7 @@ const TOPIC_EXAMPLE = {
   name: "Product tips",
   description: "Ideas to get more out of Acme",
   unsubscribable: true,
+  trait: { key: "unsubscribed_from_tips", whenTrue: "unsubscribed", channel: null },
   createdAt: "2026-12-07T10:00:00.000Z",
   updatedAt: "2026-12-07T10:00:00.000Z",
 };
@@ -93,7 +94,7 @@ export const topicPaths: Record<string, PathItem> = {
     }),
     post: op("Topics", "createTopic", "Create a subscription topic", {
       description:
-        "Send steps and templates name a topic by its `key` (`content.email.topic`, `content.inApp.topic`). `unsubscribable: false` marks a transactional topic that opt-outs do not apply to. A key already in use is a 409.",
+        "Send steps and templates name a topic by its `key` (`content.email.topic`, `content.inApp.topic`). `unsubscribable: false` marks a transactional topic that opt-outs do not apply to. `trait` maps an identify trait to the topic's preference: each identify carrying `trait.key` as `true`/`false` (or the strings) records a change at the identify's time, `true` meaning `trait.whenTrue` (`subscribed` by default) on `trait.channel` (null: every channel). A key already in use is a 409.",
       requestBody: jsonBody(ref("TopicInput"), {
         key: "product-tips",
         name: "Product tips",
@@ -110,11 +111,15 @@ export const topicPaths: Record<string, PathItem> = {
     patch: op(
       "Topics",
       "updateTopic",
-      "Change a topic's name, description or unsubscribable flag",
+      "Change a topic's name, description, unsubscribable flag or trait",
       {
-        description: "The key never changes: send steps refer to it.",
+        description:
+          "The key never changes: send steps refer to it. `trait: null` removes the trait mapping; preferences it set stay.",
         parameters: [key],
-        requestBody: jsonBody(ref("TopicUpdate"), { name: "Tips and tricks" }),
+        requestBody: jsonBody(ref("TopicUpdate"), {
+          name: "Tips and tricks",
+          trait: { key: "unsubscribed_from_tips", whenTrue: "unsubscribed" },
+        }),
         responses: { "200": topicBody("The topic"), ...pick("400", "401", "404", "422") },
       },
     ),

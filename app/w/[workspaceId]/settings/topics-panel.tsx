@@ -5,6 +5,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { ApiClientError, fetchJson } from "@/lib/query/fetch-json";
 import type { TopicView } from "@/lib/topics/topic-view";
+import { TopicTraitControl } from "./topic-trait-control";
 
 /** Settings → Subscription topics: what send steps and templates choose, and what the preference page lists. */
 export function TopicsPanel({ workspaceId, canEdit }: { workspaceId: string; canEdit: boolean }) {
@@ -59,7 +60,9 @@ export function TopicsPanel({ workspaceId, canEdit }: { workspaceId: string; can
         Each send step and template can name a topic. Recipients choose per topic and channel on the
         preference page linked from every marketing email, in the inbox widget, or through the API;
         a send to an opted-out topic is skipped. Topics that are not unsubscribable (receipts,
-        security) ignore opt-outs.
+        security) ignore opt-outs. A topic can also follow an identify trait you already keep (for
+        example <code className="font-mono">unsubscribed_from_tips: true</code>): each identify that
+        carries it sets the preference, with its time, like any other change.
       </p>
       {topics.length > 0 ? (
         <table className="mt-4 w-full text-sm">
@@ -68,6 +71,7 @@ export function TopicsPanel({ workspaceId, canEdit }: { workspaceId: string; can
               <th className="py-1 font-medium">Name</th>
               <th className="py-1 font-medium">Key</th>
               <th className="py-1 font-medium">Unsubscribable</th>
+              <th className="py-1 font-medium">Set by trait</th>
               <th />
             </tr>
           </thead>
@@ -91,6 +95,9 @@ export function TopicsPanel({ workspaceId, canEdit }: { workspaceId: string; can
                       update.mutate({ key: topic.key, unsubscribable: e.target.checked })
                     }
                   />
+                </td>
+                <td className="py-2">
+                  <TopicTraitControl url={url} topic={topic} canEdit={canEdit} onSaved={refresh} />
                 </td>
                 <td className="py-2 text-right">
                   {canEdit ? (
