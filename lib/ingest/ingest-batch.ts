@@ -8,7 +8,7 @@ import { lockIdentityCreation } from "./lock-identities";
 import { identityKeysOf, lookupIdentities } from "./lookup-identities";
 import { normalizeMessage } from "./normalize-message";
 import { parseTimestamp } from "./parse-timestamp";
-import { planIdentities, planIsReadOnly } from "./plan-identities";
+import { type IdentityKind, planIdentities, planIsReadOnly } from "./plan-identities";
 import { isRetryableIngestError } from "./retryable-ingest-error";
 import { storedMessageIds } from "./stored-message-ids";
 import type { IngestResult, NormalizedMessage, Rejection } from "./types";
@@ -27,10 +27,10 @@ export interface IngestBatchInput {
   /** Hand new events to the journey engine (default true); the demo seed turns it off. */
   evaluate?: boolean;
   /**
-   * Ids for new profiles, a fresh sequence per plan of the chunk at `offset`
-   * (default random). The demo seed makes its profiles' ids reproducible.
+   * The id of a new profile, from the identity it is created for (default
+   * random). The demo seed makes its profiles' ids reproducible.
    */
-  profileIds?: (offset: number) => () => string;
+  profileId?: (kind: IdentityKind, value: string) => string;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -54,7 +54,6 @@ export async function ingestBatch(input: IngestBatchInput): Promise<IngestResult
   const receivedAt = input.receivedAt ?? new Date();
   const batchSentAt = parseTimestamp(input.sentAt);
   const result: IngestResult = { accepted: 0, duplicates: 0, rejected: [] };
-  const { profileIds } = input;
   for (let start = 0; start < input.items.length; start += MAX_BATCH_ITEMS) {
     const chunk = input.items.slice(start, start + MAX_BATCH_ITEMS);
     const part = await ingestChunk({
@@ -64,7 +63,7 @@ export async function ingestBatch(input: IngestBatchInput): Promise<IngestResult
       receivedAt,
       batchSentAt,
       evaluate: input.evaluate ?? true,
-      profileIds: profileIds && (() => profileIds(start)),
+      profileId: input.profileId,
     });
     result.accepted += part.accepted;
     result.duplicates += part.duplicates;
@@ -80,7 +79,7 @@ async function ingestChunk(chunk: {
   receivedAt: Date;
   batchSentAt: Date | null;
   evaluate: boolean;
-  profileIds?: () => () => string;
+  profileId?: (kind: IdentityKind, value: string) => string;
 }): Promise<IngestResult> {
   const { workspaceId, receivedAt, evaluate } = chunk;
   const messages: NormalizedMessage[] = [];
@@ -117,7 +116,7 @@ async function ingestChunk(chunk: {
     const { hits, misses } = cachedIdentities(workspaceId, keys);
     const found = await lookupIdentities(genericPlanSql, workspaceId, misses, { lock: false });
     rememberIdentities(workspaceId, found);
-    const plan = planIdentities(messages, [...hits, ...found], chunk.profileIds?.());
+    const plan = planIdentities(messages, [...hits, ...found], chunk.profileId);
     if (planIsReadOnly(plan)) {
       return writeEvents(genericPlanSql, { ...write, profileOf: plan.profileOf });
     }
@@ -132,7 +131,7 @@ async function ingestChunk(chunk: {
         const stored = await storedMessageIds(tx, workspaceId, messages);
         const fresh =
           stored.size === 0 ? messages : messages.filter((m) => !stored.has(m.messageId));
-        const lockedPlan = planIdentities(fresh, locked, chunk.profileIds?.());
+        const lockedPlan = planIdentities(fresh, locked, chunk.profileId);
         await upsertProfiles(tx, workspaceId, lockedPlan);
         return writeEvents(tx, { ...write, messages: fresh, profileOf: lockedPlan.profileOf });
       },

@@ -53,7 +53,8 @@ const keyOf = (kind: IdentityKind, value: string) => `${kind}:${value}`;
 export function planIdentities(
   messages: readonly NormalizedMessage[],
   existing: readonly ExistingIdentity[],
-  newId: () => string = randomUUID,
+  /** The id of a new profile, from the identity it is created for (default random). */
+  newId: (kind: IdentityKind, value: string) => string = () => randomUUID(),
 ): IdentityPlan {
   const nodes = new Map<string, Node>();
   const byKey = new Map<string, Node>();
@@ -89,8 +90,12 @@ export function planIdentities(
     byKey.set(key, node);
     addedKeys.set(key, { kind, value, node });
   };
-  const create = (userId: string | null): Node => {
-    const node: Node = { id: newId(), userId, stored: false };
+  const create = (userId: string | null, anonymousId: string | null = null): Node => {
+    const node: Node = {
+      id: userId !== null ? newId("userId", userId) : newId("anonymousId", anonymousId ?? ""),
+      userId,
+      stored: false,
+    };
     created.push(node);
     if (userId !== null) attach("userId", userId, node);
     return node;
@@ -134,7 +139,7 @@ export function planIdentities(
     } else if (userId !== null) {
       target = find("userId", userId) ?? create(userId);
     } else if (anonymousId !== null) {
-      target = find("anonymousId", anonymousId) ?? create(null);
+      target = find("anonymousId", anonymousId) ?? create(null, anonymousId);
       if (!byKey.has(keyOf("anonymousId", anonymousId))) attach("anonymousId", anonymousId, target);
     } else {
       throw new Error(`message ${message.index} has no identity`); // normalize-message rejects these

@@ -10,10 +10,10 @@ import { publishJourneyIn } from "@/lib/journeys/publish-journey";
 // them as of the start of its history (so the history flows through them);
 // the start script checks them again at every start.
 //
-// Acme holds out more profiles than the templates do (30%, and half of
-// the small onboarding cohort), so that two weeks of a few hundred users
-// measure lift with an interval: the sample rule wants 30 profiles in each
-// group (lib/analytics/lift.ts).
+// Acme holds out more profiles than the templates do (half of the alerts
+// and onboarding entrants), so that two weeks of a few hundred users
+// measure lift with an interval on Home and on each journey's page: the
+// sample rule wants 30 profiles in each group (lib/analytics/lift.ts).
 
 export interface DemoJourney {
   slug: string;
@@ -22,7 +22,7 @@ export interface DemoJourney {
 }
 
 export const DEMO_JOURNEYS: readonly DemoJourney[] = [
-  { slug: "introduce-feature-on-first-use", holdoutPercent: 30 },
+  { slug: "introduce-feature-on-first-use", holdoutPercent: 50 },
   { slug: "nudge-stalled-onboarding", holdoutPercent: 50 },
   { slug: "reengage-inactive-users", holdoutPercent: 10 },
 ];

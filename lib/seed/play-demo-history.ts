@@ -9,6 +9,7 @@ import { processEvents } from "@/lib/engine/process-events";
 import { sweepInactivity } from "@/lib/engine/sweep-inactivity";
 import { updateInboxItem } from "@/lib/inbox/update-inbox-state";
 import { ingestBatch } from "@/lib/ingest/ingest-batch";
+import type { IdentityKind } from "@/lib/ingest/plan-identities";
 import type { SegmentMessage } from "./demo-data";
 import { type DemoMessage, reactToMessage } from "./demo-history/react-to-message";
 import { HOUR } from "./demo-history/world";
@@ -64,8 +65,8 @@ export async function playDemoHistory(input: {
   from: Date;
   now: Date;
   seed: number;
-  /** Ids for new profiles (ingestBatch's profileIds) by step and chunk; random when absent. */
-  profileIds?: (step: string, offset: number) => () => string;
+  /** The id of a new profile from its identity (ingestBatch's profileId); random when absent. */
+  profileId?: (kind: IdentityKind, value: string) => string;
 }): Promise<PlayResult> {
   const { workspaceId, history, seed } = input;
   const until = input.now.getTime();
@@ -90,13 +91,7 @@ export async function playDemoHistory(input: {
     reactions = later;
     items.push(...due);
     items.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
-    const ids = input.profileIds;
-    await ingest(
-      workspaceId,
-      items,
-      tickEnd,
-      ids && ((offset) => ids(tickEnd.toISOString(), offset)),
-    );
+    await ingest(workspaceId, items, tickEnd, input.profileId);
     calls += items.length;
     await runEngine(tickEnd);
 
@@ -147,10 +142,10 @@ async function ingest(
   workspaceId: string,
   items: SegmentMessage[],
   receivedAt: Date,
-  profileIds?: (offset: number) => () => string,
+  profileId?: (kind: IdentityKind, value: string) => string,
 ) {
   if (items.length === 0) return;
-  const result = await ingestBatch({ workspaceId, items, receivedAt, profileIds });
+  const result = await ingestBatch({ workspaceId, items, receivedAt, profileId });
   const [first] = result.rejected;
   if (first) {
     // The generator must only produce valid calls; a rejection is a bug there.

@@ -163,7 +163,7 @@ async function playDemo(input: {
     from,
     now: input.now,
     seed: input.seed,
-    profileIds: ids.profiles,
+    profileId: ids.profile,
   });
 }
 

@@ -39,7 +39,7 @@ describe("reactToMessage", () => {
     }
   });
 
-  it("gets some users to set up another alert, and never finishes onboarding for them", () => {
+  it("gets some users to set up another alert, and never to build a report", () => {
     const alerts = users.map((userId) => reactToMessage(message({ userId }), options));
     const again = alerts.filter((r) =>
       r.calls.some((c) => c.event === "Feature Used" && c.properties.feature === "alerts"),
@@ -48,16 +48,34 @@ describe("reactToMessage", () => {
     expect(again.length / users.length).toBeLessThan(0.8);
     // Only after seeing the item.
     expect(again.every((r) => r.inbox.length > 0 && r.calls[0].ts > r.inbox[0].at)).toBe(true);
+    expect(alerts.flatMap((r) => r.calls).some((c) => c.event === "Report Created")).toBe(false);
+  });
 
-    const nudges = users.flatMap((userId) =>
-      ["nudge-email", "nudge-banner"].map((nodeId) =>
+  it("gets many stalled users to build their first report after the nudge, only once they opened it", () => {
+    for (const [nodeId, channel] of [
+      ["nudge-email", "email"],
+      ["nudge-banner", "in_app"],
+    ] as const) {
+      const nudges = users.map((userId) =>
         reactToMessage(
-          message({ userId, journey: "nudge-stalled-onboarding", nodeId, channel: "email" }),
+          message({ userId, journey: "nudge-stalled-onboarding", nodeId, channel }),
           options,
         ),
-      ),
-    );
-    expect(nudges.some((r) => r.calls.length > 0)).toBe(true);
-    expect(nudges.flatMap((r) => r.calls).every((c) => c.type === "page")).toBe(true);
+      );
+      const built = nudges.filter((r) => r.calls.some((c) => c.event === "Report Created"));
+      // The share the demo's lift rests on: well above what the holdout does alone.
+      expect(built.length / users.length, nodeId).toBeGreaterThan(0.3);
+      expect(built.length / users.length, nodeId).toBeLessThan(0.6);
+      for (const r of built) {
+        const opened =
+          channel === "email" ? r.email.find((e) => e.type === "email.opened") : r.inbox[0];
+        expect(opened).toBeDefined();
+        const [created] = r.calls.filter((c) => c.event === "Report Created");
+        const step = r.calls.find((c) => c.event === "Onboarding Step Completed");
+        expect(created.ts).toBeGreaterThan(opened?.at ?? Number.POSITIVE_INFINITY);
+        expect(step?.properties.step).toBe(3);
+        expect(step?.ts).toBeGreaterThan(created.ts);
+      }
+    }
   });
 });

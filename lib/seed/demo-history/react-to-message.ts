@@ -2,13 +2,19 @@
 // sometimes what the message asked for. Pure and deterministic: the same
 // message to the same user gives the same reaction, whatever else happened.
 //
-// This is where the demo's journeys differ, on purpose:
-// - "Introduce a feature on first use" works: the tooltip and the email get
-//   people to set up another alert (its goal), which the holdout does less.
-// - "Nudge a stalled onboarding" is read and clicked but changes nothing:
-//   whoever finishes step 3 would have anyway (its holdout converts as much).
+// This is where the demo's journeys differ, on purpose. Only a message the
+// engine actually sent gets a reaction, so its holdout never reacts:
+// - "Nudge a stalled onboarding" works: the email and the card in the bell
+//   get many of those stuck at step 3 to build their first report (Report
+//   Created, the demo's activation event, and step 3, the journey's goal),
+//   which the stalled users of its holdout seldom do on their own
+//   (simulate-person.ts). It raises activation.
+// - "Introduce a feature on first use" gets people to set up another alert
+//   (its own goal), but nothing about it makes them build a report: it lifts
+//   its goal and leaves activation as it was.
 // - "Re-engage after 7 quiet days" brings a few people back.
 import { fnv1a32 } from "@/lib/journey-core/assign-bucket";
+import { DEMO_ONBOARDING_STEPS } from "./catalog";
 import { between, mulberry32, type Rng, streamSeed } from "./random";
 import { HOUR } from "./world";
 
@@ -76,15 +82,33 @@ const comesBack = (userId: string, at: number): DemoCall[] => [
   { ts: at + 20 * SECOND, type: "page", userId, name: "Dashboard", properties: { path: "/app" } },
 ];
 
-const opensReportEditor = (userId: string, at: number): DemoCall[] => [
-  {
-    ts: at,
-    type: "page",
-    userId,
-    name: "Report Editor",
-    properties: { path: "/app/reports/new", title: "Report Editor – Acme" },
-  },
-];
+/** The starter template the nudge links to: the first report, and onboarding's last step. */
+const buildsFirstReport = (userId: string, at: number): DemoCall[] => {
+  const created = at + between(mulberry32(at), 2, 6) * MINUTE;
+  return [
+    {
+      ts: at,
+      type: "page",
+      userId,
+      name: "Report Editor",
+      properties: { path: "/app/reports/new", title: "Report Editor – Acme" },
+    },
+    {
+      ts: created,
+      type: "track",
+      userId,
+      event: "Report Created",
+      properties: { report_id: `rpt_${userId}_starter`, template: "starter", source: "onboarding" },
+    },
+    {
+      ts: created + 30 * SECOND,
+      type: "track",
+      userId,
+      event: "Onboarding Step Completed",
+      properties: { step: 3, step_name: DEMO_ONBOARDING_STEPS[2].name },
+    },
+  ];
+};
 
 /** By journey, then send node. A node not listed gets opens and clicks only. */
 const BEHAVIOUR: Record<string, Record<string, Behaviour>> = {
@@ -97,8 +121,16 @@ const BEHAVIOUR: Record<string, Record<string, Behaviour>> = {
     "alerts-guide-email": { open: 0.6, click: 0.5, leadsTo: { chance: 0.75, calls: usesAlerts } },
   },
   "nudge-stalled-onboarding": {
-    "nudge-email": { open: 0.55, click: 0.35, leadsTo: { chance: 1, calls: opensReportEditor } },
-    "nudge-banner": { open: 0.6, click: 0.25, leadsTo: { chance: 1, calls: opensReportEditor } },
+    "nudge-email": {
+      open: 0.6,
+      click: 0.45,
+      leadsTo: { chance: 0.9, onOpen: 0.45, calls: buildsFirstReport },
+    },
+    "nudge-banner": {
+      open: 0.65,
+      click: 0.4,
+      leadsTo: { chance: 0.85, onOpen: 0.3, calls: buildsFirstReport },
+    },
   },
   "reengage-inactive-users": {
     "we-miss-you": {

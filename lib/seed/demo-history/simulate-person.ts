@@ -77,8 +77,10 @@ function emitAnonymousVisit(p: Person): string | undefined {
 }
 
 /**
- * Sign-up and onboarding. Most finish step 2; of those about 60% finish
- * step 3 within a day, 10% later, and 30% stall (the "stuck at step 2" journey).
+ * Sign-up and onboarding. Most finish step 2; of those about 35% finish
+ * step 3 within a day, 10% later, and 55% stall (the "stuck at step 2"
+ * journey): on their own they seldom build a report (emitAction), so what
+ * the stall nudge does for them shows (react-to-message.ts).
  */
 function emitSignup(p: Person) {
   const { rng, signupAt } = p;
@@ -100,13 +102,13 @@ function emitSignup(p: Person) {
   p.stalled = true;
   if (rng() >= 0.92) return;
   step(1);
-  if (rng() >= 0.78) return;
+  if (rng() >= 0.85) return;
   t += rng() < 0.6 ? between(rng, 5, 60) * 60_000 : between(rng, 2, 30) * HOUR;
   step(2);
   const r = rng();
-  if (r >= 0.7) return;
+  if (r >= 0.45) return;
   p.stalled = false;
-  t += r < 0.6 ? between(rng, 0.2, 20) * HOUR : between(rng, 26, 72) * HOUR;
+  t += r < 0.35 ? between(rng, 0.2, 20) * HOUR : between(rng, 26, 72) * HOUR;
   p.reports = 1;
   p.firstReportAt = t - 30_000;
   track(p, p.firstReportAt, "Report Created", {
@@ -128,7 +130,7 @@ function localMidnights(p: Person): number[] {
 /** Working-hours sessions on active days; quieter at weekends, fading for new users. */
 function emitSessions(p: Person) {
   const { rng } = p;
-  const engagement = between(rng, 0.25, 0.9) * (p.stalled ? 0.5 : 1);
+  const engagement = between(rng, 0.25, 0.9) * (p.stalled ? 0.8 : 1);
   const startAt = p.isNew ? p.signupAt + 3 * HOUR : p.world.windowStart;
   const crossing = { at: p.usage >= DEMO_USAGE_ALERT_PCT ? startAt : Infinity, decided: false };
   for (const midnight of localMidnights(p)) {
@@ -181,14 +183,18 @@ function emitAction(p: Person, t: number, next: () => number) {
   const action = weighted(rng, [
     ["feature", 5],
     ["page", 3],
-    ["report", 2],
+    // Someone stuck at onboarding's report step seldom gets past it alone.
+    ["report", p.stalled && p.reports === 0 ? 0.15 : 2],
     ["share", t > p.firstReportAt ? 1.2 : 0],
     ["invite", p.plan === "team" ? 0.8 : 0.25],
     ["billing", p.usage >= 75 ? 0.6 : 0],
   ] as const);
   switch (action) {
     case "feature":
-      track(p, t, "Feature Used", { feature: pick(rng, DEMO_FEATURES) });
+      // New users who have not built a report yet try alerts first (the onboarding suggests them).
+      track(p, t, "Feature Used", {
+        feature: p.isNew && p.reports === 0 && rng() < 0.7 ? "alerts" : pick(rng, DEMO_FEATURES),
+      });
       p.usage += USAGE_RATE[p.plan] * between(rng, 0.5, 2);
       return;
     case "page":

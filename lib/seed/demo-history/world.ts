@@ -219,7 +219,8 @@ export function createPerson(index: number, world: World): Person {
     world.companies.filter((c) => c.plan === plan),
   );
   const source = weighted(rng, SOURCE_WEIGHTS);
-  const isNew = rng() < 0.4;
+  // Half signed up during the window: the onboarding journeys' cohort.
+  const isNew = rng() < 0.5;
   // About one in five goes quiet more than 7 days before now.
   const churned = world.days > 8 && rng() < 0.18;
   const activeUntil = churned ? now - between(rng, 7.5, world.days - 0.5) * DAY : now;
