@@ -15,10 +15,11 @@
 //   BENCH_EMAILS (1000)           emails made due at once
 //   BENCH_WORKERS (2)             `npm run worker` processes
 //   BENCH_PROVIDER_LIMIT (2)      the fake's requests/s (Resend's default) and the workspace's rate
-//   BENCH_FAULTS (429,500,reset)  injected in turn, one every BENCH_FAULT_MS while email is
-//                                 undelivered: HTTP statuses (a 429 with retry-after 1), `reset`,
+//   BENCH_FAULTS (429,500,reset)  injected in turn: the first request meets one, and so does
+//                                 every BENCH_FAULT_EVERY-th after it, until every email is
+//                                 delivered: HTTP statuses (a 429 with retry-after 1), `reset`,
 //                                 `hang`; `none` for no faults
-//   BENCH_FAULT_MS (2000)
+//   BENCH_FAULT_EVERY (3)
 //   BENCH_TIMEOUT_SECONDS (600)   the longest wait for every email to settle
 //   DATABASE_URL                  else an embedded PostgreSQL in a temp folder
 //
@@ -51,7 +52,7 @@ for (const fault of FAULTS) {
     );
   }
 }
-const FAULT_MS = num("BENCH_FAULT_MS", 2_000);
+const FAULT_EVERY = Math.round(num("BENCH_FAULT_EVERY", 3));
 const TIMEOUT_SECONDS = num("BENCH_TIMEOUT_SECONDS", 600);
 const BATCH_LIMIT = 100; // Resend's batch endpoint
 const TARGETS = { lost: 0, duplicated: 0, failed: 0 };
@@ -187,20 +188,23 @@ async function burst() {
   const enqueueMs = started - enqueueStarted;
   log(
     `${COUNT} emails due at once (queued in ${enqueueMs} ms); provider limit ${LIMIT} req/s, ` +
-      `batches of up to ${BATCH_LIMIT}; faults: ${FAULTS.join(", ") || "none"} every ${FAULT_MS} ms`,
+      `batches of up to ${BATCH_LIMIT}; faults: ${FAULTS.join(", ") || "none"}, one per ${FAULT_EVERY} requests`,
   );
 
   // --- Faults, progress, until every email settled -------------------------------------
+  // By request count, not by time: a fault waits for a request to meet it (the next one that
+  // passes the limiter), so faults never pile up while the workers back off.
   let faultCount = 0;
-  const faultTimer =
-    FAULTS.length > 0
-      ? setInterval(() => {
-          const fault = FAULTS[faultCount++ % FAULTS.length] as string;
-          if (fault === "reset") fake.resetNext(1);
-          else if (fault === "hang") fake.hangNext(1);
-          else fake.failNext(1, Number(fault), fault === "429" ? { retryAfter: "1" } : {});
-        }, FAULT_MS)
-      : null;
+  let faultAtRequest = 0;
+  const injectFaults = () => {
+    if (FAULTS.length === 0 || fake.requests.length < faultAtRequest) return;
+    const fault = FAULTS[faultCount++ % FAULTS.length] as string;
+    if (fault === "reset") fake.resetNext(1);
+    else if (fault === "hang") fake.hangNext(1);
+    else fake.failNext(1, Number(fault), fault === "429" ? { retryAfter: "1" } : {});
+    faultAtRequest = fake.requests.length + FAULT_EVERY;
+  };
+  injectFaults();
   const delivered = () => {
     const seen = new Set<string>();
     for (const d of fake.deliveries) {
@@ -217,10 +221,8 @@ async function burst() {
   let nextLine = started + 5_000;
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   while (Date.now() < deadline) {
-    if (allDeliveredAt === null && delivered() >= COUNT) {
-      allDeliveredAt = Date.now();
-      if (faultTimer) clearInterval(faultTimer);
-    }
+    if (allDeliveredAt === null && delivered() >= COUNT) allDeliveredAt = Date.now();
+    if (allDeliveredAt === null) injectFaults();
     statuses = await statusCounts(ws.workspaceId);
     const pending = Object.entries(statuses)
       .filter(([status]) => PENDING.has(status))
@@ -239,7 +241,6 @@ async function burst() {
     }
     await sleep(100);
   }
-  if (faultTimer) clearInterval(faultTimer);
   if (allDeliveredAt === null && delivered() >= COUNT) allDeliveredAt = Date.now();
 
   // --- Count, stop, report ---------------------------------------------------------------
@@ -272,7 +273,7 @@ async function burst() {
     workers: WORKERS,
     providerLimit: LIMIT,
     batchLimit: BATCH_LIMIT,
-    faults: { kinds: FAULTS, everyMs: FAULT_MS, injected: faultCount },
+    faults: { kinds: FAULTS, everyRequests: FAULT_EVERY, injected: faultCount },
     enqueueMs,
     secondsToAllDelivered:
       allDeliveredAt === null ? null : round((allDeliveredAt - started) / 1000),

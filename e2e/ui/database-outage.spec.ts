@@ -68,6 +68,10 @@ test("during a database outage an admin page says so and renders itself once the
   browser,
 }, testInfo) => {
   test.setTimeout(150_000);
+  const begun = Date.now();
+  const phases: string[] = [];
+  const phase = (name: string) =>
+    phases.push(`${name} ${((Date.now() - begun) / 1000).toFixed(1)} s`);
   const { workspaceId } = loadState();
   const database = new URL(e2eDatabaseUrl());
   proxy = await startTcpProxy({ host: database.hostname, port: Number(database.port) });
@@ -103,6 +107,7 @@ test("during a database outage an admin page says so and renders itself once the
   });
   try {
     await waitUntilHealthy(base, server, 90_000);
+    phase("server healthy");
 
     const context = await browser.newContext({
       baseURL: base,
@@ -117,6 +122,7 @@ test("during a database outage an admin page says so and renders itself once the
     const usersUrl = `/w/${workspaceId}/users`;
     await page.goto(usersUrl);
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+    phase("signed in, Users shown");
 
     // The outage: the Users page can't be rendered, and the page says why.
     await proxy.cut();
@@ -130,6 +136,7 @@ test("during a database outage an admin page says so and renders itself once the
       .getByRole("alert")
       .filter({ hasText: "Cue can't reach its database right now" });
     await expect(outage).toBeVisible({ timeout: 30_000 });
+    phase("outage page shown");
     await expect(page.getByText("This page checks again every 5 seconds")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "Users" })).toHaveCount(0);
     // It keeps asking while the database is away (every 5 s).
@@ -147,10 +154,9 @@ test("during a database outage an admin page says so and renders itself once the
     });
     await expect(outage).toHaveCount(0);
     expect(new URL(page.url()).pathname).toBe(usersUrl);
-    testInfo.annotations.push({
-      type: "recovered",
-      description: `the page rendered ${Date.now() - restoredAt} ms after the database came back`,
-    });
+    phase(`Users rendered again (${Date.now() - restoredAt} ms after the database came back)`);
+    testInfo.annotations.push({ type: "phases", description: phases.join("; ") });
+    console.log(`database-outage: ${phases.join("; ")}`);
     await context.close();
   } catch (error) {
     await testInfo.attach("outage-server.log", { body: output, contentType: "text/plain" });
