@@ -12,7 +12,8 @@ import pg from "pg";
 
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data/e2e";
 
-function databaseUrl(): string {
+/** The e2e server's database (e2e/ui/database-outage.spec.ts reaches it through a proxy). */
+export function e2eDatabaseUrl(): string {
   const pid = readFileSync(join(DATA_DIR, "pg", "postmaster.pid"), "utf8").split("\n");
   const port = Number(pid[3]);
   if (!Number.isInteger(port)) throw new Error(`No port in ${DATA_DIR}/pg/postmaster.pid`);
@@ -20,7 +21,7 @@ function databaseUrl(): string {
 }
 
 async function withDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl() });
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
     return await fn(client);
@@ -167,7 +168,7 @@ export function seedDemoWorkspace(): { workspaceId: string; email: string; passw
     process.execPath,
     ["--import", "tsx", "--import", "./scripts/server-only-hook.mjs", "e2e/seed-demo-workspace.ts"],
     {
-      env: { ...process.env, DATABASE_URL: databaseUrl(), DEMO_PASSWORD: "" },
+      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), DEMO_PASSWORD: "" },
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
       timeout: 300_000,

@@ -320,4 +320,23 @@ describe("Resend batches", () => {
     expect(other.error).toMatchObject({ statusCode: 409, name: "invalid_idempotent_request" });
     expect(fake.requests).toHaveLength(6);
   });
+
+  it("the fake counts the most requests in flight at once", async () => {
+    const client = createResendClient(TEST_RESEND_KEY);
+    const email = (to: string) => ({
+      from: "Cue <hi@cue.test>",
+      to: [to],
+      subject: "Hi",
+      text: "Hi",
+    });
+    expect(fake.maxInFlight).toBe(0);
+    await client.emails.send(email("a@x.test"));
+    await client.emails.send(email("b@x.test"));
+    expect(fake.maxInFlight).toBe(1);
+    fake.slowNext(3, 300);
+    await Promise.all(["c", "d", "e"].map((u) => client.emails.send(email(`${u}@x.test`))));
+    expect(fake.maxInFlight).toBe(3);
+    fake.reset();
+    expect(fake.maxInFlight).toBe(0);
+  });
 });

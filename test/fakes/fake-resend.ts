@@ -131,6 +131,8 @@ export interface FakeResend {
   setRateLimit(perSecond: number | null): void;
   /** How many requests were refused with 429 by the enforced limit. */
   readonly rateLimitedCount: number;
+  /** The most requests open at the same time (arrived and not yet answered, reset or given up). */
+  readonly maxInFlight: number;
   /** The most requests that passed the limit within any `windowMs` (arrival times). */
   maxPassedInWindow(windowMs: number): number;
   reset(): void;
@@ -157,6 +159,8 @@ export async function startFakeResend(): Promise<FakeResend> {
   let counter = 0;
   let limit: { rate: number; tokens: number; refilledAt: number } | null = null;
   let rateLimitedCount = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   /** Takes a token, or says how long until one is back (ms). */
   const takeToken = (now: number): { ok: true } | { ok: false; waitMs: number } => {
@@ -182,6 +186,9 @@ export async function startFakeResend(): Promise<FakeResend> {
       : {};
 
   const server = createServer(async (req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once("close", () => inFlight--);
     const raw = await readBody(req);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const headers = Object.fromEntries(
@@ -336,6 +343,9 @@ export async function startFakeResend(): Promise<FakeResend> {
     get rateLimitedCount() {
       return rateLimitedCount;
     },
+    get maxInFlight() {
+      return maxInFlight;
+    },
     maxPassedInWindow(windowMs) {
       const times = [...passed].sort((a, b) => a - b);
       let most = 0;
@@ -356,6 +366,7 @@ export async function startFakeResend(): Promise<FakeResend> {
       hung.clear();
       limit = null;
       rateLimitedCount = 0;
+      maxInFlight = inFlight;
     },
     close: () =>
       new Promise<void>((resolve) => {
