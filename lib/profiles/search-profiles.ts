@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { sql } from "@/lib/db/sql";
+import { readSql } from "@/lib/db/sql";
 import { decodeCursor, encodeCursor } from "@/lib/events/keyset-cursor";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike, parseProfileSearch, type SearchTerm } from "./parse-profile-search";
@@ -78,7 +78,7 @@ export async function searchProfiles(input: {
     ? Prisma.sql`AND (p."lastSeenAt", p.id) < (${after.at.toISOString()}::timestamp(3), ${after.id}::uuid)`
     : Prisma.empty;
 
-  const rows = await sql.$queryRaw<Row[]>`
+  const rows = await readSql.$queryRaw<Row[]>`
     SELECT p.id::text AS id, p."userId", p.email, p.traits, p."firstSeenAt", p."lastSeenAt", p."unsubscribedAt",
       (SELECT i.value FROM profile_identities i
         WHERE i."workspaceId" = p."workspaceId" AND i."profileId" = p.id AND i.kind = 'anonymousId'
@@ -90,7 +90,7 @@ export async function searchProfiles(input: {
 
   let total: number | null = null;
   if (!after) {
-    const [counted] = await sql.$queryRaw<{ n: number }[]>`
+    const [counted] = await readSql.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT 1 FROM profiles p WHERE ${where} LIMIT ${TOTAL_CAP + 1}) matched`;
     total = Math.min(counted?.n ?? 0, TOTAL_CAP);
   }
