@@ -62,7 +62,9 @@ export async function loadChunk(input: {
     plan.historyMs === null ? new Date(0) : new Date(from.getTime() - plan.historyMs);
   const goalUntil = new Date(to.getTime() + plan.goalAfterMs);
   const [profileRows, events] = await Promise.all([
-    readSql.$queryRaw<(Omit<ProfileRow, "topicPreferences"> & { topicPreferences: never[] | null })[]>`
+    readSql.$queryRaw<
+      (Omit<ProfileRow, "topicPreferences"> & { topicPreferences: never[] | null })[]
+    >`
       SELECT p.id::text AS id, p."userId", p.timezone, p."contextTimezone", p."firstSeenAt",
         p."unsubscribedAt",
         EXISTS (SELECT 1 FROM suppressions s

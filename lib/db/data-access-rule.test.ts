@@ -92,7 +92,8 @@ describe("the data-access rule", () => {
     const found = all.flatMap(checkPrimaryOnly);
     expect(found.map((v) => `${v.path}:${v.line} ${v.rule}\n    ${v.excerpt}`)).toEqual([]);
     // And the checker can fail: the same text in an engine file, a delivery file and a send.
-    const replicaRead = "import { readSql } from '@/lib/db/sql';\nawait readSql.$queryRaw`SELECT 1`;";
+    const replicaRead =
+      "import { readSql } from '@/lib/db/sql';\nawait readSql.$queryRaw`SELECT 1`;";
     for (const where of [
       "lib/engine/load-facts.ts",
       "lib/ingest/insert-events.ts",
@@ -122,7 +123,9 @@ describe("the data-access rule", () => {
     expect(listed.length).toBeGreaterThan(0);
     const readers = ["lib", "app"]
       .flatMap(sources)
-      .filter((f) => f.path.startsWith(`lib${path.sep}`) && !f.path.includes(`${path.sep}db${path.sep}`))
+      .filter(
+        (f) => f.path.startsWith(`lib${path.sep}`) && !f.path.includes(`${path.sep}db${path.sep}`),
+      )
       .filter((f) => !f.path.endsWith(".test.ts"))
       .filter((f) => /\b(readPrisma|getReadPrisma|readSql|readQueryRows)\b/.test(f.text))
       .map((f) => f.path.split(path.sep).join("/"));

@@ -327,7 +327,11 @@ export async function sqlTransaction<T>(
 
 /** Closes the pool (scripts and tests that want a clean exit). */
 export async function closeSql(): Promise<void> {
-  const held = [globalForSql.cueSqlPool, globalForSql.cueSqlGenericPool, globalForSql.cueSqlReadPool];
+  const held = [
+    globalForSql.cueSqlPool,
+    globalForSql.cueSqlGenericPool,
+    globalForSql.cueSqlReadPool,
+  ];
   globalForSql.cueSqlPool = undefined;
   globalForSql.cueSqlGenericPool = undefined;
   globalForSql.cueSqlReadPool = undefined;

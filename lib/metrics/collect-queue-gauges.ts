@@ -63,7 +63,9 @@ export async function collectQueueGauges(m: CueMetrics): Promise<void> {
 /** This process's pools, as node-postgres counts them. */
 export function collectPoolGauges(m: CueMetrics): void {
   if (!process.env.DATABASE_URL) return;
-  const kinds = readReplicaUrl() ? (["default", "generic", "read"] as const) : (["default", "generic"] as const);
+  const kinds = readReplicaUrl()
+    ? (["default", "generic", "read"] as const)
+    : (["default", "generic"] as const);
   for (const kind of kinds) {
     const pool = getPool(kind);
     m.dbPool.set({ pool: kind, state: "total" }, pool.totalCount);

@@ -87,7 +87,13 @@ beforeAll(async () => {
 
   // A segment with no members yet (the definition is configuration: read from the primary).
   const segment = await prisma.segment.create({
-    data: { workspaceId: ws, name: "Replicated members", kind: "condition", eventNames: [], status: "ready" },
+    data: {
+      workspaceId: ws,
+      name: "Replicated members",
+      kind: "condition",
+      eventNames: [],
+      status: "ready",
+    },
   });
   segmentId = segment.id;
 
@@ -167,7 +173,12 @@ describe("DATABASE_READ_URL", () => {
     await send(clock, ws, [identify("r3", {}), track("r3", "Joined")]);
     expect(await prisma.journeyRun.count({ where: { workspaceId: ws, journeyId } })).toBe(4);
 
-    const analytics = await getJourneyAnalytics({ workspaceId: ws, journeyId, query: {}, now: NOW });
+    const analytics = await getJourneyAnalytics({
+      workspaceId: ws,
+      journeyId,
+      query: {},
+      now: NOW,
+    });
     const entered = analytics.series.reduce((sum, day) => sum + day.entered, 0);
     expect(entered).toBe(3);
 
