@@ -3,6 +3,7 @@ import { z } from "zod";
 import { readSql } from "@/lib/db/sql";
 import { decodeCursor, encodeCursor } from "@/lib/events/keyset-cursor";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { displayName } from "./display-name";
 import { escapeLike, parseProfileSearch, type SearchTerm } from "./parse-profile-search";
 import { type TraitPreview, traitPreview } from "./trait-preview";
 
@@ -170,15 +171,6 @@ function toListItem(row: Row): ProfileListItem {
     lastSeenAt: new Date(row.lastSeenAt).toISOString(),
     unsubscribed: row.unsubscribedAt !== null,
   };
-}
-
-/** A profile's name from its traits (`name`, or first and last name); null when it has none. */
-export function displayName(traits: Record<string, unknown>): string | null {
-  if (typeof traits.name === "string" && traits.name.trim()) return traits.name.trim();
-  const full = [traits.firstName ?? traits.first_name, traits.lastName ?? traits.last_name]
-    .filter((part): part is string => typeof part === "string" && part.trim() !== "")
-    .join(" ");
-  return full || null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
