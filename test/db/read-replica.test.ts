@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportJourneyCsv } from "@/lib/analytics/export-journey-csv";
 import { getJourneyAnalytics } from "@/lib/analytics/get-journey-analytics";
+import { countWindowEvents, loadCandidateProfiles } from "@/lib/backtests/load-backtest-data";
 import { disconnectPrisma, getPrisma, getReadPrisma, prisma } from "@/lib/db/client";
 import { getPool, readSql, sql } from "@/lib/db/sql";
 import { inAppNode, lineJourney } from "@/lib/journey-core/test-fixtures";
@@ -44,6 +45,7 @@ const NOW = new Date("2026-05-02T00:00:00Z");
 let ws: string;
 let journeyId: string;
 let segmentId: string;
+const onlyReplicaId = randomUUID();
 
 async function onAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -143,7 +145,6 @@ describe("DATABASE_READ_URL", () => {
   it("the users list and a segment's members read the replica", async () => {
     // A profile that only the replica holds (replicated, say, from a write
     // the primary has since undone): the list shows it, the primary has none.
-    const onlyReplicaId = randomUUID();
     await onReplica(
       `INSERT INTO profiles (id, "workspaceId", "userId", email, traits, "firstSeenAt", "lastSeenAt", "updatedAt")
        VALUES ($1, $2, 'replica-only', 'replica-only@example.com', '{}', $3, $3, $3)`,
@@ -168,7 +169,7 @@ describe("DATABASE_READ_URL", () => {
     expect(await prisma.segmentMembership.count({ where: { segmentId } })).toBe(0);
   });
 
-  it("analytics and exports read the replica, so they lag what the primary holds", async () => {
+  it("analytics, exports and backtests read the replica, so they lag the primary", async () => {
     // After the snapshot, a fourth user enters on the primary.
     await send(clock, ws, [identify("r3", {}), track("r3", "Joined")]);
     expect(await prisma.journeyRun.count({ where: { workspaceId: ws, journeyId } })).toBe(4);
@@ -186,6 +187,19 @@ describe("DATABASE_READ_URL", () => {
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines).toHaveLength(1 + 3);
     expect(lines.some((line) => line.includes(",r3,"))).toBe(false);
+
+    // A backtest replays what the replica holds: its profiles and events.
+    const window = {
+      workspaceId: ws,
+      from: new Date("2026-05-01T00:00:00Z"),
+      to: new Date("2026-05-03T00:00:00Z"),
+    };
+    const candidates = await loadCandidateProfiles(window);
+    const r3 = await prisma.profile.findFirstOrThrow({ where: { workspaceId: ws, userId: "r3" } });
+    expect(candidates).toContain(onlyReplicaId);
+    expect(candidates).not.toContain(r3.id);
+    expect(await countWindowEvents(window)).toBe(6);
+    expect(await prisma.event.count({ where: { workspaceId: ws } })).toBe(8);
 
     // The users list has not seen r3 either.
     const page = await searchProfiles({ workspaceId: ws, query: query("r3"), now: NOW });
