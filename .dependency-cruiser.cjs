@@ -32,6 +32,35 @@ module.exports = {
       },
     },
     {
+      name: "send-decisions-read-the-primary",
+      severity: "error",
+      comment:
+        "What decides whether, what or when to send reads the primary, never the read replica " +
+        "(DATABASE_READ_URL), which may lag it. These modules read the replica (readPrisma, " +
+        "readSql), so nothing that decides a send may reach them. The names themselves are " +
+        "checked by lib/db/data-access-rule.ts.",
+      from: {
+        path: [
+          "^lib/(engine|ingest|inbox|journey-core|explain|webhooks)/",
+          "^lib/channels/(email|in-app)/",
+          "^lib/channels/(send|enqueue|insert|preview)-[a-z-]+\\.ts$",
+          "^lib/segments/(refresh-segments|apply-membership|evaluate-members|segment-tasks|membership-as-of)\\.ts$",
+        ],
+        pathNot: "\\.test\\.ts$",
+      },
+      to: {
+        reachable: true,
+        path: [
+          "^lib/analytics/(export-journey-csv|get-journey-analytics|get-workspace-overview|load-[a-z-]+)\\.ts$",
+          "^lib/analytics/activation/get-activation-overview\\.ts$",
+          "^lib/backtests/load-backtest-data\\.ts$",
+          "^lib/(profiles/search-profiles|profiles/list-profile-events|channels/list-messages|segments/list-segments)\\.ts$",
+          "^lib/events/list-(events|rejected|catalog)\\.ts$",
+          "^lib/journeys/(list-journeys|list-journey-runs|list-profile-runs|node-stats)\\.ts$",
+        ],
+      },
+    },
+    {
       name: "components-never-touch-the-database",
       severity: "error",
       comment: "UI components get data from props or react-query, never from the database module.",

@@ -14,6 +14,7 @@ import path from "node:path";
 import { disconnectPrisma } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { resolveDatabase } from "@/lib/db/resolve-database";
+import { readReplicaUrl } from "@/lib/db/sql";
 import { lineLogger, logger } from "@/lib/log/logger";
 import { requestIdFrom, withRequestId } from "@/lib/log/request-context";
 import { buildIfNeeded } from "@/lib/runtime/build-if-needed";
@@ -46,6 +47,11 @@ async function main() {
   shutdownTasks.push(database.stop);
   process.env.DATABASE_URL = database.url;
   log(database.embedded ? "Using the embedded PostgreSQL." : "Using DATABASE_URL.");
+  const replica = readReplicaUrl();
+  if (replica) {
+    const host = URL.canParse(replica) ? new URL(replica).host : "an unparsable URL";
+    log(`Analytics, exports, backtests and admin lists read DATABASE_READ_URL (${host}).`);
+  }
 
   const { applied } = await applyMigrations(database.url, { log });
   if (applied.length > 0) log(`Applied ${applied.length} migration(s).`);

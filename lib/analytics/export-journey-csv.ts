@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { readPrisma } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import { analyticsRangeSchema } from "./analytics-range";
@@ -65,7 +65,7 @@ type Cursor = { at: Date; id: string } | null;
 type Page = { rows: CsvValue[][]; cursor: Cursor };
 
 async function runsPage(f: Filter, after: Cursor, limit: number): Promise<Page> {
-  const rows = await sql.$queryRaw<
+  const rows = await readSql.$queryRaw<
     {
       id: string;
       profileId: string;
@@ -110,7 +110,7 @@ async function runsPage(f: Filter, after: Cursor, limit: number): Promise<Page> 
 }
 
 async function messagesPage(f: Filter, after: Cursor, limit: number): Promise<Page> {
-  const rows = await sql.$queryRaw<
+  const rows = await readSql.$queryRaw<
     {
       id: string;
       runId: string | null;
@@ -185,7 +185,7 @@ export async function exportJourneyCsv(input: {
   const journey = await getJourneyOrThrow({ workspaceId: input.workspaceId, id: input.journeyId });
   let versionId: string | null = null;
   if (query.version) {
-    const version = await prisma.journeyVersion.findFirst({
+    const version = await readPrisma.journeyVersion.findFirst({
       where: { journeyId: journey.id, workspaceId: journey.workspaceId, version: query.version },
       select: { id: true },
     });

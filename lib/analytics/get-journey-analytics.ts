@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError, parseOrThrow } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { getJourneyOrThrow } from "@/lib/journeys/get-journey-or-throw";
 import { type AnalyticsRange, analyticsRangeSchema, resolveRange } from "./analytics-range";
 import type { LiftResult } from "./lift";
@@ -51,7 +51,7 @@ export async function getJourneyAnalytics(input: {
   const query = parseOrThrow(journeyAnalyticsQuerySchema, input.query);
   const range = rangeOrThrow(query, input.now ?? new Date());
   const journey = await getJourneyOrThrow({ workspaceId: input.workspaceId, id: input.journeyId });
-  const versions = await prisma.journeyVersion.findMany({
+  const versions = await readPrisma.journeyVersion.findMany({
     where: { journeyId: journey.id, workspaceId: journey.workspaceId },
     orderBy: { version: "desc" },
     select: { id: true, version: true, publishedAt: true, note: true, definition: true },

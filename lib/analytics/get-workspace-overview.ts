@@ -1,7 +1,7 @@
 import "server-only";
 import { parseOrThrow } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { readPrisma } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import { analyticsRangeSchema, DAY_MS, fillDays } from "./analytics-range";
 import { rangeOrThrow } from "./get-journey-analytics";
 import { assessJourneyHealth, BASELINE_WINDOWS, type JourneyHealth } from "./journey-health";
@@ -38,7 +38,7 @@ export async function getWorkspaceOverview(input: {
   const { workspaceId } = input;
   const between = { from: range.from, to: range.to };
   const [messages, hits, converted, entered, health] = await Promise.all([
-    sql.$queryRaw<{ day: string; email: number; in_app: number }[]>`
+    readSql.$queryRaw<{ day: string; email: number; in_app: number }[]>`
       SELECT to_char(date_trunc('day', "createdAt"), 'YYYY-MM-DD') AS day,
         count(*) FILTER (WHERE channel = 'email')::int AS email,
         count(*) FILTER (WHERE channel = 'in_app')::int AS in_app
@@ -47,7 +47,7 @@ export async function getWorkspaceOverview(input: {
         AND "createdAt" >= ${between.from}::timestamp(3) AND "createdAt" < ${between.to}::timestamp(3)
         AND status NOT IN ('skipped', 'failed')
       GROUP BY 1`,
-    sql.$queryRaw<{ day: string; deferred: number; skipped: number }[]>`
+    readSql.$queryRaw<{ day: string; deferred: number; skipped: number }[]>`
       SELECT to_char(date_trunc('day', at), 'YYYY-MM-DD') AS day,
         count(*) FILTER (WHERE decision = 'deferred')::int AS deferred,
         count(*) FILTER (WHERE decision = 'skipped')::int AS skipped
@@ -56,19 +56,19 @@ export async function getWorkspaceOverview(input: {
         AND at >= ${between.from}::timestamp(3) AND at < ${between.to}::timestamp(3)
         AND data->>'rule' IN ('frequency_total', 'frequency_channel')
       GROUP BY 1`,
-    sql.$queryRaw<{ journeyId: string; n: number }[]>`
+    readSql.$queryRaw<{ journeyId: string; n: number }[]>`
       SELECT "journeyId", count(*)::int AS n FROM journey_runs
       WHERE "workspaceId" = ${workspaceId}
         AND "convertedAt" >= ${between.from}::timestamp(3) AND "convertedAt" < ${between.to}::timestamp(3)
       GROUP BY 1 ORDER BY 2 DESC LIMIT ${TOP_JOURNEYS}`,
-    sql.$queryRaw<{ journeyId: string; n: number }[]>`
+    readSql.$queryRaw<{ journeyId: string; n: number }[]>`
       SELECT "journeyId", count(*)::int AS n FROM journey_runs
       WHERE "workspaceId" = ${workspaceId}
         AND "enteredAt" >= ${between.from}::timestamp(3) AND "enteredAt" < ${between.to}::timestamp(3)
       GROUP BY 1`,
     loadHealth(workspaceId, now),
   ]);
-  const journeys = await prisma.journey.findMany({
+  const journeys = await readPrisma.journey.findMany({
     where: { workspaceId, id: { in: converted.map((c) => c.journeyId) } },
     select: { id: true, name: true, status: true },
   });
@@ -97,7 +97,7 @@ export async function getWorkspaceOverview(input: {
 
 /** Entries of each live journey in the last 8 rolling 24 h windows, judged. */
 async function loadHealth(workspaceId: string, now: Date): Promise<WorkspaceOverview["health"]> {
-  const live = await prisma.journey.findMany({
+  const live = await readPrisma.journey.findMany({
     where: { workspaceId, status: "live" },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
@@ -107,7 +107,7 @@ async function loadHealth(workspaceId: string, now: Date): Promise<WorkspaceOver
   const windows = BASELINE_WINDOWS + 1;
   const since = new Date(now.getTime() - windows * DAY_MS);
   const [counts, firsts] = await Promise.all([
-    sql.$queryRaw<{ journeyId: string; w: number; n: number }[]>`
+    readSql.$queryRaw<{ journeyId: string; w: number; n: number }[]>`
       SELECT "journeyId",
         floor(extract(epoch FROM (${now}::timestamp(3) - "enteredAt")) / 86400)::int AS w,
         count(*)::int AS n
@@ -115,7 +115,7 @@ async function loadHealth(workspaceId: string, now: Date): Promise<WorkspaceOver
       WHERE "workspaceId" = ${workspaceId} AND "journeyId" = ANY(${ids}::text[])
         AND "enteredAt" > ${since}::timestamp(3) AND "enteredAt" <= ${now}::timestamp(3)
       GROUP BY 1, 2`,
-    prisma.journeyVersion.groupBy({
+    readPrisma.journeyVersion.groupBy({
       by: ["journeyId"],
       where: { workspaceId, journeyId: { in: ids } },
       _min: { publishedAt: true },

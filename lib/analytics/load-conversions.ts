@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/db/sql";
+import { readSql } from "@/lib/db/sql";
 import type { AnalyticsRange } from "./analytics-range";
 import { computeLift, type LiftResult } from "./lift";
 import { type JourneyScope, versionFilter } from "./load-journey-series";
@@ -35,7 +35,7 @@ export async function loadConversions(
     to: range.to,
   };
   const [groups, buckets, [median]] = await Promise.all([
-    sql.$queryRaw<GroupRow[]>`
+    readSql.$queryRaw<GroupRow[]>`
       SELECT "versionId", holdout, count(*)::int AS entered,
         count(*) FILTER (WHERE "convertedAt" IS NOT NULL)::int AS converted
       FROM journey_runs
@@ -43,7 +43,7 @@ export async function loadConversions(
         AND "enteredAt" >= ${cohort.from}::timestamp(3) AND "enteredAt" < ${cohort.to}::timestamp(3)
         ${versionFilter(scope)}
       GROUP BY 1, 2`,
-    sql.$queryRaw<{ bucket: number; holdout: boolean; n: number }[]>`
+    readSql.$queryRaw<{ bucket: number; holdout: boolean; n: number }[]>`
       SELECT width_bucket(extract(epoch FROM "convertedAt" - "enteredAt")::float8,
                ${[...TIME_TO_CONVERT_EDGES]}::float8[]) AS bucket,
              holdout, count(*)::int AS n
@@ -52,7 +52,7 @@ export async function loadConversions(
         AND "enteredAt" >= ${cohort.from}::timestamp(3) AND "enteredAt" < ${cohort.to}::timestamp(3)
         AND "convertedAt" IS NOT NULL ${versionFilter(scope)}
       GROUP BY 1, 2`,
-    sql.$queryRaw<{ seconds: number | null }[]>`
+    readSql.$queryRaw<{ seconds: number | null }[]>`
       SELECT percentile_cont(0.5) WITHIN GROUP (
                ORDER BY extract(epoch FROM "convertedAt" - "enteredAt"))::float8 AS seconds
       FROM journey_runs

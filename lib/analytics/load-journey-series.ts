@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/db/sql";
+import { readSql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnalyticsRange } from "./analytics-range";
 
@@ -42,7 +42,7 @@ async function perDay(
   extra = Prisma.empty,
 ) {
   const col = Prisma.raw(`"${column}"`);
-  return sql.$queryRaw<DayCount[]>`
+  return readSql.$queryRaw<DayCount[]>`
     SELECT to_char(date_trunc('day', ${col}), 'YYYY-MM-DD') AS day, count(*)::int AS n
     FROM journey_runs
     WHERE "journeyId" = ${scope.journeyId} AND "workspaceId" = ${scope.workspaceId}
@@ -59,7 +59,7 @@ export async function loadJourneySeries(
     perDay(scope, "endedAt", range.from),
     perDay(scope, "endedAt", range.from, Prisma.sql`AND status <> 'converted'`),
     perDay(scope, "convertedAt", range.from),
-    sql.$queryRaw<{ n: number }[]>`
+    readSql.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM journey_runs
       WHERE "journeyId" = ${scope.journeyId} AND "workspaceId" = ${scope.workspaceId}
         AND "endedAt" IS NULL ${versionFilter(scope)}`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/db/sql";
+import { readSql } from "@/lib/db/sql";
 import type { AnalyticsRange } from "./analytics-range";
 import type { JourneyScope } from "./load-journey-series";
 
@@ -43,7 +43,7 @@ export async function loadMessageDelivery(
 ): Promise<MessageDelivery[]> {
   const version = scope.versionId;
   const [rows, unsubscribes] = await Promise.all([
-    sql.$queryRaw<Row[]>`
+    readSql.$queryRaw<Row[]>`
       SELECT m."nodeId", m.channel::text AS channel,
         count(*)::int AS created,
         count(*) FILTER (WHERE m.status IN ('sent', 'delivery_delayed', 'delivered', 'opened',
@@ -64,7 +64,7 @@ export async function loadMessageDelivery(
           SELECT 1 FROM journey_runs r WHERE r.id = m."runId" AND r."versionId" = ${version}))
       GROUP BY 1, 2
       ORDER BY 1, 2`,
-    sql.$queryRaw<{ nodeId: string; n: number }[]>`
+    readSql.$queryRaw<{ nodeId: string; n: number }[]>`
       SELECT last."nodeId", count(*)::int AS n
       FROM profiles p
       CROSS JOIN LATERAL (

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/db/sql";
+import { readSql } from "@/lib/db/sql";
 import type { AnalyticsRange } from "./analytics-range";
 import type { JourneyScope } from "./load-journey-series";
 import { SKIP_DECISIONS, type SkipReason, type SkipRow, summarizeSkips } from "./skip-reasons";
@@ -12,7 +12,7 @@ export async function loadSkipReasons(
   range: AnalyticsRange,
 ): Promise<SkipReason[]> {
   const version = scope.versionId;
-  const rows = await sql.$queryRaw<SkipRow[]>`
+  const rows = await readSql.$queryRaw<SkipRow[]>`
     SELECT t."nodeId", t.decision, t.data->>'rule' AS rule, count(*)::int AS count
     FROM run_traces t
     WHERE t."workspaceId" = ${scope.workspaceId} AND t.decision = ANY(${[...SKIP_DECISIONS]}::text[])

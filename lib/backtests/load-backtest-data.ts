@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "@/lib/db/sql";
+import { readSql } from "@/lib/db/sql";
 import { topicPreferencesColumn, topicPreferencesOf } from "@/lib/engine/load-facts";
 import type { TopicPreference } from "@/lib/journey-core/facts";
 import type { BacktestPlan } from "./backtest-plan";
@@ -19,7 +19,7 @@ export async function loadCandidateProfiles(input: {
   to: Date;
 }): Promise<string[]> {
   const since = new Date(input.from.getTime() - LAST_SEEN_SLACK_MS);
-  const rows = await sql.$queryRaw<{ id: string }[]>`
+  const rows = await readSql.$queryRaw<{ id: string }[]>`
     SELECT id::text AS id FROM profiles
     WHERE "workspaceId" = ${input.workspaceId}
       AND "lastSeenAt" >= ${since}::timestamp(3) AND "firstSeenAt" < ${input.to}::timestamp(3)
@@ -62,7 +62,9 @@ export async function loadChunk(input: {
     plan.historyMs === null ? new Date(0) : new Date(from.getTime() - plan.historyMs);
   const goalUntil = new Date(to.getTime() + plan.goalAfterMs);
   const [profileRows, events] = await Promise.all([
-    sql.$queryRaw<(Omit<ProfileRow, "topicPreferences"> & { topicPreferences: never[] | null })[]>`
+    readSql.$queryRaw<
+      (Omit<ProfileRow, "topicPreferences"> & { topicPreferences: never[] | null })[]
+    >`
       SELECT p.id::text AS id, p."userId", p.timezone, p."contextTimezone", p."firstSeenAt",
         p."unsubscribedAt",
         EXISTS (SELECT 1 FROM suppressions s
@@ -76,7 +78,7 @@ export async function loadChunk(input: {
       FROM profiles p
       WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${ids}::uuid[])
       ORDER BY p.id`,
-    sql.$queryRaw<EventRow[]>`
+    readSql.$queryRaw<EventRow[]>`
       SELECT "profileId"::text AS "profileId", type, name, properties, traits,
         context -> 'timezone' AS "contextTimezone", "timestamp"
       FROM events
@@ -120,7 +122,7 @@ export async function countWindowEvents(input: {
   from: Date;
   to: Date;
 }): Promise<number> {
-  const [row] = await sql.$queryRaw<{ n: number }[]>`
+  const [row] = await readSql.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM events
     WHERE "workspaceId" = ${input.workspaceId}
       AND "timestamp" >= ${input.from}::timestamp(3) AND "timestamp" < ${input.to}::timestamp(3)`;

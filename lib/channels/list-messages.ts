@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import type { Message, Prisma } from "@/lib/generated/prisma/client";
 import { MessageStatus } from "@/lib/generated/prisma/enums";
 import { decodeMessageCursor, encodeMessageCursor } from "./message-cursor";
@@ -73,14 +73,14 @@ export async function listMessages(input: {
         }
       : {}),
   };
-  const rows = await prisma.message.findMany({
+  const rows = await readPrisma.message.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
     omit: { rendered: true },
   });
   const page = rows.slice(0, query.limit);
-  const profiles = await prisma.profile.findMany({
+  const profiles = await readPrisma.profile.findMany({
     where: { workspaceId, id: { in: [...new Set(page.map((m) => m.profileId))] } },
     select: { id: true, userId: true, email: true },
   });

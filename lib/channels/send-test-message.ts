@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/client";
 import { asRecord } from "@/lib/db/json-record";
 import { sqlTransaction } from "@/lib/db/sql";
 import type { Member, Workspace } from "@/lib/generated/prisma/client";
-import { displayName } from "@/lib/profiles/search-profiles";
+import { displayName } from "@/lib/profiles/display-name";
 import { notifyWorkers } from "@/lib/worker/run-worker";
 import { assertContentValid } from "./check-content";
 import { decideEmail, OUTBOX_NOTE } from "./email/email-policy";

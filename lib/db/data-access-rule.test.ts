@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   checkDataAccess,
+  checkPrimaryOnly,
   rawDbFunctions,
   type SourceFile,
   type Violation,
@@ -83,6 +85,52 @@ describe("the data-access rule", () => {
     "await createWorkspace(input, prisma)",
   ])("allows %s", (snippet) => {
     expect(rules(snippet)).toEqual([]);
+  });
+
+  it("keeps what decides a send on the primary", () => {
+    const all = ["lib", "app", "scripts"].flatMap(sources);
+    const found = all.flatMap(checkPrimaryOnly);
+    expect(found.map((v) => `${v.path}:${v.line} ${v.rule}\n    ${v.excerpt}`)).toEqual([]);
+    // And the checker can fail: the same text in an engine file, a delivery file and a send.
+    const replicaRead =
+      "import { readSql } from '@/lib/db/sql';\nawait readSql.$queryRaw`SELECT 1`;";
+    for (const where of [
+      "lib/engine/load-facts.ts",
+      "lib/ingest/insert-events.ts",
+      "lib/channels/email/claim-due-emails.ts",
+      "lib/channels/enqueue-messages.ts",
+      "lib/segments/refresh-segments.ts",
+      "lib/explain/why-not.ts",
+    ]) {
+      expect(checkPrimaryOnly({ path: where, text: replicaRead }), where).toHaveLength(2);
+    }
+    expect(
+      checkPrimaryOnly({ path: "lib/engine/x.ts", text: "const r = readPrisma.event.findMany();" }),
+    ).toHaveLength(1);
+    // Analytics and admin lists may read the replica; a comment never counts.
+    expect(checkPrimaryOnly({ path: "lib/analytics/x.ts", text: replicaRead })).toEqual([]);
+    expect(checkPrimaryOnly({ path: "lib/engine/x.ts", text: "// not readSql here" })).toEqual([]);
+  });
+
+  it("lists every module that reads the replica in the architecture rule that keeps sends off it", () => {
+    // .dependency-cruiser.cjs forbids send-deciding code to reach these
+    // modules; a new one that names a read handle must join the list.
+    const config = createRequire(import.meta.url)(path.join(root, ".dependency-cruiser.cjs")) as {
+      forbidden: { name: string; to: { path?: string[] } }[];
+    };
+    const rule = config.forbidden.find((r) => r.name === "send-decisions-read-the-primary");
+    const listed = (rule?.to.path ?? []).map((p) => new RegExp(p));
+    expect(listed.length).toBeGreaterThan(0);
+    const readers = ["lib", "app"]
+      .flatMap(sources)
+      .filter(
+        (f) => f.path.startsWith(`lib${path.sep}`) && !f.path.includes(`${path.sep}db${path.sep}`),
+      )
+      .filter((f) => !f.path.endsWith(".test.ts"))
+      .filter((f) => /\b(readPrisma|getReadPrisma|readSql|readQueryRows)\b/.test(f.text))
+      .map((f) => f.path.split(path.sep).join("/"));
+    expect(readers.length).toBeGreaterThan(10);
+    expect(readers.filter((p) => !listed.some((re) => re.test(p)))).toEqual([]);
   });
 
   it("knows a RawDb function by its declaration", () => {

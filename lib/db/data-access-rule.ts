@@ -9,6 +9,11 @@
 //   transaction is a `sqlTransaction`);
 // - `prisma` itself is never passed where a RawDb is expected.
 //
+// - code that decides a send (the engine, ingestion, the inbox, delivery,
+//   segment evaluation, the explainer) reads the primary: it never names the
+//   read-replica handles (`readPrisma`, `getReadPrisma`, `readSql`,
+//   `readQueryRows`), which may lag it (`checkPrimaryOnly`).
+//
 // It reads text, not types: it knows a RawDb function by its declaration
 // (`function name(db: RawDb, …)`) and a Prisma transaction by the callback
 // of `$transaction(`. lib/db/ (where RawDb lives) is not checked.
@@ -85,6 +90,35 @@ export function checkDataAccess(file: SourceFile, rawDbFunctionNames: Set<string
     }
   }
   return violations;
+}
+
+/**
+ * Where every read must see the primary: whatever decides whether, what or
+ * when to send, or answers a person about one profile right now.
+ */
+export const PRIMARY_ONLY: readonly RegExp[] = [
+  /^lib\/(engine|ingest|inbox|journey-core|explain|webhooks|worker)\//,
+  /^lib\/channels\/(email|in-app)\//,
+  /^lib\/channels\/(send|enqueue|insert|preview)-[\w-]+\.ts$/,
+  /^lib\/segments\/(refresh-segments|apply-membership|evaluate-members|segment-tasks|membership-as-of)\.ts$/,
+];
+
+const READ_HANDLE = /\b(readPrisma|getReadPrisma|readSql|readQueryRows)\b/g;
+
+/** Violations of "send decisions read the primary" in one file (path relative to the root, `/`-separated). */
+export function checkPrimaryOnly(file: SourceFile): Violation[] {
+  const normalized = file.path.split("\\").join("/");
+  if (!PRIMARY_ONLY.some((pattern) => pattern.test(normalized))) return [];
+  const text = stripComments(file.text);
+  return [...text.matchAll(READ_HANDLE)].map((match) => {
+    const line = text.slice(0, match.index).split("\n").length;
+    return {
+      path: file.path,
+      line,
+      rule: `${match[1]} in code that decides a send: read the primary (prisma, sql); the replica may lag`,
+      excerpt: (file.text.split("\n")[line - 1] ?? "").trim(),
+    };
+  });
 }
 
 /** `name(firstArgument` for the given function names. */

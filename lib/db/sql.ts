@@ -60,26 +60,50 @@ interface PoolHolder {
  * planning was measured at ~40% of PostgreSQL's CPU per request. Their
  * generic plans are the same index probes.
  */
-type PoolKind = "default" | "generic";
+type PoolKind = "default" | "generic" | "read";
 
 const CONNECT_TIMEOUT_MS = 10_000;
 
 const globalForSql = globalThis as unknown as {
   cueSqlPool?: PoolHolder;
   cueSqlGenericPool?: PoolHolder;
+  cueSqlReadPool?: PoolHolder;
 };
-const HOLDER = { default: "cueSqlPool", generic: "cueSqlGenericPool" } as const;
+const HOLDER = {
+  default: "cueSqlPool",
+  generic: "cueSqlGenericPool",
+  read: "cueSqlReadPool",
+} as const;
+
+/**
+ * DATABASE_READ_URL when set and different from DATABASE_URL: the replica
+ * that analytics, exports, backtests and admin lists read (see `readSql`).
+ * Unset (or equal), those reads run on the primary's pool.
+ */
+export function readReplicaUrl(env: Record<string, string | undefined> = process.env) {
+  const url = env.DATABASE_READ_URL?.trim();
+  return url && url !== env.DATABASE_URL ? url : undefined;
+}
 
 /** The pool, created for the current DATABASE_URL on first use (Prisma's adapter runs on it). */
 export function getPool(kind: PoolKind = "default"): pg.Pool {
-  const url = process.env.DATABASE_URL;
-  if (!url)
+  const primary = process.env.DATABASE_URL;
+  if (!primary)
     throw new Error("DATABASE_URL is not set; start Cue with `npm start` or set it explicitly.");
+  let url = primary;
+  if (kind === "read") {
+    const replica = readReplicaUrl();
+    // Without a replica the read paths share the primary's pool: no extra connections.
+    if (!replica) return getPool("default");
+    url = replica;
+  }
   const held = globalForSql[HOLDER[kind]];
   if (held?.url === url) return held.pool;
   if (held) void held.pool.end().catch(() => {});
   const pool = new pg.Pool({
     connectionString: url,
+    // The read pool is on the replica's server: it counts against that
+    // server's connections, as large as the shared pool on the primary.
     max: kind === "generic" ? poolSizes().generic : poolSizes().shared,
     types,
     // Idle connections must not keep a script or a test worker alive.
@@ -162,6 +186,20 @@ function rawDbOn(target: () => Queryable): RawDb {
 
 /** Statements on the pool, each on whichever connection is free. */
 export const sql: RawDb = rawDbOn(getPool);
+
+/**
+ * Statements on the read replica (DATABASE_READ_URL), or on the primary's
+ * pool when none is set. Only for reads that tolerate replication lag:
+ * analytics, exports, backtests and admin lists (lib/db/README.md). Nothing
+ * that decides a send (the engine, ingestion, the inbox, email delivery)
+ * may use it; lib/db/data-access-rule.ts checks that.
+ */
+export const readSql: RawDb = rawDbOn(() => getPool("read"));
+
+/** Rows of one statement on the read replica (or the primary when none is set). */
+export async function readQueryRows<T>(query: Prisma.Sql): Promise<T[]> {
+  return readSql.$queryRaw<T[]>(query);
+}
 
 /**
  * The same, on a second pool whose connections always use generic plans
@@ -289,8 +327,13 @@ export async function sqlTransaction<T>(
 
 /** Closes the pool (scripts and tests that want a clean exit). */
 export async function closeSql(): Promise<void> {
-  const held = [globalForSql.cueSqlPool, globalForSql.cueSqlGenericPool];
+  const held = [
+    globalForSql.cueSqlPool,
+    globalForSql.cueSqlGenericPool,
+    globalForSql.cueSqlReadPool,
+  ];
   globalForSql.cueSqlPool = undefined;
   globalForSql.cueSqlGenericPool = undefined;
+  globalForSql.cueSqlReadPool = undefined;
   await Promise.all(held.map((holder) => holder?.pool.end()));
 }

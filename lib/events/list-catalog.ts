@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 
 export interface CatalogProperty {
   key: string;
@@ -28,7 +28,7 @@ const MAX_NAMES = 1_000;
  * the journey builder's pickers: sorted by name, properties by key.
  */
 export async function listCatalog(input: { workspaceId: string }): Promise<Catalog> {
-  const rows = await prisma.eventCatalog.findMany({
+  const rows = await readPrisma.eventCatalog.findMany({
     where: { workspaceId: input.workspaceId },
     orderBy: { lastSeenAt: "desc" },
     take: MAX_NAMES + 1,

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import type { Event, Prisma } from "@/lib/generated/prisma/client";
 import { MESSAGE_TYPES } from "@/lib/ingest/schemas";
 import { decodeCursor, encodeCursor } from "./keyset-cursor";
@@ -84,7 +84,7 @@ export async function listEvents(input: {
     and.push({ receivedAt: { gt: new Date(after.at.getTime() - LATE_COMMIT_WINDOW_MS) } });
   }
 
-  const rows = await prisma.event.findMany({
+  const rows = await readPrisma.event.findMany({
     where: { workspaceId, AND: and },
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
@@ -103,7 +103,7 @@ export async function listEvents(input: {
 
 /** Events stored under the profile that holds this userId/anonymousId, or sent with it. */
 async function userFilter(workspaceId: string, user: string): Promise<Prisma.EventWhereInput> {
-  const identities = await prisma.profileIdentity.findMany({
+  const identities = await readPrisma.profileIdentity.findMany({
     where: { workspaceId, value: user },
     select: { profileId: true },
   });

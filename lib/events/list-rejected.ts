@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { REJECTION_CODES } from "@/lib/ingest/types";
 import { decodeCursor, encodeCursor } from "./keyset-cursor";
@@ -37,7 +37,7 @@ export async function listRejected(input: {
 }): Promise<RejectedPage> {
   const { workspaceId, query } = input;
   const before = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await prisma.rejectedEvent.findMany({
+  const rows = await readPrisma.rejectedEvent.findMany({
     where: {
       workspaceId,
       ...(query.code && { code: query.code }),

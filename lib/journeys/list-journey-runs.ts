@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getJourneyOrThrow } from "./get-journey-or-throw";
 import type { ListRunsQuery, RunJson } from "./journey-schemas";
@@ -28,12 +28,12 @@ export async function listJourneyRuns(input: {
       { enteredAt: cursor.enteredAt, id: { lt: cursor.id } },
     ];
   }
-  const rows = await prisma.journeyRun.findMany({
+  const rows = await readPrisma.journeyRun.findMany({
     where,
     orderBy: [{ enteredAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
   });
-  const versions = await prisma.journeyVersion.findMany({
+  const versions = await readPrisma.journeyVersion.findMany({
     where: { journeyId: journey.id, workspaceId },
     select: { id: true, version: true },
   });

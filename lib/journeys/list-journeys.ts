@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { readSql } from "@/lib/db/sql";
 import type { JourneyStatus } from "@/lib/journey-core/journey-status";
 import { toJourneyJson } from "./journey-json";
 import type { JourneyListItemJson } from "./journey-schemas";
@@ -55,7 +55,7 @@ async function loadSevenDayStats(
   if (journeyIds.length === 0) return new Map();
   const since = new Date(now.getTime() - 7 * DAY_MS).toISOString();
   const until = now.toISOString();
-  const rows = await sql.$queryRaw<{ journeyId: string; entered: number; converted: number }[]>`
+  const rows = await readSql.$queryRaw<{ journeyId: string; entered: number; converted: number }[]>`
     SELECT "journeyId",
       count(*) FILTER (WHERE "enteredAt" > ${since}::timestamp(3)
         AND "enteredAt" <= ${until}::timestamp(3))::int AS entered,

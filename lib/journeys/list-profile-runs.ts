@@ -1,6 +1,6 @@
 import "server-only";
 import { ApiError, notFound } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { stepName } from "@/lib/journey-core/describe-step";
 import type { RunJson } from "./journey-schemas";
@@ -35,7 +35,7 @@ export async function listProfileRuns(input: {
 }): Promise<{ runs: RunJson[]; nextCursor: string | null }> {
   const { workspaceId, profileId } = input;
   const limit = input.limit ?? 20;
-  const profile = await prisma.profile.findFirst({
+  const profile = await readPrisma.profile.findFirst({
     where: { id: profileId, workspaceId },
     select: { id: true },
   });
@@ -49,7 +49,7 @@ export async function listProfileRuns(input: {
       { enteredAt: cursor.enteredAt, id: { lt: cursor.id } },
     ];
   }
-  const rows = await prisma.journeyRun.findMany({
+  const rows = await readPrisma.journeyRun.findMany({
     where,
     orderBy: [{ enteredAt: "desc" }, { id: "desc" }],
     take: limit + 1,
@@ -57,19 +57,19 @@ export async function listProfileRuns(input: {
   const page = rows.slice(0, limit);
   const runIds = page.map((r) => r.id);
   const [journeys, versions, traces, messages] = await Promise.all([
-    prisma.journey.findMany({
+    readPrisma.journey.findMany({
       where: { workspaceId, id: { in: [...new Set(page.map((r) => r.journeyId))] } },
       select: { id: true, name: true },
     }),
-    prisma.journeyVersion.findMany({
+    readPrisma.journeyVersion.findMany({
       where: { workspaceId, id: { in: [...new Set(page.map((r) => r.versionId))] } },
       select: { id: true, version: true, definition: true },
     }),
-    prisma.runTrace.findMany({
+    readPrisma.runTrace.findMany({
       where: { workspaceId, runId: { in: runIds } },
       orderBy: [{ runId: "asc" }, { id: "asc" }],
     }),
-    prisma.message.findMany({
+    readPrisma.message.findMany({
       where: { workspaceId, profileId, runId: { in: runIds } },
       select: {
         id: true,

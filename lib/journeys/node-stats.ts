@@ -1,7 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { readPrisma } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
   type JourneyDefinition,
@@ -61,7 +61,7 @@ async function definitionFor(
 ): Promise<JourneyDefinition | null> {
   const id = versionId ?? journey.currentVersionId;
   if (!id) return journeyDefinitionSchema.safeParse(journey.draft).data ?? null;
-  const row = await prisma.journeyVersion.findFirst({
+  const row = await readPrisma.journeyVersion.findFirst({
     where: { id, journeyId: journey.id, workspaceId: journey.workspaceId },
     select: { definition: true },
   });
@@ -76,7 +76,7 @@ export async function journeyNodeStats(input: {
   const journey = await getJourneyOrThrow({ workspaceId: input.workspaceId, id: input.journeyId });
   let versionId: string | null = null;
   if (input.version !== undefined) {
-    const row = await prisma.journeyVersion.findFirst({
+    const row = await readPrisma.journeyVersion.findFirst({
       where: { journeyId: journey.id, workspaceId: journey.workspaceId, version: input.version },
       select: { id: true },
     });
@@ -87,18 +87,18 @@ export async function journeyNodeStats(input: {
   const ofVersion = versionId
     ? Prisma.sql`AND t."runId" IN (SELECT r.id FROM journey_runs r WHERE r."journeyId" = ${id} AND r."workspaceId" = ${workspaceId} AND r."versionId" = ${versionId})`
     : Prisma.empty;
-  const decisions = await sql.$queryRaw<DecisionRow[]>`
+  const decisions = await readSql.$queryRaw<DecisionRow[]>`
     SELECT t."nodeId", t.decision, count(*)::int AS n,
            (count(*) FILTER (WHERE t.decision = 'skipped' AND t.data->>'rule' IS NULL))::int AS "channelSkips"
     FROM run_traces t
     WHERE t."journeyId" = ${id} AND t."workspaceId" = ${workspaceId} AND t."nodeId" IS NOT NULL ${ofVersion}
     GROUP BY t."nodeId", t.decision`;
-  const entered = await sql.$queryRaw<{ nodeId: string; n: number }[]>`
+  const entered = await readSql.$queryRaw<{ nodeId: string; n: number }[]>`
     SELECT t."nodeId", count(DISTINCT t."runId")::int AS n
     FROM run_traces t
     WHERE t."journeyId" = ${id} AND t."workspaceId" = ${workspaceId} AND t."nodeId" IS NOT NULL ${ofVersion}
     GROUP BY t."nodeId"`;
-  const waiting = await prisma.journeyRun.groupBy({
+  const waiting = await readPrisma.journeyRun.groupBy({
     by: ["nodeId"],
     where: { journeyId: id, workspaceId, status: "waiting", ...(versionId && { versionId }) },
     _count: { _all: true },

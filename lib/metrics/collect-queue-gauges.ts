@@ -1,5 +1,5 @@
 import "server-only";
-import { getPool, sql } from "@/lib/db/sql";
+import { getPool, readReplicaUrl, sql } from "@/lib/db/sql";
 import type { CueMetrics } from "./metrics";
 
 // The gauges read from PostgreSQL at scrape time: what is waiting, for every
@@ -63,7 +63,10 @@ export async function collectQueueGauges(m: CueMetrics): Promise<void> {
 /** This process's pools, as node-postgres counts them. */
 export function collectPoolGauges(m: CueMetrics): void {
   if (!process.env.DATABASE_URL) return;
-  for (const kind of ["default", "generic"] as const) {
+  const kinds = readReplicaUrl()
+    ? (["default", "generic", "read"] as const)
+    : (["default", "generic"] as const);
+  for (const kind of kinds) {
     const pool = getPool(kind);
     m.dbPool.set({ pool: kind, state: "total" }, pool.totalCount);
     m.dbPool.set({ pool: kind, state: "idle" }, pool.idleCount);

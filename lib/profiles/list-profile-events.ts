@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
+import { readPrisma } from "@/lib/db/client";
 import { decodeCursor, encodeCursor } from "@/lib/events/keyset-cursor";
 import { toEventItem } from "@/lib/events/list-events";
 
@@ -22,7 +22,7 @@ export async function listProfileEvents(input: {
 }) {
   const { workspaceId, profileId, query } = input;
   const after = query.cursor ? decodeCursor(query.cursor) : null;
-  const rows = await prisma.event.findMany({
+  const rows = await readPrisma.event.findMany({
     where: {
       workspaceId,
       profileId,

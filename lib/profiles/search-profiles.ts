@@ -1,8 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import { sql } from "@/lib/db/sql";
+import { readSql } from "@/lib/db/sql";
 import { decodeCursor, encodeCursor } from "@/lib/events/keyset-cursor";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { displayName } from "./display-name";
 import { escapeLike, parseProfileSearch, type SearchTerm } from "./parse-profile-search";
 import { type TraitPreview, traitPreview } from "./trait-preview";
 
@@ -78,7 +79,7 @@ export async function searchProfiles(input: {
     ? Prisma.sql`AND (p."lastSeenAt", p.id) < (${after.at.toISOString()}::timestamp(3), ${after.id}::uuid)`
     : Prisma.empty;
 
-  const rows = await sql.$queryRaw<Row[]>`
+  const rows = await readSql.$queryRaw<Row[]>`
     SELECT p.id::text AS id, p."userId", p.email, p.traits, p."firstSeenAt", p."lastSeenAt", p."unsubscribedAt",
       (SELECT i.value FROM profile_identities i
         WHERE i."workspaceId" = p."workspaceId" AND i."profileId" = p.id AND i.kind = 'anonymousId'
@@ -90,7 +91,7 @@ export async function searchProfiles(input: {
 
   let total: number | null = null;
   if (!after) {
-    const [counted] = await sql.$queryRaw<{ n: number }[]>`
+    const [counted] = await readSql.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT 1 FROM profiles p WHERE ${where} LIMIT ${TOTAL_CAP + 1}) matched`;
     total = Math.min(counted?.n ?? 0, TOTAL_CAP);
   }
@@ -170,15 +171,6 @@ function toListItem(row: Row): ProfileListItem {
     lastSeenAt: new Date(row.lastSeenAt).toISOString(),
     unsubscribed: row.unsubscribedAt !== null,
   };
-}
-
-/** A profile's name from its traits (`name`, or first and last name); null when it has none. */
-export function displayName(traits: Record<string, unknown>): string | null {
-  if (typeof traits.name === "string" && traits.name.trim()) return traits.name.trim();
-  const full = [traits.firstName ?? traits.first_name, traits.lastName ?? traits.last_name]
-    .filter((part): part is string => typeof part === "string" && part.trim() !== "")
-    .join(" ");
-  return full || null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { prisma, readPrisma } from "@/lib/db/client";
+import { readSql } from "@/lib/db/sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getSegmentOrThrow } from "./save-segment";
 import type { MembersQuery } from "./segment-schemas";
@@ -14,7 +14,7 @@ export async function listSegments(input: { workspaceId: string }): Promise<Segm
     where: { workspaceId: input.workspaceId },
     orderBy: { createdAt: "asc" },
   });
-  const sizes = await prisma.segmentMembership.groupBy({
+  const sizes = await readPrisma.segmentMembership.groupBy({
     by: ["segmentId"],
     where: { workspaceId: input.workspaceId },
     _count: { _all: true },
@@ -28,7 +28,7 @@ export async function getSegmentView(input: {
   segmentId: string;
 }): Promise<SegmentView> {
   const row = await getSegmentOrThrow(input);
-  const size = await prisma.segmentMembership.count({
+  const size = await readPrisma.segmentMembership.count({
     where: { workspaceId: input.workspaceId, segmentId: row.id },
   });
   return toSegmentView(row, size);
@@ -56,7 +56,7 @@ export async function listMembers(input: {
   const { workspaceId, segmentId, query } = input;
   await getSegmentOrThrow({ workspaceId, segmentId });
   const search = query.search ? `%${query.search.replace(/[\\%_]/g, "\\$&")}%` : null;
-  const rows = await sql.$queryRaw<MemberRow[]>`
+  const rows = await readSql.$queryRaw<MemberRow[]>`
     SELECT m."profileId"::text AS "profileId", p."userId", p.email, m."enteredAt"
     FROM segment_memberships m
     JOIN profiles p ON p.id = m."profileId" AND p."workspaceId" = m."workspaceId"
@@ -85,7 +85,7 @@ export async function exportMembersCsv(input: {
 }): Promise<string> {
   const { workspaceId, segmentId } = input;
   await getSegmentOrThrow({ workspaceId, segmentId });
-  const rows = await sql.$queryRaw<MemberRow[]>`
+  const rows = await readSql.$queryRaw<MemberRow[]>`
     SELECT m."profileId"::text AS "profileId", p."userId", p.email, m."enteredAt"
     FROM segment_memberships m
     JOIN profiles p ON p.id = m."profileId" AND p."workspaceId" = m."workspaceId"
@@ -119,7 +119,7 @@ export async function segmentSizeHistory(input: {
   await getSegmentOrThrow({ workspaceId, segmentId });
   const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const start = new Date(end.getTime() - days * 86_400_000);
-  const rows = await sql.$queryRaw<{ day: Date | null; entries: number; exits: number }[]>`
+  const rows = await readSql.$queryRaw<{ day: Date | null; entries: number; exits: number }[]>`
     SELECT CASE WHEN at < ${start}::timestamp(3) THEN NULL ELSE date_trunc('day', at) END AS day,
            count(*) FILTER (WHERE kind = 'entry')::int AS entries,
            count(*) FILTER (WHERE kind = 'exit')::int AS exits

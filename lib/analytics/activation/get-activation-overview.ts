@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { parseOrThrow } from "@/lib/api/errors";
-import { prisma } from "@/lib/db/client";
-import { type RawDb, sql } from "@/lib/db/sql";
+import { readPrisma } from "@/lib/db/client";
+import { type RawDb, readSql } from "@/lib/db/sql";
 import type { ActivationSettings } from "@/lib/workspaces/activation-input";
 import { getActivationSettings } from "@/lib/workspaces/activation-settings";
 import { DAY_MS } from "../analytics-range";
@@ -50,7 +50,7 @@ export async function getActivationOverview(input: {
   db?: RawDb;
 }): Promise<ActivationOverview> {
   const now = input.now ?? new Date();
-  const db = input.db ?? sql;
+  const db = input.db ?? readSql;
   const { by } = parseOrThrow(activationOverviewQuerySchema, input.query ?? {});
   const { workspaceId } = input;
   const { activation } = await getActivationSettings(workspaceId);
@@ -135,7 +135,7 @@ export async function loadJourneyCounts(
   input: { workspaceId: string; activation: ActivationSettings; from: Date; now: Date },
 ): Promise<JourneyActivationCounts[]> {
   const { workspaceId, activation, from, now } = input;
-  const journeys = await prisma.journey.findMany({
+  const journeys = await readPrisma.journey.findMany({
     where: { workspaceId, currentVersionId: { not: null } },
     select: { id: true, name: true, status: true },
     orderBy: { name: "asc" },
