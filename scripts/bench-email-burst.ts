@@ -63,6 +63,7 @@ const PENDING = new Set(["queued", "sending"]);
 const database = await benchDatabase("email-burst");
 const { prisma, disconnectPrisma } = await import("@/lib/db/client");
 const { enqueueMessages } = await import("@/lib/channels/enqueue-messages");
+const { sqlTransaction } = await import("@/lib/db/sql");
 const { benchWorkspace, dropWorkspace } = (
   await import("./bench/engine-workspaces")
 ).benchWorkspaces(run);
@@ -153,7 +154,7 @@ async function burst() {
 
   // --- The burst: every email due at one commit -------------------------------------
   const enqueueStarted = Date.now();
-  const outcomes = await prisma.$transaction(
+  const outcomes = await sqlTransaction(
     (tx) =>
       enqueueMessages(
         tx,
@@ -174,7 +175,7 @@ async function burst() {
           },
         })),
       ),
-    { timeout: 300_000, maxWait: 60_000 },
+    { timeoutMs: 300_000 },
   );
   const started = Date.now();
   const ids = new Set<string>();
