@@ -208,7 +208,7 @@ async function soak() {
   const load = startLoad({
     base,
     writeKey: ws.writeKey,
-    secretKey: ws.secretKey,
+    inboxSecret: ws.inboxSecret,
     users,
     rate: RATE,
     emailRate: EMAIL_RATE,

@@ -17,7 +17,8 @@ export const SOAK_EVENTS = {
 export interface LoadPlan {
   base: string;
   writeKey: string;
-  secretKey: string;
+  /** The workspace's inbox signing secret: each user's user_hash. */
+  inboxSecret: string;
   users: string[];
   /** Events per second in all (the email triggers included). */
   rate: number;
@@ -129,7 +130,7 @@ export function startLoad(plan: LoadPlan): { stats: LoadStats; stop(): Promise<v
             headers: {
               "x-cue-write-key": plan.writeKey,
               "x-cue-user-id": userId,
-              "x-cue-user-hash": computeUserHash(plan.secretKey, userId),
+              "x-cue-user-hash": computeUserHash(plan.inboxSecret, userId),
             },
           });
           return { status: response.status, text: await response.text() };
