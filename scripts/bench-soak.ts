@@ -340,7 +340,7 @@ async function soak() {
     ],
     ["/batch p50 / p99", `${results.load.batchP50Ms} / ${results.load.batchP99Ms} ms`, "", ""],
     ...memory.map((m): [string, string, string, string] => [
-      `${m.name} RSS after warm-up → end of load`,
+      `${m.name} RSS after warm-up → end of load (${m.windowSeconds} s medians)`,
       `${m.baselineRssMb} → ${m.endRssMb} MB (${m.growthPercent}%), heap ${m.baselineHeapMb} → ${m.endHeapMb} MB`,
       `< ${TARGETS.rssGrowthPercent}%`,
       m.warmedUp ? check(m.growthPercent < TARGETS.rssGrowthPercent) : "too short",

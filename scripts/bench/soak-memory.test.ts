@@ -46,4 +46,37 @@ describe("memoryGrowth", () => {
     expect(m.warmedUp).toBe(false);
     expect(m.baselineRssMb).toBe(100);
   });
+
+  it("a long run's window is a fifth of the measured load, so a dip after warm-up does not decide it", () => {
+    // The first 30-minute run: warm-up ends at 300 s; the web process dips
+    // (115 MB) from 150 to 360 s inside a steady 140 MB, then grows slowly to 142.
+    const every10s = Array.from({ length: 181 }, (_, i) => i * 10_000);
+    const all = every10s.map((at) => ({
+      at,
+      rssMb: at >= 150_000 && at < 360_000 ? 115 : 140 + (at / 1_800_000) * 2,
+      heapUsedMb: 60,
+    }));
+    const m = memoryGrowth(
+      { name: "web", samples: all },
+      { warmupEndsAt: 300_000, loadEndsAt: 1_800_000 },
+    );
+    expect(m.windowSeconds).toBe(300);
+    expect(m.baselineRssMb).toBeGreaterThan(140);
+    expect(m.growthPercent).toBeGreaterThan(0);
+    expect(m.growthPercent).toBeLessThan(2);
+    expect(m.warmedUp).toBe(true);
+  });
+
+  it("a real leak still reads as growth", () => {
+    const all = Array.from({ length: 181 }, (_, i) => ({
+      at: i * 10_000,
+      rssMb: 100 + i,
+      heapUsedMb: 50,
+    }));
+    const m = memoryGrowth(
+      { name: "web", samples: all },
+      { warmupEndsAt: 300_000, loadEndsAt: 1_800_000 },
+    );
+    expect(m.growthPercent).toBeGreaterThan(10);
+  });
 });
