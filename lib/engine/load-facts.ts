@@ -67,9 +67,15 @@ export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<stri
            ${topicPreferencesColumn},
            ARRAY(SELECT m."segmentId" FROM segment_memberships m
                  WHERE m."workspaceId" = p."workspaceId" AND m."profileId" = p.id) AS "segmentIds"
-    FROM profiles p
-    JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
-      AS ref(ws, pid) ON p."workspaceId" = ref.ws AND p.id = ref.pid`;
+    FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
+      AS ref(ws, pid)
+    -- A probe by key per profile, whatever the plan (OFFSET 0: not flattened into a join).
+    CROSS JOIN LATERAL (
+      SELECT p.id, p."workspaceId", p.traits, p."firstSeenAt", p."lastSeenAt", p.timezone,
+             p.email, p."unsubscribedAt"
+      FROM profiles p WHERE p."workspaceId" = ref.ws AND p.id = ref.pid
+      OFFSET 0
+    ) p`;
   return jsonPart<FactsRow, Map<string, ProfileFacts>>(
     sql,
     (rows) =>

@@ -147,9 +147,13 @@ export async function writeEvents(
         coalesce(properties, '{}'), traits, context, extra, "timestamp", "sentAt",
         ${receivedAt}::timestamp(3)
       FROM src
+      -- OFFSET 0 keeps this a probe of the (workspaceId, messageId) index per
+      -- message: as an anti-join, a generic plan made while the table was
+      -- small hashed every event of the workspace on each request.
       WHERE NOT EXISTS (
         SELECT 1 FROM events e
-        WHERE e."workspaceId" = ${workspaceId} AND e."messageId" = src."messageId")
+        WHERE e."workspaceId" = ${workspaceId} AND e."messageId" = src."messageId"
+        OFFSET 0)
       ORDER BY "messageId"
       RETURNING "messageId")`,
     Prisma.sql`fresh AS MATERIALIZED (
