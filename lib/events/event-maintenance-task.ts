@@ -24,7 +24,7 @@ export function eventMaintenanceTask(
       const now = clock();
       if (now.getTime() < nextAt) return 0;
       nextAt = now.getTime() + EVERY_MS;
-      const made = await ensureEventPartitions();
+      const made = await ensureEventPartitions({ now: now.getTime() });
       if (made > 0) log(`Made ${made} weekly partition(s) of events.`);
       const days = eventRetentionDays();
       if (days === null) return 0;
