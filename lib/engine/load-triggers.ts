@@ -114,6 +114,7 @@ export function evaluatedEventsPart(
         e.name, e.properties, e."timestamp", e."receivedAt", e.id
       FROM events e
       WHERE e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" > ref.since
+        AND e.id >= cue_event_id_floor(ref.since) -- prunes older partitions (ARCHITECTURE.md)
         AND ((e.type = 'track'
               AND e.name IN (SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ref.ws))
           OR (e.type = 'identify'

@@ -101,14 +101,22 @@ function transitionEvents(
   const messageIds = changed.map((c) => `segment:${segment.id}:${c.id}:${c.kind}:${at.getTime()}`);
   const properties = JSON.stringify({ segmentId: segment.id, segmentName: segment.name });
   return Prisma.sql`
-    WITH written AS (
-      INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, name, "userId", properties, "timestamp", "receivedAt")
-      SELECT e.id, ${segment.workspaceId}, e.pid, e.mid, 'track', e.name, p."userId", ${properties}::jsonb,
-             ${at}::timestamp(3), ${receivedAt}::timestamp(3)
+    WITH changes AS (
+      SELECT e.id, e.pid, e.mid, e.name, p."userId"
       FROM unnest(${eventIds}::uuid[], ${changed.map((c) => c.id)}::uuid[], ${messageIds}::text[], ${names}::text[])
         AS e(id, pid, mid, name)
       JOIN profiles p ON p.id = e.pid AND p."workspaceId" = ${segment.workspaceId}
+    ), keys AS (
+      -- Dedupe by messageId across the partitions of events (insert-events.ts).
+      INSERT INTO event_dedupe ("workspaceId", "messageId", "eventId")
+      SELECT ${segment.workspaceId}, e.mid, e.id FROM changes e ORDER BY e.mid
       ON CONFLICT ("workspaceId", "messageId") DO NOTHING
+      RETURNING "eventId"
+    ), written AS (
+      INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, name, "userId", properties, "timestamp", "receivedAt")
+      SELECT e.id, ${segment.workspaceId}, e.pid, e.mid, 'track', e.name, e."userId", ${properties}::jsonb,
+             ${at}::timestamp(3), ${receivedAt}::timestamp(3)
+      FROM changes e JOIN keys k ON k."eventId" = e.id
       RETURNING id, "profileId", "timestamp")
     INSERT INTO engine_queue ("workspaceId", "eventId", "profileId", "timestamp")
     SELECT ${segment.workspaceId}, id, "profileId", "timestamp" FROM written ORDER BY id`;
