@@ -1,11 +1,11 @@
 import "server-only";
-import { type RawDb, sqlTransaction } from "@/lib/db/sql";
+import { queryParts, type RawDb, sqlTransaction } from "@/lib/db/sql";
 import { allowedLatenessMs } from "@/lib/engine/allowed-lateness";
 import { lockProfiles, tryLockProfiles } from "@/lib/engine/profile-locks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkerTask } from "@/lib/worker/run-worker";
-import { applyMembership } from "./apply-membership";
-import { evaluateMembers } from "./evaluate-members";
+import { applyVerdicts, membershipsPart } from "./apply-membership";
+import { evaluatePoints, segmentPointReads } from "./evaluate-members";
 import { toLiveSegment } from "./refresh-segments";
 import { SEGMENTS_COMPUTE_TASK, SEGMENTS_TIMERS_TASK } from "./segment-task-names";
 
@@ -24,7 +24,9 @@ import { SEGMENTS_COMPUTE_TASK, SEGMENTS_TIMERS_TASK } from "./segment-task-name
 //   before it: an event that happened inside the window but reaches Cue a
 //   little late is counted, and the member stays in.
 
-const COMPUTE_CHUNK = 2_000;
+// Profiles per statement of a computation: each chunk's facts and counts are
+// read in one statement (evaluate-members.ts) and its memberships written in one.
+const COMPUTE_CHUNK = 5_000;
 const TIMER_BATCH = 200;
 
 interface ComputeRow {
@@ -60,15 +62,25 @@ async function computeSegment(tx: RawDb, row: ComputeRow, now: Date): Promise<vo
       WHERE "workspaceId" = ${row.workspaceId} AND id > ${after}::uuid
       ORDER BY id LIMIT ${COMPUTE_CHUNK}`;
     if (chunk.length === 0) break;
-    const ids = chunk.map((r) => r.id);
-    after = ids[ids.length - 1] as string;
-    const verdicts = await evaluateMembers(tx, segment, ids, now);
-    const targets = [...verdicts].map(([profileId, v]) => ({
-      profileId,
-      member: v.member,
-      nextCheckAt: v.nextCheckAt,
-    }));
-    await applyMembership(tx, segment, targets, now, { events: false, receivedAt: now });
+    after = chunk[chunk.length - 1]?.id as string;
+    const points = chunk.map(({ id }) => ({ segment, profileId: id, at: now }));
+    const { parts, decide } = segmentPointReads(points);
+    const pairs = chunk.map(({ id }) => ({ segmentId: segment.id, profileId: id }));
+    const loaded = await queryParts(tx, { ...parts, current: membershipsPart(pairs) });
+    const verdicts = decide(loaded).flatMap((v, i) =>
+      v
+        ? [
+            {
+              segment,
+              profileId: points[i]?.profileId as string,
+              member: v.member,
+              at: now,
+              nextCheckAt: v.nextCheckAt,
+            },
+          ]
+        : [],
+    );
+    await applyVerdicts(tx, verdicts, { events: false, receivedAt: now }, loaded.current);
   }
 }
 
@@ -80,7 +92,7 @@ interface TimerRow {
 
 /**
  * Fires the window checks due by `now` less the allowed lateness, each decided
- * as of its due time; returns how many were decided.
+ * as of its due time, all in one read and one write; returns how many were decided.
  */
 export async function processDueSegmentTimers(
   now: Date,
@@ -101,40 +113,35 @@ export async function processDueSegmentTimers(
       tx,
       due.map((t) => t.profileId),
     );
-    const segmentIds = [...new Set(due.map((t) => t.segmentId))];
+    const mine = due.filter((t) => held.has(t.profileId));
+    const segmentIds = [...new Set(mine.map((t) => t.segmentId))];
     const segments = await tx.$queryRaw<ComputeRow[]>`
       SELECT id, "workspaceId", name, condition, generation FROM segments
       WHERE id = ANY(${segmentIds}::text[]) AND kind = 'condition' AND status = 'ready'`;
     const byId = new Map(segments.map((s) => [s.id, toLiveSegment(s)]));
-    let done = 0;
-    for (const timer of due) {
-      if (!held.has(timer.profileId)) continue;
-      const segment = byId.get(timer.segmentId);
-      done += 1;
-      if (!segment) {
-        await tx.$executeRaw`
-          DELETE FROM segment_timers
-          WHERE "segmentId" = ${timer.segmentId} AND "profileId" = ${timer.profileId}::uuid`;
-        continue;
-      }
-      const verdict = (await evaluateMembers(tx, segment, [timer.profileId], timer.dueAt)).get(
-        timer.profileId,
-      );
-      await applyMembership(
-        tx,
-        segment,
-        [
-          {
-            profileId: timer.profileId,
-            member: verdict?.member ?? false,
-            nextCheckAt: verdict?.nextCheckAt ?? null,
-          },
-        ],
-        timer.dueAt,
-        { events: true, receivedAt: now },
-      );
+    // A timer whose segment is gone (or being recomputed) is dropped.
+    const orphans = mine.filter((t) => !byId.has(t.segmentId));
+    if (orphans.length > 0) {
+      await tx.$executeRaw`
+        DELETE FROM segment_timers t
+        USING unnest(${orphans.map((o) => o.segmentId)}::text[], ${orphans.map((o) => o.profileId)}::uuid[]) AS d(sid, pid)
+        WHERE t."segmentId" = d.sid AND t."profileId" = d.pid`;
     }
-    return done;
+    const points = mine.flatMap((t) => {
+      const segment = byId.get(t.segmentId);
+      return segment ? [{ segment, profileId: t.profileId, at: t.dueAt }] : [];
+    });
+    const decided = await evaluatePoints(tx, points);
+    // A missing profile leaves (and its timer is cleared), as before.
+    const verdicts = points.map((point, i) => ({
+      segment: point.segment,
+      profileId: point.profileId,
+      member: decided[i]?.member ?? false,
+      at: point.at,
+      nextCheckAt: decided[i]?.nextCheckAt ?? null,
+    }));
+    await applyVerdicts(tx, verdicts, { events: true, receivedAt: now });
+    return mine.length;
   });
 }
 
