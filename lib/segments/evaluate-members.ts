@@ -48,7 +48,7 @@ export interface SegmentPoint {
 }
 
 /** A distinct read of events: one profile's events of one name in (since, at]. */
-interface CountRequest {
+export interface CountRequest {
   workspaceId: string;
   profileId: string;
   event: string;
@@ -99,7 +99,30 @@ export interface PointReads {
   rows: Map<number, { timestamp: Date; properties: Record<string, unknown> }[]>;
 }
 
-const profileKey = (workspaceId: string, profileId: string) => `${workspaceId}|${profileId}`;
+/** The key of a profile's facts in PointReads.facts. */
+export const profileKey = (workspaceId: string, profileId: string) => `${workspaceId}|${profileId}`;
+
+/** A profile row as the evaluator reads it (timestamps as Dates or JSON strings). */
+export function profileFacts(row: {
+  id: string;
+  traits: unknown;
+  firstSeenAt: Date | string;
+  lastSeenAt: Date | string;
+  timezone: string | null;
+  email: string | null;
+}): ProfileFacts {
+  const at = (value: Date | string) => (typeof value === "string" ? jsonTimestamp(value) : value);
+  return {
+    id: row.id,
+    traits: asRecord(row.traits),
+    firstSeenAt: at(row.firstSeenAt),
+    lastSeenAt: at(row.lastSeenAt),
+    timezone: row.timezone,
+    email: row.email,
+    unsubscribed: false,
+    suppressed: false,
+  };
+}
 
 function planReads(points: readonly SegmentPoint[]): ReadPlan {
   const profiles = new Map<string, { workspaceId: string; profileId: string }>();
@@ -144,22 +167,7 @@ function readParts(plan: ReadPlan) {
     FROM unnest(${profiles.map((p) => p.workspaceId)}::text[], ${profiles.map((p) => p.profileId)}::uuid[])
       AS r(ws, pid)
     JOIN profiles p ON p.id = r.pid AND p."workspaceId" = r.ws`,
-    (rows) =>
-      new Map(
-        rows.map((row) => [
-          profileKey(row.workspaceId, row.id),
-          {
-            id: row.id,
-            traits: asRecord(row.traits as Prisma.JsonValue),
-            firstSeenAt: jsonTimestamp(row.firstSeenAt),
-            lastSeenAt: jsonTimestamp(row.lastSeenAt),
-            timezone: row.timezone,
-            email: row.email,
-            unsubscribed: false,
-            suppressed: false,
-          },
-        ]),
-      ),
+    (rows) => new Map(rows.map((row) => [profileKey(row.workspaceId, row.id), profileFacts(row)])),
   );
   // Bounds on both sides are index conditions on events (profileId, name, timestamp).
   const counts = jsonPart<CountJson, PointReads["counts"]>(
@@ -217,9 +225,12 @@ export function segmentPointReads(points: readonly SegmentPoint[]): {
     reads: PointReads,
     asOf?: (index: number, stored: ProfileFacts) => ProfileFacts,
   ): (SegmentVerdict | undefined)[];
+  /** The counts read in SQL, by index (PointReads.counts), for a caller that counts them itself. */
+  plainRequests: readonly CountRequest[];
 } {
   const plan = planReads(points);
   return {
+    plainRequests: plan.plain,
     parts: readParts(plan),
     decide: (reads, asOf) => decidePoints(points, plan, reads, asOf),
   };

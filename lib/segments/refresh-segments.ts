@@ -3,6 +3,7 @@ import { jsonPart, queryParts, type RawDb } from "@/lib/db/sql";
 import { profileHistoryPart } from "@/lib/engine/load-facts";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConditionItem } from "@/lib/journey-core/definition";
+import { SEGMENT_ENTERED_EVENT, SEGMENT_EXITED_EVENT } from "@/lib/journey-core/match-trigger";
 import { factsAsOf, type ProfileHistory } from "@/lib/journey-core/profile-as-of";
 import {
   readsTraitKeys,
@@ -18,11 +19,13 @@ import type { MembershipVerdict } from "./membership-plan";
 // ingestion request), before it evaluates journeys, so filters and
 // exclusions of the same batch see the new membership. A batch costs at most
 // four statements, whatever its number of events and segments:
-//   1. the live segments that read one of the batch's event names, or traits
-//      when it holds an identify, and the trait keys its identifies write;
-//      a segment the batch cannot change is left out here, without a query:
-//      a track changes only segments that count its name, an identify only
-//      segments with a trait condition on a key it writes (readsTraitKeys);
+//   1. the workspaces' live segments, the trait keys the batch's identifies
+//      write and which calls made their profile; a segment a call cannot
+//      change is left out here, without a query: a track changes only
+//      segments that count its name, an identify only segments with a trait
+//      condition on a key it writes (readsTraitKeys), and a profile's first
+//      call every segment (it was never decided for them: "has never done X"
+//      or "plan is not pro" holds for a new user);
 //   2. the profiles' histories, when a segment to decide reads traits;
 //   3. every (call, segment, instant) point's reads (evaluate-members.ts)
 //      and the pairs' current memberships;
@@ -87,11 +90,11 @@ export async function refreshSegmentsForEvents(
   receivedAt: Date,
 ): Promise<number> {
   if (inputs.length === 0) return 0;
-  const { segments, keys } = await queryParts(tx, candidateParts(inputs));
+  const { segments, calls } = await queryParts(tx, candidateParts(inputs));
   if (segments.length === 0) return 0;
   const ordered = [...inputs].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
   const affected = ordered.map((input) =>
-    segments.filter((segment) => changes(segment, input, keys)),
+    segments.filter((segment) => changes(segment, input, calls)),
   );
   if (affected.every((list) => list.length === 0)) return 0;
   const needHistory = new Set<string>();
@@ -163,35 +166,41 @@ interface SegmentJson {
   condition: Prisma.JsonValue;
 }
 
-/** The live segments the batch's names (or identifies) may change, and each identify's trait keys. */
+/** A call that made its profile (its first) can change any segment: it was never decided for them. */
+interface CallFacts {
+  /** The trait keys an identify writes. */
+  keys: string[];
+  first: boolean;
+}
+
+/** The live segments of the batch's workspaces, and what each call writes and whether it made its profile. */
 function candidateParts(inputs: readonly SegmentInput[]) {
   const workspaces = [...new Set(inputs.map((i) => i.workspaceId))];
-  const names = [...new Set(inputs.flatMap((i) => (i.type === "track" && i.name ? [i.name] : [])))];
-  const identifies = inputs.flatMap((i) => (i.type === "identify" && i.eventId ? [i] : []));
+  const calls = inputs.filter((i) => i.eventId);
   return {
     segments: jsonPart<SegmentJson, LiveSegment[]>(
       Prisma.sql`
       SELECT id, "workspaceId", name, condition FROM segments
       WHERE "workspaceId" = ANY(${workspaces}::text[]) AND kind = 'condition' AND status = 'ready'
-        AND ("eventNames" && ${names}::text[] OR ("readsTraits" AND ${identifies.length > 0}))
       ORDER BY id`,
       (rows) => rows.map(toLiveSegment),
     ),
-    // null: the identify made the profile (its first call), which any trait can change.
-    keys: jsonPart<{ id: string; keys: string[] | null }, Map<string, string[] | null>>(
-      identifies.length === 0
+    calls: jsonPart<{ id: string; keys: string[]; first: boolean }, Map<string, CallFacts>>(
+      calls.length === 0
         ? null
         : Prisma.sql`
       SELECT e.id::text AS id,
-             CASE WHEN e."timestamp" <= p."firstSeenAt" THEN NULL
-                  WHEN jsonb_typeof(e.traits) = 'object' THEN ARRAY(SELECT jsonb_object_keys(e.traits))
-                  ELSE '{}' END AS keys
-      FROM unnest(${identifies.map((i) => i.workspaceId)}::text[], ${identifies.map((i) => i.eventId)}::uuid[],
-                  ${identifies.map((i) => i.profileId)}::uuid[])
+             -- Not a transition's own event, which shares its cause's instant.
+             e."timestamp" <= p."firstSeenAt" AND e.name IS DISTINCT FROM ${SEGMENT_ENTERED_EVENT}
+               AND e.name IS DISTINCT FROM ${SEGMENT_EXITED_EVENT} AS first,
+             CASE WHEN e.type = 'identify' AND jsonb_typeof(e.traits) = 'object'
+                  THEN ARRAY(SELECT jsonb_object_keys(e.traits)) ELSE '{}' END AS keys
+      FROM unnest(${calls.map((i) => i.workspaceId)}::text[], ${calls.map((i) => i.eventId)}::uuid[],
+                  ${calls.map((i) => i.profileId)}::uuid[])
         AS r(ws, id, pid)
       JOIN events e ON e.id = r.id AND e."workspaceId" = r.ws
       JOIN profiles p ON p.id = r.pid AND p."workspaceId" = r.ws`,
-      (rows) => new Map(rows.map((row) => [row.id, row.keys])),
+      (rows) => new Map(rows.map((row) => [row.id, { keys: row.keys, first: row.first }])),
     ),
   };
 }
@@ -200,14 +209,12 @@ function candidateParts(inputs: readonly SegmentInput[]) {
 function changes(
   segment: LiveSegment,
   input: SegmentInput,
-  keys: ReadonlyMap<string, string[] | null>,
+  calls: ReadonlyMap<string, CallFacts>,
 ): boolean {
   if (segment.workspaceId !== input.workspaceId) return false;
-  if (input.type === "identify") {
-    if (!segment.reads.readsTraits) return false;
-    const written = input.eventId ? keys.get(input.eventId) : undefined;
-    return written === null || readsTraitKeys(segment.reads, written ?? []);
-  }
+  const call = input.eventId ? calls.get(input.eventId) : undefined;
+  if (call?.first) return true;
+  if (input.type === "identify") return readsTraitKeys(segment.reads, call?.keys ?? []);
   return input.name !== null && segment.reads.eventNames.includes(input.name);
 }
 

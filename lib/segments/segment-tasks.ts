@@ -1,18 +1,19 @@
 import "server-only";
-import { queryParts, type RawDb, sqlTransaction } from "@/lib/db/sql";
+import { type RawDb, sqlTransaction } from "@/lib/db/sql";
 import { allowedLatenessMs } from "@/lib/engine/allowed-lateness";
 import { lockProfiles, tryLockProfiles } from "@/lib/engine/profile-locks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkerTask } from "@/lib/worker/run-worker";
-import { applyVerdicts, membershipsPart } from "./apply-membership";
-import { evaluatePoints, segmentPointReads } from "./evaluate-members";
+import { applyVerdicts } from "./apply-membership";
+import { computeSegment } from "./compute-segment";
+import { evaluatePoints } from "./evaluate-members";
 import { toLiveSegment } from "./refresh-segments";
 import { SEGMENTS_COMPUTE_TASK, SEGMENTS_TIMERS_TASK } from "./segment-task-names";
 
 // The segments' background work, for the shared worker loop:
 // - segments-compute: a new segment (or a changed condition) is computed
-//   over every profile of its workspace, in chunks of profiles with the
-//   counts read set-based per chunk, then made live (`ready`). Its entries
+//   over every profile of its workspace (compute-segment.ts), then made
+//   live (`ready`). Its entries
 //   are recorded at the computation's time and fire no triggers: they are
 //   people already in it, not transitions.
 // - segments-timers: a window condition's lapse ("did X in the last 7 days"
@@ -24,9 +25,6 @@ import { SEGMENTS_COMPUTE_TASK, SEGMENTS_TIMERS_TASK } from "./segment-task-name
 //   before it: an event that happened inside the window but reaches Cue a
 //   little late is counted, and the member stays in.
 
-// Profiles per statement of a computation: each chunk's facts and counts are
-// read in one statement (evaluate-members.ts) and its memberships written in one.
-const COMPUTE_CHUNK = 5_000;
 const TIMER_BATCH = 200;
 
 interface ComputeRow {
@@ -45,43 +43,12 @@ export async function computeNextSegment(now: Date): Promise<number> {
       WHERE status = 'computing' AND kind = 'condition'
       ORDER BY "updatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!row) return 0;
-    await computeSegment(tx, row, now);
+    await computeSegment(tx, toLiveSegment(row), now);
     await tx.$executeRaw`
       UPDATE segments SET status = 'ready', "computedAt" = ${now}::timestamp(3)
       WHERE id = ${row.id} AND generation = ${row.generation}`;
     return 1;
   });
-}
-
-async function computeSegment(tx: RawDb, row: ComputeRow, now: Date): Promise<void> {
-  const segment = toLiveSegment(row);
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const chunk = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id::text AS id FROM profiles
-      WHERE "workspaceId" = ${row.workspaceId} AND id > ${after}::uuid
-      ORDER BY id LIMIT ${COMPUTE_CHUNK}`;
-    if (chunk.length === 0) break;
-    after = chunk[chunk.length - 1]?.id as string;
-    const points = chunk.map(({ id }) => ({ segment, profileId: id, at: now }));
-    const { parts, decide } = segmentPointReads(points);
-    const pairs = chunk.map(({ id }) => ({ segmentId: segment.id, profileId: id }));
-    const loaded = await queryParts(tx, { ...parts, current: membershipsPart(pairs) });
-    const verdicts = decide(loaded).flatMap((v, i) =>
-      v
-        ? [
-            {
-              segment,
-              profileId: points[i]?.profileId as string,
-              member: v.member,
-              at: now,
-              nextCheckAt: v.nextCheckAt,
-            },
-          ]
-        : [],
-    );
-    await applyVerdicts(tx, verdicts, { events: false, receivedAt: now }, loaded.current);
-  }
 }
 
 interface TimerRow {

@@ -234,6 +234,21 @@ describe("set-based live membership", () => {
     const oneLater = await recorded(single);
     expect(await recorded(batched)).toEqual(oneLater);
     expect(oneLater.members.some((m) => m.startsWith("viewed pricing this week"))).toBe(false);
+    // A new segment computed now over the same profiles finds the live members.
+    for (const [segmentName, condition] of SEGMENTS) {
+      await createSegment({
+        workspaceId: batched,
+        segment: { kind: "condition", name: `${segmentName} (computed)`, condition },
+      });
+    }
+    while ((await computeNextSegment(clock.now())) > 0) {}
+    const members = (await recorded(batched)).members.map((m) => m.replace(/ since .*/, ""));
+    const live = members.filter((m) => !m.includes("(computed)"));
+    const computed = members
+      .filter((m) => m.includes("(computed)"))
+      .map((m) => m.replace(" (computed)", ""));
+    expect(computed).toEqual(live);
+    expect(live.length).toBeGreaterThan(3);
   });
 
   it("an identify is decided only for segments reading a key it writes, or when it makes the profile", async () => {
