@@ -15,9 +15,10 @@ import {
 // statement whatever the number of segments and profiles: memberships (who
 // is in now), one change row per entry and exit at the time that caused it,
 // the next window checks (segment_timers), and, for live changes, a
-// "Segment Entered" / "Segment Exited" event queued for the engine with a
-// NOTIFY on cue_events, so the engine takes it at once, as it takes
-// ingestion's (listen-engine-events.ts). That event is what segment triggers
+// "Segment Entered" / "Segment Exited" event, stored on the user's timeline
+// and, when a journey listens for it (journey_event_names, as ingestion
+// decides), queued for the engine with a NOTIFY on cue_events, so the engine
+// takes it at once, as it takes ingestion's (listen-engine-events.ts). That event is what segment triggers
 // fire on (match-trigger.ts), so each transition starts a journey at most
 // once, and backtests, preview and "why not?" replay it like any stored
 // event. Its messageId is derived from the transition, so writing it twice
@@ -176,10 +177,16 @@ function transitionEvents(
         AS e(id, ws, pid, mid, name, props, at)
       JOIN profiles p ON p.id = e.pid AND p."workspaceId" = e.ws
       ON CONFLICT ("workspaceId", "messageId") DO NOTHING
-      RETURNING id, "workspaceId", "profileId", "timestamp")`,
+      RETURNING id, "workspaceId", "profileId", name, "timestamp")`,
+    // Queued, as ingestion queues, only when a journey or segment listens for the name.
     Prisma.sql`queued AS (
       INSERT INTO engine_queue ("workspaceId", "eventId", "profileId", "timestamp")
-      SELECT "workspaceId", id, "profileId", "timestamp" FROM written ORDER BY id
+      SELECT w."workspaceId", w.id, w."profileId", w."timestamp" FROM written w
+      WHERE EXISTS (SELECT 1 FROM journey_event_names n
+                    WHERE n."workspaceId" = w."workspaceId" AND n."eventName" = w.name)
+         OR EXISTS (SELECT 1 FROM segment_event_names n
+                    WHERE n."workspaceId" = w."workspaceId" AND n."eventName" = w.name)
+      ORDER BY w.id
       RETURNING "workspaceId")`,
   ];
 }

@@ -11,6 +11,7 @@ import {
   FakeClock,
   HOUR,
   identify,
+  publishDefinition,
   send,
   setRules,
   track,
@@ -308,7 +309,7 @@ describe("set-based live membership", () => {
     const clock = new FakeClock(at(0));
     const { workspaceId: ws } = await createTestWorkspace("Transition wake-up");
     await setRules(ws, {});
-    await createSegment({
+    const viewers = await createSegment({
       workspaceId: ws,
       segment: {
         kind: "condition",
@@ -317,6 +318,19 @@ describe("set-based live membership", () => {
       },
     });
     while ((await computeNextSegment(clock.now())) > 0) {}
+    await publishDefinition(ws, "On entry", {
+      version: 1,
+      nodes: [
+        {
+          id: "trigger",
+          type: "trigger",
+          trigger: { kind: "segment", segmentId: viewers.id, on: "entry" },
+        },
+        { id: "end", type: "exit" },
+      ],
+      edges: [{ from: "trigger", to: "end" }],
+      settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
+    });
     await engine(clock, 200); // what earlier tests left queued
     await send(clock, ws, [track("u1", "Viewed Pricing")], { drain: false });
     const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
