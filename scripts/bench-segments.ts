@@ -119,8 +119,8 @@ async function dataWorkspace(): Promise<{ workspaceId: string; seedSeconds: numb
              'plan', (ARRAY['free','trial','pro'])[1 + g % 3],
              'acquisition_source', (ARRAY['ads','organic','referral','partner'])[1 + g % 4],
              'seats', g % 50),
-           now() - ((g * 7919) % 7776000) * interval '1 second',
-           now() - ((g * 104729) % 2592000) * interval '1 second'
+           now() - ((g::bigint * 7919) % 7776000) * interval '1 second',
+           now() - ((g::bigint * 104729) % 2592000) * interval '1 second'
     FROM generate_series(1, ${PROFILES}) g`;
   await sql.$executeRaw`DROP TABLE IF EXISTS bench_segment_ids`;
   await sql.$executeRaw`
