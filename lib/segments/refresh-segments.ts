@@ -182,6 +182,7 @@ function candidateParts(inputs: readonly SegmentInput[]) {
       Prisma.sql`
       SELECT id, "workspaceId", name, condition FROM segments
       WHERE "workspaceId" = ANY(${workspaces}::text[]) AND kind = 'condition' AND status = 'ready'
+        AND jsonb_typeof(condition) = 'object'
       ORDER BY id`,
       (rows) => rows.map(toLiveSegment),
     ),
