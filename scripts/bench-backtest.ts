@@ -119,7 +119,7 @@ async function seed(workspaceId: string) {
   // Identify calls just before the window (traits come from these).
   await sql.$executeRaw`
     INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, "userId", traits, "timestamp", "receivedAt")
-    SELECT gen_random_uuid(), ${workspaceId}, p.id, 'id-' || p."userId", 'identify', p."userId",
+    SELECT cue_uuidv7(), ${workspaceId}, p.id, 'id-' || p."userId", 'identify', p."userId",
       jsonb_build_object('name', p."userId", 'email', p.email, 'timezone', p.timezone,
                          'plan', p.traits->>'plan'),
       ${from}::timestamp(3) - interval '12 hours', ${from}::timestamp(3) - interval '12 hours'
@@ -132,7 +132,7 @@ async function seed(workspaceId: string) {
       FROM profiles p WHERE p."workspaceId" = ${workspaceId}
     )
     INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, "userId", name, properties, "timestamp", "receivedAt")
-    SELECT gen_random_uuid(), ${workspaceId}, x.id, 'ev-' || x.k, 'track', x."userId",
+    SELECT cue_uuidv7(), ${workspaceId}, x.id, 'ev-' || x.k, 'track', x."userId",
       CASE WHEN x.m = 0 THEN 'Signed Up'
            WHEN x.m IN (1, 2) THEN 'Visited Pricing'
            WHEN x.m IN (3, 4, 5) THEN 'Report Created'

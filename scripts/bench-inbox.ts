@@ -347,6 +347,7 @@ async function main() {
 async function cleanUp(workspaceId: string): Promise<void> {
   await prisma.inboxItem.deleteMany({ where: { workspaceId } });
   await prisma.event.deleteMany({ where: { workspaceId } });
+  await prisma.eventDedupe.deleteMany({ where: { workspaceId } });
   await prisma.eventCatalog.deleteMany({ where: { workspaceId } });
   await prisma.profile.deleteMany({ where: { workspaceId } });
   await prisma.workspace.delete({ where: { id: workspaceId } });

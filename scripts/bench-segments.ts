@@ -135,7 +135,7 @@ async function dataWorkspace(): Promise<{ workspaceId: string; seedSeconds: numb
     const to = Math.min(EVENTS, from + CHUNK - 1);
     await sql.$executeRaw`
       INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, name, "userId", properties, "timestamp", "receivedAt")
-      SELECT gen_random_uuid(), ${workspaceId}, b.id, 'sb-' || g, 'track',
+      SELECT cue_uuidv7(), ${workspaceId}, b.id, 'sb-' || g, 'track',
              (${[...EVENT_NAMES]}::text[])[1 + (g / 7) % 5], NULL,
              jsonb_build_object('n', g % 10), now() - ((g * 15485863::bigint) % 5184000) * interval '1 second', now()
       FROM generate_series(${from}::bigint, ${to}::bigint) g

@@ -15,6 +15,7 @@ import { disconnectPrisma } from "@/lib/db/client";
 import { applyMigrations } from "@/lib/db/migrate";
 import { resolveDatabase } from "@/lib/db/resolve-database";
 import { readReplicaUrl } from "@/lib/db/sql";
+import { ensureEventPartitions } from "@/lib/events/event-partitions";
 import { lineLogger, logger } from "@/lib/log/logger";
 import { requestIdFrom, withRequestId } from "@/lib/log/request-context";
 import { buildIfNeeded } from "@/lib/runtime/build-if-needed";
@@ -55,6 +56,9 @@ async function main() {
 
   const { applied } = await applyMigrations(database.url, { log });
   if (applied.length > 0) log(`Applied ${applied.length} migration(s).`);
+  // The coming weeks' partitions of events, before the first request (the
+  // worker keeps them made; a web process without one relies on this).
+  await ensureEventPartitions();
   await ensureAuthSecret();
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
   await seedAdminFromEnv(process.env, log);

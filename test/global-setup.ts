@@ -6,6 +6,7 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { applyMigrations } from "@/lib/db/migrate";
+import { ensureEventPartitionsOn } from "@/lib/events/ensure-event-partitions";
 
 // One PostgreSQL for the whole run: DATABASE_URL when set (CI runs the suite a
 // second time against an external server), else an embedded server with its
@@ -65,6 +66,15 @@ export default async function setup(project: TestProject) {
     if (exists.rowCount === 0) {
       await admin.query(`CREATE DATABASE "${templateDb}"`);
       await applyMigrations(withDatabase(adminUrl, templateDb));
+    }
+    // Events' weekly partitions run from the week the template was made:
+    // bring them up to this week and four ahead, as a start would.
+    const template = new pg.Client({ connectionString: withDatabase(adminUrl, templateDb) });
+    await template.connect();
+    try {
+      await ensureEventPartitionsOn(template);
+    } finally {
+      await template.end();
     }
     await dropStaleTestDatabases(admin);
     await admin.query("SELECT pg_advisory_unlock(4242002)");

@@ -56,7 +56,13 @@ export async function claimQueuedEvents(
     FROM (SELECT q.id, q."workspaceId", q."eventId", q."timestamp" FROM engine_queue q
           WHERE ${notWaitingForTimer(finalBefore)} ${ready}
           ORDER BY ${order} LIMIT ${limit} FOR UPDATE OF q SKIP LOCKED) i
-    LEFT JOIN events e ON e.id = i."eventId" AND e."workspaceId" = i."workspaceId"
+    -- Each claimed row's event by its id (OFFSET 0: a probe per row, pruned to its
+    -- partition; as a join, a plan made while events was small scanned all of it).
+    LEFT JOIN LATERAL (
+      SELECT e.id, e."profileId", e.type, e.name, e.properties, e."timestamp", e."receivedAt"
+      FROM events e WHERE e.id = i."eventId" AND e."workspaceId" = i."workspaceId"
+      OFFSET 0
+    ) e ON true
     ORDER BY ${strict ? Prisma.sql`i."timestamp" NULLS FIRST, i.id` : Prisma.sql`i.id`}`;
 }
 
@@ -92,7 +98,12 @@ export async function profilesWithEarlierEvents(
       : Prisma.sql`q.id < ${last?.queueId ?? 0n}`;
   const rows = await tx.$queryRaw<{ profileId: string }[]>`
     SELECT DISTINCT e."profileId"::text AS "profileId"
-    FROM engine_queue q JOIN events e ON e.id = q."eventId" AND e."workspaceId" = q."workspaceId"
+    FROM engine_queue q
+    CROSS JOIN LATERAL (
+      SELECT e."profileId" FROM events e
+      WHERE e.id = q."eventId" AND e."workspaceId" = q."workspaceId"
+      OFFSET 0 -- a probe per queued row (see claimQueuedEvents)
+    ) e
     WHERE ${earlier} AND q.id <> ALL(${ids}::bigint[])
       AND e."profileId" = ANY(${profileIds}::uuid[])
       AND ${notWaitingForTimer(finalBefore)}`;

@@ -1,6 +1,6 @@
 import { asRecord } from "@/lib/db/json-record";
 import type { RawDb } from "@/lib/db/sql";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type CountQuery, countKey, requiredCounts } from "@/lib/journey-core/count-queries";
 import type { JourneyDefinition } from "@/lib/journey-core/definition";
 import { matchesWhere } from "@/lib/journey-core/evaluate-condition";
@@ -60,6 +60,11 @@ export async function countEventsSql(
   const { workspaceId, profileId, now } = scope;
   const before = query.beforeTrigger ? scope.trigger : null;
   const from = query.withinMs === null ? null : new Date(now.getTime() - query.withinMs);
+  // A window reads only the partitions of events it can touch (ARCHITECTURE.md).
+  const inWindow =
+    from === null
+      ? Prisma.empty
+      : Prisma.sql`AND "timestamp" > ${from}::timestamp(3) AND id >= cue_event_id_floor(${from}::timestamp(3))`;
   if (query.where.length === 0) {
     const rows = before
       ? await tx.$queryRaw<{ n: number }[]>`
@@ -72,7 +77,7 @@ export async function countEventsSql(
           WHERE "profileId" = ${profileId}::uuid AND "workspaceId" = ${workspaceId}
             AND name = ${query.event} AND type = 'track'
             AND "timestamp" <= ${now}::timestamp(3)
-            AND (${from}::timestamp(3) IS NULL OR "timestamp" > ${from}::timestamp(3))`;
+            ${inWindow}`;
     return rows[0]?.n ?? 0;
   }
   const rows = before
@@ -86,6 +91,6 @@ export async function countEventsSql(
         WHERE "profileId" = ${profileId}::uuid AND "workspaceId" = ${workspaceId}
           AND name = ${query.event} AND type = 'track'
           AND "timestamp" <= ${now}::timestamp(3)
-          AND (${from}::timestamp(3) IS NULL OR "timestamp" > ${from}::timestamp(3))`;
+          ${inWindow}`;
   return rows.filter((row) => matchesWhere(query.where, asRecord(row.properties)).pass).length;
 }

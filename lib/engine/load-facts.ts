@@ -67,9 +67,15 @@ export function profileFactsPart(refs: readonly ProfileRef[]): JsonPart<Map<stri
            ${topicPreferencesColumn},
            ARRAY(SELECT m."segmentId" FROM segment_memberships m
                  WHERE m."workspaceId" = p."workspaceId" AND m."profileId" = p.id) AS "segmentIds"
-    FROM profiles p
-    JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
-      AS ref(ws, pid) ON p."workspaceId" = ref.ws AND p.id = ref.pid`;
+    FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
+      AS ref(ws, pid)
+    -- A probe by key per profile, whatever the plan (OFFSET 0: not flattened into a join).
+    CROSS JOIN LATERAL (
+      SELECT p.id, p."workspaceId", p.traits, p."firstSeenAt", p."lastSeenAt", p.timezone,
+             p.email, p."unsubscribedAt"
+      FROM profiles p WHERE p."workspaceId" = ref.ws AND p.id = ref.pid
+      OFFSET 0
+    ) p`;
   return jsonPart<FactsRow, Map<string, ProfileFacts>>(
     sql,
     (rows) =>
@@ -270,6 +276,7 @@ export function profileHistoryPart(
         SELECT e.id, e.type, e."timestamp", e.traits, e.context -> 'timezone' AS tz
         FROM events e
         WHERE e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" >= ref.since
+          AND e.id >= cue_event_id_floor(ref.since) -- prunes older partitions (ARCHITECTURE.md)
           AND ((e.type = 'identify' AND jsonb_typeof(e.traits) = 'object')
                OR jsonb_typeof(e.context -> 'timezone') = 'string')
         OFFSET 0
@@ -296,6 +303,8 @@ export function profileHistoryPart(
       SELECT e.context -> 'timezone' AS tz, true AS found FROM events e
       WHERE e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" < ref.since
         AND jsonb_typeof(e.context -> 'timezone') = 'string'
+        -- Checked first (a one-time filter): this reads every partition, so only when needed.
+        AND EXISTS (SELECT 1 FROM later l WHERE l.pid = ref.pid AND jsonb_typeof(l.tz) = 'string')
       ORDER BY e."timestamp" DESC, e.id DESC LIMIT 1) p ON true
     WHERE EXISTS (SELECT 1 FROM later l WHERE l.pid = ref.pid AND jsonb_typeof(l.tz) = 'string')`;
   return jsonPart<HistoryRow, Map<string, ProfileHistory>>(sql, (rows) => {

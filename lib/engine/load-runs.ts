@@ -17,10 +17,16 @@ export function listeningRunsPart(refs: readonly ProfileRef[], now: Date): JsonP
       ? null
       : Prisma.sql`
     SELECT r.id, r."workspaceId", r."journeyId", r."versionId", r."profileId"::text AS "profileId", r.state
-    FROM journey_runs r
-    JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
-      AS ref(ws, pid) ON r."workspaceId" = ref.ws AND r."profileId" = ref.pid
-    WHERE r.status IN ('active', 'waiting') OR r."goalUntil" >= ${now}::timestamp(3)
+    FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
+      AS ref(ws, pid)
+    -- Per profile by (workspaceId, profileId), whatever the plan (OFFSET 0: not flattened).
+    CROSS JOIN LATERAL (
+      SELECT r.id, r."workspaceId", r."journeyId", r."versionId", r."profileId", r.state, r."enteredAt"
+      FROM journey_runs r
+      WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
+        AND (r.status IN ('active', 'waiting') OR r."goalUntil" >= ${now}::timestamp(3))
+      OFFSET 0
+    ) r
     ORDER BY r."enteredAt", r.id
     FOR UPDATE OF r`;
   return jsonPart<RunRow, RunRow[]>(sql, (rows) => rows);
@@ -44,10 +50,15 @@ export function previousRunsPart(
       SELECT r.id, r."journeyId", r."profileId"::text AS "profileId", r."enteredAt", r."endedAt",
              row_number() OVER (PARTITION BY r."profileId", r."journeyId"
                                 ORDER BY r."enteredAt" DESC) AS recency
-      FROM journey_runs r
-      JOIN unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
-        AS ref(ws, pid) ON r."workspaceId" = ref.ws AND r."profileId" = ref.pid
-      WHERE r."journeyId" = ANY(${[...journeyIds]}::text[])
+      FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[])
+        AS ref(ws, pid)
+      -- Per profile by (workspaceId, profileId), not per journey (OFFSET 0: not flattened).
+      CROSS JOIN LATERAL (
+        SELECT r.id, r."journeyId", r."profileId", r."enteredAt", r."endedAt" FROM journey_runs r
+        WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
+          AND r."journeyId" = ANY(${[...journeyIds]}::text[])
+        OFFSET 0
+      ) r
     ) runs
     WHERE "endedAt" IS NULL OR recency = 1`;
   return jsonPart<

@@ -43,9 +43,14 @@ export function triggersPart(
       ? null
       : Prisma.sql`
     SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName", ${HISTORY}
-    FROM journey_triggers t
-    JOIN unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS k(ws, name)
-      ON t."workspaceId" = k.ws AND t.kind = 'event' AND t."eventName" = k.name
+    FROM unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS k(ws, name)
+    -- Per (workspace, name) by the index, whatever the plan (OFFSET 0: not flattened).
+    CROSS JOIN LATERAL (
+      SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName"
+      FROM journey_triggers t
+      WHERE t."workspaceId" = k.ws AND t.kind = 'event' AND t."eventName" = k.name
+      OFFSET 0
+    ) t
     UNION ALL
     SELECT t."journeyId", t."workspaceId", t."versionId", t.kind, t."eventName", ${HISTORY}
     FROM journey_triggers t
@@ -109,14 +114,19 @@ export function evaluatedEventsPart(
         e.name, e.properties, e."timestamp", e."receivedAt", e.id
       FROM events e
       WHERE e."profileId" = ref.pid AND e."workspaceId" = ref.ws AND e."timestamp" > ref.since
+        AND e.id >= cue_event_id_floor(ref.since) -- prunes older partitions (ARCHITECTURE.md)
         AND ((e.type = 'track'
               AND e.name IN (SELECT n."eventName" FROM journey_event_names n WHERE n."workspaceId" = ref.ws))
           OR (e.type = 'identify'
               AND EXISTS (SELECT 1 FROM journey_triggers t
                           WHERE t."workspaceId" = ref.ws AND t.kind = 'trait_change')))
-        -- By (profileId, timestamp): ingestion and merges keep a queued row's profileId.
+        -- A probe of the queue's (profileId, timestamp) index (a queued row has its
+        -- event's time; ingestion and merges keep its profileId). OFFSET 0 keeps it a
+        -- probe: as an anti-join the planner scanned the queue, dead rows and all.
         AND NOT EXISTS (SELECT 1 FROM engine_queue q
-                        WHERE q."profileId" = e."profileId" AND q."eventId" = e.id)
+                        WHERE q."profileId" = e."profileId" AND q."timestamp" = e."timestamp"
+                          AND q."eventId" = e.id
+                        OFFSET 0)
       OFFSET 0 -- not flattened (load-facts' history says why)
     ) e
     ORDER BY e."timestamp", e.id`;

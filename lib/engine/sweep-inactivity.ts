@@ -242,11 +242,14 @@ async function lapsedOnEvent(tx: RawDb, q: RangeQuery & { event: string }): Prom
       FROM events e
       WHERE e."workspaceId" = ${q.workspaceId} AND e.name = ${q.event} AND e.type = 'track'
         AND e."timestamp" >= ${q.from}::timestamp(3) AND e."timestamp" <= ${q.cutoff}::timestamp(3)
+        -- Only the partitions that can hold events from q.from on (ARCHITECTURE.md).
+        AND e.id >= cue_event_id_floor(${q.from}::timestamp(3))
       GROUP BY e."profileId"
       HAVING NOT EXISTS (
         SELECT 1 FROM events l
         WHERE l."profileId" = e."profileId" AND l.name = ${q.event} AND l.type = 'track'
-          AND l."timestamp" > ${q.cutoff}::timestamp(3))
+          AND l."timestamp" > ${q.cutoff}::timestamp(3)
+          AND l.id >= cue_event_id_floor(${q.cutoff}::timestamp(3)))
       UNION ALL
       SELECT p.id::text, p."firstSeenAt"
       FROM profiles p

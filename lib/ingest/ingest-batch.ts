@@ -1,5 +1,6 @@
 import "server-only";
 import { genericPlanSql, sqlTransaction } from "@/lib/db/sql";
+import { ensureEventPartitions, isMissingEventPartition } from "@/lib/events/event-partitions";
 import { runAfterCommit } from "./after-commit";
 import { cachedIdentities, forgetIdentities, rememberIdentities } from "./identity-cache";
 import { writeEvents } from "./insert-events";
@@ -161,13 +162,18 @@ async function ingestChunk(chunk: {
  * What concurrency can still do to a write, each fixed by running it again
  * with fresh lookups (db-errors.ts lists them): the same new messageId stored
  * by a parallel request, a profile merged away since it was looked up, an id
- * created outside the identity locks, a rare deadlock between profile updates.
+ * created outside the identity locks, a rare deadlock between profile updates;
+ * and an event whose week has no partition yet (made here, then retried).
  */
 async function withRetries<T>(work: (attempt: number) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work(attempt);
     } catch (error) {
+      if (attempt < MAX_ATTEMPTS && isMissingEventPartition(error)) {
+        await ensureEventPartitions();
+        continue;
+      }
       if (attempt >= MAX_ATTEMPTS || !isRetryableIngestError(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
     }

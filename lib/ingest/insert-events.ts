@@ -47,7 +47,7 @@ const deviceTimezoneMoves = (workspaceId: string) => Prisma.sql`(s.context_repor
   AND NOT EXISTS (
     SELECT 1 FROM events e
     WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = p.id
-      AND e."timestamp" > s.context_at
+      AND e."timestamp" > s.context_at AND e.id >= cue_event_id_floor(s.context_at)
       AND jsonb_typeof(e.context -> 'timezone') = 'string'))`;
 
 /**
@@ -64,7 +64,7 @@ const deviceTimezoneMoves = (workspaceId: string) => Prisma.sql`(s.context_repor
  * planning cheap for the common all-track batch and the single /track call.
  *
  * Lock order, the same in every request: profiles by id (`locked`), then
- * events by messageId, then the few profile rows that change, then groups by
+ * dedupe keys by messageId, then the few profile rows that change, then groups by
  * id. The output columns are evaluated left to right, which is what fixes
  * that order. Two batches rewriting the same profiles in opposite orders can
  * still deadlock in rare cases; PostgreSQL detects it and ingest-batch
@@ -134,23 +134,34 @@ export async function writeEvents(
       WHERE id = ANY(${profileIds}::uuid[]) AND "workspaceId" = ${workspaceId}
       ORDER BY id
       FOR KEY SHARE)`,
-    // Stored messageIds are filtered out by an index probe rather than with
-    // ON CONFLICT DO NOTHING, whose speculative insertion made this insert
-    // three times slower. Two requests inserting the same new messageId at
-    // the same instant (a client retrying while the first attempt is still
-    // running) make one of them fail on the unique index; ingest-batch
-    // retries it, and the retry finds the other's rows.
+    // Dedupe by messageId is event_dedupe's primary key, exact across every
+    // partition of events (whose own unique indexes must include the
+    // partition key, the id). Stored messageIds are filtered out by an index
+    // probe rather than with ON CONFLICT DO NOTHING, whose speculative
+    // insertion made this insert three times slower. Two requests inserting
+    // the same new messageId at the same instant (a client retrying while
+    // the first attempt is still running) make one of them fail on the
+    // primary key; ingest-batch retries it, and the retry finds the other's rows.
+    Prisma.sql`keys AS (
+      INSERT INTO event_dedupe ("workspaceId", "messageId", "eventId")
+      SELECT ${workspaceId}, "messageId", id FROM src
+      -- OFFSET 0 keeps this a probe of the key per message: as an anti-join, a
+      -- generic plan made while the table was small hashed every key of the
+      -- workspace on each request.
+      WHERE NOT EXISTS (
+        SELECT 1 FROM event_dedupe d
+        WHERE d."workspaceId" = ${workspaceId} AND d."messageId" = src."messageId"
+        OFFSET 0)
+      ORDER BY "messageId"
+      RETURNING "messageId")`,
     Prisma.sql`inserted AS (
       INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, name, "userId",
         "anonymousId", properties, traits, context, extra, "timestamp", "sentAt", "receivedAt")
       SELECT id, ${workspaceId}, "profileId", "messageId", type, name, "userId", "anonymousId",
         coalesce(properties, '{}'), traits, context, extra, "timestamp", "sentAt",
         ${receivedAt}::timestamp(3)
-      FROM src
-      WHERE NOT EXISTS (
-        SELECT 1 FROM events e
-        WHERE e."workspaceId" = ${workspaceId} AND e."messageId" = src."messageId")
-      ORDER BY "messageId"
+      FROM src JOIN keys USING ("messageId")
+      ORDER BY id
       RETURNING "messageId")`,
     Prisma.sql`fresh AS MATERIALIZED (
       SELECT src.* FROM inserted JOIN src USING ("messageId"))`,
@@ -179,6 +190,8 @@ export async function writeEvents(
             SELECT true AS found FROM events e
             WHERE e."profileId" = latest."profileId" AND e.name IS NULL
               AND e."timestamp" > latest."timestamp"
+              -- Only the partitions that can hold a later event (ARCHITECTURE.md).
+              AND e.id >= cue_event_id_floor(latest."timestamp")
               AND e."workspaceId" = ${workspaceId} AND e.type = 'identify' AND e.traits ? latest.key
             LIMIT 1
           ) later ON true

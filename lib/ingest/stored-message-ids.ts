@@ -14,7 +14,7 @@ export async function storedMessageIds(
 ): Promise<Set<string>> {
   if (messages.length === 0) return new Set();
   const rows = await db.$queryRaw<{ messageId: string }[]>`
-    SELECT "messageId" FROM events
+    SELECT "messageId" FROM event_dedupe
     WHERE "workspaceId" = ${workspaceId}
       AND "messageId" = ANY(${messages.map((m) => m.messageId)}::text[])`;
   return new Set(rows.map((row) => row.messageId));

@@ -23,8 +23,18 @@ export async function eraseProfile(input: {
       DELETE FROM engine_queue i USING events e
       WHERE i."eventId" = e.id AND i."workspaceId" = ${workspaceId}
         AND e."workspaceId" = ${workspaceId} AND e."profileId" = ${profileId}::uuid`;
-    const events = await tx.$executeRaw`
-      DELETE FROM events WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
+    // Every partition of events (the profile's index in each), and the
+    // events' dedupe keys: a later call with the same messageId is new.
+    const erased = await tx.$queryRaw<{ events: number }[]>`
+      WITH gone AS (
+        DELETE FROM events WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid
+        RETURNING "messageId"
+      ), keys AS (
+        DELETE FROM event_dedupe d USING gone
+        WHERE d."workspaceId" = ${workspaceId} AND d."messageId" = gone."messageId"
+      )
+      SELECT count(*)::int AS events FROM gone`;
+    const events = erased[0]?.events ?? 0;
     await eraseProfileRuns(tx, { workspaceId, profileId });
     await eraseProfileSegments(tx, { workspaceId, profileId });
     await eraseProfileSamples(tx, { workspaceId, profileId });

@@ -168,15 +168,23 @@ function transitionEvents(
     JSON.stringify({ segmentId: t.segment.id, segmentName: t.segment.name }),
   );
   return [
-    Prisma.sql`written AS (
-      INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, name, "userId", properties, "timestamp", "receivedAt")
-      SELECT e.id, e.ws, e.pid, e.mid, 'track', e.name, p."userId", e.props::jsonb, e.at, ${receivedAt}::timestamp(3)
+    Prisma.sql`transition_events AS (
+      SELECT e.id, e.ws, e.pid, e.mid, e.name, e.props, e.at, p."userId"
       FROM unnest(${eventIds}::uuid[], ${workspaceIds(transitions)}::text[], ${profileIds(transitions)}::uuid[],
                   ${messageIds}::text[], ${names}::text[], ${properties}::text[],
                   ${transitions.map((t) => t.at)}::timestamp(3)[])
         AS e(id, ws, pid, mid, name, props, at)
-      JOIN profiles p ON p.id = e.pid AND p."workspaceId" = e.ws
+      JOIN profiles p ON p.id = e.pid AND p."workspaceId" = e.ws)`,
+    // Dedupe by messageId across the partitions of events (insert-events.ts).
+    Prisma.sql`transition_keys AS (
+      INSERT INTO event_dedupe ("workspaceId", "messageId", "eventId")
+      SELECT e.ws, e.mid, e.id FROM transition_events e ORDER BY e.ws, e.mid
       ON CONFLICT ("workspaceId", "messageId") DO NOTHING
+      RETURNING "eventId")`,
+    Prisma.sql`written AS (
+      INSERT INTO events (id, "workspaceId", "profileId", "messageId", type, name, "userId", properties, "timestamp", "receivedAt")
+      SELECT e.id, e.ws, e.pid, e.mid, 'track', e.name, e."userId", e.props::jsonb, e.at, ${receivedAt}::timestamp(3)
+      FROM transition_events e JOIN transition_keys k ON k."eventId" = e.id
       RETURNING id, "workspaceId", "profileId", name, "timestamp")`,
     // Queued, as ingestion queues, only when a journey or segment listens for the name.
     Prisma.sql`queued AS (

@@ -199,7 +199,10 @@ function candidateParts(inputs: readonly SegmentInput[]) {
       FROM unnest(${calls.map((i) => i.workspaceId)}::text[], ${calls.map((i) => i.eventId)}::uuid[],
                   ${calls.map((i) => i.profileId)}::uuid[])
         AS r(ws, id, pid)
-      JOIN events e ON e.id = r.id AND e."workspaceId" = r.ws
+      -- A probe per call, pruned to its partition (as event-queue.ts claims).
+      CROSS JOIN LATERAL (
+        SELECT e.id, e."timestamp", e.name, e.type, e.traits FROM events e
+        WHERE e.id = r.id AND e."workspaceId" = r.ws OFFSET 0) e
       JOIN profiles p ON p.id = r.pid AND p."workspaceId" = r.ws`,
       (rows) => new Map(rows.map((row) => [row.id, { keys: row.keys, first: row.first }])),
     ),

@@ -2,12 +2,13 @@ import { backtestTask } from "@/lib/backtests/backtest-task";
 import { emailDeliveryTask } from "@/lib/channels/email/deliver-due-emails";
 import { engineTasks } from "@/lib/engine/engine-tasks";
 import { listenForEngineEvents } from "@/lib/engine/listen-engine-events";
+import { eventMaintenanceTask } from "@/lib/events/event-maintenance-task";
 import { segmentTasks } from "@/lib/segments/segment-tasks";
 import { stepWebhookTask } from "@/lib/webhooks/deliver-step-webhooks";
 import { webhookDeliveryTask } from "@/lib/webhooks/deliver-webhooks";
 import { startWorker, type WorkerTask } from "./run-worker";
 
-/** Every kind of due work: email delivery, the journey engine (events, timers, inactivity), backtests, webhooks. */
+/** Every kind of due work: email delivery, the journey engine (events, timers, inactivity), backtests, webhooks, events' partitions and retention. */
 export function backgroundTasks(log?: (line: string) => void): WorkerTask[] {
   return [
     emailDeliveryTask(),
@@ -16,6 +17,7 @@ export function backgroundTasks(log?: (line: string) => void): WorkerTask[] {
     webhookDeliveryTask(),
     stepWebhookTask({ log }),
     ...segmentTasks(),
+    eventMaintenanceTask({ log }),
   ];
 }
 
