@@ -12,6 +12,10 @@
 //             where segments are kept) with BENCH_SEGMENTS (20) live segments
 //             against none; BENCH_ROUND_EVENTS (1000) calls per round, five
 //             alternating rounds each, medians. Target ratio ≤ 1.2.
+//             BENCH_INGEST_BASE=listening: both workspaces also have live
+//             journeys listening to every call of the rounds (their triggers
+//             never match), so the engine evaluates each call in both and the
+//             ratio is what the segments add to the engine's own evaluation.
 //   latency   /track of an event that makes a user enter a segment → the
 //             `Segment Entered` event → a journey entered on it → the in-app
 //             item readable, at BENCH_RATE events/s (200) for BENCH_SECONDS
@@ -25,7 +29,7 @@
 // Prints a table, and as the last line one JSON object with every figure.
 import { randomUUID } from "node:crypto";
 import { benchDatabase } from "./bench/bench-database";
-import { ms, quiet, round } from "./bench/engine-helpers";
+import { line, ms, quiet, round } from "./bench/engine-helpers";
 import { latencyBench } from "./bench/engine-latency";
 import { envNumber as num } from "./bench/env-number";
 
@@ -38,6 +42,7 @@ const RATE = num("BENCH_RATE", 200);
 const SECONDS = num("BENCH_SECONDS", 10);
 const ENGINE_WORKERS = num("BENCH_ENGINE_WORKERS", 1);
 const KEEP_DATA = process.env.BENCH_KEEP_DATA === "1";
+const INGEST_BASE = process.env.BENCH_INGEST_BASE === "listening" ? "listening" : "none";
 const TARGETS = { computeSeconds: 60, ingestRatio: 1.2, p95Ms: 250 };
 const run = randomUUID().slice(0, 8);
 const log = (text: string) => console.error(text);
@@ -114,8 +119,8 @@ async function dataWorkspace(): Promise<{ workspaceId: string; seedSeconds: numb
              'plan', (ARRAY['free','trial','pro'])[1 + g % 3],
              'acquisition_source', (ARRAY['ads','organic','referral','partner'])[1 + g % 4],
              'seats', g % 50),
-           now() - ((g * 7919) % 7776000) * interval '1 second',
-           now() - ((g * 104729) % 2592000) * interval '1 second'
+           now() - ((g::bigint * 7919) % 7776000) * interval '1 second',
+           now() - ((g::bigint * 104729) % 2592000) * interval '1 second'
     FROM generate_series(1, ${PROFILES}) g`;
   await sql.$executeRaw`DROP TABLE IF EXISTS bench_segment_ids`;
   await sql.$executeRaw`
@@ -233,6 +238,30 @@ async function ingestBench() {
   // journey count does), so drift weighs on both medians alike.
   const none = await benchWorkspace("Segment ingest bench, no segment");
   const many = await benchWorkspace(`Segment ingest bench, ${SEGMENTS} segments`);
+  if (INGEST_BASE === "listening") {
+    // Listening, never entering: a property no call of the rounds has.
+    const never = [{ kind: "property", path: "bench_never", operator: "exists" }];
+    for (const ws of [none, many]) {
+      for (const event of INGEST_EVENTS) {
+        await publish(
+          ws.workspaceId,
+          `Listens ${event}`,
+          line({ kind: "event", event, where: never }, []),
+        );
+      }
+      await publish(
+        ws.workspaceId,
+        "Listens to traits",
+        line(
+          {
+            kind: "trait_change",
+            conditions: [{ kind: "trait", path: "bench_never", operator: "exists" }],
+          },
+          [],
+        ),
+      );
+    }
+  }
   const conditions = segmentConditions(SEGMENTS);
   for (const [i, condition] of conditions.entries()) {
     await liveSegment(many.workspaceId, `Live ${i}`, condition);
@@ -290,6 +319,7 @@ async function ingestBench() {
   await drop(none.workspaceId);
   await drop(many.workspaceId);
   return {
+    base: INGEST_BASE,
     eventsPerRound: ROUND_EVENTS,
     noSegmentMsPerEvent: round(median(nones), 3),
     segments: SEGMENTS,
@@ -361,7 +391,8 @@ try {
     log(`ingest: ${ROUND_EVENTS} calls per round with 0 and ${SEGMENTS} live segments …`);
     const r = await ingestBench();
     results.ingest = r;
-    rows.push(["ms per event, no segment", String(r.noSegmentMsPerEvent), "", ""]);
+    const base = r.base === "listening" ? " (journeys listening)" : "";
+    rows.push([`ms per event, no segment${base}`, String(r.noSegmentMsPerEvent), "", ""]);
     rows.push([`ms per event, ${r.segments} live segments`, String(r.segmentsMsPerEvent), "", ""]);
     rows.push([
       "ratio",

@@ -6,6 +6,7 @@ import type { ProfileFacts } from "./facts";
 import {
   evaluateSegment,
   nextSegmentCheckAt,
+  readsTraitKeys,
   segmentConditionSchema,
   segmentReads,
 } from "./segment-condition";
@@ -52,6 +53,26 @@ describe("segment conditions", () => {
     expect(reads.eventNames).toEqual(["Viewed Pricing"]);
     expect(reads.readsTraits).toBe(true);
     expect(reads.counts.map(countKey)).toEqual([countKey(countQueryFor(viewed))]);
+    expect(reads.traitPaths).toEqual(["plan"]);
+  });
+
+  it("says which identifies can change it: those writing a key a trait path reads", () => {
+    const reads = segmentReads({
+      all: [
+        { kind: "trait", path: "plan", operator: "eq", value: "trial" },
+        { kind: "trait", path: "utm.source", operator: "eq", value: "ads" },
+        viewed,
+      ],
+    });
+    expect(reads.traitPaths).toEqual(["plan", "utm.source"]);
+    expect(readsTraitKeys(reads, ["plan"])).toBe(true);
+    // "utm.source" reads a key of that name, or the key "utm" (nested).
+    expect(readsTraitKeys(reads, ["utm"])).toBe(true);
+    expect(readsTraitKeys(reads, ["utm.source"])).toBe(true);
+    expect(readsTraitKeys(reads, ["email", "seats"])).toBe(false);
+    expect(readsTraitKeys(reads, ["utm_source", "pla"])).toBe(false);
+    expect(readsTraitKeys(reads, [])).toBe(false);
+    expect(readsTraitKeys(segmentReads(viewed), ["plan"])).toBe(false);
   });
 
   it("is evaluated by the journey filters' evaluator", () => {

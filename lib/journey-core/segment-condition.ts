@@ -48,6 +48,8 @@ export interface SegmentReads {
   eventNames: string[];
   /** Whether an identify (a trait change) can change membership. */
   readsTraits: boolean;
+  /** The trait paths the condition reads ("plan", "utm.source"), sorted. */
+  traitPaths: string[];
   /** The counts the condition reads (keyed by countKey). */
   counts: CountQuery[];
 }
@@ -55,7 +57,7 @@ export interface SegmentReads {
 export function segmentReads(condition: ConditionItem): SegmentReads {
   const names = new Set<string>();
   const counts = new Map<string, CountQuery>();
-  let readsTraits = false;
+  const traitPaths = new Set<string>();
   const walk = (item: ConditionItem): void => {
     if ("all" in item || "any" in item) {
       for (const child of "all" in item ? item.all : item.any) walk(child);
@@ -63,7 +65,7 @@ export function segmentReads(condition: ConditionItem): SegmentReads {
     }
     switch (item.kind) {
       case "trait":
-        readsTraits = true;
+        traitPaths.add(item.path);
         return;
       case "has_done":
       case "done_count": {
@@ -81,7 +83,27 @@ export function segmentReads(condition: ConditionItem): SegmentReads {
     }
   };
   walk(condition);
-  return { eventNames: [...names].sort(), readsTraits, counts: [...counts.values()] };
+  return {
+    eventNames: [...names].sort(),
+    readsTraits: traitPaths.size > 0,
+    traitPaths: [...traitPaths].sort(),
+    counts: [...counts.values()],
+  };
+}
+
+/**
+ * Whether an identify that writes these top-level trait keys can change what
+ * the condition reads. A trait path reads a key written as a whole: the path
+ * itself ("utm.source" as one key) or any dotted prefix of it ("utm"), as
+ * readPath resolves it; an identify replaces each key it sends (profile-merge.ts).
+ */
+export function readsTraitKeys(reads: SegmentReads, keys: Iterable<string>): boolean {
+  for (const key of keys) {
+    for (const path of reads.traitPaths) {
+      if (path === key || path.startsWith(`${key}.`)) return true;
+    }
+  }
+  return false;
 }
 
 /** Membership of one profile at `now`, with the first failing condition when out. */

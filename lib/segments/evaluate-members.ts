@@ -1,8 +1,8 @@
 import "server-only";
 import { asRecord } from "@/lib/db/json-record";
-import type { RawDb } from "@/lib/db/sql";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import { countKey } from "@/lib/journey-core/count-queries";
+import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "@/lib/db/sql";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { type CountQuery, countKey } from "@/lib/journey-core/count-queries";
 import type { ConditionItem } from "@/lib/journey-core/definition";
 import type { ConditionResult } from "@/lib/journey-core/evaluate-condition";
 import { matchesWhere } from "@/lib/journey-core/evaluate-condition";
@@ -13,11 +13,16 @@ import {
   type SegmentReads,
 } from "@/lib/journey-core/segment-condition";
 
-// The SQL side of a segment's verdict for a set of profiles at one instant:
-// their facts and the counts the condition reads (with the oldest counted
-// event of each window, for the next check), set-based per count, then the
-// core's own evaluator (segment-condition.ts). Property filters on counted
-// events are applied by the core's matcher, as load-counts.ts does for journeys.
+// The SQL side of segment verdicts, set-based: any number of points (a
+// segment, a profile, an instant) are decided on one statement's reads: the
+// profiles' facts, and each count the conditions read at each point's
+// instant (with the oldest counted event of each window, for the next
+// check), as one LATERAL probe per distinct (profile, event, window) on
+// events (profileId, name, timestamp). Then the core's own evaluator
+// (segment-condition.ts) decides each point. Live membership, the window
+// checks, a new segment's computation and the explanation all decide here.
+// Property filters on counted events are applied by the core's matcher, as
+// load-counts.ts does for journeys.
 
 export interface SegmentVerdict {
   member: boolean;
@@ -29,128 +34,275 @@ export interface SegmentVerdict {
   counts: Record<string, number>;
 }
 
-interface ProfileRow {
+export interface EvaluatedSegment {
+  workspaceId: string;
+  condition: ConditionItem;
+  reads: SegmentReads;
+}
+
+/** One decision to make: a segment's verdict for a profile at an instant. */
+export interface SegmentPoint {
+  segment: EvaluatedSegment;
+  profileId: string;
+  at: Date;
+}
+
+/** A distinct read of events: one profile's events of one name in (since, at]. */
+export interface CountRequest {
+  workspaceId: string;
+  profileId: string;
+  event: string;
+  since: Date | null;
+  at: Date;
+}
+
+interface PointCount {
+  query: CountQuery;
+  /** Index into the plain requests (no `where`) or the row requests. */
+  request: number;
+}
+
+interface ReadPlan {
+  profiles: { workspaceId: string; profileId: string }[];
+  /** Counted in SQL. */
+  plain: CountRequest[];
+  /** Read as rows, filtered by the core's matcher. */
+  filtered: CountRequest[];
+  perPoint: PointCount[][];
+}
+
+interface ProfileJson {
   id: string;
-  traits: Prisma.JsonValue;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
+  workspaceId: string;
+  traits: unknown;
+  firstSeenAt: string;
+  lastSeenAt: string;
   timezone: string | null;
   email: string | null;
 }
 
-export async function loadSegmentFacts(
-  tx: RawDb,
-  workspaceId: string,
-  profileIds: readonly string[],
-): Promise<Map<string, ProfileFacts>> {
-  if (profileIds.length === 0) return new Map();
-  const rows = await tx.$queryRaw<ProfileRow[]>`
-    SELECT id::text AS id, traits, "firstSeenAt", "lastSeenAt", timezone, email FROM profiles
-    WHERE "workspaceId" = ${workspaceId} AND id = ANY(${[...profileIds]}::uuid[])`;
-  return new Map(
-    rows.map((row) => [
-      row.id,
-      {
-        id: row.id,
-        traits: asRecord(row.traits),
-        firstSeenAt: row.firstSeenAt,
-        lastSeenAt: row.lastSeenAt,
-        timezone: row.timezone,
-        email: row.email,
-        unsubscribed: false,
-        suppressed: false,
-      },
-    ]),
-  );
-}
-
-interface CountRow {
-  profileId: string;
+interface CountJson {
+  i: number;
   n: number;
-  oldest: Date | null;
+  oldest: string | null;
 }
 
-interface EventRow {
-  profileId: string;
-  timestamp: Date;
-  properties: Prisma.JsonValue;
+interface RowJson {
+  i: number;
+  timestamp: string;
+  properties: unknown;
 }
 
-/** Per profile and countKey: the count at `at` and the oldest counted event's time. */
-async function loadCounts(
-  tx: RawDb,
-  workspaceId: string,
-  profileIds: readonly string[],
-  reads: SegmentReads,
-  at: Date,
-): Promise<Map<string, { counts: Record<string, number>; oldest: Record<string, Date | null> }>> {
-  const out = new Map<
-    string,
-    { counts: Record<string, number>; oldest: Record<string, Date | null> }
-  >();
-  for (const id of profileIds) out.set(id, { counts: {}, oldest: {} });
-  const ids = [...profileIds];
-  for (const query of reads.counts) {
-    const key = countKey(query);
-    const from = query.withinMs === null ? null : new Date(at.getTime() - query.withinMs);
-    for (const entry of out.values()) {
-      entry.counts[key] = 0;
-      entry.oldest[key] = null;
-    }
-    if (query.where.length === 0) {
-      const rows = await tx.$queryRaw<CountRow[]>`
-        SELECT "profileId"::text AS "profileId", count(*)::int AS n, min("timestamp") AS oldest
-        FROM events
-        WHERE "workspaceId" = ${workspaceId} AND "profileId" = ANY(${ids}::uuid[])
-          AND name = ${query.event} AND type = 'track' AND "timestamp" <= ${at}::timestamp(3)
-          AND (${from}::timestamp(3) IS NULL OR "timestamp" > ${from}::timestamp(3))
-        GROUP BY "profileId"`;
-      for (const row of rows) {
-        const entry = out.get(row.profileId);
-        if (!entry) continue;
-        entry.counts[key] = row.n;
-        entry.oldest[key] = row.oldest;
+export interface PointReads {
+  facts: Map<string, ProfileFacts>;
+  counts: Map<number, { n: number; oldest: Date | null }>;
+  rows: Map<number, { timestamp: Date; properties: Record<string, unknown> }[]>;
+}
+
+/** The key of a profile's facts in PointReads.facts. */
+export const profileKey = (workspaceId: string, profileId: string) => `${workspaceId}|${profileId}`;
+
+/** A profile row as the evaluator reads it (timestamps as Dates or JSON strings). */
+export function profileFacts(row: {
+  id: string;
+  traits: unknown;
+  firstSeenAt: Date | string;
+  lastSeenAt: Date | string;
+  timezone: string | null;
+  email: string | null;
+}): ProfileFacts {
+  const at = (value: Date | string) => (typeof value === "string" ? jsonTimestamp(value) : value);
+  return {
+    id: row.id,
+    traits: asRecord(row.traits),
+    firstSeenAt: at(row.firstSeenAt),
+    lastSeenAt: at(row.lastSeenAt),
+    timezone: row.timezone,
+    email: row.email,
+    unsubscribed: false,
+    suppressed: false,
+  };
+}
+
+function planReads(points: readonly SegmentPoint[]): ReadPlan {
+  const profiles = new Map<string, { workspaceId: string; profileId: string }>();
+  const plain: CountRequest[] = [];
+  const filtered: CountRequest[] = [];
+  const seen = new Map<string, number>();
+  const perPoint = points.map(({ segment, profileId, at }) => {
+    const { workspaceId } = segment;
+    profiles.set(profileKey(workspaceId, profileId), { workspaceId, profileId });
+    return segment.reads.counts.map((query) => {
+      const since = query.withinMs === null ? null : new Date(at.getTime() - query.withinMs);
+      const list = query.where.length === 0 ? plain : filtered;
+      const key = `${list === plain ? "n" : "r"}|${workspaceId}|${profileId}|${query.event}|${since?.getTime() ?? ""}|${at.getTime()}`;
+      let request = seen.get(key);
+      if (request === undefined) {
+        request = list.length;
+        list.push({ workspaceId, profileId, event: query.event, since, at });
+        seen.set(key, request);
       }
-      continue;
-    }
-    const rows = await tx.$queryRaw<EventRow[]>`
-      SELECT "profileId"::text AS "profileId", "timestamp", properties FROM events
-      WHERE "workspaceId" = ${workspaceId} AND "profileId" = ANY(${ids}::uuid[])
-        AND name = ${query.event} AND type = 'track' AND "timestamp" <= ${at}::timestamp(3)
-        AND (${from}::timestamp(3) IS NULL OR "timestamp" > ${from}::timestamp(3))`;
-    for (const row of rows) {
-      const entry = out.get(row.profileId);
-      if (!entry || !matchesWhere(query.where, asRecord(row.properties)).pass) continue;
-      entry.counts[key] = (entry.counts[key] ?? 0) + 1;
-      const oldest = entry.oldest[key];
-      if (!oldest || row.timestamp < oldest) entry.oldest[key] = row.timestamp;
-    }
-  }
-  return out;
+      return { query, request };
+    });
+  });
+  return { profiles: [...profiles.values()], plain, filtered, perPoint };
+}
+
+/** The requests as parallel arrays, numbered from 1 (WITH ORDINALITY). */
+function requestsSql(requests: readonly CountRequest[]): Prisma.Sql {
+  return Prisma.sql`unnest(${requests.map((r) => r.workspaceId)}::text[],
+      ${requests.map((r) => r.profileId)}::uuid[], ${requests.map((r) => r.event)}::text[],
+      ${requests.map((r) => r.since)}::timestamp(3)[], ${requests.map((r) => r.at)}::timestamp(3)[])
+    WITH ORDINALITY AS r(ws, pid, name, since, at, i)`;
+}
+
+/** The three reads of a plan, as parts of one statement (queryParts). */
+function readParts(plan: ReadPlan) {
+  const { profiles, plain, filtered } = plan;
+  const facts = jsonPart<ProfileJson, Map<string, ProfileFacts>>(
+    profiles.length === 0
+      ? null
+      : Prisma.sql`
+    SELECT p.id::text AS id, p."workspaceId", p.traits, p."firstSeenAt", p."lastSeenAt", p.timezone, p.email
+    FROM unnest(${profiles.map((p) => p.workspaceId)}::text[], ${profiles.map((p) => p.profileId)}::uuid[])
+      AS r(ws, pid)
+    JOIN profiles p ON p.id = r.pid AND p."workspaceId" = r.ws`,
+    (rows) => new Map(rows.map((row) => [profileKey(row.workspaceId, row.id), profileFacts(row)])),
+  );
+  // Bounds on both sides are index conditions on events (profileId, name, timestamp).
+  const counts = jsonPart<CountJson, PointReads["counts"]>(
+    plain.length === 0
+      ? null
+      : Prisma.sql`
+    SELECT r.i::int AS i, c.n, c.oldest FROM ${requestsSql(plain)}
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS n, min(e."timestamp") AS oldest FROM events e
+      WHERE e."profileId" = r.pid AND e.name = r.name AND e."workspaceId" = r.ws AND e.type = 'track'
+        AND e."timestamp" > coalesce(r.since, '-infinity'::timestamp(3)) AND e."timestamp" <= r.at
+    ) c
+    WHERE c.n > 0`,
+    (rows) =>
+      new Map(rows.map((row) => [row.i - 1, { n: row.n, oldest: jsonTimestamp(row.oldest) }])),
+  );
+  const rows = jsonPart<RowJson, PointReads["rows"]>(
+    filtered.length === 0
+      ? null
+      : Prisma.sql`
+    SELECT r.i::int AS i, e."timestamp", e.properties FROM ${requestsSql(filtered)}
+    CROSS JOIN LATERAL (
+      SELECT e."timestamp", e.properties FROM events e
+      WHERE e."profileId" = r.pid AND e.name = r.name AND e."workspaceId" = r.ws AND e.type = 'track'
+        AND e."timestamp" > coalesce(r.since, '-infinity'::timestamp(3)) AND e."timestamp" <= r.at
+    ) e`,
+    (list) => {
+      const out: PointReads["rows"] = new Map();
+      for (const row of list) {
+        const entries = out.get(row.i - 1) ?? [];
+        entries.push({
+          timestamp: jsonTimestamp(row.timestamp),
+          properties: asRecord(row.properties as Prisma.JsonValue),
+        });
+        out.set(row.i - 1, entries);
+      }
+      return out;
+    },
+  );
+  return { facts, counts, rows };
 }
 
 /**
- * The verdict for each profile that exists (a missing profile is absent).
- * `asOf` turns a profile's stored (latest) facts into its facts at `at`
+ * The reads that decide `points`, as parts for one statement, so a caller can
+ * run them with parts of its own (queryParts); `decide` turns the loaded
+ * reads into verdicts.
+ */
+export function segmentPointReads(points: readonly SegmentPoint[]): {
+  parts: {
+    facts: JsonPart<PointReads["facts"]>;
+    counts: JsonPart<PointReads["counts"]>;
+    rows: JsonPart<PointReads["rows"]>;
+  };
+  decide(
+    reads: PointReads,
+    asOf?: (index: number, stored: ProfileFacts) => ProfileFacts,
+  ): (SegmentVerdict | undefined)[];
+  /** The counts read in SQL, by index (PointReads.counts), for a caller that counts them itself. */
+  plainRequests: readonly CountRequest[];
+} {
+  const plan = planReads(points);
+  return {
+    plainRequests: plan.plain,
+    parts: readParts(plan),
+    decide: (reads, asOf) => decidePoints(points, plan, reads, asOf),
+  };
+}
+
+/**
+ * Each point's verdict (undefined when its profile does not exist). `asOf`
+ * turns a profile's stored (latest) facts into its facts at the point
  * (traits as of the event: refresh-segments.ts); without it, the stored ones.
  */
+function decidePoints(
+  points: readonly SegmentPoint[],
+  plan: ReadPlan,
+  reads: PointReads,
+  asOf?: (index: number, stored: ProfileFacts) => ProfileFacts,
+): (SegmentVerdict | undefined)[] {
+  return points.map((point, index) => {
+    const stored = reads.facts.get(profileKey(point.segment.workspaceId, point.profileId));
+    if (!stored) return undefined;
+    const profile = asOf ? asOf(index, stored) : stored;
+    const counts: Record<string, number> = {};
+    const oldest: Record<string, Date | null> = {};
+    for (const { query, request } of plan.perPoint[index] ?? []) {
+      const key = countKey(query);
+      if (query.where.length === 0) {
+        const loaded = reads.counts.get(request);
+        counts[key] = loaded?.n ?? 0;
+        oldest[key] = loaded?.oldest ?? null;
+        continue;
+      }
+      let n = 0;
+      let first: Date | null = null;
+      for (const row of reads.rows.get(request) ?? []) {
+        if (!matchesWhere(query.where, row.properties).pass) continue;
+        n += 1;
+        if (!first || row.timestamp < first) first = row.timestamp;
+      }
+      counts[key] = n;
+      oldest[key] = first;
+    }
+    const { condition } = point.segment;
+    const result = evaluateSegment(condition, profile, counts, point.at);
+    const nextCheckAt = nextSegmentCheckAt(condition, profile, oldest, point.at);
+    return { member: result.pass, result, nextCheckAt, profile, counts };
+  });
+}
+
+/** Every point's verdict, read in one statement. */
+export async function evaluatePoints(
+  tx: RawDb,
+  points: readonly SegmentPoint[],
+): Promise<(SegmentVerdict | undefined)[]> {
+  if (points.length === 0) return [];
+  const { parts, decide } = segmentPointReads(points);
+  return decide(await queryParts(tx, parts));
+}
+
+/** One segment's verdict for each profile that exists at `at` (a missing profile is absent). */
 export async function evaluateMembers(
   tx: RawDb,
-  segment: { workspaceId: string; condition: ConditionItem; reads: SegmentReads },
+  segment: EvaluatedSegment,
   profileIds: readonly string[],
   at: Date,
-  asOf?: (facts: ProfileFacts) => ProfileFacts,
 ): Promise<Map<string, SegmentVerdict>> {
-  const stored = await loadSegmentFacts(tx, segment.workspaceId, profileIds);
-  const facts = asOf ? new Map([...stored].map(([id, profile]) => [id, asOf(profile)])) : stored;
-  const present = [...facts.keys()];
-  const counts = await loadCounts(tx, segment.workspaceId, present, segment.reads, at);
-  const verdicts = new Map<string, SegmentVerdict>();
-  for (const [id, profile] of facts) {
-    const loaded = counts.get(id) ?? { counts: {}, oldest: {} };
-    const result = evaluateSegment(segment.condition, profile, loaded.counts, at);
-    const nextCheckAt = nextSegmentCheckAt(segment.condition, profile, loaded.oldest, at);
-    verdicts.set(id, { member: result.pass, result, nextCheckAt, profile, counts: loaded.counts });
-  }
-  return verdicts;
+  const verdicts = await evaluatePoints(
+    tx,
+    profileIds.map((profileId) => ({ segment, profileId, at })),
+  );
+  const out = new Map<string, SegmentVerdict>();
+  profileIds.forEach((id, i) => {
+    const verdict = verdicts[i];
+    if (verdict) out.set(id, verdict);
+  });
+  return out;
 }

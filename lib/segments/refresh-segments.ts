@@ -1,26 +1,45 @@
 import "server-only";
-import { queryParts, type RawDb } from "@/lib/db/sql";
+import { jsonPart, queryParts, type RawDb } from "@/lib/db/sql";
 import { profileHistoryPart } from "@/lib/engine/load-facts";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { ConditionItem } from "@/lib/journey-core/definition";
+import { SEGMENT_ENTERED_EVENT, SEGMENT_EXITED_EVENT } from "@/lib/journey-core/match-trigger";
 import { factsAsOf, type ProfileHistory } from "@/lib/journey-core/profile-as-of";
-import { type SegmentReads, segmentReads } from "@/lib/journey-core/segment-condition";
-import { applyMembership } from "./apply-membership";
-import { evaluateMembers } from "./evaluate-members";
+import {
+  readsTraitKeys,
+  type SegmentReads,
+  segmentReads,
+} from "@/lib/journey-core/segment-condition";
+import { applyVerdicts, membershipsPart } from "./apply-membership";
+import { type SegmentPoint, segmentPointReads } from "./evaluate-members";
+import type { MembershipVerdict } from "./membership-plan";
 
-// Live membership. The engine's event task calls this for the events it
-// claimed (after ingestion committed them, never in the ingestion request),
-// before it evaluates journeys, so filters and exclusions of the same batch
-// see the new membership. Only segments that read the event's name (or, for
-// an identify, traits) are evaluated: segment_event_names and readsTraits
-// play the part journey_event_names plays for journeys.
+// Live membership, set-based per batch. The engine's event task calls this
+// for the events it claimed (after ingestion committed them, never in the
+// ingestion request), before it evaluates journeys, so filters and
+// exclusions of the same batch see the new membership. A batch costs at most
+// four statements, whatever its number of events and segments:
+//   1. the workspaces' live segments, the trait keys the batch's identifies
+//      write and which calls made their profile; a segment a call cannot
+//      change is left out here, without a query: a track changes only
+//      segments that count its name, an identify only segments with a trait
+//      condition on a key it writes (readsTraitKeys), and a profile's first
+//      call every segment (it was never decided for them: "has never done X"
+//      or "plan is not pro" holds for a new user);
+//   2. the profiles' histories, when a segment to decide reads traits;
+//   3. every (call, segment, instant) point's reads (evaluate-members.ts)
+//      and the pairs' current memberships;
+//   4. the entries, exits, timers and transition events (apply-membership.ts).
 //
 // Traits are read as of the event, as journeys read them (profile-as-of.ts):
 // the stored profile folded back to the event's moment with the profile's
 // later identifies undone. A call evaluated before a later identify that is
 // already stored (it came late, or the engine is behind) is then evaluated
-// again at each such identify, so the membership ends as the latest traits
-// say, with each transition at the moment that caused it.
+// again at each such identify that writes a key the segment reads, so the
+// membership ends as the latest traits say, with each transition at the
+// moment that caused it. Points are decided in event-time order, each against
+// the membership the points before it left (membership-plan.ts), which is
+// what deciding them one at a time would record.
 
 export interface LiveSegment {
   id: string;
@@ -53,8 +72,16 @@ export interface SegmentInput {
   timestamp: Date;
 }
 
+/** A point to decide, with what it is decided on. */
+interface Decision extends SegmentPoint {
+  segment: LiveSegment;
+  /** The call at `at` that counts itself (factsAsOf). */
+  throughId: string | undefined;
+  history: ProfileHistory | undefined;
+}
+
 /**
- * Evaluates, for each call in event-time order, the segments it can change,
+ * Decides, for each call in event-time order, the segments it can change,
  * as of its event time; records entries and exits. Returns the transitions.
  */
 export async function refreshSegmentsForEvents(
@@ -63,61 +90,136 @@ export async function refreshSegmentsForEvents(
   receivedAt: Date,
 ): Promise<number> {
   if (inputs.length === 0) return 0;
-  const workspaces = [...new Set(inputs.map((i) => i.workspaceId))];
-  const names = [...new Set(inputs.flatMap((i) => (i.type === "track" && i.name ? [i.name] : [])))];
-  const identifies = inputs.some((i) => i.type === "identify");
-  const rows = await tx.$queryRaw<SegmentRow[]>`
-    SELECT id, "workspaceId", name, condition FROM segments
-    WHERE "workspaceId" = ANY(${workspaces}::text[]) AND kind = 'condition' AND status = 'ready'
-      AND ("eventNames" && ${names}::text[] OR ("readsTraits" AND ${identifies}))`;
-  if (rows.length === 0) return 0;
-  const segments = rows.map(toLiveSegment);
-  const histories = segments.some((s) => s.reads.readsTraits)
-    ? await loadHistories(tx, inputs)
-    : new Map<string, ProfileHistory>();
-  const inBatch = new Set(inputs.flatMap((i) => (i.eventId ? [i.eventId] : [])));
+  const { segments, calls } = await queryParts(tx, candidateParts(inputs));
+  if (segments.length === 0) return 0;
   const ordered = [...inputs].sort((a, b) => a.timestamp.getTime() - b.timestamp.getTime());
-  let transitions = 0;
-  for (const input of ordered) {
-    for (const segment of segments) {
-      if (segment.workspaceId !== input.workspaceId) continue;
-      const reads =
-        input.type === "identify"
-          ? segment.reads.readsTraits
-          : input.name !== null && segment.reads.eventNames.includes(input.name);
-      if (!reads) continue;
-      const history = segment.reads.readsTraits ? histories.get(input.profileId) : undefined;
-      // The call's own moment, then each later stored identify this batch does not hold.
-      const moments = [
-        { at: input.timestamp, throughId: input.eventId ?? undefined },
-        ...(history?.later ?? [])
-          .filter((c) => c.type === "identify" && c.at > input.timestamp && !inBatch.has(c.id))
-          .map((c) => ({ at: c.at, throughId: c.id })),
-      ];
-      for (const { at, throughId } of moments) {
-        const verdicts = await evaluateMembers(tx, segment, [input.profileId], at, (stored) =>
-          factsAsOf(stored, history, at, throughId),
-        );
-        const verdict = verdicts.get(input.profileId);
-        if (!verdict) continue;
-        const outcome = await applyMembership(
+  const affected = ordered.map((input) =>
+    segments.filter((segment) => changes(segment, input, calls)),
+  );
+  if (affected.every((list) => list.length === 0)) return 0;
+  const needHistory = new Set<string>();
+  ordered.forEach((input, i) => {
+    if (affected[i]?.some((s) => s.reads.readsTraits)) needHistory.add(input.profileId);
+  });
+  const histories =
+    needHistory.size > 0
+      ? await loadHistories(
           tx,
+          ordered.filter((i) => needHistory.has(i.profileId)),
+        )
+      : new Map<string, ProfileHistory>();
+  const inBatch = new Set(inputs.flatMap((i) => (i.eventId ? [i.eventId] : [])));
+  const decisions: Decision[] = [];
+  ordered.forEach((input, i) => {
+    for (const segment of affected[i] ?? []) {
+      const history = segment.reads.readsTraits ? histories.get(input.profileId) : undefined;
+      // The call's own moment, then each later stored identify this batch does
+      // not hold that writes a key the segment reads.
+      decisions.push({
+        segment,
+        profileId: input.profileId,
+        at: input.timestamp,
+        throughId: input.eventId ?? undefined,
+        history,
+      });
+      for (const call of history?.later ?? []) {
+        if (call.type !== "identify" || call.at <= input.timestamp || inBatch.has(call.id))
+          continue;
+        if (!readsTraitKeys(segment.reads, Object.keys(call.traits ?? {}))) continue;
+        decisions.push({
           segment,
-          [
-            {
-              profileId: input.profileId,
-              member: verdict.member,
-              nextCheckAt: verdict.nextCheckAt,
-            },
-          ],
-          at,
-          { events: true, receivedAt },
-        );
-        transitions += outcome.entered.length + outcome.exited.length;
+          profileId: input.profileId,
+          at: call.at,
+          throughId: call.id,
+          history,
+        });
       }
     }
-  }
-  return transitions;
+  });
+  const { parts, decide } = segmentPointReads(decisions);
+  const pairs = decisions.map((d) => ({ segmentId: d.segment.id, profileId: d.profileId }));
+  const loaded = await queryParts(tx, { ...parts, current: membershipsPart(pairs) });
+  const decided = decide(loaded, (index, stored) => {
+    const d = decisions[index] as Decision;
+    return factsAsOf(stored, d.history, d.at, d.throughId);
+  });
+  const verdicts: MembershipVerdict[] = [];
+  decisions.forEach((d, index) => {
+    const verdict = decided[index];
+    if (!verdict) return;
+    verdicts.push({
+      segment: d.segment,
+      profileId: d.profileId,
+      member: verdict.member,
+      at: d.at,
+      nextCheckAt: verdict.nextCheckAt,
+    });
+  });
+  const plan = await applyVerdicts(tx, verdicts, { events: true, receivedAt }, loaded.current);
+  return plan.transitions.length;
+}
+
+interface SegmentJson {
+  id: string;
+  workspaceId: string;
+  name: string;
+  condition: Prisma.JsonValue;
+}
+
+/** A call that made its profile (its first) can change any segment: it was never decided for them. */
+interface CallFacts {
+  /** The trait keys an identify writes. */
+  keys: string[];
+  first: boolean;
+}
+
+/** The live segments of the batch's workspaces, and what each call writes and whether it made its profile. */
+function candidateParts(inputs: readonly SegmentInput[]) {
+  const workspaces = [...new Set(inputs.map((i) => i.workspaceId))];
+  const calls = inputs.filter((i) => i.eventId);
+  return {
+    segments: jsonPart<SegmentJson, LiveSegment[]>(
+      Prisma.sql`
+      SELECT id, "workspaceId", name, condition FROM segments
+      WHERE "workspaceId" = ANY(${workspaces}::text[]) AND kind = 'condition' AND status = 'ready'
+        AND jsonb_typeof(condition) = 'object'
+      ORDER BY id`,
+      (rows) => rows.map(toLiveSegment),
+    ),
+    calls: jsonPart<{ id: string; keys: string[]; first: boolean }, Map<string, CallFacts>>(
+      calls.length === 0
+        ? null
+        : Prisma.sql`
+      SELECT e.id::text AS id,
+             -- Not a transition's own event, which shares its cause's instant.
+             e."timestamp" <= p."firstSeenAt" AND e.name IS DISTINCT FROM ${SEGMENT_ENTERED_EVENT}
+               AND e.name IS DISTINCT FROM ${SEGMENT_EXITED_EVENT} AS first,
+             CASE WHEN e.type = 'identify' AND jsonb_typeof(e.traits) = 'object'
+                  THEN ARRAY(SELECT jsonb_object_keys(e.traits)) ELSE '{}' END AS keys
+      FROM unnest(${calls.map((i) => i.workspaceId)}::text[], ${calls.map((i) => i.eventId)}::uuid[],
+                  ${calls.map((i) => i.profileId)}::uuid[])
+        AS r(ws, id, pid)
+      -- A probe per call, pruned to its partition (as event-queue.ts claims).
+      CROSS JOIN LATERAL (
+        SELECT e.id, e."timestamp", e.name, e.type, e.traits FROM events e
+        WHERE e.id = r.id AND e."workspaceId" = r.ws OFFSET 0) e
+      JOIN profiles p ON p.id = r.pid AND p."workspaceId" = r.ws`,
+      (rows) => new Map(rows.map((row) => [row.id, { keys: row.keys, first: row.first }])),
+    ),
+  };
+}
+
+/** Whether the call can change the segment's verdict. */
+function changes(
+  segment: LiveSegment,
+  input: SegmentInput,
+  calls: ReadonlyMap<string, CallFacts>,
+): boolean {
+  if (segment.workspaceId !== input.workspaceId) return false;
+  const call = input.eventId ? calls.get(input.eventId) : undefined;
+  if (call?.first) return true;
+  if (input.type === "identify") return readsTraitKeys(segment.reads, call?.keys ?? []);
+  return input.name !== null && segment.reads.eventNames.includes(input.name);
 }
 
 /** Each profile's trait-changing calls from its earliest input on (profileHistoryPart). */

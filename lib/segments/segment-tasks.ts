@@ -4,15 +4,16 @@ import { allowedLatenessMs } from "@/lib/engine/allowed-lateness";
 import { lockProfiles, tryLockProfiles } from "@/lib/engine/profile-locks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkerTask } from "@/lib/worker/run-worker";
-import { applyMembership } from "./apply-membership";
-import { evaluateMembers } from "./evaluate-members";
+import { applyVerdicts } from "./apply-membership";
+import { computeSegment } from "./compute-segment";
+import { evaluatePoints } from "./evaluate-members";
 import { toLiveSegment } from "./refresh-segments";
 import { SEGMENTS_COMPUTE_TASK, SEGMENTS_TIMERS_TASK } from "./segment-task-names";
 
 // The segments' background work, for the shared worker loop:
 // - segments-compute: a new segment (or a changed condition) is computed
-//   over every profile of its workspace, in chunks of profiles with the
-//   counts read set-based per chunk, then made live (`ready`). Its entries
+//   over every profile of its workspace (compute-segment.ts), then made
+//   live (`ready`). Its entries
 //   are recorded at the computation's time and fire no triggers: they are
 //   people already in it, not transitions.
 // - segments-timers: a window condition's lapse ("did X in the last 7 days"
@@ -24,7 +25,6 @@ import { SEGMENTS_COMPUTE_TASK, SEGMENTS_TIMERS_TASK } from "./segment-task-name
 //   before it: an event that happened inside the window but reaches Cue a
 //   little late is counted, and the member stays in.
 
-const COMPUTE_CHUNK = 2_000;
 const TIMER_BATCH = 200;
 
 interface ComputeRow {
@@ -43,33 +43,12 @@ export async function computeNextSegment(now: Date): Promise<number> {
       WHERE status = 'computing' AND kind = 'condition'
       ORDER BY "updatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED`;
     if (!row) return 0;
-    await computeSegment(tx, row, now);
+    await computeSegment(tx, toLiveSegment(row), now);
     await tx.$executeRaw`
       UPDATE segments SET status = 'ready', "computedAt" = ${now}::timestamp(3)
       WHERE id = ${row.id} AND generation = ${row.generation}`;
     return 1;
   });
-}
-
-async function computeSegment(tx: RawDb, row: ComputeRow, now: Date): Promise<void> {
-  const segment = toLiveSegment(row);
-  let after = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const chunk = await tx.$queryRaw<{ id: string }[]>`
-      SELECT id::text AS id FROM profiles
-      WHERE "workspaceId" = ${row.workspaceId} AND id > ${after}::uuid
-      ORDER BY id LIMIT ${COMPUTE_CHUNK}`;
-    if (chunk.length === 0) break;
-    const ids = chunk.map((r) => r.id);
-    after = ids[ids.length - 1] as string;
-    const verdicts = await evaluateMembers(tx, segment, ids, now);
-    const targets = [...verdicts].map(([profileId, v]) => ({
-      profileId,
-      member: v.member,
-      nextCheckAt: v.nextCheckAt,
-    }));
-    await applyMembership(tx, segment, targets, now, { events: false, receivedAt: now });
-  }
 }
 
 interface TimerRow {
@@ -80,7 +59,7 @@ interface TimerRow {
 
 /**
  * Fires the window checks due by `now` less the allowed lateness, each decided
- * as of its due time; returns how many were decided.
+ * as of its due time, all in one read and one write; returns how many were decided.
  */
 export async function processDueSegmentTimers(
   now: Date,
@@ -101,40 +80,35 @@ export async function processDueSegmentTimers(
       tx,
       due.map((t) => t.profileId),
     );
-    const segmentIds = [...new Set(due.map((t) => t.segmentId))];
+    const mine = due.filter((t) => held.has(t.profileId));
+    const segmentIds = [...new Set(mine.map((t) => t.segmentId))];
     const segments = await tx.$queryRaw<ComputeRow[]>`
       SELECT id, "workspaceId", name, condition, generation FROM segments
       WHERE id = ANY(${segmentIds}::text[]) AND kind = 'condition' AND status = 'ready'`;
     const byId = new Map(segments.map((s) => [s.id, toLiveSegment(s)]));
-    let done = 0;
-    for (const timer of due) {
-      if (!held.has(timer.profileId)) continue;
-      const segment = byId.get(timer.segmentId);
-      done += 1;
-      if (!segment) {
-        await tx.$executeRaw`
-          DELETE FROM segment_timers
-          WHERE "segmentId" = ${timer.segmentId} AND "profileId" = ${timer.profileId}::uuid`;
-        continue;
-      }
-      const verdict = (await evaluateMembers(tx, segment, [timer.profileId], timer.dueAt)).get(
-        timer.profileId,
-      );
-      await applyMembership(
-        tx,
-        segment,
-        [
-          {
-            profileId: timer.profileId,
-            member: verdict?.member ?? false,
-            nextCheckAt: verdict?.nextCheckAt ?? null,
-          },
-        ],
-        timer.dueAt,
-        { events: true, receivedAt: now },
-      );
+    // A timer whose segment is gone (or being recomputed) is dropped.
+    const orphans = mine.filter((t) => !byId.has(t.segmentId));
+    if (orphans.length > 0) {
+      await tx.$executeRaw`
+        DELETE FROM segment_timers t
+        USING unnest(${orphans.map((o) => o.segmentId)}::text[], ${orphans.map((o) => o.profileId)}::uuid[]) AS d(sid, pid)
+        WHERE t."segmentId" = d.sid AND t."profileId" = d.pid`;
     }
-    return done;
+    const points = mine.flatMap((t) => {
+      const segment = byId.get(t.segmentId);
+      return segment ? [{ segment, profileId: t.profileId, at: t.dueAt }] : [];
+    });
+    const decided = await evaluatePoints(tx, points);
+    // A missing profile leaves (and its timer is cleared), as before.
+    const verdicts = points.map((point, i) => ({
+      segment: point.segment,
+      profileId: point.profileId,
+      member: decided[i]?.member ?? false,
+      at: point.at,
+      nextCheckAt: decided[i]?.nextCheckAt ?? null,
+    }));
+    await applyVerdicts(tx, verdicts, { events: true, receivedAt: now });
+    return mine.length;
   });
 }
 
