@@ -211,7 +211,13 @@ type ProfileRow = {
 function profilesPart(workspaceId: string, profileIds: readonly string[]): JsonPart<ProfileRow[]> {
   const sql = Prisma.sql`
     SELECT p.id, p."userId", p.email, p.traits, p."unsubscribedAt"
-    FROM profiles p WHERE p."workspaceId" = ${workspaceId} AND p.id = ANY(${profileIds}::uuid[])`;
+    FROM unnest(${profileIds}::uuid[]) AS k(id)
+    -- A probe by key per profile, whatever the statistics say (OFFSET 0: not
+    -- flattened; the engine plans it once, see lib/db/sql.ts probePlans).
+    CROSS JOIN LATERAL (
+      SELECT p.id, p."userId", p.email, p.traits, p."unsubscribedAt" FROM profiles p
+      WHERE p."workspaceId" = ${workspaceId} AND p.id = k.id OFFSET 0
+    ) p`;
   return jsonPart<
     Omit<ProfileRow, "unsubscribedAt"> & { unsubscribedAt: string | null },
     ProfileRow[]
@@ -369,8 +375,13 @@ function existingPart(
     keys.length === 0
       ? null
       : Prisma.sql`
-    SELECT id, status::text AS status, error, "idempotencyKey" FROM messages
-    WHERE "workspaceId" = ${workspaceId} AND "idempotencyKey" = ANY(${[...keys]}::text[])`;
+    SELECT m.id, m.status::text AS status, m.error, m."idempotencyKey"
+    FROM unnest(${[...keys]}::text[]) AS k(key)
+    -- A probe of the unique key per idempotency key (see profilesPart).
+    CROSS JOIN LATERAL (
+      SELECT id, status, error, "idempotencyKey" FROM messages
+      WHERE "workspaceId" = ${workspaceId} AND "idempotencyKey" = k.key OFFSET 0
+    ) m`;
   return jsonPart<
     { id: string; status: MessageStatus; error: string | null; idempotencyKey: string },
     Map<string, EnqueueMessageResult>

@@ -31,7 +31,10 @@ function notWaitingForTimer(finalBefore: Date) {
   return Prisma.sql`NOT EXISTS (
     SELECT 1 FROM journey_runs r
     WHERE r."workspaceId" = q."workspaceId" AND r."profileId" = q."profileId"
-      AND r."wakeAt" < q."timestamp" AND r."wakeAt" > ${finalBefore}::timestamp(3))`;
+      AND r."wakeAt" < q."timestamp" AND r."wakeAt" > ${finalBefore}::timestamp(3)
+    -- OFFSET 0: a probe per queued row by (workspace, profile), never a join
+    -- that a plan made while journey_runs looked empty would make a scan.
+    OFFSET 0)`;
 }
 
 /**

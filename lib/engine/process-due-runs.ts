@@ -52,10 +52,14 @@ export async function processDueRuns(
   const log = options.log ?? ((line: string) => console.error(`[cue] ${line}`));
   const limit = options.batchSize ?? DEFAULT_BATCH;
   const lateness = options.allowedLatenessMs ?? allowedLatenessMs();
-  return sqlTransaction((tx) => {
-    const now = clock();
-    return processBatch(tx, now, new Date(now.getTime() - lateness), limit, log);
-  });
+  // Key probes, like the event batches (process-events.ts): planned once per connection.
+  return sqlTransaction(
+    (tx) => {
+      const now = clock();
+      return processBatch(tx, now, new Date(now.getTime() - lateness), limit, log);
+    },
+    { probePlans: true },
+  );
 }
 
 // Cross-workspace on purpose: a worker serves every tenant, and the index on

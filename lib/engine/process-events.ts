@@ -77,6 +77,8 @@ export interface ProcessEventsResult {
 export const ENGINE_EVENTS_TASK = "engine-events";
 // Small: a message is readable only when its batch commits (see listen-engine-events.ts).
 const DEFAULT_BATCH = 20;
+// Every statement of a batch is a key probe: planned once per connection (lib/db/sql.ts).
+const PROBES = { probePlans: true } as const;
 
 export async function processEvents(
   options: ProcessEventsOptions = {},
@@ -91,7 +93,7 @@ export async function processEvents(
     return { now, finalBefore: new Date(now.getTime() - lateness), strict };
   };
   try {
-    return await sqlTransaction((tx) => processBatch(tx, at(), limit, log));
+    return await sqlTransaction((tx) => processBatch(tx, at(), limit, log), PROBES);
   } catch (error) {
     if (isTransientDbError(error)) throw error; // the rows are still there; the next round retries
     log(`engine: event batch failed (${errorText(error)}); retrying event by event`);
@@ -113,8 +115,9 @@ async function processOneByOne(
   for (let i = 0; i < limit; i++) {
     let claimed: bigint | null = null;
     try {
-      const result = await sqlTransaction((tx) =>
-        processBatch(tx, at(), 1, log, (id) => (claimed = id)),
+      const result = await sqlTransaction(
+        (tx) => processBatch(tx, at(), 1, log, (id) => (claimed = id)),
+        PROBES,
       );
       if (result.events === 0) break;
       total.events += result.events;
