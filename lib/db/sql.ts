@@ -163,12 +163,12 @@ function toSql(strings: TemplateStringsArray | Prisma.Sql, values: unknown[]): P
   return strings instanceof Prisma.Sql ? strings : Prisma.sql(strings, ...values);
 }
 
-type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+type Query = { name: string | undefined; text: string; values: unknown[] };
 
-function rawDbOn(target: () => Queryable): RawDb {
-  const run = (strings: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
+function rawDbWith(run: (query: Query) => Promise<pg.QueryResult>): RawDb {
+  const send = (strings: TemplateStringsArray | Prisma.Sql, values: unknown[]) => {
     const query = toSql(strings, values);
-    return target().query({
+    return run({
       name: statementName(query.text),
       text: query.text,
       values: query.values.map(toParameter),
@@ -176,16 +176,47 @@ function rawDbOn(target: () => Queryable): RawDb {
   };
   return {
     async $queryRaw<T>(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await run(strings, values)).rows as T;
+      return (await send(strings, values)).rows as T;
     },
     async $executeRaw(strings: TemplateStringsArray | Prisma.Sql, ...values: unknown[]) {
-      return (await run(strings, values)).rowCount ?? 0;
+      return (await send(strings, values)).rowCount ?? 0;
     },
   };
 }
 
+/** Statements on one checked-out connection (a transaction's). */
+function rawDbOn(client: pg.PoolClient): RawDb {
+  return rawDbWith((query) => client.query(query));
+}
+
+/**
+ * Statements on a pool, each on whichever connection is free: what
+ * `pool.query` does (an error releases the connection as failed), plus the
+ * connection's replanning when it is due (REPLAN, below).
+ */
+function rawDbOnPool(pool: () => pg.Pool): RawDb {
+  return rawDbWith(async (query) => {
+    const client = await pool().connect();
+    let failed: Error | undefined;
+    const lost = (error: Error) => {
+      failed = error;
+    };
+    client.on("error", lost);
+    try {
+      if (replanDue(client)) await client.query("DISCARD PLANS");
+      return await client.query(query);
+    } catch (error) {
+      failed = error as Error;
+      throw error;
+    } finally {
+      client.off("error", lost);
+      client.release(failed);
+    }
+  });
+}
+
 /** Statements on the pool, each on whichever connection is free. */
-export const sql: RawDb = rawDbOn(getPool);
+export const sql: RawDb = rawDbOnPool(() => getPool());
 
 /**
  * Statements on the read replica (DATABASE_READ_URL), or on the primary's
@@ -194,7 +225,7 @@ export const sql: RawDb = rawDbOn(getPool);
  * that decides a send (the engine, ingestion, the inbox, email delivery)
  * may use it; lib/db/data-access-rule.ts checks that.
  */
-export const readSql: RawDb = rawDbOn(() => getPool("read"));
+export const readSql: RawDb = rawDbOnPool(() => getPool("read"));
 
 /** Rows of one statement on the read replica (or the primary when none is set). */
 export async function readQueryRows<T>(query: Prisma.Sql): Promise<T[]> {
@@ -206,7 +237,7 @@ export async function readQueryRows<T>(query: Prisma.Sql): Promise<T[]> {
  * (see PoolKind): for statements whose planning costs more than it saves,
  * which ingestion's are.
  */
-export const genericPlanSql: RawDb = rawDbOn(() => getPool("generic"));
+export const genericPlanSql: RawDb = rawDbOnPool(() => getPool("generic"));
 
 /** Rows of one statement (a Prisma.sql template) on the pool. */
 export async function queryRows<T>(query: Prisma.Sql): Promise<T[]> {
@@ -303,56 +334,62 @@ export interface SqlTransactionOptions {
  * (2.2 s against 1.8 s). A generic plan is made once per connection, but made
  * while a table is young (its statistics say empty, until autovacuum's next
  * ANALYZE) it would scan that table on every batch; with sequential scans
- * off it is the index probe whatever the statistics say. Both settings are
- * LOCAL: they end with the transaction.
+ * off it is the index probe whatever the statistics say (and REPLAN, below,
+ * makes it again as the tables grow). Both settings are LOCAL: they end with
+ * the transaction.
  */
 const BEGIN_PROBES =
   "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off";
 
 /**
- * A generic plan is kept until ANALYZE invalidates it, and one made while a
- * table held a handful of rows picks any index that starts with the right
- * column (every probe costs the same on a tiny table): a probe by
- * (workspace, profile) on a (workspace, created) index scans the workspace.
- * On a new database that plan would stay until autovacuum's first ANALYZE, a
- * minute or more. So each connection makes its plans again (DISCARD PLANS,
- * before BEGIN) 1, 3, 7, 15… seconds after its first probe transaction, then
- * once a minute: each time from the table's current size. Measured on
- * bench:engine (fresh database, 100 events/s), the plans made in the first
- * second were ~10× slower per batch.
+ * REPLAN. A generic plan is kept until ANALYZE invalidates it, and one made
+ * while a table held a handful of rows is wrong once it has grown: it scans
+ * the table (every plan costs ~0 on an empty one), or picks any index that
+ * starts with the right column (every probe costs the same on a tiny table),
+ * so a probe by (workspace, profile) on a (workspace, created) index scans the
+ * workspace. On a new database such a plan stays until autovacuum's first
+ * ANALYZE of the table, a minute or more; PostgreSQL also picks generic plans
+ * by itself (after five executions, when one looks no dearer than custom
+ * ones), so this is true of every pooled statement, not only the engine's.
+ * So each connection makes its plans again (DISCARD PLANS, before its next
+ * statement or BEGIN) 1, 3, 7, 15, 31 s after its first use, then once a
+ * minute: each time from the tables' current size. Measured on bench:engine
+ * (fresh database): the engine's plans made in the first second were ~10×
+ * slower per batch, and the inbox stream's read, planned on an empty
+ * inbox_items, scanned it for every item (6.5 ms each at 150 events/s).
  */
 const REPLAN_FIRST_MS = 1_000;
 const REPLAN_MAX_MS = 60_000;
 
-/** When a connection's probe plans are next made again, and the wait after that. */
+/** When a connection's plans are next made again, and the wait after that. */
 export interface ReplanSchedule {
   at: number;
   every: number;
 }
 
-/** The statement that begins a probe transaction, and the connection's schedule after it. */
-export function probeBegin(
+/** Whether a connection with `schedule` makes its plans again now, and its schedule after. */
+export function nextReplan(
   schedule: ReplanSchedule | undefined,
   now: number,
-): { sql: string; schedule: ReplanSchedule } {
+): { discard: boolean; schedule: ReplanSchedule } {
   if (!schedule)
     return {
-      sql: BEGIN_PROBES,
+      discard: false,
       schedule: { at: now + REPLAN_FIRST_MS, every: 2 * REPLAN_FIRST_MS },
     };
-  if (now < schedule.at) return { sql: BEGIN_PROBES, schedule };
+  if (now < schedule.at) return { discard: false, schedule };
   return {
-    sql: `DISCARD PLANS; ${BEGIN_PROBES}`,
+    discard: true,
     schedule: { at: now + schedule.every, every: Math.min(2 * schedule.every, REPLAN_MAX_MS) },
   };
 }
 
 const replanSchedules = new WeakMap<pg.PoolClient, ReplanSchedule>();
 
-function beginProbes(client: pg.PoolClient): string {
-  const { sql, schedule } = probeBegin(replanSchedules.get(client), Date.now());
+function replanDue(client: pg.PoolClient): boolean {
+  const { discard, schedule } = nextReplan(replanSchedules.get(client), Date.now());
   replanSchedules.set(client, schedule);
-  return sql;
+  return discard;
 }
 
 /**
@@ -374,10 +411,12 @@ export async function sqlTransaction<T>(
   };
   client.on("error", lost);
   try {
-    await client.query(options.probePlans ? beginProbes(client) : "BEGIN");
+    // One round trip: the replanning when due, BEGIN, and probe-plan settings.
+    const begin = options.probePlans ? BEGIN_PROBES : "BEGIN";
+    await client.query(replanDue(client) ? `DISCARD PLANS; ${begin}` : begin);
     if (options.timeoutMs)
       await client.query(`SET LOCAL statement_timeout = ${Math.floor(options.timeoutMs)}`);
-    const result = await fn(rawDbOn(() => client));
+    const result = await fn(rawDbOn(client));
     await client.query("COMMIT");
     return result;
   } catch (error) {
