@@ -61,7 +61,7 @@ function inactivityTask(
       if (now < nextAt) return 0;
       const result = await sweepInactivity({ now: clock, log });
       // A full round means more lapsed profiles are waiting: go again at once.
-      const more = result.swept && result.considered > 0;
+      const more = result.swept && result.more;
       nextAt = more ? 0 : now + intervalMs;
       return more ? result.considered : 0;
     },

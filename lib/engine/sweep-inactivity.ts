@@ -54,6 +54,14 @@ export interface SweepResult {
   /** Lapsed profiles considered this round (0 when caught up). */
   considered: number;
   entered: number;
+  /**
+   * The round stopped at its batch size: more lapsed profiles may be waiting.
+   * Not `considered > 0`: the range starts a minute early (lapsedProfiles), so
+   * a profile the round decided not to enter (its lapse came due before the
+   * journey was live) is read again by every round for up to a minute, and a
+   * loop that went again while anything was considered spun on it.
+   */
+  more: boolean;
 }
 
 interface Candidate {
@@ -69,7 +77,7 @@ export async function sweepInactivity(options: SweepOptions = {}): Promise<Sweep
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`
       SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}::bigint) AS ok`;
-      if (!lock?.ok) return { swept: false, considered: 0, entered: 0 };
+      if (!lock?.ok) return { swept: false, considered: 0, entered: 0, more: false };
       const now = clock();
       const bound = new Date(now.getTime() - (options.allowedLatenessMs ?? allowedLatenessMs()));
       // Cross-workspace on purpose: one sweeper serves every tenant; each
@@ -82,7 +90,7 @@ export async function sweepInactivity(options: SweepOptions = {}): Promise<Sweep
       FROM journey_triggers t
       WHERE t.kind = 'inactivity'`;
       const versions = await loadVersions(tx, triggers, log);
-      const result: SweepResult = { swept: true, considered: 0, entered: 0 };
+      const result: SweepResult = { swept: true, considered: 0, entered: 0, more: false };
       for (const row of triggers) {
         const budget = limit - result.considered;
         if (budget <= 0) break;
@@ -95,6 +103,7 @@ export async function sweepInactivity(options: SweepOptions = {}): Promise<Sweep
         result.considered += done.considered;
         result.entered += done.entered;
       }
+      result.more = result.considered >= limit;
       return result;
     },
     { timeoutMs: SWEEP_TIMEOUT_MS },

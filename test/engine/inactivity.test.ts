@@ -65,6 +65,8 @@ describe("inactivity sweep", () => {
       await sweep(clock, 2),
     ];
     expect(rounds.map((r) => r.entered)).toEqual([2, 2, 1, 0]);
+    // Only a full round says more may wait (the worker goes again at once only then).
+    expect(rounds.map((r) => r.more)).toEqual([true, true, false, false]);
     for (const user of users) expect(await runsOf(ws, user)).toHaveLength(1);
 
     // Back, then quiet again: a new period, a new entry (re-entry "always").
@@ -105,7 +107,7 @@ describe("inactivity sweep", () => {
     try {
       await holder.query("SELECT pg_advisory_lock(4242010)");
       const clock = new FakeClock("2026-06-01T10:00:00Z");
-      expect(await sweep(clock)).toEqual({ swept: false, considered: 0, entered: 0 });
+      expect(await sweep(clock)).toEqual({ swept: false, considered: 0, entered: 0, more: false });
       await holder.query("SELECT pg_advisory_unlock(4242010)");
       expect((await sweep(clock)).swept).toBe(true);
     } finally {
