@@ -319,7 +319,7 @@ export interface SqlTransactionOptions {
   /** Run on the generic-plan pool (`genericPlanSql`'s): ingestion's writes. */
   genericPlans?: boolean;
   /**
-   * Key-probe plans (PROBE_PLANS): for transactions whose every statement
+   * Key-probe plans (BEGIN_PROBES): for transactions whose every statement
    * reads and writes by key (the engine's event and timer batches).
    */
   probePlans?: boolean;
