@@ -239,38 +239,14 @@ type HistoryRow =
  */
 export function profileHistoryPart(
   refs: readonly (ProfileRef & { since: Date })[],
+  options: { sinceCoversRuns?: boolean } = {},
 ): JsonPart<Map<string, ProfileHistory>> {
+  const ref = options.sinceCoversRuns ? givenSince(refs) : sinceOfOpenRuns(refs);
   const sql =
     refs.length === 0
       ? null
       : Prisma.sql`
-    WITH ref AS MATERIALIZED (
-      -- Driven from each profile: its open runs by (workspaceId, profileId,
-      -- status), their held events by key. LATERAL with OFFSET 0 (which keeps
-      -- the planner from flattening a subquery and reordering its joins) holds
-      -- that order on a database whose statistics are not in yet; without it
-      -- the events of the whole workspace were scanned per profile. Ended runs
-      -- hold no timer (wakeAt is cleared when a run ends).
-      SELECT ref.ws, ref.pid, least(ref.since, runs.wake, runs.entered, held.at) AS since
-      FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
-                  ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)
-      CROSS JOIN LATERAL (
-        SELECT min(r."wakeAt") AS wake,
-               -- A run a pause left behind enters as of its trigger, and takes its
-               -- held events as of theirs (held-events.ts), whichever task meets it.
-               min(r."enteredAt") FILTER (WHERE r.status = 'active') AS entered,
-               coalesce(array_agg(r.id), '{}') AS ids
-        FROM journey_runs r
-        WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
-          AND r.status IN ('active', 'waiting')
-      ) runs
-      CROSS JOIN LATERAL (
-        SELECT min(e."timestamp") AS at
-        FROM (SELECT h."eventId" FROM held_events h
-              WHERE h."runId" = ANY(runs.ids) AND h."workspaceId" = ref.ws OFFSET 0) h
-        JOIN events e ON e.id = h."eventId" AND e."workspaceId" = ref.ws
-      ) held
-    ), later AS (
+    WITH ref AS MATERIALIZED (${ref}), later AS (
       SELECT ref.pid, e.id, e.type, e."timestamp", e.traits, e.tz
       FROM ref CROSS JOIN LATERAL (
         SELECT e.id, e.type, e."timestamp", e.traits, e.context -> 'timezone' AS tz
@@ -345,4 +321,42 @@ export function profileHistoryPart(
     }
     return out;
   });
+}
+
+/** `since` as given: the caller's refs already hold the earliest moment of every run it steps. */
+function givenSince(refs: readonly (ProfileRef & { since: Date })[]): Prisma.Sql {
+  return Prisma.sql`
+      SELECT ref.ws, ref.pid, ref.since
+      FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
+                  ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)`;
+}
+
+/** `since` moved back to the profile's open runs and their held events, which the batch may step. */
+function sinceOfOpenRuns(refs: readonly (ProfileRef & { since: Date })[]): Prisma.Sql {
+  return Prisma.sql`
+      -- Driven from each profile: its open runs by (workspaceId, profileId,
+      -- status), their held events by key. LATERAL with OFFSET 0 (which keeps
+      -- the planner from flattening a subquery and reordering its joins) holds
+      -- that order on a database whose statistics are not in yet; without it
+      -- the events of the whole workspace were scanned per profile. Ended runs
+      -- hold no timer (wakeAt is cleared when a run ends).
+      SELECT ref.ws, ref.pid, least(ref.since, runs.wake, runs.entered, held.at) AS since
+      FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
+                  ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)
+      CROSS JOIN LATERAL (
+        SELECT min(r."wakeAt") AS wake,
+               -- A run a pause left behind enters as of its trigger, and takes its
+               -- held events as of theirs (held-events.ts), whichever task meets it.
+               min(r."enteredAt") FILTER (WHERE r.status = 'active') AS entered,
+               coalesce(array_agg(r.id), '{}') AS ids
+        FROM journey_runs r
+        WHERE r."workspaceId" = ref.ws AND r."profileId" = ref.pid
+          AND r.status IN ('active', 'waiting')
+      ) runs
+      CROSS JOIN LATERAL (
+        SELECT min(e."timestamp") AS at
+        FROM (SELECT h."eventId" FROM held_events h
+              WHERE h."runId" = ANY(runs.ids) AND h."workspaceId" = ref.ws OFFSET 0) h
+        JOIN events e ON e.id = h."eventId" AND e."workspaceId" = ref.ws
+      ) held`;
 }

@@ -36,6 +36,12 @@ export interface BatchInput {
    * rebuilt as of each decision from the calls since then (facts as of event time).
    */
   historySince?: ReadonlyMap<string, Date>;
+  /**
+   * The caller's `historySince` already holds the earliest moment of every
+   * run it steps (the due-timer task, which steps only its claimed runs), so
+   * the history read need not look up the profiles' other open runs.
+   */
+  historySinceCoversRuns?: boolean;
   log: (line: string) => void;
 }
 
@@ -73,7 +79,7 @@ export async function prepareBatch(
     return since ? [{ ...ref, since }] : [];
   });
   const { facts, rules, journeys, versions, sends, previous, history } = await queryParts(tx, {
-    history: profileHistoryPart(historyRefs),
+    history: profileHistoryPart(historyRefs, { sinceCoversRuns: input.historySinceCoversRuns }),
     facts: profileFactsPart(refs),
     rules: deliveryRulesPart(workspaceIds, log),
     journeys: journeysPart(journeyRefs),

@@ -122,6 +122,8 @@ async function processBatch(
     entryJourneys: [],
     sendsFrom: earliest,
     historySince,
+    // Only the claimed runs are stepped, and historySince holds each one's earliest moment.
+    historySinceCoversRuns: true,
     log,
   });
   await disarmOrphans(tx, prepared.orphans, log);
