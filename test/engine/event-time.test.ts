@@ -493,3 +493,57 @@ describe("a trait-change trigger enters on a change seen after publish", () => {
     expect(await runsOf(ws.workspaceId, "tm-3")).toEqual([]);
   });
 });
+
+describe("the timer task decides as of each timer's due time", () => {
+  it("a trait the app changed after the timer was due does not count, one changed before it does", async () => {
+    await publish("Pro after a minute", {
+      version: 1,
+      nodes: [
+        { id: "trigger", type: "trigger", trigger: { kind: "event", event: "Trial Began" } },
+        {
+          id: "wait",
+          type: "delay",
+          delay: { kind: "duration", duration: { amount: 1, unit: "minutes" } },
+        },
+        {
+          id: "pro",
+          type: "filter",
+          condition: { all: [{ kind: "trait", path: "plan", operator: "eq", value: "pro" }] },
+        },
+        inAppNode("tips", "Pro tips"),
+        { id: "end", type: "exit" },
+      ],
+      edges: [
+        { from: "trigger", to: "wait" },
+        { from: "wait", to: "pro" },
+        { from: "pro", to: "tips" },
+        { from: "tips", to: "end" },
+      ],
+      settings: { reentry: { mode: "always" }, holdoutPercent: 0 },
+    });
+    // Both enter 4 minutes ago as free users; their timers are due 3 minutes ago.
+    // One upgrades before its timer is due; the engine is then at 190 s ago.
+    await postBatch([
+      ...["due-late", "due-early"].flatMap((userId) => [
+        { type: "identify", userId, traits: { plan: "free" }, timestamp: ago(300_000) },
+        { type: "track", userId, event: "Trial Began", timestamp: ago(240_000) },
+      ]),
+      { type: "identify", userId: "due-early", traits: { plan: "pro" }, timestamp: ago(200_000) },
+    ]);
+    await engineAt(new Date(Date.now() - 190_000));
+    expect((await runsOf(ws.workspaceId, "due-early"))[0]).toMatchObject({ status: "waiting" });
+    // The other upgrades after its timer was due, before the worker got to it.
+    await postBatch([
+      { type: "identify", userId: "due-late", traits: { plan: "pro" }, timestamp: ago(60_000) },
+    ]);
+    // The timer task alone meets both runs, with both profiles stored as "pro".
+    while (
+      (await processDueRuns({ now: () => new Date(), log: quiet, allowedLatenessMs: 0 })).claimed >
+      0
+    ) {}
+    expect(await sentNodes("due-late")).toEqual([]);
+    expect(await sentNodes("due-early")).toEqual(["tips"]);
+    const [late] = await runsOf(ws.workspaceId, "due-late");
+    expect(late).toMatchObject({ status: "filtered" });
+  });
+});

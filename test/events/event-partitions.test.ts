@@ -147,6 +147,10 @@ describe("the engine's per-profile reads by event time", () => {
     // Two days into the second week: events_before and the first week cannot hold later events.
     const since = new Date((weekly[1].from as Date).getTime() + 2 * DAY);
     const history = profileHistoryPart([{ workspaceId, profileId, since }]).sql;
+    // The due-timer task's form: `since` as given, no look-up of open runs.
+    const historyGiven = profileHistoryPart([{ workspaceId, profileId, since }], {
+      sinceCoversRuns: true,
+    }).sql;
     const caughtUp = evaluatedEventsPart([
       {
         queueId: 1n,
@@ -160,7 +164,7 @@ describe("the engine's per-profile reads by event time", () => {
         receivedAt: since,
       },
     ]).sql;
-    for (const query of [history, caughtUp]) {
+    for (const query of [history, historyGiven, caughtUp]) {
       const plan = await explain(query as Prisma.Sql);
       if (process.env.SHOW_PLANS) console.log(plan);
       expect(plan).toContain(weekly[1].name);
