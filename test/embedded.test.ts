@@ -111,6 +111,15 @@ describe("startEmbeddedPostgres", () => {
       const dataDir = tempDataDir();
       const first = await timed("first start (initdb)", () => start(dataDir));
       expect(first.url).toBe(`postgresql://cue:cue@127.0.0.1:${first.port}/cue`);
+      // Sized for ingestion, not PostgreSQL's smallest-machine defaults (README, database).
+      const settings = await query<{ name: string; setting: string; unit: string }>(
+        first.url,
+        "SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'max_wal_size') ORDER BY name",
+      );
+      expect(settings).toEqual([
+        { name: "max_wal_size", setting: "4096", unit: "MB" },
+        { name: "shared_buffers", setting: "65536", unit: "8kB" },
+      ]);
       await query(first.url, "CREATE TABLE notes (body text); INSERT INTO notes VALUES ('kept')");
       await timed("stop", () => first.stop());
       await first.stop(); // idempotent

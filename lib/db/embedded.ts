@@ -190,6 +190,13 @@ function createInstance(databaseDir: string, port: number, diagnostics: LogBuffe
       // events table's indexes outgrow it within a few million events.
       "-c",
       "shared_buffers=512MB",
+      // The default (1 GB of WAL between checkpoints) is reached within a few
+      // seconds of bulk ingestion: checkpoints then ran back to back, and each
+      // made every page written next log whole again (full-page writes),
+      // 2–3 checkpoints per minute of bench:ingest. pg_wal may grow to this
+      // size under load and shrinks back when idle (README, Configuration).
+      "-c",
+      "max_wal_size=4GB",
     ],
     // Kept for diagnostics only; a healthy start prints nothing.
     onLog: (message) => diagnostics.push(message),
