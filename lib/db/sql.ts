@@ -4,6 +4,7 @@ import pg from "pg";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { reportDatabaseError } from "./availability";
 import { poolSizes } from "./pool-size";
+import { replanDue } from "./replan";
 
 // The hot paths (ingestion, the inbox API, the engine's event and timer
 // transactions) run their statements on node-postgres directly. Measured on
@@ -190,29 +191,47 @@ function rawDbOn(client: pg.PoolClient): RawDb {
 }
 
 /**
+ * Runs `fn` on a connection checked out of `pool` and releases it after,
+ * destroyed rather than pooled when `fn` called `fail` or the connection was
+ * lost meanwhile. A checked-out connection has no listener of the pool's: if
+ * the server went away between two statements, its `error` event would be
+ * uncaught and end the process; the next statement fails instead.
+ */
+async function onConnection<T>(
+  pool: pg.Pool,
+  fn: (client: pg.PoolClient, fail: (error: Error) => void) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  const fail = (error: Error) => {
+    failed = error;
+  };
+  client.on("error", fail);
+  try {
+    return await fn(client, fail);
+  } finally {
+    client.off("error", fail);
+    client.release(failed);
+  }
+}
+
+/**
  * Statements on a pool, each on whichever connection is free: what
  * `pool.query` does (an error releases the connection as failed), plus the
- * connection's replanning when it is due (REPLAN, below).
+ * connection's replanning when it is due (lib/db/replan.ts).
  */
 function rawDbOnPool(pool: () => pg.Pool): RawDb {
-  return rawDbWith(async (query) => {
-    const client = await pool().connect();
-    let failed: Error | undefined;
-    const lost = (error: Error) => {
-      failed = error;
-    };
-    client.on("error", lost);
-    try {
-      if (replanDue(client)) await client.query("DISCARD PLANS");
-      return await client.query(query);
-    } catch (error) {
-      failed = error as Error;
-      throw error;
-    } finally {
-      client.off("error", lost);
-      client.release(failed);
-    }
-  });
+  return rawDbWith((query) =>
+    onConnection(pool(), async (client, fail) => {
+      try {
+        if (replanDue(client)) await client.query("DISCARD PLANS");
+        return await client.query(query);
+      } catch (error) {
+        fail(error as Error);
+        throw error;
+      }
+    }),
+  );
 }
 
 /** Statements on the pool, each on whichever connection is free. */
@@ -334,63 +353,12 @@ export interface SqlTransactionOptions {
  * (2.2 s against 1.8 s). A generic plan is made once per connection, but made
  * while a table is young (its statistics say empty, until autovacuum's next
  * ANALYZE) it would scan that table on every batch; with sequential scans
- * off it is the index probe whatever the statistics say (and REPLAN, below,
- * makes it again as the tables grow). Both settings are LOCAL: they end with
- * the transaction.
+ * off it is the index probe whatever the statistics say (and REPLAN,
+ * lib/db/replan.ts, makes it again as the tables grow). Both settings are
+ * LOCAL: they end with the transaction.
  */
 const BEGIN_PROBES =
   "BEGIN; SET LOCAL plan_cache_mode = force_generic_plan; SET LOCAL enable_seqscan = off";
-
-/**
- * REPLAN. A generic plan is kept until ANALYZE invalidates it, and one made
- * while a table held a handful of rows is wrong once it has grown: it scans
- * the table (every plan costs ~0 on an empty one), or picks any index that
- * starts with the right column (every probe costs the same on a tiny table),
- * so a probe by (workspace, profile) on a (workspace, created) index scans the
- * workspace. On a new database such a plan stays until autovacuum's first
- * ANALYZE of the table, a minute or more; PostgreSQL also picks generic plans
- * by itself (after five executions, when one looks no dearer than custom
- * ones), so this is true of every pooled statement, not only the engine's.
- * So each connection makes its plans again (DISCARD PLANS, before its next
- * statement or BEGIN) 1, 3, 7, 15, 31 s after its first use, then once a
- * minute: each time from the tables' current size. Measured on bench:engine
- * (fresh database): the engine's plans made in the first second were ~10×
- * slower per batch, and the inbox stream's read, planned on an empty
- * inbox_items, scanned it for every item (6.5 ms each at 150 events/s).
- */
-const REPLAN_FIRST_MS = 1_000;
-const REPLAN_MAX_MS = 60_000;
-
-/** When a connection's plans are next made again, and the wait after that. */
-export interface ReplanSchedule {
-  at: number;
-  every: number;
-}
-
-/** Whether a connection with `schedule` makes its plans again now, and its schedule after. */
-export function nextReplan(
-  schedule: ReplanSchedule | undefined,
-  now: number,
-): { discard: boolean; schedule: ReplanSchedule } {
-  if (!schedule)
-    return {
-      discard: false,
-      schedule: { at: now + REPLAN_FIRST_MS, every: 2 * REPLAN_FIRST_MS },
-    };
-  if (now < schedule.at) return { discard: false, schedule };
-  return {
-    discard: true,
-    schedule: { at: now + schedule.every, every: Math.min(2 * schedule.every, REPLAN_MAX_MS) },
-  };
-}
-
-const replanSchedules = new WeakMap<pg.PoolClient, ReplanSchedule>();
-
-function replanDue(client: pg.PoolClient): boolean {
-  const { discard, schedule } = nextReplan(replanSchedules.get(client), Date.now());
-  replanSchedules.set(client, schedule);
-  return discard;
-}
 
 /**
  * Runs `fn` in one transaction on one pooled connection: COMMIT when it
@@ -401,33 +369,25 @@ export async function sqlTransaction<T>(
   fn: (tx: RawDb) => Promise<T>,
   options: SqlTransactionOptions = {},
 ): Promise<T> {
-  const client = await getPool(options.genericPlans ? "generic" : "default").connect();
-  let broken: Error | undefined;
-  // A checked-out connection has no listener of the pool's: if the server
-  // goes away between two statements, the `error` event would be uncaught
-  // and end the process. The next statement fails and the transaction with it.
-  const lost = (error: Error) => {
-    broken = error;
-  };
-  client.on("error", lost);
-  try {
-    // One round trip: the replanning when due, BEGIN, and probe-plan settings.
-    const begin = options.probePlans ? BEGIN_PROBES : "BEGIN";
-    await client.query(replanDue(client) ? `DISCARD PLANS; ${begin}` : begin);
-    if (options.timeoutMs)
-      await client.query(`SET LOCAL statement_timeout = ${Math.floor(options.timeoutMs)}`);
-    const result = await fn(rawDbOn(client));
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
-    throw error;
-  } finally {
-    client.off("error", lost);
-    client.release(broken);
-  }
+  return onConnection(
+    getPool(options.genericPlans ? "generic" : "default"),
+    async (client, fail) => {
+      try {
+        // One round trip: the replanning when due, BEGIN, and probe-plan settings.
+        const begin = options.probePlans ? BEGIN_PROBES : "BEGIN";
+        await client.query(replanDue(client) ? `DISCARD PLANS; ${begin}` : begin);
+        if (options.timeoutMs)
+          await client.query(`SET LOCAL statement_timeout = ${Math.floor(options.timeoutMs)}`);
+        const result = await fn(rawDbOn(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        // A connection whose ROLLBACK fails is discarded, not pooled.
+        await client.query("ROLLBACK").catch(fail);
+        throw error;
+      }
+    },
+  );
 }
 
 /** Closes the pool (scripts and tests that want a clean exit). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { nextReplan, sql, sqlTransaction } from "@/lib/db/sql";
+import { nextReplan } from "@/lib/db/replan";
+import { sql, sqlTransaction } from "@/lib/db/sql";
 
 // sqlTransaction(…, { probePlans: true }): the engine's batches run on generic
 // plans with sequential scans off. Every pooled connection makes its plans
