@@ -65,6 +65,30 @@ describe("events' weekly partitions", () => {
     expect(await ensureEventPartitions({ weeksAhead: 7 })).toBe(0);
   });
 
+  it("are vacuumed at the insert-only pace, event_dedupe too, including tables made before it", async () => {
+    const paced = async () =>
+      sql.$queryRaw<{ name: string; paced: boolean }[]>`
+        SELECT c.relname AS name,
+               coalesce(c.reloptions, '{}') @> ARRAY['autovacuum_vacuum_cost_delay=10'] AS paced
+        FROM pg_class c
+        WHERE c.relname = 'event_dedupe' OR c.oid IN (SELECT relid FROM pg_partition_tree('events') WHERE isleaf)
+        ORDER BY 1`;
+    await ensureEventPartitions();
+    const before = await paced();
+    expect(before.map((t) => t.name)).toContain("events_before");
+    expect(before.map((t) => t.name)).toContain("event_dedupe");
+    expect(before.every((t) => t.paced)).toBe(true);
+    // As an install from before the setting: ensuring sets it again.
+    await sql.$executeRaw`ALTER TABLE events_before RESET (autovacuum_vacuum_cost_delay)`;
+    await sql.$executeRaw`ALTER TABLE event_dedupe RESET (autovacuum_vacuum_cost_delay)`;
+    expect((await paced()).filter((t) => !t.paced).map((t) => t.name)).toEqual([
+      "event_dedupe",
+      "events_before",
+    ]);
+    expect(await ensureEventPartitions()).toBe(0);
+    expect((await paced()).every((t) => t.paced)).toBe(true);
+  });
+
   it("keep dedupe by messageId exact across partitions", async () => {
     const { workspaceId } = await createTestWorkspace();
     await ingestBatch({
