@@ -193,8 +193,8 @@ function createInstance(databaseDir: string, port: number, diagnostics: LogBuffe
       // The default (1 GB of WAL between checkpoints) is reached within a few
       // seconds of bulk ingestion: checkpoints then ran back to back, and each
       // made every page written next log whole again (full-page writes),
-      // 2–3 checkpoints per minute of bench:ingest. pg_wal may grow to this
-      // size under load and shrinks back when idle (README, Configuration).
+      // 2–3 checkpoints per minute of bench:ingest. pg_wal may grow to about
+      // this size under load (README, Operating Cue: database).
       "-c",
       "max_wal_size=4GB",
     ],

@@ -323,12 +323,16 @@ export function profileHistoryPart(
   });
 }
 
+/** The refs as rows `ref(ws, pid, since)`. */
+function refRows(refs: readonly (ProfileRef & { since: Date })[]): Prisma.Sql {
+  return Prisma.sql`unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
+                  ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)`;
+}
+
 /** `since` as given: the caller's refs already hold the earliest moment of every run it steps. */
 function givenSince(refs: readonly (ProfileRef & { since: Date })[]): Prisma.Sql {
   return Prisma.sql`
-      SELECT ref.ws, ref.pid, ref.since
-      FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
-                  ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)`;
+      SELECT ref.ws, ref.pid, ref.since FROM ${refRows(refs)}`;
 }
 
 /** `since` moved back to the profile's open runs and their held events, which the batch may step. */
@@ -341,8 +345,7 @@ function sinceOfOpenRuns(refs: readonly (ProfileRef & { since: Date })[]): Prism
       -- the events of the whole workspace were scanned per profile. Ended runs
       -- hold no timer (wakeAt is cleared when a run ends).
       SELECT ref.ws, ref.pid, least(ref.since, runs.wake, runs.entered, held.at) AS since
-      FROM unnest(${refs.map((r) => r.workspaceId)}::text[], ${refs.map((r) => r.profileId)}::uuid[],
-                  ${refs.map((r) => r.since)}::timestamp(3)[]) AS ref(ws, pid, since)
+      FROM ${refRows(refs)}
       CROSS JOIN LATERAL (
         SELECT min(r."wakeAt") AS wake,
                -- A run a pause left behind enters as of its trigger, and takes its

@@ -22,7 +22,10 @@ const WEEK_MS = 7 * 86_400_000;
  * bench:ingest from a fresh `npm start`, ten runs: /batch ≥ 0.5 of the
  * ceiling and /track p99 ≤ 50 ms together in 10 of 10, against 8 of 10 (README).
  */
-export const INSERT_ONLY_VACUUM = "autovacuum_vacuum_cost_delay = 10";
+const VACUUM_COST_DELAY_MS = 10;
+export const INSERT_ONLY_VACUUM = `autovacuum_vacuum_cost_delay = ${VACUUM_COST_DELAY_MS}`;
+/** How pg_class.reloptions spells it. */
+const INSERT_ONLY_RELOPTION = `autovacuum_vacuum_cost_delay=${VACUUM_COST_DELAY_MS}`;
 
 /** The lowest UUIDv7 of an instant (cue_uuidv7_floor in SQL). */
 export function uuidv7Floor(ms: number): string {
@@ -101,8 +104,8 @@ async function paceVacuum(client: Pick<pg.ClientBase, "query">, tables: string[]
   const { rows } = await client.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c
      WHERE c.relname = ANY($1::text[]) AND c.relnamespace = current_schema()::regnamespace
-       AND NOT (coalesce(c.reloptions, '{}') @> ARRAY['autovacuum_vacuum_cost_delay=10'])`,
-    [tables],
+       AND NOT (coalesce(c.reloptions, '{}') @> ARRAY[$2::text])`,
+    [tables, INSERT_ONLY_RELOPTION],
   );
   for (const { name } of rows) {
     await client.query(`ALTER TABLE "${name}" SET (${INSERT_ONLY_VACUUM})`);
