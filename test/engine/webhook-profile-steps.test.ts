@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { sql, sqlTransaction } from "@/lib/db/sql";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { createJourney } from "@/lib/journeys/create-journey";
 import { updateJourney } from "@/lib/journeys/update-journey";
@@ -405,5 +405,26 @@ describe("update-profile step", () => {
       where: { id: await profileId(workspaceId, "l1") },
     });
     expect(profile.traits).toMatchObject({ flag: true });
+  });
+});
+
+describe("the step signing secret", () => {
+  it("is made once when deliveries ask for it at the same moment, and each gets it", async () => {
+    const { workspaceId } = await createTestWorkspace("Secret race");
+    // One delivery makes it and commits a moment later; the other asks meanwhile,
+    // so its statement starts before that commit.
+    let made!: () => void;
+    const inserted = new Promise<void>((resolve) => {
+      made = resolve;
+    });
+    const first = sqlTransaction(async (tx) => {
+      const secret = await stepSigningSecret(tx, workspaceId);
+      made();
+      await tx.$queryRaw`SELECT pg_sleep(0.3)`;
+      return secret;
+    });
+    await inserted;
+    const second = await stepSigningSecret(sql, workspaceId);
+    expect(second?.secret).toBe((await first).secret);
   });
 });
