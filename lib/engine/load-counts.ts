@@ -1,5 +1,6 @@
 import { asRecord } from "@/lib/db/json-record";
 import type { RawDb } from "@/lib/db/sql";
+import { rolledCount, rolledCountBefore } from "@/lib/events/event-rollups";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type CountQuery, countKey, requiredCounts } from "@/lib/journey-core/count-queries";
 import type { JourneyDefinition } from "@/lib/journey-core/definition";
@@ -66,20 +67,20 @@ export async function countEventsSql(
       ? Prisma.empty
       : Prisma.sql`AND "timestamp" > ${from}::timestamp(3) AND id >= cue_event_id_floor(${from}::timestamp(3))`;
   if (query.where.length === 0) {
-    const rows = before
-      ? await tx.$queryRaw<{ n: number }[]>`
-          SELECT count(*)::int AS n FROM events
-          WHERE "profileId" = ${profileId}::uuid AND "workspaceId" = ${workspaceId}
-            AND name = ${query.event} AND type = 'track'
-            AND ("timestamp", "receivedAt", id) < (${before.timestamp}::timestamp(3), ${before.receivedAt}::timestamp(3), ${before.eventId}::uuid)`
-      : await tx.$queryRaw<{ n: number }[]>`
-          SELECT count(*)::int AS n FROM events
-          WHERE "profileId" = ${profileId}::uuid AND "workspaceId" = ${workspaceId}
-            AND name = ${query.event} AND type = 'track'
-            AND "timestamp" <= ${now}::timestamp(3)
-            ${inWindow}`;
+    // Whole days from the rollups, the edge days from events (event-rollups.ts).
+    const target = {
+      workspaceId: Prisma.sql`${workspaceId}`,
+      profileId: Prisma.sql`${profileId}::uuid`,
+      name: Prisma.sql`${query.event}`,
+    };
+    const count = before
+      ? rolledCountBefore(target, before)
+      : rolledCount(target, Prisma.sql`${from}::timestamp(3)`, Prisma.sql`${now}::timestamp(3)`);
+    const rows = await tx.$queryRaw<{ n: number }[]>`SELECT c.n FROM ${count} c`;
     return rows[0]?.n ?? 0;
   }
+  // Property conditions read the events themselves: only the raw events
+  // kept count (README, Retention).
   const rows = before
     ? await tx.$queryRaw<{ properties: Prisma.JsonValue }[]>`
         SELECT properties FROM events

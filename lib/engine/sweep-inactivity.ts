@@ -1,5 +1,7 @@
 import "server-only";
 import { jsonTimestamp, type RawDb, sqlTransaction } from "@/lib/db/sql";
+import { rawEventsKeptFrom } from "@/lib/events/event-rollups";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { LAST_SEEN_RESOLUTION_MS } from "@/lib/ingest/insert-events";
 import { durationToMs, type InactivityTrigger } from "@/lib/journey-core/definition";
 import { indexJourney } from "@/lib/journey-core/journey-graph";
@@ -245,8 +247,13 @@ async function lapsedProfiles(tx: RawDb, q: RangeQuery): Promise<Candidate[]> {
  * profiles that never sent it, lapsing from their firstSeenAt.
  */
 async function lapsedOnEvent(tx: RawDb, q: RangeQuery & { event: string }): Promise<Candidate[]> {
-  return tx.$queryRaw<Candidate[]>`
-    SELECT c."profileId", c.activity FROM (
+  const keptFrom = rawEventsKeptFrom(new Date());
+  // The range from the raw events while retention keeps them (a short range
+  // of the index); past it, from the rollups' days it touches, where a
+  // day's lastAt is its last event (lib/events/event-rollups.ts).
+  const lastInRange =
+    keptFrom === null || q.from >= keptFrom
+      ? Prisma.sql`
       SELECT e."profileId"::text AS "profileId", max(e."timestamp") AS activity
       FROM events e
       WHERE e."workspaceId" = ${q.workspaceId} AND e.name = ${q.event} AND e.type = 'track'
@@ -258,14 +265,30 @@ async function lapsedOnEvent(tx: RawDb, q: RangeQuery & { event: string }): Prom
         SELECT 1 FROM events l
         WHERE l."profileId" = e."profileId" AND l.name = ${q.event} AND l.type = 'track'
           AND l."timestamp" > ${q.cutoff}::timestamp(3)
-          AND l.id >= cue_event_id_floor(${q.cutoff}::timestamp(3)))
+          AND l.id >= cue_event_id_floor(${q.cutoff}::timestamp(3)))`
+      : Prisma.sql`
+      SELECT ro."profileId"::text AS "profileId", max(ro."lastAt") AS activity
+      FROM event_rollups ro
+      WHERE ro."workspaceId" = ${q.workspaceId} AND ro.name = ${q.event}
+        AND ro.day >= ${q.from}::date AND ro.day <= ${q.cutoff}::date
+        AND ro."lastAt" >= ${q.from}::timestamp(3)
+      GROUP BY ro."profileId"
+      HAVING max(ro."lastAt") <= ${q.cutoff}::timestamp(3) AND NOT EXISTS (
+        SELECT 1 FROM event_rollups l
+        WHERE l."workspaceId" = ${q.workspaceId} AND l."profileId" = ro."profileId"
+          AND l.name = ${q.event} AND l.day > ${q.cutoff}::date)`;
+  return tx.$queryRaw<Candidate[]>`
+    SELECT c."profileId", c.activity FROM (
+      ${lastInRange}
       UNION ALL
       SELECT p.id::text, p."firstSeenAt"
       FROM profiles p
       WHERE p."workspaceId" = ${q.workspaceId}
         AND p."firstSeenAt" >= ${q.from}::timestamp(3) AND p."firstSeenAt" <= ${q.cutoff}::timestamp(3)
+        -- Ever sent it: the rollups outlive raw events (lib/events/event-rollups.ts).
         AND NOT EXISTS (
-          SELECT 1 FROM events l WHERE l."profileId" = p.id AND l.name = ${q.event} AND l.type = 'track')
+          SELECT 1 FROM event_rollups l
+          WHERE l."workspaceId" = ${q.workspaceId} AND l."profileId" = p.id AND l.name = ${q.event})
     ) c
     WHERE NOT EXISTS (
       SELECT 1 FROM inactivity_fires f
@@ -285,9 +308,10 @@ async function lastEventTimes(
   const rows = event
     ? await tx.$queryRaw<{ profileId: string; at: Date | null }[]>`
         SELECT pid::text AS "profileId",
-               (SELECT max(e."timestamp") FROM events e
-                WHERE e."profileId" = pid AND e."workspaceId" = ${workspaceId}
-                  AND e.name = ${event} AND e.type = 'track') AS at
+               -- The latest day's last event, from the rollups (event-rollups.ts).
+               (SELECT ro."lastAt" FROM event_rollups ro
+                WHERE ro."workspaceId" = ${workspaceId} AND ro."profileId" = pid AND ro.name = ${event}
+                ORDER BY ro.day DESC LIMIT 1) AS at
         FROM unnest(${profileIds}::uuid[]) AS pid`
     : await tx.$queryRaw<{ profileId: string; at: Date | null }[]>`
         SELECT pid::text AS "profileId",

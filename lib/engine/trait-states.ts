@@ -34,7 +34,8 @@ async function forEachProfileChunk(
     const rows = await db.$queryRaw<{ id: string; traits: unknown }[]>`
       SELECT id::text AS id, traits FROM profiles
       WHERE "workspaceId" = ${workspaceId} AND id > ${after}::uuid
-      ORDER BY id LIMIT ${CHUNK}`;
+      -- The uuid column (the primary key's order), not the text alias.
+      ORDER BY profiles.id LIMIT ${CHUNK}`;
     if (rows.length === 0) return;
     await visit(rows.map((r) => ({ id: r.id, traits: asRecord(r.traits) })));
     after = rows[rows.length - 1]?.id ?? after;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { RawDb } from "@/lib/db/sql";
 import { uuidv7 } from "@/lib/db/uuidv7";
+import { writeRollups } from "@/lib/events/event-rollups";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { traitPreferencesCte } from "@/lib/topics/topic-trait";
 import type { NormalizedMessage, Rejection } from "./types";
@@ -245,6 +246,11 @@ export async function writeEvents(
           OR s.first_seen < p."firstSeenAt"
           OR s.last_seen >= p."lastSeenAt" + ${LAST_SEEN_RESOLUTION}::interval
           OR ${deviceMoves})
+      RETURNING 1)`,
+    // What counts read instead of raw history (lib/events/event-rollups.ts).
+    Prisma.sql`rollups AS (${writeRollups(Prisma.sql`
+      SELECT ${workspaceId} AS "workspaceId", "profileId", name, "timestamp"
+      FROM fresh WHERE type = 'track'`)}
       RETURNING 1)`,
     Prisma.sql`catalog_counts AS (
       SELECT CASE WHEN type = 'track' THEN name ELSE type END AS name,

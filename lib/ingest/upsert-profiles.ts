@@ -73,7 +73,8 @@ async function createProfiles(db: RawDb, workspaceId: string, plan: IdentityPlan
  * (the survivor's on a tie, then the profile folded first), email and the
  * trait timezone follow their keys, the device timezone reported later wins,
  * firstSeenAt/lastSeenAt widen, an unsubscribe on either side sticks,
- * memberships keep the earliest joinedAt; identities, events, topic
+ * memberships keep the earliest joinedAt; identities, events (and their
+ * rollups, summed per name and day), topic
  * preference changes (the latest per topic and channel wins) and the rest
  * move; the `from` row is deleted. The profiles were locked by
  * lookupIdentities.
@@ -209,6 +210,22 @@ async function mergeProfiles(
       UPDATE events e SET "profileId" = pairs."into"
       FROM pairs
       WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = pairs."from"
+      RETURNING 1
+    ), rollups_out AS (
+      DELETE FROM event_rollups r USING pairs
+      WHERE r."workspaceId" = ${workspaceId} AND r."profileId" = pairs."from"
+      RETURNING pairs."into", r.name, r.day, r.count, r."firstAt", r."lastAt"
+    ), rollups_in AS (
+      -- The absorbed profiles' rollups add to the survivor's, day by day.
+      INSERT INTO event_rollups AS r ("workspaceId", "profileId", name, day, count, "firstAt", "lastAt")
+      SELECT ${workspaceId}, "into", name, day, sum(count)::int, min("firstAt"), max("lastAt")
+      FROM rollups_out
+      GROUP BY "into", name, day
+      ORDER BY "into", name, day
+      ON CONFLICT ("workspaceId", "profileId", name, day) DO UPDATE SET
+        count = r.count + excluded.count,
+        "firstAt" = least(r."firstAt", excluded."firstAt"),
+        "lastAt" = greatest(r."lastAt", excluded."lastAt")
       RETURNING 1
     ), queued AS (
       -- The engine's watermark reads the queue by profile.

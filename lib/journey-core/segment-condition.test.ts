@@ -101,6 +101,57 @@ describe("segment conditions", () => {
     );
     expect(nextSegmentCheckAt(firstWeek, profile(seen), {}, new Date("2026-04-01"))).toBeNull();
   });
+
+  it("sets no check when time alone cannot turn the verdict", () => {
+    // Trial users who used a feature at least 3 times in 30 days.
+    const used: ConditionItem = {
+      all: [
+        { kind: "trait", path: "plan", operator: "eq", value: "trial" },
+        { kind: "done_count", event: "Used", atLeast: 3, within: { amount: 30, unit: "days" } },
+      ],
+    };
+    const key = countKey(
+      countQueryFor(used.all[1] as Extract<ConditionItem, { kind: "done_count" }>),
+    );
+    const now = new Date("2026-03-05T00:00:00Z");
+    const oldest = { [key]: new Date("2026-03-01T00:00:00Z") };
+    const leaves = new Date("2026-03-31T00:00:00Z");
+    const trial = profile("2026-01-01", { plan: "trial" });
+    const check = (p: ProfileFacts, n: number) => {
+      const counts = { [key]: n };
+      const member = evaluateSegment(used, p, counts, now).pass;
+      return nextSegmentCheckAt(used, p, oldest, now, { member, counts });
+    };
+    expect(check(trial, 3)).toEqual(leaves); // a member leaves when the window passes
+    expect(check(trial, 2)).toBeNull(); // two uses never become three by waiting
+    expect(check(profile("2026-01-01", { plan: "pro" }), 5)).toBeNull(); // nor does pro become trial
+    // Without the verdict, as before: the window's next change.
+    expect(nextSegmentCheckAt(used, trial, oldest, now)).toEqual(leaves);
+
+    // "Has not done X within 7 days": a non-member joins when the window passes.
+    const quiet: ConditionItem = {
+      kind: "has_done",
+      event: "Used",
+      within: { amount: 7, unit: "days" },
+      negate: true,
+    };
+    const quietKey = countKey(countQueryFor(quiet as Extract<ConditionItem, { kind: "has_done" }>));
+    const counts = { [quietKey]: 1 };
+    expect(evaluateSegment(quiet, trial, counts, now).pass).toBe(false);
+    expect(
+      nextSegmentCheckAt(quiet, trial, { [quietKey]: oldest[key] ?? null }, now, {
+        member: false,
+        counts,
+      }),
+    ).toEqual(new Date("2026-03-08T00:00:00Z"));
+    // A member of it (done nothing) stays one however long it waits.
+    expect(
+      nextSegmentCheckAt(quiet, trial, { [quietKey]: null }, now, {
+        member: true,
+        counts: { [quietKey]: 0 },
+      }),
+    ).toBeNull();
+  });
 });
 
 const journey = (settings: Partial<JourneyDefinition["settings"]>): JourneyDefinition => ({

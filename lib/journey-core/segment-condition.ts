@@ -129,7 +129,10 @@ export function nextSegmentCheckAt(
   profile: ProfileFacts,
   oldestInWindow: Readonly<Record<string, Date | null>>,
   now: Date,
+  /** The verdict at `now`: when given, null also when time alone cannot turn it. */
+  verdict?: { member: boolean; counts: EventCounts },
 ): Date | null {
+  if (verdict && !timeCanTurn(condition, profile, now, verdict)) return null;
   let next: number | null = null;
   const consider = (at: number) => {
     if (at > now.getTime() && (next === null || at < next)) next = at;
@@ -152,4 +155,54 @@ export function nextSegmentCheckAt(
   };
   walk(condition);
   return next === null ? null : new Date(next);
+}
+
+/**
+ * Which way time alone can move a condition: a window running out only
+ * lowers its count ("has done X within", "at least N times within" fall;
+ * "has not done X within" rises), and age only takes a profile out of
+ * "first seen within" (or into its negation). Traits and "ever" do not move.
+ */
+function drift(item: Exclude<ConditionItem, { all: unknown } | { any: unknown }>) {
+  switch (item.kind) {
+    case "first_seen_within":
+      return item.negate ? "rise" : "fall";
+    case "has_done":
+      if (!item.within) return null;
+      return item.negate ? "rise" : "fall";
+    case "done_count":
+      return "fall";
+    case "trait":
+    case "property":
+    case "in_segment":
+      return null;
+    default:
+      return assertNever(item);
+  }
+}
+
+/**
+ * Whether time alone could turn the verdict: the condition evaluated with
+ * every condition time can move against the verdict moved all the way (a
+ * non-member's rising ones true, a member's falling ones false) comes out
+ * the other way. AND/OR are monotone, so if even that keeps the verdict, no
+ * window running out can change it: most non-members of an "at least N
+ * times within" segment need no check at all, only a new event does.
+ */
+function timeCanTurn(
+  condition: ConditionItem,
+  profile: ProfileFacts,
+  now: Date,
+  verdict: { member: boolean; counts: EventCounts },
+): boolean {
+  const { member, counts } = verdict;
+  const value = (item: ConditionItem): boolean => {
+    if ("all" in item) return item.all.every(value);
+    if ("any" in item) return item.any.some(value);
+    const moves = drift(item);
+    if (!member && moves === "rise") return true;
+    if (member && moves === "fall") return false;
+    return evaluateCondition(item, { event: null, profile, now, counts }).pass;
+  };
+  return value(condition) !== member;
 }

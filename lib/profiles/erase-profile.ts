@@ -7,7 +7,7 @@ import { eraseProfileSegments } from "@/lib/segments/erase-profile-segments";
 /**
  * GDPR erasure: the profile, its identities and memberships (cascade), every
  * event stored under it (including history merged in from anonymous
- * profiles), the engine's pending work, journey runs and traces, and every
+ * profiles) and its event rollups, the engine's pending work, journey runs and traces, and every
  * message and inbox item sent to it, the outbound webhooks about it, and its backtest sample paths, in one transaction. Later calls with the same ids create a new, empty profile.
  */
 export async function eraseProfile(input: {
@@ -35,6 +35,9 @@ export async function eraseProfile(input: {
       )
       SELECT count(*)::int AS events FROM gone`;
     const events = erased[0]?.events ?? 0;
+    await tx.$executeRaw`
+      DELETE FROM event_rollups WHERE "workspaceId" = ${workspaceId} AND "profileId" = ${profileId}::uuid`;
+
     await eraseProfileRuns(tx, { workspaceId, profileId });
     await eraseProfileSegments(tx, { workspaceId, profileId });
     await eraseProfileSamples(tx, { workspaceId, profileId });

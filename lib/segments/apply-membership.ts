@@ -1,6 +1,7 @@
 import "server-only";
 import { type JsonPart, jsonPart, queryParts, type RawDb } from "@/lib/db/sql";
 import { uuidv7 } from "@/lib/db/uuidv7";
+import { writeRollups } from "@/lib/events/event-rollups";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SEGMENT_ENTERED_EVENT, SEGMENT_EXITED_EVENT } from "@/lib/journey-core/match-trigger";
 import {
@@ -186,6 +187,10 @@ function transitionEvents(
       SELECT e.id, e.ws, e.pid, e.mid, 'track', e.name, e."userId", e.props::jsonb, e.at, ${receivedAt}::timestamp(3)
       FROM transition_events e JOIN transition_keys k ON k."eventId" = e.id
       RETURNING id, "workspaceId", "profileId", name, "timestamp")`,
+    // Counted as ingestion counts them (lib/events/event-rollups.ts).
+    Prisma.sql`transition_rollups AS (${writeRollups(Prisma.sql`
+      SELECT "workspaceId", "profileId", name, "timestamp" FROM written`)}
+      RETURNING 1)`,
     // Queued, as ingestion queues, only when a journey or segment listens for the name.
     Prisma.sql`queued AS (
       INSERT INTO engine_queue ("workspaceId", "eventId", "profileId", "timestamp")

@@ -10,8 +10,9 @@ import type { LiveSegment } from "./refresh-segments";
 // (evaluate-members.ts). What differs is how counts are read: per profile,
 // a count is an index probe on events (profileId, name, timestamp), and a
 // million profiles make millions of probes. Here each count without property
-// filters is aggregated once for the whole workspace, one range of
-// events (workspaceId, name, timestamp) per count, into a temporary table
+// filters is aggregated once for the whole workspace, from event_rollups
+// (workspaceId, name, day) for whole days and events (workspaceId, name,
+// timestamp) for the edge days, into a temporary table
 // dropped at commit; then profiles are read in id order, 5,000 at a time,
 // each chunk with its counts (a range of that table), its current memberships
 // and the rows of counts with property filters in one statement, and written
@@ -49,14 +50,41 @@ export async function computeSegment(tx: RawDb, segment: LiveSegment, now: Date)
       CREATE TEMP TABLE segment_compute_counts (
         pid uuid NOT NULL, k int NOT NULL, n int NOT NULL, oldest timestamp(3),
         PRIMARY KEY (pid, k)) ON COMMIT DROP`;
+    // As rolledCount (event-rollups.ts) reads one profile's count, for the
+    // whole workspace: whole days from event_rollups (workspaceId, name,
+    // day), the day of `now` and each window's first day from events.
+    const at = Prisma.sql`${now}::timestamp(3)`;
+    const atDay = Prisma.sql`date_trunc('day', ${at})`;
+    const ws = segment.workspaceId;
     await tx.$executeRaw`
+      WITH q AS MATERIALIZED (
+        SELECT * FROM unnest(${queries.map((q) => q.event)}::text[], ${since}::timestamp(3)[])
+          WITH ORDINALITY AS q(name, since, k))
       INSERT INTO segment_compute_counts (pid, k, n, oldest)
-      SELECT e."profileId", q.k::int, count(*)::int, min(e."timestamp")
-      FROM unnest(${queries.map((q) => q.event)}::text[], ${since}::timestamp(3)[])
-        WITH ORDINALITY AS q(name, since, k)
-      JOIN events e ON e."workspaceId" = ${segment.workspaceId} AND e.name = q.name
-        AND e.type = 'track' AND e."timestamp" > coalesce(q.since, '-infinity'::timestamp(3))
-        AND e."timestamp" <= ${now}::timestamp(3)
+      SELECT pid, k::int, sum(n)::int, min(oldest) FROM (
+        SELECT ro."profileId" AS pid, q.k, sum(ro.count) AS n, min(ro."firstAt") AS oldest
+        FROM q
+        JOIN event_rollups ro ON ro."workspaceId" = ${ws} AND ro.name = q.name
+          AND ro.day > coalesce(q.since::date, '-infinity'::date) AND ro.day < ${at}::date
+        GROUP BY 1, 2
+        UNION ALL
+        SELECT e."profileId", q.k, count(*), min(e."timestamp")
+        FROM q
+        JOIN events e ON e."workspaceId" = ${ws} AND e.name = q.name AND e.type = 'track'
+          AND e."timestamp" >= ${atDay} AND e."timestamp" <= ${at}
+          AND e."timestamp" > coalesce(q.since, '-infinity'::timestamp(3))
+          AND e.id >= cue_event_id_floor(${atDay})
+        GROUP BY 1, 2
+        UNION ALL
+        SELECT e."profileId", q.k, count(*), min(e."timestamp")
+        FROM q
+        JOIN events e ON e."workspaceId" = ${ws} AND e.name = q.name AND e.type = 'track'
+          AND q.since IS NOT NULL AND e."timestamp" > q.since
+          AND e."timestamp" < date_trunc('day', q.since) + interval '1 day'
+          AND e."timestamp" < ${atDay}
+          AND e.id >= cue_event_id_floor(q.since)
+        GROUP BY 1, 2
+      ) parts
       GROUP BY 1, 2`;
     await tx.$executeRaw`ANALYZE segment_compute_counts`;
   }
@@ -74,7 +102,9 @@ export async function computeSegment(tx: RawDb, segment: LiveSegment, now: Date)
       SELECT id::text AS id, "workspaceId", traits, "firstSeenAt", "lastSeenAt", timezone, email
       FROM profiles
       WHERE "workspaceId" = ${segment.workspaceId} AND id > ${after}::uuid
-      ORDER BY id LIMIT ${CHUNK}`;
+      -- The uuid column, not the text alias: in the primary key's order, so
+      -- each chunk is a range of that index, not a sort of every profile.
+      ORDER BY profiles.id LIMIT ${CHUNK}`;
     if (rows.length === 0) break;
     const first = rows[0]?.id as string;
     const last = rows[rows.length - 1]?.id as string;

@@ -1,6 +1,7 @@
 import "server-only";
 import { asRecord } from "@/lib/db/json-record";
 import { type JsonPart, jsonPart, jsonTimestamp, queryParts, type RawDb } from "@/lib/db/sql";
+import { rolledCount } from "@/lib/events/event-rollups";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { type CountQuery, countKey } from "@/lib/journey-core/count-queries";
 import type { ConditionItem } from "@/lib/journey-core/definition";
@@ -17,8 +18,8 @@ import {
 // segment, a profile, an instant) are decided on one statement's reads: the
 // profiles' facts, and each count the conditions read at each point's
 // instant (with the oldest counted event of each window, for the next
-// check), as one LATERAL probe per distinct (profile, event, window) on
-// events (profileId, name, timestamp). Then the core's own evaluator
+// check), as one LATERAL read per distinct (profile, event, window): whole
+// days from event_rollups, the edge days from events (event-rollups.ts). Then the core's own evaluator
 // (segment-condition.ts) decides each point. Live membership, the window
 // checks, a new segment's computation and the explanation all decide here.
 // Property filters on counted events are applied by the core's matcher, as
@@ -169,17 +170,18 @@ function readParts(plan: ReadPlan) {
     JOIN profiles p ON p.id = r.pid AND p."workspaceId" = r.ws`,
     (rows) => new Map(rows.map((row) => [profileKey(row.workspaceId, row.id), profileFacts(row)])),
   );
-  // Bounds on both sides are index conditions on events (profileId, name, timestamp).
+  // Whole days from the rollups, the edge days from events (event-rollups.ts).
+  const counted = rolledCount(
+    { workspaceId: Prisma.sql`r.ws`, profileId: Prisma.sql`r.pid`, name: Prisma.sql`r.name` },
+    Prisma.sql`r.since`,
+    Prisma.sql`r.at`,
+  );
   const counts = jsonPart<CountJson, PointReads["counts"]>(
     plain.length === 0
       ? null
       : Prisma.sql`
     SELECT r.i::int AS i, c.n, c.oldest FROM ${requestsSql(plain)}
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS n, min(e."timestamp") AS oldest FROM events e
-      WHERE e."profileId" = r.pid AND e.name = r.name AND e."workspaceId" = r.ws AND e.type = 'track'
-        AND e."timestamp" > coalesce(r.since, '-infinity'::timestamp(3)) AND e."timestamp" <= r.at
-    ) c
+    CROSS JOIN LATERAL ${counted} c
     WHERE c.n > 0`,
     (rows) =>
       new Map(rows.map((row) => [row.i - 1, { n: row.n, oldest: jsonTimestamp(row.oldest) }])),
@@ -273,7 +275,10 @@ function decidePoints(
     }
     const { condition } = point.segment;
     const result = evaluateSegment(condition, profile, counts, point.at);
-    const nextCheckAt = nextSegmentCheckAt(condition, profile, oldest, point.at);
+    const nextCheckAt = nextSegmentCheckAt(condition, profile, oldest, point.at, {
+      member: result.pass,
+      counts,
+    });
     return { member: result.pass, result, nextCheckAt, profile, counts };
   });
 }

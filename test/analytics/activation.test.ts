@@ -4,6 +4,8 @@ import { cohortStart } from "@/lib/analytics/activation/activation-cohorts";
 import { getActivationOverview } from "@/lib/analytics/activation/get-activation-overview";
 import { computeLift, newcombeInterval } from "@/lib/analytics/lift";
 import { prisma } from "@/lib/db/client";
+import { writeRollups } from "@/lib/events/event-rollups";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { saveActivationSettings } from "@/lib/workspaces/activation-settings";
 import { createTestWorkspace, type TestWorkspace } from "@/test/fixtures/workspace";
 import { apiRequest, ctx } from "@/test/webhooks/webhook-fixtures";
@@ -35,6 +37,11 @@ async function track(workspaceId: string, profileId: string, name: string, times
   await prisma.event.create({
     data: { workspaceId, profileId, messageId: `m-${seq}`, type: "track", name, timestamp },
   });
+  // As every statement storing tracked events does (lib/events/event-rollups.ts).
+  await prisma.$executeRaw(
+    writeRollups(Prisma.sql`SELECT ${workspaceId} AS "workspaceId", ${profileId}::uuid AS "profileId",
+      ${name}::text AS name, ${timestamp}::timestamp(3) AS "timestamp"`),
+  );
 }
 
 async function journey(workspaceId: string, name: string, published = true): Promise<string> {

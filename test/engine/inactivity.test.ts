@@ -2,9 +2,11 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db/client";
 import { sweepInactivity } from "@/lib/engine/sweep-inactivity";
+import { dropExpiredEvents } from "@/lib/events/event-partitions";
 import type { JourneyDefinitionInput } from "@/lib/journey-core/definition";
 import { createTestWorkspace } from "@/test/fixtures/workspace";
 import {
+  DAY,
   FakeClock,
   identify,
   publishDefinition,
@@ -99,6 +101,39 @@ describe("inactivity sweep", () => {
     clock.set("2026-06-06T10:00:00Z");
     await sweep(clock);
     expect((await runsOf(ws, "n-c")).length).toBe(1);
+  });
+
+  it("on a named event, after retention dropped the raw events: from the rollups", async () => {
+    const { workspaceId: ws } = await createTestWorkspace("Named, retained");
+    await setRules(ws, {});
+    const clock = new FakeClock("2026-06-01T10:00:00Z");
+    await send(clock, ws, [
+      track("r-a", "Report Created"),
+      track("r-b", "Logged In"),
+      track("r-c", "Report Created"),
+    ]);
+    clock.set("2026-06-03T10:00:00Z");
+    await send(clock, ws, [track("r-c", "Report Created"), track("r-a", "Logged In")]);
+    await publishDefinition(ws, "No reports", quietFor(3, "Report Created"));
+    // Retention far in the future drops every partition holding these events.
+    process.env.CUE_EVENT_RETENTION_DAYS = "14";
+    try {
+      const dropped = await dropExpiredEvents(new Date(Date.now() + 8 * 7 * DAY), 14);
+      expect(dropped.dropped.length).toBeGreaterThan(0);
+      expect(await prisma.event.count({ where: { workspaceId: ws } })).toBe(0);
+
+      clock.set("2026-06-04T10:00:00Z");
+      await sweep(clock);
+      expect((await runsOf(ws, "r-a")).length).toBe(1); // its last report, from the rollups
+      expect((await runsOf(ws, "r-b")).length).toBe(1); // never created one
+      expect((await runsOf(ws, "r-c")).length).toBe(0); // reported on the 3rd
+      clock.set("2026-06-06T10:00:00Z");
+      await sweep(clock);
+      expect((await runsOf(ws, "r-c")).length).toBe(1);
+      expect((await runsOf(ws, "r-a")).length).toBe(1);
+    } finally {
+      delete process.env.CUE_EVENT_RETENTION_DAYS;
+    }
   });
 
   it("runs in one process at a time: a sweep finding the lock taken skips its round", async () => {

@@ -112,11 +112,12 @@ export async function loadCohortCounts(
   return db.$queryRaw<CohortCounts[]>`
     SELECT to_char(date_trunc(${trunc}, p."firstSeenAt"), 'YYYY-MM-DD') AS cohort,
       count(*)::int AS profiles,
+      -- From the rollups, which outlive raw events (lib/events/event-rollups.ts).
       count(*) FILTER (WHERE EXISTS (
-        SELECT 1 FROM events e
-        WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = p.id
-          AND e.name = ANY(${activation.events}::text[])
-          AND e.timestamp <= p."firstSeenAt" + make_interval(days => ${activation.windowDays}::int)
+        SELECT 1 FROM event_rollups ro
+        WHERE ro."workspaceId" = ${workspaceId} AND ro."profileId" = p.id
+          AND ro.name = ANY(${activation.events}::text[])
+          AND ro."firstAt" <= p."firstSeenAt" + make_interval(days => ${activation.windowDays}::int)
       ))::int AS activated
     FROM profiles p
     WHERE p."workspaceId" = ${workspaceId}
@@ -156,9 +157,9 @@ export async function loadJourneyCounts(
     scored AS (
       SELECT f."journeyId", f.holdout, f."enteredAt",
         p."firstSeenAt" + make_interval(days => ${activation.windowDays}::int) AS deadline,
-        (SELECT min(e.timestamp) FROM events e
-         WHERE e."workspaceId" = ${workspaceId} AND e."profileId" = f."profileId"
-           AND e.name = ANY(${activation.events}::text[])) AS "activatedAt"
+        (SELECT min(ro."firstAt") FROM event_rollups ro
+         WHERE ro."workspaceId" = ${workspaceId} AND ro."profileId" = f."profileId"
+           AND ro.name = ANY(${activation.events}::text[])) AS "activatedAt"
       FROM first_entry f
       JOIN profiles p ON p.id = f."profileId" AND p."workspaceId" = ${workspaceId}
     )
