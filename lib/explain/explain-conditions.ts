@@ -3,7 +3,7 @@
 // only reads the value that was compared, so a passing condition shows it too.
 
 import { assertNever } from "@/lib/journey-core/assert-never";
-import { countKey, countQueryFor } from "@/lib/journey-core/count-queries";
+import { conditionCountKey } from "@/lib/journey-core/count-queries";
 import type { Condition, ConditionItem } from "@/lib/journey-core/definition";
 import {
   type ConditionContext,
@@ -42,7 +42,7 @@ function actualOf(condition: Condition, ctx: ConditionContext): unknown {
       return ctx.profile.firstSeenAt.toISOString();
     case "has_done":
     case "done_count":
-      return ctx.counts[countKey(countQueryFor(condition))] ?? null;
+      return ctx.counts[conditionCountKey(condition)] ?? null;
     case "in_segment": {
       const ids = ctx.profile.segmentIds;
       if (!ids) return "segment membership not loaded";

@@ -34,11 +34,32 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+// Keys are memoized per object: a definition's queries and conditions are
+// never mutated, and a segment's computation asks for the same few keys a
+// million times.
+const queryKeys = new WeakMap<CountQuery, string>();
+const conditionKeys = new WeakMap<CountingCondition, string>();
+
 export function countKey(query: CountQuery): string {
-  return canonicalJson([query.event, query.withinMs, query.beforeTrigger, query.where]);
+  let key = queryKeys.get(query);
+  if (key === undefined) {
+    key = canonicalJson([query.event, query.withinMs, query.beforeTrigger, query.where]);
+    queryKeys.set(query, key);
+  }
+  return key;
 }
 
 type CountingCondition = Extract<ConditionItem, { kind: "has_done" | "done_count" }>;
+
+/** countKey(countQueryFor(condition)), computed once per condition object. */
+export function conditionCountKey(condition: CountingCondition): string {
+  let key = conditionKeys.get(condition);
+  if (key === undefined) {
+    key = countKey(countQueryFor(condition));
+    conditionKeys.set(condition, key);
+  }
+  return key;
+}
 
 export function countQueryFor(condition: CountingCondition): CountQuery {
   return {

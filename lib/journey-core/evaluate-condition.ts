@@ -8,7 +8,7 @@
 // sending. The failure names the missing count so the bug is visible.
 
 import { assertNever } from "./assert-never";
-import { countKey, countQueryFor } from "./count-queries";
+import { conditionCountKey } from "./count-queries";
 import type { Condition, ConditionItem, PropertyCondition, TraitCondition } from "./definition";
 import { describeDuration, durationToMs } from "./definition";
 import type { EventCounts, JourneyEvent, ProfileFacts } from "./facts";
@@ -115,7 +115,7 @@ function evaluateLeaf(condition: Condition, ctx: ConditionContext): ConditionRes
     }
     case "has_done":
     case "done_count": {
-      const key = countKey(countQueryFor(condition));
+      const key = conditionCountKey(condition);
       const count = ctx.counts[key];
       const expected =
         condition.kind === "done_count"

@@ -8,7 +8,7 @@
 
 import type { z } from "zod";
 import { assertNever } from "./assert-never";
-import { type CountQuery, countKey, countQueryFor } from "./count-queries";
+import { type CountQuery, conditionCountKey, countKey, countQueryFor } from "./count-queries";
 import type { ConditionItem } from "./definition";
 import { conditionGroupSchema, durationToMs } from "./definition";
 import { type ConditionResult, evaluateCondition } from "./evaluate-condition";
@@ -148,7 +148,7 @@ export function nextSegmentCheckAt(
       return;
     }
     if ((item.kind === "has_done" || item.kind === "done_count") && item.within) {
-      const oldest = oldestInWindow[countKey(countQueryFor(item))];
+      const oldest = oldestInWindow[conditionCountKey(item)];
       // An event at e is counted in (t − w, t] until t = e + w.
       if (oldest) consider(oldest.getTime() + durationToMs(item.within));
     }

@@ -110,7 +110,10 @@ export async function computeSegment(tx: RawDb, segment: LiveSegment, now: Date)
     const last = rows[rows.length - 1]?.id as string;
     after = last;
     const points = rows.map((row) => ({ segment, profileId: row.id, at: now }));
-    const { parts, decide, plainRequests } = segmentPointReads(points);
+    const { parts, decide, plainRequests } = segmentPointReads(points, {
+      facts: true,
+      counts: true,
+    });
     const loaded = await queryParts(tx, {
       rows: parts.rows,
       current: membershipsPart(

@@ -157,9 +157,11 @@ function requestsSql(requests: readonly CountRequest[]): Prisma.Sql {
     WITH ORDINALITY AS r(ws, pid, name, since, at, i)`;
 }
 
-/** The three reads of a plan, as parts of one statement (queryParts). */
-function readParts(plan: ReadPlan) {
-  const { profiles, plain, filtered } = plan;
+/** The three reads of a plan, as parts of one statement (queryParts); `own` ones are left out. */
+function readParts(plan: ReadPlan, own: { facts?: boolean; counts?: boolean }) {
+  const { filtered } = plan;
+  const profiles = own.facts ? [] : plan.profiles;
+  const plain = own.counts ? [] : plan.plain;
   const facts = jsonPart<ProfileJson, Map<string, ProfileFacts>>(
     profiles.length === 0
       ? null
@@ -217,7 +219,11 @@ function readParts(plan: ReadPlan) {
  * run them with parts of its own (queryParts); `decide` turns the loaded
  * reads into verdicts.
  */
-export function segmentPointReads(points: readonly SegmentPoint[]): {
+export function segmentPointReads(
+  points: readonly SegmentPoint[],
+  /** Reads the caller loads itself (compute-segment.ts): their parts read nothing. */
+  own: { facts?: boolean; counts?: boolean } = {},
+): {
   parts: {
     facts: JsonPart<PointReads["facts"]>;
     counts: JsonPart<PointReads["counts"]>;
@@ -233,7 +239,7 @@ export function segmentPointReads(points: readonly SegmentPoint[]): {
   const plan = planReads(points);
   return {
     plainRequests: plan.plain,
-    parts: readParts(plan),
+    parts: readParts(plan, own),
     decide: (reads, asOf) => decidePoints(points, plan, reads, asOf),
   };
 }
